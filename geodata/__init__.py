@@ -1,0 +1,1 @@
+"""NUTS reference: code helpers, screen geometry, typologies, version conversion, attribution."""

@@ -1,0 +1,39 @@
+"""One small adapter per upstream format. Each takes (path, source) and returns a table or raises ParseError."""
+
+from loaders.adapters.europe_locals import parse_europe_locals
+from loaders.adapters.gisco import parse_gisco_geojson, parse_gisco_topojson
+from loaders.adapters.jrc import parse_jrc_converter
+from loaders.adapters.nuts_workbook import parse_nuts_workbook
+from loaders.adapters.sdmx import parse_sdmx_csv, parse_sdmx_csv2, parse_sdmx_csv_labels
+from loaders.adapters.unhcr import parse_unhcr
+from loaders.adapters.urban_rural import parse_urban_rural
+from loaders.adapters.yearbook import parse_yearbook
+
+# name (as written in the manifest) -> parser
+ADAPTERS = {
+    "sdmx_csv": parse_sdmx_csv,
+    "sdmx_csv2": parse_sdmx_csv2,
+    "sdmx_csv_labels": parse_sdmx_csv_labels,
+    "europe_locals": parse_europe_locals,
+    "urban_rural": parse_urban_rural,
+    "yearbook_xlsx": parse_yearbook,
+    "unhcr_csv": parse_unhcr,
+    "jrc_converter": parse_jrc_converter,
+    "nuts_workbook": parse_nuts_workbook,
+    "gisco_geojson": parse_gisco_geojson,
+    "gisco_topojson": parse_gisco_topojson,
+}
+# Adapters whose output is observations (the tidy long table); the others give reference tables.
+OBSERVATION_ADAPTERS = {"sdmx_csv", "sdmx_csv2", "sdmx_csv_labels", "europe_locals", "urban_rural",
+                        "yearbook_xlsx", "unhcr_csv"}
+
+
+def parse(source, path):
+    """Parse ``path`` with the source's adapter; an unknown adapter name is a ParseError."""
+    from loaders.errors import ParseError
+
+    try:
+        adapter = ADAPTERS[source.adapter]
+    except KeyError:
+        raise ParseError(source.id, f"unknown format {source.adapter!r}; known: {', '.join(sorted(ADAPTERS))}") from None
+    return adapter(path, source)
