@@ -23,14 +23,21 @@ def is_extra_regio(code: str) -> bool:
     return bool(_NUTS.match(code)) and len(code) > 2 and code[2:].strip("Z") == ""
 
 
+def is_not_regionalised(code: str) -> bool:
+    """True for Eurostat's "not regionalised" codes (``..X``, ``..XX``, ``..XXX``): a residual, not a place."""
+    return bool(_NUTS.match(code)) and len(code) > 2 and code[2:].strip("X") == ""
+
+
 def geo_kind(code: str) -> str:
-    """One of ``aggregate``, ``extra_regio``, ``country``, ``region`` or ``unknown``."""
+    """One of ``aggregate``, ``extra_regio``, ``not_regionalised``, ``country``, ``region`` or ``unknown``."""
     if is_aggregate(code):
         return "aggregate"
     if not _NUTS.match(code):
         return "unknown"
     if is_extra_regio(code):
         return "extra_regio"
+    if is_not_regionalised(code):
+        return "not_regionalised"
     return "country" if len(code) == 2 else "region"
 
 

@@ -1,5 +1,6 @@
 """One small adapter per upstream format. Each takes (path, source) and returns a table or raises ParseError."""
 
+from loaders.errors import DataError, ParseError
 from loaders.adapters.europe_locals import parse_europe_locals
 from loaders.adapters.gisco import parse_gisco_geojson, parse_gisco_topojson
 from loaders.adapters.jrc import parse_jrc_converter
@@ -29,11 +30,14 @@ OBSERVATION_ADAPTERS = {"sdmx_csv", "sdmx_csv2", "sdmx_csv_labels", "europe_loca
 
 
 def parse(source, path):
-    """Parse ``path`` with the source's adapter; an unknown adapter name is a ParseError."""
-    from loaders.errors import ParseError
-
+    """Parse ``path`` with the source's adapter. Whatever goes wrong surfaces as one ParseError naming the source."""
     try:
         adapter = ADAPTERS[source.adapter]
     except KeyError:
         raise ParseError(source.id, f"unknown format {source.adapter!r}; known: {', '.join(sorted(ADAPTERS))}") from None
-    return adapter(path, source)
+    try:
+        return adapter(path, source)
+    except DataError:
+        raise
+    except Exception as exc:  # a library's own error on a broken file (openpyxl, GDAL, pandas): name the source
+        raise ParseError(source.id, f"cannot parse {getattr(path, 'name', path)}: {exc.__class__.__name__}: {exc}") from exc

@@ -1,0 +1,181 @@
+"""Bring each source into the cache: from the mirror or the live URL, verified and parsed before it may replace
+the cached copy. A failed or corrupt download never replaces a good cached file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from loaders import adapters, cache
+from loaders.errors import ChecksumError, DataError, FetchError
+from loaders.manifest import SOURCES, Source
+
+CONNECT_TIMEOUT_S = 10
+READ_TIMEOUT_S = 60
+RETRIES = 3  # after the first try; backoff 1 s, 2 s, 4 s; honours Retry-After
+CHUNK = 1 << 16
+
+
+@dataclass
+class FetchResult:
+    """What happened to one source."""
+
+    source_id: str
+    status: str  # "fetched", "cached" or "failed"
+    detail: str = ""
+
+
+def mirror_dir(explicit: str | os.PathLike | None = None) -> Path | None:
+    """The mirror folder: the explicit argument, else ``MIGRATION_DATA_MIRROR``, else None (go live)."""
+    chosen = explicit or os.environ.get("MIGRATION_DATA_MIRROR")
+    return Path(chosen).expanduser().resolve() if chosen else None
+
+
+def fetch_all(sources: Iterable[Source] = SOURCES, mirror: str | os.PathLike | None = None, refresh: bool = False,
+              progress: Callable[[int, int, FetchResult], None] | None = None) -> list[FetchResult]:
+    """Fetch every source (skipping good cached copies unless ``refresh``); never raises for one bad source."""
+    sources = list(sources)
+    root = mirror_dir(mirror)
+    cache.remove_leftovers(cache.raw_dir())
+    results = []
+    for done, source in enumerate(sources, start=1):
+        try:
+            if not refresh and _cached_and_intact(source):
+                result = FetchResult(source.id, "cached", cache.read_sidecar(source)["retrieved_at"])
+            else:
+                result = FetchResult(source.id, "fetched", fetch_one(source, root))
+        except DataError as exc:
+            result = FetchResult(source.id, "failed", str(exc))
+        results.append(result)
+        if progress:
+            progress(done, len(sources), result)
+    return results
+
+
+def fetch_one(source: Source, mirror: Path | None) -> str:
+    """Fetch, verify, parse and publish one source; returns a one-line summary or raises a DataError."""
+    final = cache.raw_path(source)
+    temp = cache.temp_path_beside(final)
+    try:
+        if mirror is not None:
+            origin, location = "mirror", str(mirror / source.mirror_path)
+            _copy_from_mirror(source, mirror, temp)
+        else:
+            origin, location = "live", source.url
+            _download(source, temp)
+        digest = _sha256(temp)
+        _verify(source, digest, mirror)
+        table = adapters.parse(source, temp)  # a file that does not parse never reaches the cache
+        provenance = {
+            "source_id": source.id, "origin": origin, "location": location,
+            "retrieved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "sha256": digest, "bytes": temp.stat().st_size,
+            "upstream_last_update": getattr(table, "attrs", {}).get("last_update"),
+            "rows": _rows(table), "adapter": source.adapter, "licence": source.licence, "credit": source.credit,
+        }
+        cache.publish(temp, final)
+        cache.write_json_atomic(cache.sidecar_path(source), provenance)
+        return f"{origin}: {provenance['bytes']:,} bytes, {provenance['rows']:,} rows"
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _cached_and_intact(source: Source) -> bool:
+    side = cache.read_sidecar(source)
+    path = cache.raw_path(source)
+    return bool(side) and path.exists() and path.stat().st_size == side.get("bytes")
+
+
+def _copy_from_mirror(source: Source, mirror: Path, temp: Path) -> None:
+    path = mirror / source.mirror_path
+    if not path.is_file():
+        raise FetchError(source.id, f"mirror file missing: {path}")
+    try:
+        shutil.copyfile(path, temp)
+    except OSError as exc:
+        raise FetchError(source.id, f"cannot read mirror file {path}: {exc}") from exc
+
+
+def _session() -> requests.Session:
+    retry = Retry(total=RETRIES, connect=RETRIES, read=RETRIES, status=RETRIES, backoff_factor=1,
+                  status_forcelist=(429, 500, 502, 503, 504), allowed_methods=("GET",),
+                  respect_retry_after_header=True, raise_on_status=False)
+    session = requests.Session()
+    session.mount("http://", HTTPAdapter(max_retries=retry))
+    session.mount("https://", HTTPAdapter(max_retries=retry))
+    session.headers["User-Agent"] = "territorial-migration-atlas (+open-source dashboard)"
+    return session
+
+
+def _download(source: Source, temp: Path) -> None:
+    try:
+        with _session() as session, session.get(source.url, stream=True,
+                                                 timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S)) as response:
+            if response.status_code != 200:
+                raise FetchError(source.id, f"HTTP {response.status_code} from {source.url}")
+            expected = response.headers.get("Content-Length")
+            received = 0
+            with open(temp, "wb") as out:
+                for chunk in response.iter_content(CHUNK):
+                    out.write(chunk)
+                    received += len(chunk)
+            if expected is not None and received != int(expected):
+                raise FetchError(source.id, f"truncated download: {received} of {expected} bytes from {source.url}")
+    except requests.RequestException as exc:
+        raise FetchError(source.id, f"cannot download {source.url}: {exc.__class__.__name__}: {exc}") from exc
+    if source.archive_member:
+        _extract_member(source, temp)
+
+
+def _extract_member(source: Source, temp: Path) -> None:
+    """The live URL is a zip: keep only the member whose name ends with ``archive_member``."""
+    try:
+        with zipfile.ZipFile(temp) as archive:
+            names = [n for n in archive.namelist() if n.endswith(source.archive_member)]
+            if len(names) != 1:
+                raise FetchError(source.id, f"archive holds {len(names)} files named {source.archive_member}")
+            data = archive.read(names[0])
+    except zipfile.BadZipFile as exc:
+        raise FetchError(source.id, f"download is not a zip archive: {exc}") from exc
+    temp.write_bytes(data)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _verify(source: Source, digest: str, mirror: Path | None) -> None:
+    if source.sha256 and digest != source.sha256:
+        raise ChecksumError(source.id, f"sha256 {digest[:12]}… differs from the manifest's {source.sha256[:12]}…")
+    if mirror is not None:
+        listed = _mirror_checksums(mirror).get(source.mirror_path)
+        if listed and digest != listed:
+            raise ChecksumError(source.id, f"sha256 {digest[:12]}… differs from the mirror's SHA256SUMS {listed[:12]}…")
+
+
+def _mirror_checksums(mirror: Path) -> dict[str, str]:
+    sums = mirror / "SHA256SUMS"
+    if not sums.is_file():
+        return {}
+    pairs = (line.split(None, 1) for line in sums.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {name.strip().removeprefix("./"): digest for digest, name in pairs}
+
+
+def _rows(table) -> int:
+    if isinstance(table, dict):
+        return sum(len(t) for t in table.values())
+    return len(table)
