@@ -29,7 +29,7 @@ NUTS_VERSIONS = (2016, 2021, 2024)
 GEOMETRY_VERSIONS = (2021, 2024)
 CORE = ["source_id", "dataset", "geo", "geo_kind", "level", "country", "nuts_version", "time", "year",
         "value", "flag", "unit"]
-BACKGROUND_TOLERANCE = 0.1
+BACKGROUND_SETTINGS = (0.1, 2)  # countries outside the data: a grey backdrop, coarse is fine
 
 
 @dataclass
@@ -95,7 +95,7 @@ def build(progress: Callable[[str], None] | None = None) -> Path:
             layer.to_parquet(staging / f"regions_{version}.parquet", index=False)
             for level, screen in screen_layers(layer[["geo", "level", "geometry"]]).items():
                 (staging / f"screen_{version}_l{level}.geojson").write_bytes(to_geojson_bytes(screen))
-        background = simplify_coverage(parsed["gisco_countries"][["geo", "geometry"]], BACKGROUND_TOLERANCE)
+        background = simplify_coverage(parsed["gisco_countries"][["geo", "geometry"]], *BACKGROUND_SETTINGS)
         (staging / "background_countries.geojson").write_bytes(to_geojson_bytes(background))
         info = _build_info(build_id, observations, unmatched, time.perf_counter() - started)
         (staging / "build.json").write_text(json.dumps(info, indent=2, default=str), encoding="utf-8")
@@ -103,9 +103,10 @@ def build(progress: Callable[[str], None] | None = None) -> Path:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    (root / "CURRENT").parent.mkdir(parents=True, exist_ok=True)
+    previous = current_store_path()
     cache.write_text_atomic(root / "CURRENT", build_id)
-    _remove_old_builds(root, keep=build_id)
+    # The previous build stays one more round: an app that loaded it may still be reading its geometry.
+    _remove_old_builds(root, keep={build_id, previous.name if previous else build_id})
     say(f"store {build_id} published in {time.perf_counter() - started:.1f} s")
     return target
 
@@ -258,7 +259,7 @@ def _build_info(build_id: str, observations: pd.DataFrame, unmatched: pd.DataFra
             "unmatched": len(unmatched), "sources": sources}
 
 
-def _remove_old_builds(root: Path, keep: str) -> None:
+def _remove_old_builds(root: Path, keep: set[str]) -> None:
     for folder in root.iterdir():
-        if folder.is_dir() and folder.name != keep:
+        if folder.is_dir() and folder.name not in keep:
             shutil.rmtree(folder, ignore_errors=True)
