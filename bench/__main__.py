@@ -1,0 +1,91 @@
+"""Measure every speed target and print a table (and JSON): ``python -m bench [--json FILE]``.
+
+Runs against the mirror (``MIGRATION_DATA_MIRROR``) in a throw-away cache, so it never touches yours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _timed(fn, repeat=1):
+    times = []
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--json", default=str(REPO / "bench" / "results" / "latest.json"))
+    args = parser.parse_args()
+    if not os.environ.get("MIGRATION_DATA_MIRROR"):
+        print("set MIGRATION_DATA_MIRROR to the mirror folder first", file=sys.stderr)
+        return 2
+    os.environ["MIGRATION_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-cache-")
+
+    from loaders.adapters import parse
+    from loaders.fetch import fetch_all
+    from loaders.manifest import SOURCES, get_source
+    from loaders.store import build, load_store
+
+    rows = []
+
+    def add(name, value, unit, target, baseline=None, note=""):
+        rows.append({"measure": name, "value": round(value, 3), "unit": unit, "target": target,
+                     "baseline": None if baseline is None else round(baseline, 3),
+                     "ratio_vs_baseline": None if not baseline else round(baseline / value, 2) if value else None,
+                     "met": (value <= target) if target is not None else None, "note": note})
+
+    fetch_s, _ = _timed(lambda: fetch_all())
+    build_s, _ = _timed(build)
+    add("full build from the mirror (fetch + build)", fetch_s + build_s, "s", 30.0,
+        note=f"fetch {fetch_s:.1f} s + build {build_s:.1f} s")
+
+    # Store load as the app does it, in a fresh process (imports excluded, measured separately).
+    code = ("import time, geopandas, pandas; from loaders.store import load_store; t=time.perf_counter(); "
+            "load_store(); print(time.perf_counter()-t)")
+    loads = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                  env=os.environ).stdout) for _ in range(3)]
+    raw_s, _ = _timed(lambda: [parse(s, Path(os.environ["MIGRATION_DATA_MIRROR"]) / s.mirror_path)
+                               for s in SOURCES if s.adapter not in ("gisco_geojson", "gisco_topojson")])
+    add("load the store (fresh process)", statistics.median(loads), "s", 1.0, baseline=raw_s,
+        note="baseline: parse every raw file again")
+
+    store = load_store()
+    full = (Path(os.environ["MIGRATION_DATA_MIRROR"]) / get_source("gisco_nuts2021_l3").mirror_path).stat().st_size
+    for version in (2021, 2024):
+        size = len(store.screen_geojson(version, 3)) / 1000
+        add(f"NUTS-3 screen geometry {version} (GeoJSON)", size, "KB", 400.0,
+            baseline=full / 1000 if version == 2021 else None,
+            note="baseline: GISCO 1:20M level-3 file as published" if version == 2021 else "")
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"{'measure':48} {'value':>10} {'unit':4} {'target':>8} {'baseline':>10} {'×':>6}  met")
+    for r in rows:
+        print(f"{r['measure']:48} {r['value']:>10} {r['unit']:4} {str(r['target']):>8} {str(r['baseline'] or '-'):>10} "
+              f"{str(r['ratio_vs_baseline'] or '-'):>6}  {'yes' if r['met'] else 'NO'}  {r['note']}")
+    out = Path(args.json)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"machine": {"cores": os.cpu_count(), "python": platform.python_version(),
+                                           "platform": platform.platform()}, "results": rows}, indent=2))
+    print(f"written {out}")
+    return 0 if all(r["met"] in (True, None) for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

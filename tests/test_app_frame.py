@@ -1,0 +1,39 @@
+"""The app in AppTest: the status page on the real store, and the set-up page when there is no store."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from loaders.manifest import SOURCES
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    from dashboard import cached
+
+    cached.forget()
+    yield
+    cached.forget()
+
+
+def test_status_page_lists_every_source(store_env):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value == "Data status"
+    table = at.dataframe[0].value
+    assert set(table["id"]) == {s.id for s in SOURCES}
+    assert table["present"].all()
+    assert any("EuroGeographics" in c.value for c in at.caption)
+
+
+def test_without_a_store_the_app_offers_to_build_it(own_cache, mirror, monkeypatch):
+    monkeypatch.setenv("MIGRATION_DATA_MIRROR", str(mirror))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    assert "has not been built" in at.warning[0].value
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.title[0].value == "Data status"
