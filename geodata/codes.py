@@ -61,3 +61,12 @@ def parent(code: str, level: int) -> str:
     if not 0 <= level <= own:
         raise ValueError(f"{code!r} (level {own}) has no parent at level {level}")
     return code[: 2 + level]
+
+
+# Member states since 1 February 2020, in Eurostat's codes (Greece is EL).
+EU27 = frozenset("AT BE BG CY CZ DE DK EE EL ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split())
+
+
+def in_eu27(code: str) -> bool:
+    """True when the code's country is an EU member state (EU27_2020)."""
+    return country_of(code) in EU27

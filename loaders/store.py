@@ -44,6 +44,7 @@ class Store:
     unmatched: pd.DataFrame
     converters: pd.DataFrame
     _screen_cache: dict = field(default_factory=dict, repr=False)
+    memo: dict = field(default_factory=dict, repr=False)  # derived tables of the indicators layer, per store
 
     def screen_geojson(self, version: int, level: int) -> bytes:
         """The screen GeoJSON of one NUTS version and level (bytes, as stored)."""
@@ -72,7 +73,7 @@ def build(progress: Callable[[str], None] | None = None) -> Path:
                            ignore_index=True)
     geometry = {2021: pd.concat([parsed[f"gisco_nuts2021_l{lvl}"] for lvl in range(4)], ignore_index=True),
                 2024: parsed["gisco_nuts2024"]}
-    regions = _regions_table(code_lists, geometry)
+    regions = _regions_table(code_lists, geometry, parsed["gisco_countries"])
     say("observations: NUTS versions")
     observations, unmatched = _observations(parsed, code_lists, geometry)
     converters = pd.concat([parsed[s.id] for s in SOURCES if s.adapter == "jrc_converter"], ignore_index=True)
@@ -160,8 +161,9 @@ def _code_lists(parsed: dict) -> pd.DataFrame:
     return pd.concat(lists, ignore_index=True).drop_duplicates(["version", "geo"])
 
 
-def _regions_table(code_lists: pd.DataFrame, geometry: dict) -> pd.DataFrame:
-    """One row per (version, code): name (GISCO Latin name first), level, country, has_geometry."""
+def _regions_table(code_lists: pd.DataFrame, geometry: dict, countries: pd.DataFrame) -> pd.DataFrame:
+    """One row per (version, code): name (GISCO Latin name first; countries in English), level, country,
+    has_geometry."""
     table = code_lists.copy()
     table["has_geometry"] = False
     for version, layer in geometry.items():
@@ -170,6 +172,9 @@ def _regions_table(code_lists: pd.DataFrame, geometry: dict) -> pd.DataFrame:
         table.loc[here, "has_geometry"] = table.loc[here, "geo"].isin(names.index)
         gisco = table.loc[here, "geo"].map(names)
         table.loc[here, "name"] = gisco.fillna(table.loc[here, "name"])
+    english = countries.dropna(subset=["name"]).set_index("geo")["name"]
+    national = table["level"].eq(0)
+    table.loc[national, "name"] = table.loc[national, "geo"].map(english).fillna(table.loc[national, "name"])
     table["name"] = table["name"].fillna(table["geo"]).astype(str).str.replace("\xa0", " ").str.strip()
     return table.reset_index(drop=True)
 

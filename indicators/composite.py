@@ -1,0 +1,96 @@
+"""The most-affected index: a weighted mean of normalised indicators, with its contributions and stability.
+
+Normalisation (documented, and the only one): each indicator is clipped to its 2nd-98th percentile across
+the regions in scope (so one census outlier such as EL41's -156.7 per 1 000 does not squash everyone else),
+then min-max scaled to 0-100, turned round where *low* values mean "more affected", so 100 is always the
+most affected end on that indicator. A region's score is the weighted mean over the indicators it has; ``coverage`` is the
+share of the total weight it has data for, and a region below ``min_coverage`` is not ranked. Missing data
+is never read as zero. Rank stability: each weight in turn is moved by ±20 % and the ranks recomputed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from indicators import tables
+from indicators.registry import get
+
+DEFAULT_WEIGHTS = {
+    2: {"foreign_born_share": 1.0, "foreign_born_share_change": 1.0, "net_migration_rate": 1.0,
+        "unemployment_gap_foreign_born": 1.0, "low_education_gap_foreign_born": 0.5},
+    3: {"net_migration_rate": 1.0, "net_migration_avg": 1.0},
+}
+STABILITY_STEP = 0.2
+
+
+def indicator_scores(store, level: int, indicator_ids, countries=None, regions=None) -> pd.DataFrame:
+    """Regions × indicators, each scaled 0-100 (100 = most affected), latest year per indicator."""
+    columns, years = {}, {}
+    for indicator_id in indicator_ids:
+        ind = get(indicator_id)
+        if level not in ind.levels:
+            continue
+        latest = tables.latest_year(store, ind, level)
+        rows = tables.table(store, ind, level=level, year=latest)
+        rows = rows[rows["value"].notna() & rows["geo_kind"].eq("region")]
+        if countries:
+            rows = rows[rows["country"].isin(countries)]
+        if regions is not None:
+            rows = rows[rows["geo"].isin(regions)]
+        values = rows.set_index("geo")["value"]
+        if values.empty:
+            continue
+        values = values.clip(values.quantile(0.02), values.quantile(0.98))
+        spread = values.max() - values.min()
+        scaled = (values - values.min()) / spread * 100 if spread > 0 else values * 0 + 50.0
+        # Indicators with no "affected" end (affected_when None) count high as more affected.
+        columns[indicator_id] = 100 - scaled if ind.affected_when == "low" else scaled
+        years[indicator_id] = latest
+    frame = pd.DataFrame(columns)
+    frame.attrs["years"] = years
+    return frame
+
+
+def composite(store, level: int, weights: dict[str, float], countries=None, regions=None,
+              min_coverage: float = 0.5, stability: bool = True) -> pd.DataFrame:
+    """Score, rank, coverage and per-indicator contribution of every region in scope (1 = most affected)."""
+    active = {k: float(w) for k, w in weights.items() if w and float(w) > 0}
+    if not active:
+        return pd.DataFrame(columns=["geo", "name", "score", "rank", "coverage"])
+    scores = indicator_scores(store, level, active, countries, regions)
+    result = _scored(scores, {k: w for k, w in active.items() if k in scores.columns}, min_coverage)
+    if stability and len(result):
+        low, high = result["rank"].copy(), result["rank"].copy()
+        for indicator_id in scores.columns:
+            for factor in (1 - STABILITY_STEP, 1 + STABILITY_STEP):
+                moved = dict(active)
+                moved[indicator_id] = active[indicator_id] * factor
+                ranks = _scored(scores, {k: w for k, w in moved.items() if k in scores.columns}, min_coverage)["rank"]
+                low, high = np.fmin(low, ranks), np.fmax(high, ranks)
+        result["rank_best"], result["rank_worst"] = low.astype("Int64"), high.astype("Int64")
+        result["rank_spread"] = (result["rank_worst"] - result["rank_best"]).astype("Int64")
+    names = tables._named(store, pd.DataFrame({"geo": result.index, "nuts_version": np.nan}))["name"].to_numpy()
+    result.insert(0, "name", names)
+    result = result.reset_index().rename(columns={"index": "geo"})
+    result.attrs["years"] = scores.attrs.get("years", {})
+    result.attrs["unavailable"] = sorted(set(active) - set(scores.columns))
+    return result.sort_values(["rank", "geo"], na_position="last").reset_index(drop=True)
+
+
+def _scored(scores: pd.DataFrame, weights: dict[str, float], min_coverage: float) -> pd.DataFrame:
+    w = pd.Series(weights, dtype=float)
+    present = scores[w.index].notna()
+    weight_present = present.mul(w, axis=1)
+    total = weight_present.sum(axis=1)
+    contributions = scores[w.index].fillna(0).mul(w, axis=1).div(total.replace(0, np.nan), axis=0)
+    contributions = contributions.where(present)  # a missing indicator contributes nothing, not zero
+    out = pd.DataFrame(index=scores.index)
+    out["coverage"] = total / w.sum()
+    out["score"] = contributions.sum(axis=1, min_count=1).where(out["coverage"] >= min_coverage)
+    ranked = pd.DataFrame({"geo": out.index, "score": out["score"].to_numpy()}).dropna()
+    ranked = ranked.sort_values(["score", "geo"], ascending=[False, True])  # ties: code order, ranks stay 1..N
+    out["rank"] = pd.Series(np.arange(1, len(ranked) + 1), index=ranked["geo"]).reindex(out.index).astype("Int64")
+    for column in w.index:
+        out[f"contribution_{column}"] = contributions[column]
+    return out

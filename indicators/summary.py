@@ -1,0 +1,178 @@
+"""Plain-language region summaries in English, French and German, from templates; every number comes from
+the indicator tables, with its year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geodata.codes import level_of, parent
+from indicators import analysis, tables
+from indicators.registry import get
+
+LANGUAGES = ("en", "fr", "de")
+SUMMARY_INDICATORS = {
+    0: ("foreign_born_share_national", "employment_gap_citizenship", "asylum_applicants_per_1000"),
+    1: ("tertiary_gap_foreign_born", "low_education_gap_foreign_born"),
+    2: ("foreign_born_share", "foreign_born_share_change", "net_migration_rate", "unemployment_gap_foreign_born"),
+    3: ("net_migration_rate", "net_migration_avg", "population"),
+}
+LABELS = {
+    "foreign_born_share_national": {"en": "the foreign-born share of the population", "fr": "la part de personnes nées à l'étranger",
+                                    "de": "der Anteil der im Ausland Geborenen"},
+    "employment_gap_citizenship": {"en": "the employment gap between foreign citizens and nationals",
+                                   "fr": "l'écart d'emploi entre étrangers et nationaux",
+                                   "de": "der Beschäftigungsabstand zwischen Ausländern und Inländern"},
+    "asylum_applicants_per_1000": {"en": "the number of asylum applicants", "fr": "le nombre de demandeurs d'asile",
+                                   "de": "die Zahl der Asylantragsteller"},
+    "tertiary_gap_foreign_born": {"en": "the tertiary-education gap of the foreign-born", "fr": "l'écart de diplômés du supérieur des personnes nées à l'étranger",
+                                  "de": "der Abstand bei Hochschulabschlüssen der im Ausland Geborenen"},
+    "low_education_gap_foreign_born": {"en": "the low-education gap of the foreign-born", "fr": "l'écart de faible niveau d'études des personnes nées à l'étranger",
+                                       "de": "der Abstand bei niedriger Bildung der im Ausland Geborenen"},
+    "foreign_born_share": {"en": "the foreign-born share of adults (15+)", "fr": "la part d'adultes (15 ans et plus) nés à l'étranger",
+                           "de": "der Anteil der im Ausland geborenen Erwachsenen (15+)"},
+    "foreign_born_share_change": {"en": "the change in that share", "fr": "l'évolution de cette part",
+                                  "de": "die Veränderung dieses Anteils"},
+    "net_migration_rate": {"en": "net migration", "fr": "le solde migratoire", "de": "der Wanderungssaldo"},
+    "net_migration_avg": {"en": "average net migration over recent years", "fr": "le solde migratoire moyen des dernières années",
+                          "de": "der durchschnittliche Wanderungssaldo der letzten Jahre"},
+    "unemployment_gap_foreign_born": {"en": "the unemployment gap of the foreign-born", "fr": "l'écart de chômage des personnes nées à l'étranger",
+                                      "de": "der Arbeitslosigkeitsabstand der im Ausland Geborenen"},
+    "population": {"en": "the population", "fr": "la population", "de": "die Bevölkerung"},
+}
+UNITS = {"‰": {"en": "per 1 000 inhabitants", "fr": "pour 1 000 habitants", "de": "je 1 000 Einwohner"},
+         "%": {"en": "%", "fr": "%", "de": "%"},
+         "pp": {"en": "percentage points", "fr": "points de pourcentage", "de": "Prozentpunkten"},
+         "": {"en": "", "fr": "", "de": ""}}
+TEXT = {
+    "intro": {"en": "{name} ({geo}) is a {level_name} of {country}.",
+              "fr": "{name} ({geo}) est une {level_name} de {country}.",
+              "de": "{name} ({geo}) ist eine {level_name} in {country}."},
+    "intro_country": {"en": "{name} ({geo}): national figures.", "fr": "{name} ({geo}) : chiffres nationaux.",
+                      "de": "{name} ({geo}): nationale Werte."},
+    "level_name": {"en": {0: "country", 1: "NUTS 1 region", 2: "NUTS 2 region", 3: "NUTS 3 region"},
+                   "fr": {0: "entité nationale", 1: "région NUTS 1", 2: "région NUTS 2", 3: "région NUTS 3"},
+                   "de": {0: "nationale Einheit", 1: "NUTS-1-Region", 2: "NUTS-2-Region", 3: "NUTS-3-Region"}},
+    "fact": {"en": "In {year}, {label} was {value} {unit}{rank}{where}.",
+             "fr": "En {year}, {label} était de {value} {unit}{rank}{where}.",
+             "de": "{year} lag {label} bei {value} {unit}{rank}{where}."},
+    "fact_undated": {"en": "{label_cap} was {value} {unit}{rank}{where} (period not stated by the source).",
+                     "fr": "{label_cap} était de {value} {unit}{rank}{where} (période non précisée par la source).",
+                     "de": "{label_cap} lag bei {value} {unit}{rank}{where} (Zeitraum von der Quelle nicht angegeben)."},
+    "period": {"en": " ({period})", "fr": " ({period})", "de": " ({period})"},
+    "rank": {"en": ", ranking {rank} of {n} in {country}", "fr": ", au rang {rank} sur {n} en {country}",
+             "de": ", Rang {rank} von {n} in {country}"},
+    "where": {"en": " (figure for {name}, NUTS {level})", "fr": " (chiffre de {name}, NUTS {level})",
+              "de": " (Wert für {name}, NUTS {level})"},
+    "missing": {"en": "No figure is available for {label}.", "fr": "{label_cap} : aucun chiffre disponible.",
+                "de": "{label_cap}: kein Wert verfügbar."},
+    "converted": {"en": " (converted to NUTS {version})", "fr": " (converti en NUTS {version})",
+                  "de": " (auf NUTS {version} umgerechnet)"},
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One number of a summary, with where it comes from."""
+
+    indicator: str
+    geo: str  # the region (or parent) the number is for
+    level: int
+    value: float | None
+    year: int | None
+    period: str
+    rank_country: int | None
+    n_country: int | None
+    converted_to: int | None = None  # set when the value was converted to the region's NUTS version
+
+
+def facts(store, geo: str) -> list[Fact]:
+    """The numbers a summary speaks of: at the region's own level, else its nearest parent that has them."""
+    level = level_of(geo)
+    out = []
+    for indicator_id in SUMMARY_INDICATORS.get(level, ()):
+        ind = get(indicator_id)
+        out.append(_fact(store, ind, geo, level))
+    return out
+
+
+def _fact(store, ind, geo: str, level: int) -> Fact:
+    for lv in range(level, -1, -1):
+        if lv not in ind.levels:
+            continue
+        code = parent(geo, lv)
+        year = tables.latest_year(store, ind, lv)
+        rows = tables.table(store, ind, level=lv, year=year)
+        row = rows[(rows["geo"] == code) & rows["value"].notna()]
+        converted = None
+        if row.empty:
+            # the region may lack the latest year, or exist only in another NUTS version: take its own latest
+            # value, converted to the region's version with the JRC matrix if need be
+            own = tables.table(store, ind, level=lv)
+            own = own[(own["geo"] == code) & own["value"].notna()]
+            if own.empty and lv > 0:
+                version = _version_of(store, code)
+                own = analysis.in_version(store, ind, lv, version) if version else own
+                own = own[(own["geo"] == code) & own["value"].notna()]
+                converted = version if len(own) else None
+            if own.empty:
+                continue
+            own = own.sort_values("time")
+            row, year = own.tail(1), (int(own["year"].iloc[-1]) if pd.notna(own["year"].iloc[-1]) else None)
+        rank, n = analysis.rank_of(store, ind, lv, year, code)
+        return Fact(ind.id, code, lv, float(row["value"].iloc[0]), year, str(row["note"].iloc[0] or ""),
+                    rank if lv > 0 else None, n if lv > 0 else None, converted)
+    return Fact(ind.id, geo, level, None, None, "", None, None)
+
+
+def _version_of(store, code: str) -> int | None:
+    """The newest NUTS version (with geometry) whose code list holds ``code``."""
+    regions = store.regions
+    versions = regions.loc[(regions["geo"] == code) & regions["has_geometry"], "version"]
+    return int(versions.max()) if len(versions) else None
+
+
+def format_number(value: float, decimals: int, lang: str) -> str:
+    """1234.5 as '1,234.5' (en), '1 234,5' (fr) or '1.234,5' (de)."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "fr":
+        return text.replace(",", " ").replace(".", ",")
+    if lang == "de":
+        return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
+def summary(store, geo: str, lang: str = "en") -> str:
+    """A short paragraph about the region in ``lang`` (en, fr, de)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}")
+    level = level_of(geo)
+    names = tables._named(store, pd.DataFrame({"geo": [geo, geo[:2]], "nuts_version": [float("nan")] * 2}))["name"]
+    name, country = names.iloc[0], names.iloc[1]
+    intro = TEXT["intro_country"] if level == 0 else TEXT["intro"]
+    sentences = [intro[lang].format(name=name, geo=geo, level_name=TEXT["level_name"][lang][level], country=country)]
+    for fact in facts(store, geo):
+        ind = get(fact.indicator)
+        label = LABELS[fact.indicator][lang]
+        if fact.value is None:
+            sentences.append(TEXT["missing"][lang].format(label=label, label_cap=label[:1].upper() + label[1:]))
+            continue
+        rank = (TEXT["rank"][lang].format(rank=fact.rank_country, n=fact.n_country, country=country)
+                if fact.rank_country and fact.n_country and fact.n_country > 1 else "")
+        where = ""
+        if fact.geo != geo:
+            parent_name = tables._named(store, pd.DataFrame({"geo": [fact.geo], "nuts_version": [float("nan")]}))["name"].iloc[0]
+            where = TEXT["where"][lang].format(name=parent_name, level=fact.level)
+        unit = UNITS.get(ind.short_unit, {lang: ind.short_unit})[lang]
+        value = format_number(fact.value, ind.decimals, lang)
+        period = TEXT["period"][lang].format(period=fact.period) if fact.period and "–" in fact.period else ""
+        if fact.converted_to:
+            period += TEXT["converted"][lang].format(version=fact.converted_to)
+        if fact.year is None:
+            sentences.append(TEXT["fact_undated"][lang].format(label_cap=label[:1].upper() + label[1:], value=value,
+                                                                unit=unit, rank=rank, where=where).replace("  ", " "))
+        else:
+            sentences.append(TEXT["fact"][lang].format(year=fact.year, label=label, value=value, unit=unit,
+                                                       rank=rank + period, where=where).replace("  ", " ").replace(" ,", ","))
+    return " ".join(sentences)

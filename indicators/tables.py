@@ -1,0 +1,175 @@
+"""An indicator's tidy table: the rows of the store it selects (or derives), ready to show.
+
+Columns: ``geo, name, level, nuts_version, year, time, value, flag, unit, source, note, country, geo_kind``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from indicators.registry import Indicator, get
+
+COLUMNS = ["geo", "name", "level", "nuts_version", "year", "time", "value", "flag", "unit", "source", "note",
+           "country", "geo_kind"]
+AGGREGATE_NAMES = {"EU27_2020": "European Union (27 countries)", "EU28": "European Union (28 countries, 2013-2020)",
+                   "EA20": "Euro area (20 countries)", "EA19": "Euro area (19 countries)", "EFTA": "EFTA"}
+PLACES = ("region", "country")
+
+
+def table(store, indicator: Indicator | str, level: int | None = None, year: int | None = None,
+          nuts_version: int | None = None, include_aggregates: bool = False) -> pd.DataFrame:
+    """The indicator's rows (all levels and years unless narrowed), regions and countries only by default.
+
+    The frame is shared (memoised on the store): copy it before changing it in place.
+    """
+    ind = get(indicator) if isinstance(indicator, str) else indicator
+    # Slices are memoised per store too: the store never changes, and there are at most
+    # indicators × levels × years × versions of them.
+    key = ("slice", ind.id, level, year, nuts_version, include_aggregates)
+    if key in store.memo:
+        return store.memo[key]
+    rows = _full(store, ind)
+    keep = rows["geo_kind"].isin(PLACES + (("aggregate",) if include_aggregates else ()))
+    if level is not None:
+        keep &= rows["level"].eq(level) | (rows["geo_kind"].eq("aggregate") & include_aggregates)
+    if year is not None:
+        keep &= rows["year"].eq(year)
+    if nuts_version is not None:
+        keep &= rows["nuts_version"].eq(nuts_version) | rows["nuts_version"].isna()
+    store.memo[key] = rows[keep.fillna(False)].reset_index(drop=True)
+    return store.memo[key]
+
+
+def years(store, indicator: Indicator | str, level: int | None = None) -> list[int]:
+    """Years with at least one value (ascending); empty when the source states no period."""
+    key = ("years", indicator if isinstance(indicator, str) else indicator.id, level)
+    if key not in store.memo:
+        rows = table(store, indicator, level=level)
+        store.memo[key] = sorted(int(y) for y in rows.loc[rows["value"].notna(), "year"].dropna().unique())
+    return store.memo[key]
+
+
+def levels(store, indicator: Indicator | str) -> list[int]:
+    """NUTS levels at which the store holds values for the indicator."""
+    rows = table(store, indicator)
+    return sorted(int(v) for v in rows.loc[rows["value"].notna(), "level"].dropna().unique())
+
+
+def latest_year(store, indicator: Indicator | str, level: int | None = None) -> int | None:
+    """The most recent year with values, or None."""
+    found = years(store, indicator, level)
+    return found[-1] if found else None
+
+
+# --- selection and derivation ----------------------------------------------------------------------------
+
+
+def _full(store, ind: Indicator) -> pd.DataFrame:
+    key = ("indicator_table", ind.id)
+    if key not in store.memo:
+        rows = _derive(store, ind) if ind.derived else _select(store, ind)
+        rows["unit"] = ind.unit
+        rows["source"] = ind.credit
+        rows = _named(store, rows)
+        store.memo[key] = rows[COLUMNS].sort_values(["level", "geo", "time"], na_position="first").reset_index(drop=True)
+    return store.memo[key]
+
+
+def _select(store, ind: Indicator) -> pd.DataFrame:
+    o = store.observations
+    mask = o["source_id"].isin(ind.sources)
+    if ind.dataset:
+        mask &= o["dataset"] == ind.dataset
+    for dim, code in ind.filter.items():
+        mask &= o[dim] == code
+    rows = o.loc[mask, ["source_id", "geo", "geo_kind", "level", "country", "nuts_version", "time", "year", "value", "flag"]]
+    rows = rows.astype({"source_id": str, "geo": str, "geo_kind": str, "country": object, "time": str, "flag": str})
+    if ind.source_by_level:
+        by_level = rows["level"].map(ind.source_by_level)
+        rows = rows[(rows["source_id"] == by_level) | rows["level"].isna()]
+    rows = rows[rows["level"].isin(ind.levels) | rows["geo_kind"].eq("aggregate")]
+    duplicated = rows.duplicated(["geo", "time"], keep=False)
+    assert not duplicated.any(), f"{ind.id}: filter leaves several rows per region and period: {rows[duplicated].head(4)}"
+    rows = rows.drop(columns="source_id").assign(note="")
+    if ind.latest_month:
+        rows = _latest_month(rows)
+    return rows.reset_index(drop=True)
+
+
+def _latest_month(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each country's latest month with a value; the month goes in the note."""
+    with_value = rows[rows["value"].notna()].sort_values("time")
+    latest = with_value.groupby("geo", as_index=False).tail(1).copy()
+    latest["note"] = "month " + latest["time"]
+    return latest
+
+
+def _derive(store, ind: Indicator) -> pd.DataFrame:
+    inputs = [_full(store, get(i)) for i in ind.derived.inputs]
+    op = ind.derived.op
+    if op == "change":
+        return _change(inputs[0])
+    left, right = inputs
+    if op == "per_thousand":
+        return _per_thousand(left, right)
+    joined = left.merge(right[["geo", "time", "value", "flag"]], on=["geo", "time"], suffixes=("", "_b"))
+    if op == "difference":
+        joined["value"] = joined["value"] - joined["value_b"]
+    elif op == "ratio":
+        joined["value"] = np.where(joined["value_b"] > 0, joined["value"] / joined["value_b"] * 100, np.nan)
+    else:
+        raise ValueError(f"{ind.id}: unknown derivation {op!r}")
+    joined["flag"] = [_merge_flags(a, b) for a, b in zip(joined["flag"], joined["flag_b"])]
+    return joined.drop(columns=["value_b", "flag_b"])
+
+
+def _per_thousand(counts: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+    """Counts per 1 000 inhabitants: population of the same year, else the latest earlier year (said in the note)."""
+    pop = population[population["value"].notna()][["geo", "year", "value", "flag"]].rename(
+        columns={"year": "pop_year", "value": "pop", "flag": "pop_flag"}).sort_values("pop_year")
+    left = counts.dropna(subset=["year"]).sort_values("year").copy()
+    left["year_key"] = left["year"].astype("int64")
+    pop["pop_year"] = pop["pop_year"].astype("int64")
+    joined = pd.merge_asof(left, pop, left_on="year_key", right_on="pop_year", by="geo", direction="backward")
+    joined["value"] = joined["value"] / joined["pop"] * 1000
+    joined["flag"] = [_merge_flags(a, b if isinstance(b, str) else "") for a, b in zip(joined["flag"], joined["pop_flag"])]
+    older = joined["pop_year"].notna() & (joined["pop_year"] != joined["year_key"])
+    joined.loc[older, "note"] = (joined.loc[older, "note"].str.strip() + " population of "
+                                 + joined.loc[older, "pop_year"].astype("Int64").astype(str)).str.strip()
+    return joined.drop(columns=["year_key", "pop_year", "pop", "pop_flag"])
+
+
+def _change(series: pd.DataFrame) -> pd.DataFrame:
+    """Latest minus first value with data, per region; the period goes in the note."""
+    with_value = series[series["value"].notna() & series["year"].notna()].sort_values("year")
+    grouped = with_value.groupby("geo")
+    last = grouped.tail(1).set_index("geo")
+    first = grouped.head(1).set_index("geo").reindex(last.index)
+    out = last.copy()
+    out["value"] = last["value"] - first["value"]
+    out["flag"] = [_merge_flags(a, b) for a, b in zip(last["flag"], first["flag"])]
+    out["note"] = first["year"].astype(int).astype(str) + "–" + last["year"].astype(int).astype(str)
+    out = out[first["year"] != last["year"]]  # one year only: no change to show
+    return out.reset_index()
+
+
+def _merge_flags(a: str, b: str) -> str:
+    """The union of two flag strings, letters in a stable order ('' when neither has a flag)."""
+    return "".join(sorted(set(a or "") | set(b or "")))
+
+
+def _named(store, rows: pd.DataFrame) -> pd.DataFrame:
+    names = store.memo.get("names")
+    if names is None:
+        regions = store.regions
+        names = {(int(v), g): n for v, g, n in zip(regions["version"], regions["geo"], regions["name"])}
+        store.memo["names"] = names
+        store.memo["names_any"] = dict(zip(regions["geo"], regions["name"]))
+    any_version = store.memo["names_any"]
+    rows = rows.copy()
+    rows["name"] = [
+        AGGREGATE_NAMES.get(g) or (names.get((int(v), g)) if pd.notna(v) else None) or any_version.get(g) or g
+        for g, v in zip(rows["geo"], rows["nuts_version"])
+    ]
+    return rows
