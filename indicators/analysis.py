@@ -232,13 +232,9 @@ def _peer_matrix(store, level: int, indicators) -> pd.DataFrame:
     if key not in store.memo:
         columns = {}
         for indicator_id in indicators:
-            ind = get(indicator_id)
-            if level not in ind.levels:
-                continue
-            latest = tables.latest_year(store, ind, level)
-            rows = tables.table(store, ind, level=level, year=latest)
-            rows = rows[rows["value"].notna() & rows["geo_kind"].eq("region")]
-            columns[indicator_id] = rows.set_index("geo")["value"]
+            rows, _ = tables.latest_values(store, indicator_id, level)
+            if len(rows):
+                columns[indicator_id] = rows.set_index("geo")["value"]
         store.memo[key] = pd.DataFrame(columns)
     return store.memo[key]
 

@@ -29,11 +29,7 @@ def indicator_scores(store, level: int, indicator_ids, countries=None, regions=N
     columns, years = {}, {}
     for indicator_id in indicator_ids:
         ind = get(indicator_id)
-        if level not in ind.levels:
-            continue
-        latest = tables.latest_year(store, ind, level)
-        rows = tables.table(store, ind, level=level, year=latest)
-        rows = rows[rows["value"].notna() & rows["geo_kind"].eq("region")]
+        rows, latest = tables.latest_values(store, ind, level)
         if countries:
             rows = rows[rows["country"].isin(countries)]
         if regions is not None:

@@ -56,6 +56,16 @@ def levels(store, indicator: Indicator | str) -> list[int]:
     return sorted(int(v) for v in rows.loc[rows["value"].notna(), "level"].dropna().unique())
 
 
+def latest_values(store, indicator: Indicator | str, level: int) -> tuple[pd.DataFrame, int | None]:
+    """The regions with a value in the indicator's latest year at ``level`` (empty when the level has none)."""
+    ind = get(indicator) if isinstance(indicator, str) else indicator
+    if level not in ind.levels:
+        return table(store, ind, level=level).iloc[0:0], None
+    latest = latest_year(store, ind, level)
+    rows = table(store, ind, level=level, year=latest)
+    return rows[rows["value"].notna() & rows["geo_kind"].eq("region")], latest
+
+
 def latest_year(store, indicator: Indicator | str, level: int | None = None) -> int | None:
     """The most recent year with values, or None."""
     found = years(store, indicator, level)
