@@ -1,9 +1,16 @@
-"""The only st.cache_* wrappers of the app: everything else calls plain functions."""
+"""The only st.cache_* wrappers of the app: everything else calls plain functions.
+
+Caches are bounded (max_entries, ttl) so memory does not grow with the number of sessions.
+"""
 
 from __future__ import annotations
 
+import gzip
+
+import orjson
 import streamlit as st
 
+from dashboard import static_files
 from loaders.status import source_status
 from loaders.store import Store, load_store
 
@@ -14,13 +21,37 @@ def store() -> Store:
     return load_store()
 
 
+@st.cache_resource(max_entries=1, show_spinner=False)
+def static_urls(build_id: str) -> dict:
+    """Publish the boundary files of this build to the static route; their URLs."""
+    return static_files.publish(store())
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def known_geos(build_id: str) -> frozenset:
+    """Every code a link may name: regions and countries of any NUTS version."""
+    return frozenset(store().regions["geo"])
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def background_ids(build_id: str) -> list[str]:
+    """Country codes of the background layer."""
+    return [f["id"] for f in orjson.loads(store().background_geojson())["features"]]
+
+
 @st.cache_data(max_entries=1, ttl=600, show_spinner=False)
 def status_rows() -> list[dict]:
     """Per-source status, refreshed at most every ten minutes."""
     return source_status()
 
 
+@st.cache_data(max_entries=1, show_spinner="Preparing the download…")
+def full_data_csv_gz(build_id: str) -> bytes:
+    """Every observation of the store as gzip-compressed CSV (UTF-8, point decimals)."""
+    return gzip.compress(store().observations.to_csv(index=False).encode("utf-8"), compresslevel=6)
+
+
 def forget() -> None:
     """Drop every cached value (after a fetch and build)."""
-    store.clear()
-    status_rows.clear()
+    st.cache_resource.clear()
+    st.cache_data.clear()

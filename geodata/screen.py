@@ -90,3 +90,13 @@ def _rounded_geojson(geometry, decimals: int) -> dict:
     if len(parts) == 1:
         return {"type": "Polygon", "coordinates": parts[0]}
     return {"type": "MultiPolygon", "coordinates": parts}
+
+
+def label_points(geojson: bytes) -> dict[str, tuple[float, float]]:
+    """A point inside each feature (for markers on a map), by feature id."""
+    doc = orjson.loads(geojson)
+    points = {}
+    for feature in doc["features"]:
+        point = shapely.geometry.shape(feature["geometry"]).representative_point()
+        points[feature["id"]] = (round(point.x, 3), round(point.y, 3))
+    return points

@@ -171,6 +171,40 @@ def in_version(store, indicator, level: int, version: int) -> pd.DataFrame:
     return result
 
 
+def region_in_version(store, indicator, level: int, geo: str, version: int) -> pd.DataFrame:
+    """One region's rows in NUTS ``version``: its own rows if the data use that code, else converted from the
+    pieces of the other version that make it up (marked ``converted``). Only those pieces are computed."""
+    ind = _ind(indicator)
+    rows = tables.table(store, ind, level=level)
+    own = rows[rows["geo"] == geo]
+    if len(own) or level == 0:
+        return own.assign(converted=False)
+    parts = []
+    for source_version in rows["nuts_version"].dropna().unique():
+        source_version = int(source_version)
+        if source_version == version:
+            continue
+        matrix = _matrix(store, level, source_version, version)
+        if matrix is None:
+            continue
+        pieces = matrix[matrix["to_code"] == geo]
+        if pieces.empty:
+            continue
+        # every old region touching the target, so count shares use the old regions' full populations
+        matrix = matrix[matrix["from_code"].isin(pieces["from_code"])]
+        group = rows[rows["geo"].isin(pieces["from_code"]) & rows["nuts_version"].eq(source_version)]
+        if group.empty:
+            continue
+        moved = convert(group[["geo", "value", "time"]], matrix, "count" if ind.kind == "count" else "rate", keys=["time"])
+        moved = moved[moved["geo"] == geo]
+        years = group.drop_duplicates("time").set_index("time")["year"]
+        parts.append(tables._named(store, moved.assign(
+            level=level, nuts_version=version, year=moved["time"].map(years), flag="", unit=ind.unit,
+            source=ind.credit, note=f"converted from NUTS {source_version} (JRC matrix)",
+            country=geo[:2], geo_kind="region")))
+    return pd.concat(parts, ignore_index=True) if parts else own.assign(converted=False)
+
+
 def _matrix(store, level: int, source: int, target: int) -> pd.DataFrame | None:
     c = store.converters
     forward = c[(c["level"] == level) & (c["from_version"] == source) & (c["to_version"] == target)]

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from indicators import tables
-from indicators.registry import get
+from indicators.registry import ENTRIES, get
 
 DEFAULT_WEIGHTS = {
     2: {"foreign_born_share": 1.0, "foreign_born_share_change": 1.0, "net_migration_rate": 1.0,
@@ -90,3 +90,33 @@ def _scored(scores: pd.DataFrame, weights: dict[str, float], min_coverage: float
     for column in w.index:
         out[f"contribution_{column}"] = contributions[column]
     return out
+
+
+# The indicators a user can weigh at each level: those with an "affected" end.
+CANDIDATES = {level: tuple(e.id for e in ENTRIES if e.affected_when is not None and level in e.levels) for level in (2, 3)}
+
+
+def typology_values(store) -> dict[str, list[str]]:
+    """The categories each NUTS-3 typology takes (both NUTS versions)."""
+    t = store.typologies
+    return {column: sorted(str(v) for v in t[column].dropna().unique())
+            for column in ("urban_rural", "coastal", "metro", "border", "island", "mountain")}
+
+
+def regions_with(store, filters: dict[str, str]) -> set[str] | None:
+    """NUTS-3 codes matching every typology filter (None when there is no filter)."""
+    if not filters:
+        return None
+    t = store.typologies
+    mask = pd.Series(True, index=t.index)
+    for column, value in filters.items():
+        mask &= t[column].astype(str) == value
+    return set(t.loc[mask, "geo"])
+
+
+def with_geometry_version(store, result: pd.DataFrame, level: int) -> pd.DataFrame:
+    """Attach to each scored region the newest NUTS version whose boundaries hold its code (for the map)."""
+    r = store.regions[(store.regions["level"] == level) & store.regions["has_geometry"]]
+    newest = r.sort_values("version").drop_duplicates("geo", keep="last").set_index("geo")["version"]
+    out = result.assign(nuts_version=result["geo"].map(newest))
+    return out[out["nuts_version"].notna()]

@@ -323,8 +323,10 @@ REGISTRY: dict[str, Indicator] = {entry.id: entry for entry in ENTRIES}
 assert len(REGISTRY) == len(ENTRIES), "indicator ids must be unique"
 
 
-def get(indicator_id: str) -> Indicator:
-    """The registry entry; KeyError names the id."""
+def get(indicator_id: "str | Indicator") -> Indicator:
+    """The registry entry (an entry passes through); KeyError names the id."""
+    if isinstance(indicator_id, Indicator):
+        return indicator_id
     try:
         return REGISTRY[indicator_id]
     except KeyError:

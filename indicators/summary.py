@@ -113,8 +113,8 @@ def _fact(store, ind, geo: str, level: int) -> Fact:
             own = own[(own["geo"] == code) & own["value"].notna()]
             if own.empty and lv > 0:
                 version = _version_of(store, code)
-                own = analysis.in_version(store, ind, lv, version) if version else own
-                own = own[(own["geo"] == code) & own["value"].notna()]
+                own = analysis.region_in_version(store, ind, lv, code, version) if version else own
+                own = own[own["value"].notna()]
                 converted = version if len(own) else None
             if own.empty:
                 continue

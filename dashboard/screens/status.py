@@ -8,8 +8,7 @@ import streamlit as st
 from dashboard import cached
 
 
-def render() -> None:
-    store = cached.store()
+def render(store, view=None, urls=None, pages=None) -> None:
     st.title("Data status")
     st.caption(f"Store built {store.info['built_at']} · {store.info['observations']:,} observations "
                f"from {len(store.info['sources'])} sources")

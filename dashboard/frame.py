@@ -1,0 +1,101 @@
+"""The frame around every page: URL state, the sidebar pickers, warnings, footer."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import cached, state
+from dashboard.i18n import LANGUAGES, t
+from geodata.attribution import BOUNDARIES
+from indicators import tables
+from indicators.registry import ENTRIES, REGISTRY, THEMES
+
+# Widget keys seeded from the URL; a page's own widgets register theirs through ``seed``.
+_SIDEBAR = ("w_indicator", "w_level", "w_year", "w_lang", "w_scheme")
+
+
+def url_view(store) -> tuple[state.View, list[str], dict]:
+    """Parse the URL; when it changed from outside (a new link), seed the widgets from it."""
+    params = {k: st.query_params.get(k) for k in st.query_params.keys()}
+    known = cached.known_geos(store.info["build_id"])
+    view, warnings = state.parse(params, known)
+    if st.session_state.get("_params") != params:
+        st.session_state["_seed"] = view
+        for key in _SIDEBAR + tuple(k for k in st.session_state.keys() if str(k).startswith("w_")):
+            st.session_state.pop(key, None)
+    return view, warnings, params
+
+
+def seed(key: str, value):
+    """Give a widget its value from the URL the first time it is drawn after the URL changed."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return key
+
+
+def sidebar(store, view: state.View) -> state.View:
+    """The indicator, level, year, language and class pickers; returns the view they choose."""
+    seeded = st.session_state.get("_seed", view)
+    with st.sidebar:
+        lang = st.radio(t("language", seeded.lang), list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True,
+                        key=seed("w_lang", seeded.lang))
+        options = [e.id for e in sorted(ENTRIES, key=lambda e: (list(THEMES).index(e.theme), e.label))]
+        indicator = st.selectbox(t("indicator", lang), options, key=seed("w_indicator", seeded.indicator),
+                                 format_func=lambda i: f"{REGISTRY[i].theme_label} · {REGISTRY[i].label}",
+                                 help="Type to search. Grouped by theme.")
+        ind = REGISTRY[indicator]
+        levels = tables.levels(store, ind) or list(ind.levels)
+        _coerce("w_level", levels, seeded.level if seeded.level in levels else max(levels))
+        level = st.selectbox(t("level", lang), levels, key="w_level",
+                             format_func=lambda lv: "National (NUTS 0)" if lv == 0 else f"NUTS {lv}")
+        years = tables.years(store, ind, level)
+        year = None
+        if len(years) > 1:
+            _coerce("w_year", years, seeded.year if seeded.year in years else years[-1])
+            year = st.select_slider(t("year", lang), years, key="w_year")
+        elif years:
+            year = years[0]
+            st.caption(f"{t('year', lang)}: {year}")
+        else:
+            st.caption("The source states no reference period for this indicator.")
+        scheme = st.selectbox(t("classes", lang), state.SCHEMES, key=seed("w_scheme", seeded.scheme),
+                              format_func=lambda s: s.replace("_", " ").capitalize())
+    chosen = state.View(**{**view.__dict__})
+    chosen.indicator, chosen.level, chosen.year, chosen.lang, chosen.scheme = indicator, level, year, lang, scheme
+    return chosen
+
+
+def _coerce(key: str, options: list, default) -> None:
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = default
+
+
+def write_url(view: state.View) -> None:
+    """Put the view in the URL (so a copied link reopens it) and remember what was written."""
+    params = state.to_params(view)
+    if {k: st.query_params.get(k) for k in st.query_params.keys()} != params:
+        st.query_params.from_dict(params)
+    st.session_state["_params"] = params
+
+
+def show_warnings(warnings: list[str]) -> None:
+    for message in dict.fromkeys(warnings):
+        st.warning(message, icon="⚠️")
+
+
+def footer(store, view: state.View) -> None:
+    """Sources of what is on screen, the boundary attribution, and how recent the data are."""
+    ind = REGISTRY[view.indicator]
+    retrieved = sorted(s["retrieved_at"] for s in store.info["sources"].values() if s.get("retrieved_at"))
+    as_of = retrieved[-1][:10] if retrieved else "unknown"
+    st.divider()
+    st.caption(f"{t('sources_on_screen', view.lang)}: {ind.credit} · {BOUNDARIES} · "
+               f"{t('data_as_of', view.lang)} {as_of} (store built {store.info['built_at'][:10]})")
+
+
+def hide_chrome() -> None:
+    """embed=1: no sidebar, no header, no footer (for iframes). Static CSS only, no user text."""
+    st.markdown("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
+                "header[data-testid='stHeader'],[data-testid='stToolbar']{display:none !important}</style>",
+                unsafe_allow_html=True)
+

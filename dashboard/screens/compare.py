@@ -1,0 +1,64 @@
+"""Compare up to 12 regions: bars per indicator, a scatter of any two indicators, trends, and the table."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import figures, frame, state
+from dashboard.i18n import t
+from geodata.codes import level_of
+from indicators import analysis, compare, profile
+from indicators.registry import ENTRIES, REGISTRY
+
+
+def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
+    st.title(t("compare", view.lang))
+    options = profile.search_options(store)
+    labels = dict(zip(options["geo"], options["label"]))
+    codes = list(options["geo"])
+    peers_of = st.selectbox(t("peers_of", view.lang), codes, index=None, format_func=labels.get,
+                            key=frame.seed("w_peers_of", view.peers_of), placeholder="a region whose peers to add")
+    default = list(view.geos)
+    if peers_of and not default:
+        default = [peers_of] + list(analysis.peers(store, peers_of, k=5)["geo"])
+    geos = st.multiselect(t("regions", view.lang), codes, format_func=labels.get, max_selections=state.MAX_REGIONS,
+                          key=frame.seed("w_geos", default[: state.MAX_REGIONS]))
+    view = state.View(**{**view.__dict__, "geos": list(geos), "peers_of": peers_of})
+    if not geos:
+        st.info("Choose regions above (by name or code), or pick a region to compare it with its peers.")
+        return view
+    ind = REGISTRY[view.indicator]
+    values = compare.latest(store, ind, geos)
+    if values.empty:
+        st.info(f"None of the chosen regions has a value for {ind.label} at its own level.")
+    else:
+        st.plotly_chart(figures.grouped_bars(values, ind, f"{ind.label} (latest year per region)"),
+                        key="bars", config={"displaylogo": False}, alt=f"Bars of {ind.label}; the table below holds the values.")
+    _scatter(store, view, geos)
+    trend = compare.series(store, ind, geos)
+    if len(trend):
+        st.plotly_chart(figures.trends(trend, ind, f"{ind.label} over time"), key="trends",
+                        config={"displaylogo": False}, alt=f"Lines of {ind.label} over time for the chosen regions.")
+    st.dataframe(values.assign(unit=ind.unit, source=ind.credit), hide_index=True, width="stretch")
+    return view
+
+
+def _scatter(store, view, geos) -> None:
+    level = max(level_of(g) for g in geos)
+    candidates = [e.id for e in ENTRIES if level in e.levels]
+    if len(candidates) < 2:
+        return
+    left, right = st.columns(2)
+    x = left.selectbox(t("x_axis", view.lang), candidates, format_func=lambda i: REGISTRY[i].label,
+                       key=frame.seed("w_x", candidates[0]))
+    y = right.selectbox(t("y_axis", view.lang), candidates, format_func=lambda i: REGISTRY[i].label,
+                        key=frame.seed("w_y", candidates[1]))
+    both = compare.side_by_side(store, x, y, level)
+    if both.empty:
+        st.caption("No region has both indicators at this level.")
+        return
+    years = both.attrs.get("years", (None, None))
+    fig = figures.scatter(both, REGISTRY[x], REGISTRY[y], geos,
+                          f"{REGISTRY[y].short_label} against {REGISTRY[x].short_label} (NUTS {level}; {years[0]}, {years[1]})")
+    st.plotly_chart(fig, key="scatter", config={"displaylogo": False},
+                    alt="Scatter of all regions, the chosen ones labelled.")

@@ -1,0 +1,61 @@
+"""The map (default page): the chosen indicator, level and year, classed, with no-data and flags visible."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import figures, state
+from dashboard.i18n import t
+from dashboard.text import plain
+from indicators.mapdata import map_data
+
+REGION_PAGE = "region"
+
+
+def render(store, view: state.View, urls: dict, pages: dict) -> None:
+    data = map_data(store, view.indicator, view.level, view.year, view.scheme)
+    ind = data.indicator
+    level_text = "national" if view.level == 0 else f"NUTS {view.level}"
+    year_text = str(view.year) if view.year else "period not stated by the source"
+    if not view.embed:
+        st.title(plain(ind.label))
+        st.caption(plain(ind.description))
+    if data.values.empty:
+        st.info(f"No values for this indicator at {level_text} in {year_text}. Try another level or year.")
+        return
+    if data.mixed_versions:
+        st.info("This map mixes NUTS versions (" + " and ".join(f"NUTS {v}" for v in data.versions)
+                + "): each region is drawn with the boundaries of the version its figure was published in.")
+    subtitle = f"{ind.unit} · {year_text} · {level_text} · NUTS {'/'.join(map(str, data.versions))}"
+    fig = figures.choropleth(
+        data.values, ind, data.classes, lambda v: urls["screen"][(int(v), view.level)], title=ind.label,
+        subtitle=subtitle, no_data=data.no_data,
+        background=(urls["background"], urls["background_ids"]), flagged_points=data.flagged,
+        no_data_label=t("no_data", view.lang))
+    event = st.plotly_chart(
+        fig, key=f"map-{view.indicator}-{view.level}-{view.year}", on_select="rerun", selection_mode="points",
+        config={"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False,
+                "toImageButtonOptions": {"filename": f"{ind.id}_{view.level}_{view.year or 'na'}", "scale": 2}},
+        alt=f"Map of {ind.label}, {year_text}, {level_text}. The same values are in the table below.")
+    clicked = [p.get("location") for p in (event.selection.points if event else []) if p.get("location")]
+    if clicked and clicked[0] in set(data.values["geo"]) | set(data.no_data["geo"]):
+        target = state.View(**{**view.__dict__, "geo": clicked[0]})
+        st.switch_page(pages[REGION_PAGE], query_params=state.to_params(target))
+    st.caption("Click a region to open its profile. Grey: no data. Rings: values flagged low reliability, "
+               "estimated or provisional.")
+    if len(data.flagged):
+        with st.expander(f"{t('flagged', view.lang)} ({len(data.flagged)})", expanded=False):
+            st.dataframe(data.flagged[["name", "geo", "value", "flag", "flag_text"]].rename(
+                columns={"flag_text": "meaning"}), hide_index=True, width="stretch")
+    st.subheader(t("table", view.lang))
+    shown = pd.concat([data.values.assign(status="value"),
+                       data.no_data.assign(value=None, flag="", year=view.year, note="", status=data.no_data["reason"])],
+                      ignore_index=True)
+    st.dataframe(
+        shown[["name", "geo", "value", "flag", "year", "nuts_version", "note", "status"]].sort_values("name"),
+        hide_index=True, width="stretch",
+        column_config={"value": st.column_config.NumberColumn(f"value ({ind.short_unit or ind.unit})",
+                                                              format=f"%.{ind.decimals}f"),
+                       "nuts_version": st.column_config.NumberColumn("NUTS", format="%d"),
+                       "year": st.column_config.NumberColumn("year", format="%d")})

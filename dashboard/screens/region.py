@@ -1,0 +1,115 @@
+"""Region profile: find a region by name or code; its headline figures, trends, origins, peers, summary."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import figures, frame, state
+from dashboard.i18n import t
+from dashboard.text import plain
+from geodata.codes import level_of
+from indicators import analysis, profile
+from indicators.registry import REGISTRY
+from indicators.summary import summary
+
+
+def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
+    options = profile.search_options(store)
+    labels = dict(zip(options["geo"], options["label"]))
+    codes = list(options["geo"])
+    geo = st.selectbox(t("find_region", view.lang), codes, index=None, format_func=labels.get,
+                       key=frame.seed("w_geo", view.geo), placeholder="Type a name or a code, e.g. Lombardia or ITC4")
+    view = state.View(**{**view.__dict__, "geo": geo})
+    if not geo:
+        st.info("Pick a region above, or click one on the map.")
+        return view
+    name = labels[geo].split(" (")[0]
+    st.title(plain(name))
+    st.caption(f"{geo} · {profile.badge(level_of(geo))}")
+    st.subheader(t("summary", view.lang))
+    st.write(plain(summary(store, geo, view.lang)))
+    _headline(store, geo, view)
+    _trends(store, geo, view)
+    _origins(store, geo, view)
+    _peers(store, geo, view, pages)
+    _missing(store, geo, view, pages)
+    return view
+
+
+def _headline(store, geo, view) -> None:
+    st.subheader(t("headline", view.lang))
+    facts = profile.headline(store, geo)
+    columns = st.columns(3)
+    for i, fig in enumerate(facts):
+        ind = REGISTRY[fig.indicator]
+        with columns[i % 3].container(border=True):
+            st.markdown(f"**{plain(ind.short_label)}** · :blue-badge[{fig.badge}]")
+            unit = ind.short_unit or ind.unit
+            st.metric(label=plain(ind.label), value=f"{figures.format_value(fig.value, ind.decimals)} {unit}",
+                      label_visibility="collapsed")
+            lines = [f"{fig.year or 'period not stated'}" + (f" · flag {fig.flag} ({figures.flag_text(fig.flag)})" if fig.flag else "")]
+            if fig.geo != geo:
+                lines.append(f"figure for {plain(fig.name)} ({fig.geo})")
+            if fig.note:
+                lines.append(plain(fig.note))
+            if fig.rank_country:
+                lines.append(f"rank {fig.rank_country} of {fig.n_country} in the country (1 = highest)")
+            if fig.rank_eu:
+                lines.append(f"rank {fig.rank_eu} of {fig.n_eu} in the EU")
+            for bench in (fig.country, fig.eu):
+                if bench is not None and bench.value is not None:
+                    where = "country" if bench.scope == "country" else "EU"
+                    lines.append(f"{where}: {figures.format_value(bench.value, ind.decimals)} {unit} ({bench.method})")
+            st.caption("  \n".join(lines))
+
+
+def _trends(store, geo, view) -> None:
+    st.subheader(t("trends", view.lang))
+    columns = st.columns(2)
+    shown = 0
+    for indicator_id in profile.TRENDS:
+        series = profile.trend(store, indicator_id, geo)
+        if series.empty:
+            continue
+        ind = REGISTRY[indicator_id]
+        with columns[shown % 2]:
+            fig = figures.trends(series, ind, f"{ind.short_label} ({series['name'].iloc[0]})")
+            st.plotly_chart(fig, key=f"trend-{indicator_id}", config={"displaylogo": False},
+                            alt=f"{ind.label} over time for {series['name'].iloc[0]}")
+            with st.expander("Data"):
+                st.dataframe(series[["year", "value", "flag"]], hide_index=True)
+        shown += 1
+    if not shown:
+        st.caption("No series with two or more years for this region.")
+
+
+def _origins(store, geo, view) -> None:
+    table = profile.origins(store, geo)
+    if table.empty:
+        return
+    st.subheader(t("origins", view.lang))
+    st.caption(f"For the NUTS 2 region {table['region'].iloc[0]}. Source: Eurostat (cens_21cob_r3), Census 2021.")
+    st.dataframe(table, hide_index=True)
+
+
+def _peers(store, geo, view, pages) -> None:
+    st.subheader(t("peers", view.lang))
+    found = analysis.peers(store, geo, k=5)
+    if found.empty:
+        st.caption("Not enough comparable data to find similar regions.")
+        return
+    for row in found.itertuples():
+        target = state.View(**{**view.__dict__, "geo": row.geo})
+        st.page_link(pages["region"], label=f"{row.name} ({row.geo})", query_params=state.to_params(target))
+        st.caption("Close on: " + plain("; ".join(row.reasons)))
+
+
+def _missing(store, geo, view, pages) -> None:
+    st.subheader(t("missing", view.lang))
+    availability = profile.missing(store, geo)
+    if availability["higher level only"]:
+        st.write("Only for a larger area: " + ", ".join(plain(REGISTRY[i].short_label) for i in availability["higher level only"]))
+    if availability["not at all"]:
+        st.write("Not available for this region: " + ", ".join(plain(REGISTRY[i].short_label) for i in availability["not at all"]))
+    if not availability["higher level only"] and not availability["not at all"]:
+        st.write("Every regional indicator has a value at this region's own level.")

@@ -1,0 +1,28 @@
+"""Sources and methods, generated from the registry and the manifest; the full tidy data to download."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import cached, state
+from dashboard.i18n import t
+from geodata.attribution import BOUNDARIES
+from indicators.sources import methods_table
+
+
+def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
+    st.title(t("sources", view.lang))
+    st.write("Every number in this dashboard comes from one of the published files below, fetched byte for byte "
+             "and parsed without edits; flags are kept as Eurostat publishes them (u low reliability, e estimated, "
+             "p provisional, b break in series, d definition differs, c confidential). Missing values stay missing.")
+    st.dataframe(methods_table(store), hide_index=True, width="stretch",
+                 column_config={"link": st.column_config.LinkColumn("Eurostat data browser", display_text="open")})
+    st.subheader("Licences")
+    st.markdown("- Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU).\n"
+                f"- GISCO boundaries: {BOUNDARIES}.\n- JRC NUTS converter: European Commission, JRC.\n"
+                "- UNHCR: Source: UNHCR Refugee Data Finder.")
+    build = store.info["build_id"]
+    if st.toggle(t("download_data", view.lang), key="w_prepare_download"):
+        st.download_button(t("download_data", view.lang), cached.full_data_csv_gz(build),
+                           file_name=f"territorial-migration-atlas-{build[:8]}.csv.gz", mime="application/gzip")
+    return view

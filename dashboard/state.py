@@ -1,0 +1,159 @@
+"""The view's state and the URL: every choice is a query parameter, so a copied link reopens the same view.
+
+Parsing is pure (``parse``) and never echoes what a link contained: a bad value gives a short warning and
+the default. ``sync`` seeds widget state from the URL once per session and writes the choices back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from indicators.composite import DEFAULT_WEIGHTS
+from indicators.registry import REGISTRY
+
+DEFAULT_INDICATOR = "net_migration_rate"
+SCHEMES = ("quantiles", "natural_breaks", "equal_interval")
+TYPOLOGIES = ("urban_rural", "coastal", "metro", "border", "island", "mountain")
+MAX_PARAM = 500  # characters; longer values are refused whole
+MAX_REGIONS = 12
+_CODE = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,3}$")
+_ID = re.compile(r"^[a-z0-9_]{1,64}$")
+
+
+@dataclass
+class View:
+    """Everything a page needs to know about what the user asked for."""
+
+    indicator: str = DEFAULT_INDICATOR
+    level: int | None = None
+    year: int | None = None
+    geo: str | None = None
+    geos: list[str] = field(default_factory=list)
+    peers_of: str | None = None
+    weights: dict[str, float] = field(default_factory=dict)
+    countries: list[str] = field(default_factory=list)
+    typology: dict[str, str] = field(default_factory=dict)
+    lang: str = "en"
+    scheme: str = "quantiles"
+    embed: bool = False
+
+
+def parse(params: dict[str, str], known_geos: set[str]) -> tuple[View, list[str]]:
+    """A View from query parameters (values as strings), and the warnings for what was refused."""
+    view, warnings = View(), []
+
+    def get(name):
+        value = params.get(name)
+        if value is None:
+            return None
+        if len(value) > MAX_PARAM:
+            warnings.append(f"The link's '{name}' parameter is too long and was ignored.")
+            return None
+        return value
+
+    if (v := get("indicator")) is not None:
+        if v in REGISTRY:
+            view.indicator = v
+        else:
+            warnings.append("The link names an unknown indicator; showing the default one.")
+    if (v := get("level")) is not None:
+        if v in ("0", "1", "2", "3"):
+            view.level = int(v)
+        else:
+            warnings.append("The link's NUTS level is not 0-3; showing the default level.")
+    if (v := get("year")) is not None:
+        if re.fullmatch(r"(19|20)\d\d", v):
+            view.year = int(v)
+        else:
+            warnings.append("The link's year is not a year; showing the latest one.")
+    if (v := get("geo")) is not None:
+        if _CODE.match(v) and v in known_geos:
+            view.geo = v
+        else:
+            warnings.append("The link names an unknown region; pick one below.")
+    if (v := get("geos")) is not None:
+        codes = [c for c in v.split(",") if c]
+        good = [c for c in codes if _CODE.match(c) and c in known_geos]
+        if len(good) != len(codes):
+            warnings.append("Some regions in the link are unknown and were left out.")
+        if len(good) > MAX_REGIONS:
+            warnings.append(f"At most {MAX_REGIONS} regions can be compared; the first {MAX_REGIONS} are shown.")
+        view.geos = list(dict.fromkeys(good))[:MAX_REGIONS]
+    if (v := get("peers_of")) is not None:
+        if _CODE.match(v) and v in known_geos:
+            view.peers_of = v
+        else:
+            warnings.append("The link asks for the peers of an unknown region.")
+    if (v := get("weights")) is not None:
+        weights = {}
+        for part in v.split(","):
+            key, _, number = part.partition(":")
+            try:
+                w = float(number)
+            except ValueError:
+                w = None
+            if not _ID.match(key) or key not in REGISTRY or w is None or not (0 <= w <= 10):
+                warnings.append("Some weights in the link are not valid (indicator:number from 0 to 10) and were left out.")
+                continue
+            weights[key] = w
+        view.weights = weights
+    if (v := get("countries")) is not None:
+        codes = [c for c in v.split(",") if c]
+        good = [c for c in codes if re.fullmatch(r"[A-Z]{2}", c) and c in known_geos]
+        if len(good) != len(codes):
+            warnings.append("Some countries in the link are unknown and were left out.")
+        view.countries = good
+    if (v := get("typology")) is not None:
+        for part in v.split(","):
+            key, _, value = part.partition(":")
+            if key in TYPOLOGIES and value and len(value) <= 80 and re.fullmatch(r"[\w \-()<>=%.,]+", value):
+                view.typology[key] = value
+            else:
+                warnings.append("A territorial-type filter in the link is not valid and was left out.")
+    if (v := get("lang")) is not None:
+        if v in ("en", "fr", "de"):
+            view.lang = v
+        else:
+            warnings.append("The link's language is not en, fr or de; showing English.")
+    if (v := get("scheme")) is not None:
+        if v in SCHEMES:
+            view.scheme = v
+        else:
+            warnings.append("The link's class scheme is unknown; using quantiles.")
+    if (v := get("embed")) is not None:
+        view.embed = v == "1"
+    return view, warnings
+
+
+def to_params(view: View) -> dict[str, str]:
+    """The query parameters that reproduce ``view`` (defaults left out, to keep links short)."""
+    params = {"indicator": view.indicator}
+    if view.level is not None:
+        params["level"] = str(view.level)
+    if view.year is not None:
+        params["year"] = str(view.year)
+    if view.geo:
+        params["geo"] = view.geo
+    if view.geos:
+        params["geos"] = ",".join(view.geos)
+    if view.peers_of:
+        params["peers_of"] = view.peers_of
+    if view.weights:
+        params["weights"] = ",".join(f"{k}:{w:g}" for k, w in view.weights.items())
+    if view.countries:
+        params["countries"] = ",".join(view.countries)
+    if view.typology:
+        params["typology"] = ",".join(f"{k}:{v}" for k, v in view.typology.items())
+    if view.lang != "en":
+        params["lang"] = view.lang
+    if view.scheme != "quantiles":
+        params["scheme"] = view.scheme
+    if view.embed:
+        params["embed"] = "1"
+    return params
+
+
+def default_weights(level: int) -> dict[str, float]:
+    """The composite's starting weights at a level."""
+    return dict(DEFAULT_WEIGHTS.get(level, DEFAULT_WEIGHTS[2]))

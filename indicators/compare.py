@@ -1,0 +1,47 @@
+"""Tables for comparing a handful of regions: latest values, two indicators side by side, series."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geodata.codes import level_of
+from indicators import tables
+from indicators.registry import get
+
+
+def latest(store, indicator, geos: list[str]) -> pd.DataFrame:
+    """Each region's latest value of the indicator at its own level: geo, name, value, year, flag."""
+    ind = get(indicator)
+    out = []
+    for geo in geos:
+        level = level_of(geo)
+        if level not in ind.levels:
+            continue
+        rows = tables.table(store, ind, level=level)
+        rows = rows[(rows["geo"] == geo) & rows["value"].notna()].sort_values("time")
+        if len(rows):
+            out.append(rows.iloc[-1][["geo", "name", "value", "year", "flag"]])
+    return pd.DataFrame(out, columns=["geo", "name", "value", "year", "flag"]).reset_index(drop=True)
+
+
+def side_by_side(store, x, y, level: int) -> pd.DataFrame:
+    """Every region at ``level`` with both indicators in their latest years: geo, name, x, y."""
+    xs, x_year = tables.latest_values(store, x, level)
+    ys, y_year = tables.latest_values(store, y, level)
+    joined = xs[["geo", "name", "value"]].merge(ys[["geo", "value"]], on="geo", suffixes=("_x", "_y"))
+    frame = joined.rename(columns={"value_x": "x", "value_y": "y"})
+    frame.attrs["years"] = (x_year, y_year)
+    return frame
+
+
+def series(store, indicator, geos: list[str]) -> pd.DataFrame:
+    """The chosen regions' series: geo, name, year, value."""
+    ind = get(indicator)
+    parts = []
+    for geo in geos:
+        level = level_of(geo)
+        if level not in ind.levels:
+            continue
+        rows = tables.table(store, ind, level=level)
+        parts.append(rows[(rows["geo"] == geo) & rows["value"].notna() & rows["year"].notna()][["geo", "name", "year", "value"]])
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["geo", "name", "year", "value"])

@@ -1,0 +1,89 @@
+"""What a map of one indicator, level and year shows: classed values, the regions with no data (and why),
+flagged values with a point to mark them, and whether NUTS versions are mixed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geodata.screen import label_points
+from indicators import analysis, tables
+from indicators.registry import Indicator, get
+
+MARKED_FLAGS = set("uep")  # low reliability, estimated, provisional
+FLAG_WORDS = {"u": "low reliability", "e": "estimated", "p": "provisional", "b": "break in series",
+              "d": "definition differs", "c": "confidential", "n": "not significant", "m": "missing"}
+
+
+@dataclass
+class MapData:
+    indicator: Indicator
+    level: int
+    year: int | None
+    values: pd.DataFrame  # geo, name, value, flag, year, nuts_version, note (regions with a value)
+    classes: analysis.Classes
+    no_data: pd.DataFrame  # geo, name, nuts_version, reason
+    flagged: pd.DataFrame  # geo, name, value, flag, flag_text, lon, lat
+    versions: list[int]
+
+    @property
+    def mixed_versions(self) -> bool:
+        return len(self.versions) > 1
+
+
+def flag_words(flag: str) -> str:
+    """'bu' -> 'break in series, low reliability' ('' for no flag)."""
+    return ", ".join(FLAG_WORDS.get(letter, letter) for letter in (flag or ""))
+
+
+def map_data(store, indicator, level: int, year: int | None, scheme: str = "quantiles", k: int = 5) -> MapData:
+    """Everything the map and the table under it need, from the indicator's table."""
+    ind = get(indicator) if isinstance(indicator, str) else indicator
+    rows = tables.table(store, ind, level=level, year=year)
+    rows = rows[rows["geo_kind"].isin(["region", "country"])]
+    shapes = _layer_codes(store, level)
+    rows = rows.assign(drawable=[(int(v), g) in shapes if pd.notna(v) else False
+                                 for v, g in zip(rows["nuts_version"], rows["geo"])])
+    values = rows[rows["value"].notna() & rows["drawable"]].reset_index(drop=True)
+    classes = analysis.classify(values["value"], scheme, k)
+    versions = sorted(int(v) for v in values["nuts_version"].dropna().unique())
+    main_version = versions[-1] if versions else (ind.nuts_version or 2024)
+    no_data = _no_data(store, rows, values, level, main_version, shapes)
+    flagged = values[values["flag"].map(lambda f: bool(set(f or "") & MARKED_FLAGS))].copy()
+    points = {}
+    for version in flagged["nuts_version"].dropna().unique():
+        points.update(_points(store, int(version), level))
+    flagged["flag_text"] = flagged["flag"].map(flag_words)
+    flagged["lon"] = flagged["geo"].map(lambda g: points.get(g, (None, None))[0])
+    flagged["lat"] = flagged["geo"].map(lambda g: points.get(g, (None, None))[1])
+    return MapData(ind, level, year, values, classes, no_data, flagged.dropna(subset=["lon"]), versions)
+
+
+def _no_data(store, rows, values, level, version, shapes) -> pd.DataFrame:
+    """Regions of the countries on the map that have no value: published empty (with the flag's reason) or absent."""
+    countries = set(values["country"].dropna())
+    published_empty = rows[rows["value"].isna() & rows["drawable"]]
+    reasons = {g: (f"no value published ({flag_words(f)})" if f else "no value published")
+               for g, f in zip(published_empty["geo"], published_empty["flag"])}
+    layer = store.regions[(store.regions["version"] == version) & (store.regions["level"] == level)
+                          & store.regions["has_geometry"] & store.regions["country"].isin(countries)]
+    layer = layer[~layer["geo"].isin(values["geo"])]
+    layer = layer[~layer["geo"].str.endswith("Z")]  # extra-regio codes have no shape worth a grey patch
+    return pd.DataFrame({"geo": layer["geo"], "name": layer["name"], "nuts_version": version,
+                         "reason": [reasons.get(g, "not in the data for this year") for g in layer["geo"]]}).reset_index(drop=True)
+
+
+def _layer_codes(store, level: int) -> set:
+    key = ("layer_codes", level)
+    if key not in store.memo:
+        r = store.regions[(store.regions["level"] == level) & store.regions["has_geometry"]]
+        store.memo[key] = set(zip(r["version"].astype(int), r["geo"]))
+    return store.memo[key]
+
+
+def _points(store, version: int, level: int) -> dict:
+    key = ("label_points", version, level)
+    if key not in store.memo:
+        store.memo[key] = label_points(store.screen_geojson(version, level))
+    return store.memo[key]

@@ -1,0 +1,155 @@
+"""A region's profile: headline figures (with the level each comes from), trends, origins, what is missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geodata.codes import level_of, parent
+from indicators import analysis, tables
+from indicators.registry import ENTRIES, REGISTRY, get
+
+HEADLINE = ("foreign_born_share", "non_citizen_share", "foreign_born_share_change", "net_migration_rate",
+            "unemployment_foreign_born", "unemployment_gap_foreign_born", "tertiary_gap_foreign_born",
+            "low_education_gap_foreign_born", "employment_rate_20_64", "population",
+            "employment_gap_citizenship", "asylum_applicants_per_1000")
+TRENDS = ("foreign_born_share", "net_migration_rate", "unemployment_foreign_born", "tertiary_foreign_born")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline number and everything needed to read it."""
+
+    indicator: str
+    geo: str  # the region, or the parent / country it comes from
+    name: str
+    level: int
+    badge: str  # "NUTS 3", "NUTS 2", "NUTS 1" or "National context"
+    value: float
+    year: int | None
+    flag: str
+    note: str
+    rank_country: int | None
+    n_country: int | None
+    rank_eu: int | None
+    n_eu: int | None
+    country: analysis.Benchmark | None
+    eu: analysis.Benchmark | None
+
+
+def badge(level: int) -> str:
+    return "National context" if level == 0 else f"NUTS {level}"
+
+
+def region_version(store, geo: str) -> int | None:
+    """The newest NUTS version (with geometry) that holds ``geo``."""
+    regions = store.regions
+    versions = regions.loc[(regions["geo"] == geo) & regions["has_geometry"], "version"]
+    return int(versions.max()) if len(versions) else None
+
+
+def headline(store, geo: str, indicator_ids=HEADLINE) -> list[Figure]:
+    """For each indicator, the value at the region's own level, else its nearest parent's, else national."""
+    out = []
+    for indicator_id in indicator_ids:
+        figure = _figure(store, get(indicator_id), geo)
+        if figure is not None:
+            out.append(figure)
+    return out
+
+
+def _figure(store, ind, geo: str) -> Figure | None:
+    own_level = level_of(geo)
+    version = region_version(store, geo)
+    for level in range(own_level, -1, -1):
+        if level not in ind.levels:
+            continue
+        code = parent(geo, level)
+        rows = _rows_for(store, ind, level, code, version)
+        rows = rows[rows["value"].notna()]
+        if rows.empty:
+            continue
+        row = rows.sort_values("time").iloc[-1]
+        year = int(row["year"]) if pd.notna(row["year"]) else None
+        ranked = analysis.ranks(store, ind, level, year) if level > 0 else None
+        mine = ranked[ranked["geo"] == code] if ranked is not None else pd.DataFrame()
+        bench = analysis.benchmarks(store, ind, level, year, code[:2]) if level > 0 else {}
+
+        def pick(column):
+            return int(mine[column].iloc[0]) if len(mine) and pd.notna(mine[column].iloc[0]) else None
+
+        return Figure(ind.id, code, str(row["name"]), level, badge(level), float(row["value"]), year,
+                      str(row["flag"] or ""), str(row.get("note", "") or ""), pick("rank_country"), pick("n_country"),
+                      pick("rank_eu"), pick("n_eu"), bench.get("country"), bench.get("EU"))
+    return None
+
+
+def _rows_for(store, ind, level: int, code: str, version: int | None) -> pd.DataFrame:
+    if level == 0 or version is None:
+        rows = tables.table(store, ind, level=level)
+        return rows[rows["geo"] == code]
+    return analysis.region_in_version(store, ind, level, code, version)
+
+
+def trend(store, indicator, geo: str) -> pd.DataFrame:
+    """The region's series (or its nearest parent's) with its country's, for small multiples."""
+    ind = get(indicator)
+    for level in range(level_of(geo), -1, -1):
+        if level not in ind.levels:
+            continue
+        rows = tables.table(store, ind, level=level)
+        series = rows[(rows["geo"] == parent(geo, level)) & rows["value"].notna() & rows["year"].notna()]
+        if len(series) >= 2:
+            return series[["geo", "name", "year", "value", "flag"]]
+    return pd.DataFrame(columns=["geo", "name", "year", "value", "flag"])
+
+
+def origins(store, geo: str, n: int = 10) -> pd.DataFrame:
+    """Top countries of birth (Census 2021) of the region's NUTS-2 area, largest first."""
+    level = level_of(geo)
+    if level is None or level < 2:
+        return pd.DataFrame(columns=["country of birth", "people", "region"])
+    code = parent(geo, 2)
+    o = store.observations
+    rows = o[(o["dataset"] == "cens_21cob_r3") & (o["geo"] == code) & o["value"].notna()]
+    rows = rows.sort_values("value", ascending=False).head(n)
+    return pd.DataFrame({"country of birth": rows["c_birth"].astype(str), "people": rows["value"].astype(int),
+                         "region": code}).reset_index(drop=True)
+
+
+def missing(store, geo: str) -> dict[str, list[str]]:
+    """Indicators by availability for the region: own level, only a higher level, or none at all."""
+    version = region_version(store, geo)
+    own_level = level_of(geo)
+    result = {"own level": [], "higher level only": [], "not at all": []}
+    for ind in ENTRIES:
+        if ind.scope == "national" and own_level != 0:
+            continue
+        found = None
+        for level in range(own_level, -1, -1):
+            if level not in ind.levels:
+                continue
+            rows = _rows_for(store, ind, level, parent(geo, level), version)
+            if rows["value"].notna().any():
+                found = level
+                break
+        key = "own level" if found == own_level else "higher level only" if found is not None else "not at all"
+        result[key].append(ind.id)
+    return result
+
+
+def search_options(store) -> pd.DataFrame:
+    """Every region and country once (newest version), for the picker: geo, name, level, label."""
+    key = ("search_options",)
+    if key not in store.memo:
+        r = store.regions[store.regions["has_geometry"]].sort_values("version").drop_duplicates("geo", keep="last")
+        r = r[~r["geo"].str.endswith("Z")]
+        r = r.sort_values(["level", "name"])
+        store.memo[key] = pd.DataFrame({"geo": r["geo"], "name": r["name"], "level": r["level"],
+                                        "label": r["name"] + " (" + r["geo"] + ") · " + r["level"].map(badge)})
+    return store.memo[key]
+
+
+def label(indicator_id: str) -> str:
+    return REGISTRY[indicator_id].short_label
