@@ -75,6 +75,7 @@ def main() -> int:
             note="baseline: GISCO 1:20M level-3 file as published" if version == 2021 else "")
 
     _analytics(store, add)
+    _pages(add)
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{'measure':48} {'value':>10} {'unit':4} {'target':>8} {'baseline':>10} {'×':>6}  met")
@@ -123,6 +124,53 @@ def _analytics(store, add) -> None:
     one_summary()
     seconds, _ = _timed(one_summary, repeat=5)
     add("plain-language summary of one region", seconds * 1000, "ms", 50.0)
+
+
+def _pages(add) -> None:
+    """Issue 4's targets: the NUTS-3 map figure's size, and the server time of a warm re-render (AppTest)."""
+    import logging
+
+    from streamlit.testing.v1 import AppTest
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    app = str(REPO / "dashboard" / "app.py")
+    at = AppTest.from_file(app, default_timeout=120)
+    at.query_params.update({"indicator": "net_migration_rate", "level": "3", "year": "2020"})
+    at.run()
+    spec = at.get("plotly_chart")[0].proto.spec
+    inline = _inline_figure_bytes()
+    add("NUTS-3 map figure (spec sent to the browser)", len(spec) / 1000, "KB", 400.0, baseline=inline / 1000,
+        note="baseline: the same map with its GeoJSON inlined")
+    years = [2016, 2017, 2018, 2019, 2020]
+    for year in years:  # warm every path once
+        at.select_slider(key="w_year").set_value(year).run()
+    times = []
+    for year in years * 2:
+        start = time.perf_counter()
+        at.select_slider(key="w_year").set_value(year).run()
+        times.append(time.perf_counter() - start)
+    indicator_times = []
+    for indicator in ["foreign_born_share", "net_migration_rate"] * 3:
+        start = time.perf_counter()
+        at.selectbox(key="w_indicator").set_value(indicator).run()
+        indicator_times.append(time.perf_counter() - start)
+    add("re-render after a year change (server, warm)", statistics.median(times) * 1000, "ms", 150.0)
+    add("re-render after an indicator change (server, warm)", statistics.median(indicator_times) * 1000, "ms", 150.0)
+
+
+def _inline_figure_bytes() -> int:
+    import orjson
+
+    from dashboard import figures
+    from indicators.mapdata import map_data
+    from loaders.store import load_store
+
+    store = load_store()
+    data = map_data(store, "net_migration_rate", 3, 2020)
+    fig = figures.choropleth(data.values, data.indicator, data.classes,
+                             lambda v: orjson.loads(store.screen_geojson(int(v), 3)), title="", subtitle="",
+                             no_data=data.no_data, flagged_points=data.flagged)
+    return len(fig.to_json())
 
 
 if __name__ == "__main__":

@@ -87,7 +87,6 @@ def choropleth(rows: pd.DataFrame, ind: Indicator, classes: Classes, geojson_url
                 marker_line_width=0.3, name=no_data_label, legendgroup="nodata", showlegend=True,
                 customdata=np.stack([part["name"], part["geo"], part["reason"]], axis=-1),
                 hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}<extra></extra>"))
-            no_data_label_shown = True  # noqa: F841 - one legend entry is enough
     if flagged_points is not None and len(flagged_points):
         fig.add_trace(go.Scattergeo(
             lon=flagged_points["lon"], lat=flagged_points["lat"], mode="markers",
@@ -103,8 +102,9 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, ind: Indicat
     values = [format_value(v, ind.decimals) for v in part["value"]]
     flags = [flag_text(f) or "–" for f in part["flag"]]
     years = [str(int(y)) if pd.notna(y) else "period not stated" for y in part["year"]]
+    # z carries the real values (the class decides the colour, so the colour scale is one flat colour).
     return go.Choropleth(
-        geojson=url, locations=part["geo"], z=[0] * len(part), showscale=False,
+        geojson=url, locations=part["geo"], z=part["value"], showscale=False,
         colorscale=[[0, colour], [1, colour]], marker_line_color=BORDER_COLOUR, marker_line_width=0.3,
         name=label, legendgroup=label, showlegend=bool(legend),
         customdata=np.stack([part["name"], part["geo"], values, years, flags], axis=-1),

@@ -19,11 +19,31 @@ def url_view(store) -> tuple[state.View, list[str], dict]:
     params = {k: st.query_params.get(k) for k in st.query_params.keys()}
     known = cached.known_geos(store.info["build_id"])
     view, warnings = state.parse(params, known)
+    view.embed = _embedded()
     if st.session_state.get("_params") != params:
         st.session_state["_seed"] = view
         for key in _SIDEBAR + tuple(k for k in st.session_state.keys() if str(k).startswith("w_")):
             st.session_state.pop(key, None)
     return view, warnings, params
+
+
+def _embedded() -> bool:
+    """``embed=1`` (ours) or ``embed=true`` (Streamlit's own).
+
+    Workaround (streamlit 1.67, 2026-11): Streamlit keeps ``embed`` out of st.query_params and exposes only
+    ``st.context.is_embedded`` (true for embed=true), so embed=1 is read from the raw parameters it keeps.
+    """
+    if st.context.is_embedded:
+        return True
+    try:
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        with get_session_state().query_params() as raw_params:
+            raw = raw_params._query_params.get("embed")
+    except (ImportError, AttributeError):  # a Streamlit without these internals: embed=true still works
+        return False
+    raw = raw[-1] if isinstance(raw, list) and raw else raw
+    return str(raw).lower() in ("1", "true")
 
 
 def seed(key: str, value):

@@ -121,8 +121,6 @@ def parse(params: dict[str, str], known_geos: set[str]) -> tuple[View, list[str]
             view.scheme = v
         else:
             warnings.append("The link's class scheme is unknown; using quantiles.")
-    if (v := get("embed")) is not None:
-        view.embed = v == "1"
     return view, warnings
 
 
@@ -149,9 +147,7 @@ def to_params(view: View) -> dict[str, str]:
         params["lang"] = view.lang
     if view.scheme != "quantiles":
         params["scheme"] = view.scheme
-    if view.embed:
-        params["embed"] = "1"
-    return params
+    return params  # embed is not written: Streamlit keeps the embed parameter in the URL itself
 
 
 def default_weights(level: int) -> dict[str, float]:

@@ -38,8 +38,15 @@ def flag_words(flag: str) -> str:
 
 
 def map_data(store, indicator, level: int, year: int | None, scheme: str = "quantiles", k: int = 5) -> MapData:
-    """Everything the map and the table under it need, from the indicator's table."""
+    """Everything the map and the table under it need, from the indicator's table (memoised per store)."""
     ind = get(indicator) if isinstance(indicator, str) else indicator
+    key = ("map_data", ind.id, level, year, scheme, k)
+    if key not in store.memo:
+        store.memo[key] = _map_data(store, ind, level, year, scheme, k)
+    return store.memo[key]
+
+
+def _map_data(store, ind: Indicator, level: int, year: int | None, scheme: str, k: int) -> MapData:
     rows = tables.table(store, ind, level=level, year=year)
     rows = rows[rows["geo_kind"].isin(["region", "country"])]
     shapes = _layer_codes(store, level)

@@ -1,0 +1,164 @@
+"""Every page in AppTest on the real store: renders, maps the right values, follows and writes the URL."""
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators import analysis, tables
+from indicators.mapdata import map_data
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+PAGES = ["map_explorer", "region", "compare", "most_affected", "sources", "status"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches(store_env):
+    from dashboard import cached
+
+    cached.forget()
+    yield
+
+
+def _app(page=None, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(f"views/{page}.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _map_spec(at) -> dict:
+    charts = at.get("plotly_chart")
+    assert charts, "no chart on the page"
+    return json.loads(charts[0].proto.spec)
+
+
+def _array(value) -> list:
+    """Plotly writes numeric arrays as base64 typed arrays ({dtype, bdata}); lists stay lists."""
+    if isinstance(value, dict) and "bdata" in value:
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).tolist()
+    return list(value)
+
+
+def _mapped(spec) -> dict:
+    """location -> z of the class traces (not the background, not the no-data trace)."""
+    out = {}
+    for trace in spec["data"]:
+        if trace["type"] == "choropleth" and trace.get("name") not in ("background", "No data"):
+            out.update(dict(zip(_array(trace["locations"]), _array(trace["z"]))))
+    return out
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_real_store(page):
+    at = _app(page, geo="ITC4", geos="ITC4,AT13,DE11")
+    assert at.title, f"{page} has no title"
+
+
+def test_map_has_one_location_per_region_with_data_and_their_values(store):
+    at = _app(indicator="foreign_born_share", level="2", year="2023")
+    mapped = _mapped(_map_spec(at))
+    expected = map_data(store, "foreign_born_share", 2, 2023).values
+    assert len(mapped) == len(expected) == expected["geo"].nunique()
+    for geo, value in zip(expected["geo"], expected["value"]):
+        assert mapped[geo] == pytest.approx(value)
+    assert mapped["ITC4"] == 14.31
+
+
+def test_no_data_is_its_own_trace_and_the_figure_is_small():
+    at = _app(indicator="unemployment_foreign_born", level="2", year="2022")
+    spec = _map_spec(at)
+    names = [t.get("name") for t in spec["data"]]
+    assert "No data" in names and "background" in names
+    assert any("Flagged" in (n or "") for n in names)
+    assert len(at.get("plotly_chart")[0].proto.spec) < 400_000
+    assert all(isinstance(t.get("geojson", ""), str) for t in spec["data"] if t["type"] == "choropleth")
+
+
+def test_changing_indicator_level_or_year_changes_the_figure():
+    at = _app(indicator="net_migration_rate", level="2", year="2021")
+    before = _mapped(_map_spec(at))
+    at.select_slider(key="w_year").set_value(2019).run()
+    after_year = _mapped(_map_spec(at))
+    assert after_year != before and at.query_params["year"] == "2019"
+    at.selectbox(key="w_level").set_value(3).run()
+    after_level = _mapped(_map_spec(at))
+    assert len(after_level) > 1000 and at.query_params["level"] == "3"
+    at.selectbox(key="w_indicator").set_value("foreign_born_share").run()
+    assert at.query_params["indicator"] == "foreign_born_share" and at.query_params["level"] == "2"
+    assert _mapped(_map_spec(at)) != after_level
+
+
+def test_profile_shows_ranks_and_benchmarks_of_the_registry_functions(store):
+    at = _app("region", geo="ITC4")
+    assert at.title[0].value == "Lombardia"
+    captions = " ".join(c.value for c in at.caption)
+    ranked = analysis.ranks(store, "foreign_born_share", 2, 2023).set_index("geo").loc["ITC4"]
+    assert f"rank {ranked['rank_country']} of {ranked['n_country']} in the country" in captions
+    assert f"rank {ranked['rank_eu']} of {ranked['n_eu']} in the EU" in captions
+    bench = analysis.benchmarks(store, "foreign_born_share", 2, 2023, "IT")
+    assert f"country: {bench['country'].value:,.1f} %" in captions
+    assert f"EU: {bench['EU'].value:,.1f} %" in captions
+
+
+def test_url_parameters_round_trip():
+    first = _app("compare", indicator="tertiary_gap_foreign_born", level="2", year="2020", geos="ITC4,AT13", lang="de")
+    params = dict(first.query_params)
+    assert params["indicator"] == "tertiary_gap_foreign_born" and params["year"] == "2020"
+    assert params["geos"] == "ITC4,AT13" and params["lang"] == "de"
+    again = _app("compare", **params)
+    assert dict(again.query_params) == params
+    assert again.multiselect(key="w_geos").value == ["ITC4", "AT13"]
+    assert again.selectbox(key="w_indicator").value == "tertiary_gap_foreign_born"
+
+
+@pytest.mark.parametrize("params", [
+    {"indicator": "no_such_indicator"},
+    {"level": "seven"},
+    {"year": "20x1"},
+    {"geo": "<script>alert(1)</script>"},
+    {"indicator": "x" * 5000},
+    {"weights": "net_migration_rate:banana"},
+    {"lang": "klingon"},
+    {"geos": "ITC4,../../etc/passwd"},
+    {"scheme": "<b>bold</b>"},
+])
+def test_bad_parameters_give_a_warning_and_the_default_view(params):
+    at = _app(**params)
+    assert at.warning, f"no warning for {params}"
+    assert at.title[0].value  # the default map still renders
+    for warning in at.warning:
+        for value in params.values():
+            assert value not in warning.value  # nothing from the link is echoed back
+
+
+def test_embed_hides_the_frame():
+    at = _app(embed="1")
+    assert not any("Sources:" in c.value for c in at.caption)
+    assert any("display:none" in m.value for m in at.markdown)
+
+
+def test_most_affected_weights_reorder_the_ranking():
+    at = _app("most_affected", level="2")
+    table = at.dataframe[0].value
+    first = list(table["geo"][:10])
+    at.slider(key="w_weight_2_foreign_born_share").set_value(3.0).run()
+    at.slider(key="w_weight_2_net_migration_rate").set_value(0.0).run()
+    assert list(at.dataframe[0].value["geo"][:10]) != first
+    assert "weights" in at.query_params and "net_migration_rate" not in at.query_params["weights"]
+
+
+def test_sources_page_lists_every_indicator():
+    from indicators.registry import ENTRIES
+
+    at = _app("sources")
+    table = at.dataframe[0].value
+    assert set(table["id"]) == {e.id for e in ENTRIES}
+    assert table["retrieved"].str.len().gt(0).all()
