@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geodata.codes import level_of
-from indicators import tables
+from indicators import analysis, profile, tables
 from indicators.registry import get
 
 
@@ -17,11 +17,20 @@ def latest(store, indicator, geos: list[str]) -> pd.DataFrame:
         level = level_of(geo)
         if level not in ind.levels:
             continue
-        rows = tables.table(store, ind, level=level)
-        rows = rows[(rows["geo"] == geo) & rows["value"].notna()].sort_values("time")
+        rows = _own(store, ind, level, geo)
+        rows = rows[rows["value"].notna()].sort_values("time")
         if len(rows):
-            out.append(rows.iloc[-1][["geo", "name", "value", "year", "flag"]])
-    return pd.DataFrame(out, columns=["geo", "name", "value", "year", "flag"]).reset_index(drop=True)
+            out.append(rows.iloc[-1][["geo", "name", "value", "year", "flag", "note"]])
+    return pd.DataFrame(out, columns=["geo", "name", "value", "year", "flag", "note"]).reset_index(drop=True)
+
+
+def _own(store, ind, level: int, geo: str) -> pd.DataFrame:
+    """The region's rows, converted to its NUTS version when the data use another one."""
+    version = profile.region_version(store, geo)
+    if version is None or level == 0:
+        rows = tables.table(store, ind, level=level)
+        return rows[rows["geo"] == geo]
+    return analysis.region_in_version(store, ind, level, geo, version)
 
 
 def side_by_side(store, x, y, level: int) -> pd.DataFrame:
@@ -42,6 +51,6 @@ def series(store, indicator, geos: list[str]) -> pd.DataFrame:
         level = level_of(geo)
         if level not in ind.levels:
             continue
-        rows = tables.table(store, ind, level=level)
-        parts.append(rows[(rows["geo"] == geo) & rows["value"].notna() & rows["year"].notna()][["geo", "name", "year", "value"]])
+        rows = _own(store, ind, level, geo)
+        parts.append(rows[rows["value"].notna() & rows["year"].notna()][["geo", "name", "year", "value"]])
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["geo", "name", "year", "value"])

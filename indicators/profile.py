@@ -114,7 +114,11 @@ def origins(store, geo: str, n: int = 10) -> pd.DataFrame:
     o = store.observations
     rows = o[(o["dataset"] == "cens_21cob_r3") & (o["geo"] == code) & o["value"].notna()]
     rows = rows.sort_values("value", ascending=False).head(n)
-    return pd.DataFrame({"country of birth": rows["c_birth"].astype(str), "people": rows["value"].astype(int),
+    names = store.countries.set_index("geo")["name"]
+    # Census codes are ISO alpha-2 (GR, GB); GISCO's country layer writes Greece EL and the UK UK.
+    gisco = rows["c_birth"].astype(str).replace({"GR": "EL", "GB": "UK"})
+    return pd.DataFrame({"country of birth": gisco.map(names).fillna(rows["c_birth"].astype(str)),
+                         "code": rows["c_birth"].astype(str), "people": rows["value"].astype(int),
                          "region": code}).reset_index(drop=True)
 
 

@@ -43,6 +43,7 @@ class Store:
     typologies: pd.DataFrame
     unmatched: pd.DataFrame
     converters: pd.DataFrame
+    countries: pd.DataFrame  # every country of the world (GISCO code, English name), for origins
     _screen_cache: dict = field(default_factory=dict, repr=False)
     memo: dict = field(default_factory=dict, repr=False)  # derived tables of the indicators layer, per store
 
@@ -91,6 +92,8 @@ def build(progress: Callable[[str], None] | None = None) -> Path:
         typologies.astype({"capital": "object"}).to_parquet(staging / "typologies.parquet", index=False)
         unmatched.to_parquet(staging / "unmatched.parquet", index=False)
         converters.to_parquet(staging / "converters.parquet", index=False)
+        countries = parsed["gisco_countries"][["geo", "name"]].dropna()
+        pd.DataFrame(countries).to_parquet(staging / "countries.parquet", index=False)
         say("writing geometry (screen layers simplified as coverages)")
         for version, layer in geometry.items():
             layer.to_parquet(staging / f"regions_{version}.parquet", index=False)
@@ -134,6 +137,7 @@ def load_store() -> Store:
         typologies=pd.read_parquet(path / "typologies.parquet"),
         unmatched=pd.read_parquet(path / "unmatched.parquet"),
         converters=pd.read_parquet(path / "converters.parquet"),
+        countries=pd.read_parquet(path / "countries.parquet"),
     )
 
 
