@@ -76,12 +76,13 @@ def main() -> int:
 
     _analytics(store, add)
     _pages(add)
+    _exports(store, add)
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{'measure':48} {'value':>10} {'unit':4} {'target':>8} {'baseline':>10} {'×':>6}  met")
     for r in rows:
         print(f"{r['measure']:48} {r['value']:>10} {r['unit']:4} {str(r['target']):>8} {str(r['baseline'] or '-'):>10} "
-              f"{str(r['ratio_vs_baseline'] or '-'):>6}  {'yes' if r['met'] else 'NO'}  {r['note']}")
+              f"{str(r['ratio_vs_baseline'] or '-'):>6}  {'-' if r['met'] is None else 'yes' if r['met'] else 'NO'}  {r['note']}")
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"machine": {"cores": os.cpu_count(), "python": platform.python_version(),
@@ -156,6 +157,38 @@ def _pages(add) -> None:
         indicator_times.append(time.perf_counter() - start)
     add("re-render after a year change (server, warm)", statistics.median(times) * 1000, "ms", 150.0)
     add("re-render after an indicator change (server, warm)", statistics.median(indicator_times) * 1000, "ms", 150.0)
+
+
+def _exports(store, add) -> None:
+    """Issue 5's targets, warm (one kaleido browser kept running), beside a cold browser per image."""
+    import warnings
+
+    import kaleido
+    import plotly.io as pio
+
+    from dashboard import figures
+    from dashboard.export import images, pdf
+    from indicators import compare
+    from indicators.registry import get
+
+    warnings.filterwarnings("ignore")
+    values = compare.latest(store, "foreign_born_share", ["ITC4", "AT13", "DE11", "ES30", "FR10"])
+    chart = figures.grouped_bars(values, get("foreign_born_share"), "Foreign-born share")
+    images.figure_image(chart, "png")
+    warm, _ = _timed(lambda: images.figure_image(chart, "png"), repeat=5)
+    kaleido.stop_sync_server(silence_warnings=True)
+    cold, _ = _timed(lambda: pio.to_image(chart, format="png"))  # a fresh browser for the one image
+    kaleido.start_sync_server(silence_warnings=True)
+    add("one chart image (PNG, warm export server)", warm, "s", 0.5, baseline=cold, note="baseline: cold browser")
+    images.map_image(store, "foreign_born_share", 2, 2023, "png")
+    map_s, _ = _timed(lambda: images.map_image(store, "foreign_born_share", 2, 2023, "png"), repeat=3)
+    add("one NUTS-2 map image (PNG, warm)", map_s, "s", None, note="no target; maps carry their boundaries")
+    pdf.briefing(store, "ITC4")
+    brief, _ = _timed(lambda: pdf.briefing(store, "AT13"), repeat=3)
+    add("one region briefing (PDF, warm)", brief, "s", 2.0)
+    ten = ["ITC4", "AT13", "DE11", "ES30", "FR10", "PL91", "SE11", "NL35", "EL30", "RO32"]
+    pack_s, _ = _timed(lambda: pdf.pack(store, ten))
+    add("10-region roundtable pack (PDF)", pack_s, "s", 15.0)
 
 
 def _inline_figure_bytes() -> int:

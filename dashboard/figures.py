@@ -68,7 +68,7 @@ def choropleth(rows: pd.DataFrame, ind: Indicator, classes: Classes, geojson_url
     fig = go.Figure()
     if background:
         url, ids = background
-        fig.add_trace(go.Choropleth(geojson=url, locations=ids, z=[0] * len(ids), showscale=False,
+        fig.add_trace(go.Choropleth(geojson=_only(url, ids), locations=ids, z=[0] * len(ids), showscale=False,
                                     colorscale=[[0, BACKGROUND_COLOUR], [1, BACKGROUND_COLOUR]],
                                     marker_line_color=BORDER_COLOUR, marker_line_width=0.5,
                                     hoverinfo="skip", showlegend=False, name="background"))
@@ -82,7 +82,7 @@ def choropleth(rows: pd.DataFrame, ind: Indicator, classes: Classes, geojson_url
     if no_data is not None and len(no_data):
         for version, part in no_data.groupby("nuts_version", dropna=False):
             fig.add_trace(go.Choropleth(
-                geojson=geojson_url(version), locations=part["geo"], z=[0] * len(part), showscale=False,
+                geojson=_only(geojson_url(version), part["geo"]), locations=part["geo"], z=[0] * len(part), showscale=False,
                 colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], marker_line_color=BORDER_COLOUR,
                 marker_line_width=0.3, name=no_data_label, legendgroup="nodata", showlegend=True,
                 customdata=np.stack([part["name"], part["geo"], part["reason"]], axis=-1),
@@ -98,13 +98,21 @@ def choropleth(rows: pd.DataFrame, ind: Indicator, classes: Classes, geojson_url
     return fig
 
 
+def _only(geojson, locations) -> dict | str:
+    """A URL passes through; an inline FeatureCollection keeps only the features this trace draws."""
+    if isinstance(geojson, str):
+        return geojson
+    wanted = set(locations)
+    return {"type": "FeatureCollection", "features": [f for f in geojson["features"] if f["id"] in wanted]}
+
+
 def _region_trace(part: pd.DataFrame, url, colour: str, label: str, ind: Indicator, legend: bool) -> go.Choropleth:
     values = [format_value(v, ind.decimals) for v in part["value"]]
     flags = [flag_text(f) or "–" for f in part["flag"]]
     years = [str(int(y)) if pd.notna(y) else "period not stated" for y in part["year"]]
     # z carries the real values (the class decides the colour, so the colour scale is one flat colour).
     return go.Choropleth(
-        geojson=url, locations=part["geo"], z=part["value"], showscale=False,
+        geojson=_only(url, part["geo"]), locations=part["geo"], z=part["value"], showscale=False,
         colorscale=[[0, colour], [1, colour]], marker_line_color=BORDER_COLOUR, marker_line_width=0.3,
         name=label, legendgroup=label, showlegend=bool(legend),
         customdata=np.stack([part["name"], part["geo"], values, years, flags], axis=-1),
@@ -173,5 +181,17 @@ def scatter(frame: pd.DataFrame, x: Indicator, y: Indicator, chosen: list[str], 
 def _chart_layout(fig: go.Figure, title: str, unit: str, credit: str, height: int) -> None:
     fig.update_layout(template="plotly_white", font=FONT, height=height, margin=dict(l=10, r=10, t=50, b=60),
                       title=dict(text=title, x=0.01, font=dict(size=15)), yaxis_title=unit, showlegend=True,
-                      annotations=[dict(text=credit, showarrow=False, xref="paper", yref="paper", x=0, y=-0.28,
+                      annotations=[dict(text=f"{credit} · Territorial Migration Atlas", showarrow=False, xref="paper",
+                                        yref="paper", x=0, y=-0.28,
                                         xanchor="left", font=dict(size=11, color="#555"))])
+
+
+def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str) -> go.Figure:
+    """Put the source line (datasets, retrieval date, NUTS version), the boundary attribution on maps, and the
+    project's name into the figure itself, so an image found on a desk says where it came from."""
+    lines = [source] + ([BOUNDARIES] if boundaries else []) + [project]
+    fig.update_layout(margin_b=max(fig.layout.margin.b or 0, 90), annotations=[dict(
+        text="<br>".join([" · ".join(lines[:-1]), lines[-1]]), showarrow=False, xref="paper", yref="paper",
+        x=0, y=0, yshift=-45 if boundaries else -70, xanchor="left", yanchor="top", align="left",
+        font=dict(size=11, color="#444"))])
+    return fig

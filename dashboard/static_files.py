@@ -13,7 +13,7 @@ from pathlib import Path
 STATIC = Path(__file__).resolve().parent / "static"
 URL = "/app/static/"
 BASE_MAPS = ("world_110m.json", "world_50m.json", "europe_110m.json", "europe_50m.json")
-_EMPTY_TOPOLOGY = {"type": "Topology", "arcs": [], "objects": {
+EMPTY_TOPOLOGY = {"type": "Topology", "arcs": [], "objects": {
     name: {"type": "GeometryCollection", "geometries": []}
     for name in ("land", "ocean", "coastlines", "lakes", "rivers", "countries", "subunits")}}
 
@@ -24,7 +24,7 @@ def publish(store) -> dict:
     for name in BASE_MAPS:
         path = STATIC / name
         if not path.exists():
-            path.write_text(json.dumps(_EMPTY_TOPOLOGY), encoding="utf-8")
+            path.write_text(json.dumps(EMPTY_TOPOLOGY), encoding="utf-8")
     build = store.info["build_id"]
     urls = {"screen": {}, "background": f"{URL}{build}_background.geojson"}
     for version in (2021, 2024):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 import geopandas as gpd
+from shapely.geometry import box
 import pandas as pd
 
 from geodata import codes as nuts_codes
@@ -29,6 +30,7 @@ NUTS_VERSIONS = (2016, 2021, 2024)
 GEOMETRY_VERSIONS = (2021, 2024)
 CORE = ["source_id", "dataset", "geo", "geo_kind", "level", "country", "nuts_version", "time", "year",
         "value", "flag", "unit"]
+EUROPE_EXTENT = (-32.0, 26.0, 52.0, 72.0)  # lon/lat box around every NUTS region but the outermost ones
 BACKGROUND_SETTINGS = (0.1, 2)  # countries outside the data: a grey backdrop, coarse is fine
 
 
@@ -99,7 +101,9 @@ def build(progress: Callable[[str], None] | None = None) -> Path:
             layer.to_parquet(staging / f"regions_{version}.parquet", index=False)
             for level, screen in screen_layers(layer[["geo", "level", "geometry"]]).items():
                 (staging / f"screen_{version}_l{level}.geojson").write_bytes(to_geojson_bytes(screen))
-        background = simplify_coverage(parsed["gisco_countries"][["geo", "geometry"]], *BACKGROUND_SETTINGS)
+        world = parsed["gisco_countries"][["geo", "geometry"]]
+        nearby = world[world.intersects(box(*EUROPE_EXTENT))].reset_index(drop=True)  # the map never shows the rest
+        background = simplify_coverage(nearby, *BACKGROUND_SETTINGS)
         (staging / "background_countries.geojson").write_bytes(to_geojson_bytes(background))
         info = _build_info(build_id, observations, unmatched, time.perf_counter() - started)
         (staging / "build.json").write_text(json.dumps(info, indent=2, default=str), encoding="utf-8")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import figures, frame, state
+from dashboard.export import csvs, pdf
 from dashboard.i18n import t
+from dashboard.screens import downloads
 from geodata.codes import level_of
 from indicators import analysis, compare, profile
 from indicators.registry import ENTRIES, REGISTRY
@@ -32,14 +34,24 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     if values.empty:
         st.info(f"None of the chosen regions has a value for {ind.label} at its own level.")
     else:
-        st.plotly_chart(figures.grouped_bars(values, ind, f"{ind.label} (latest year per region)"),
-                        key="bars", config={"displaylogo": False}, alt=f"Bars of {ind.label}; the table below holds the values.")
+        bars = figures.grouped_bars(values, ind, f"{ind.label} (latest year per region)")
+        st.plotly_chart(bars, key="bars", config={"displaylogo": False},
+                        alt=f"Bars of {ind.label}; the table below holds the values.")
+        downloads.figure_images(bars, f"compare_{ind.id}", "bars")
     _scatter(store, view, geos)
     trend = compare.series(store, ind, geos)
     if len(trend):
         st.plotly_chart(figures.trends(trend, ind, f"{ind.label} over time"), key="trends",
                         config={"displaylogo": False}, alt=f"Lines of {ind.label} over time for the chosen regions.")
-    st.dataframe(values.assign(unit=ind.unit, source=ind.credit), hide_index=True, width="stretch")
+    table = values.assign(unit=ind.unit, source=ind.credit)
+    st.dataframe(table, hide_index=True, width="stretch")
+    left, right = st.columns(2)
+    with left:
+        downloads.direct("Table (CSV)", lambda: csvs.to_csv_bytes(table), f"compare_{ind.id}.csv", "compare_csv")
+    with right:
+        if len(geos) >= 2:
+            downloads.on_request("roundtable pack (PDF)", lambda: pdf.pack(store, list(geos), view.lang),
+                                 f"roundtable_pack_{len(geos)}_regions.pdf", "pack_" + "_".join(geos))
     return view
 
 

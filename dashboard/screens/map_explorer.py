@@ -6,7 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import figures, state
+from dashboard.export import csvs, images
+from dashboard.export.common import PROJECT, source_line
 from dashboard.i18n import t
+from dashboard.screens import downloads
 from dashboard.text import plain
 from indicators.mapdata import map_data
 
@@ -33,6 +36,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> None:
         subtitle=subtitle, no_data=data.no_data,
         background=(urls["background"], urls["background_ids"]), flagged_points=data.flagged,
         no_data_label=t("no_data", view.lang))
+    figures.burn_in(fig, source_line(store, ind, data.versions), boundaries=True, project=PROJECT)
     event = st.plotly_chart(
         fig, key=f"map-{view.indicator}-{view.level}-{view.year}", on_select="rerun", selection_mode="points",
         config={"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False,
@@ -44,6 +48,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> None:
         st.switch_page(pages[REGION_PAGE], query_params=state.to_params(target))
     st.caption("Click a region to open its profile. Grey: no data. Rings: values flagged low reliability, "
                "estimated or provisional.")
+    _downloads(store, view, ind)
     if len(data.flagged):
         with st.expander(f"{t('flagged', view.lang)} ({len(data.flagged)})", expanded=False):
             st.dataframe(data.flagged[["name", "geo", "value", "flag", "flag_text"]].rename(
@@ -59,3 +64,23 @@ def render(store, view: state.View, urls: dict, pages: dict) -> None:
                                                               format=f"%.{ind.decimals}f"),
                        "nuts_version": st.column_config.NumberColumn("NUTS", format="%d"),
                        "year": st.column_config.NumberColumn("year", format="%d")})
+
+
+def _downloads(store, view, ind) -> None:
+    stem = f"{ind.id}_nuts{view.level}_{view.year or 'na'}"
+    columns = st.columns(5)
+    with columns[0]:
+        downloads.on_request("map (PNG)", lambda: images.map_image(store, ind.id, view.level, view.year, "png", view.scheme),
+                             f"{stem}.png", f"png_{stem}")
+    with columns[1]:
+        downloads.on_request("map (SVG)", lambda: images.map_image(store, ind.id, view.level, view.year, "svg", view.scheme),
+                             f"{stem}.svg", f"svg_{stem}")
+    with columns[2]:
+        downloads.direct("Data on the map (CSV)", lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id, view.level, view.year)),
+                         f"{stem}.csv", f"csv_{stem}")
+    with columns[3]:
+        downloads.direct("Whole indicator (CSV)", lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id)),
+                         f"{ind.id}_all.csv", f"csvall_{ind.id}")
+    with columns[4]:
+        downloads.direct("Metadata (JSON)", lambda: csvs.metadata_bytes(store, ind.id, view.level, view.year),
+                         f"{stem}.metadata.json", f"meta_{stem}")

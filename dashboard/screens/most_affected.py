@@ -6,7 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import figures, frame, state
+from dashboard.export import csvs
 from dashboard.i18n import t
+from dashboard.screens import downloads
 from indicators import analysis
 from indicators.composite import CANDIDATES, composite, regions_with, typology_values, with_geometry_version
 from indicators.registry import REGISTRY, Indicator
@@ -60,6 +62,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
                                 "coverage": st.column_config.NumberColumn("coverage", format="%.2f"),
                                 "rank_spread": st.column_config.NumberColumn(
                                     "rank spread (weights ±20 %)", help="How far the rank moves when any one weight moves by 20 %")})
+    downloads.direct("Ranked table (CSV)", lambda: csvs.to_csv_bytes(shown), f"most_affected_nuts{level}.csv", "ma_csv")
     return view
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import figures, frame, state
+from dashboard.export import pdf
 from dashboard.i18n import t
+from dashboard.screens import downloads
 from dashboard.text import plain
 from geodata.codes import level_of
 from indicators import analysis, profile
@@ -26,6 +28,8 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     name = labels[geo].split(" (")[0]
     st.title(plain(name))
     st.caption(f"{geo} · {profile.badge(level_of(geo))}")
+    downloads.on_request("one-page briefing (PDF)", lambda: pdf.briefing(store, geo, view.lang),
+                         f"briefing_{geo}_{view.lang}.pdf", f"briefing_{geo}_{view.lang}")
     st.subheader(t("summary", view.lang))
     st.write(plain(summary(store, geo, view.lang)))
     _headline(store, geo, view)
@@ -76,8 +80,9 @@ def _trends(store, geo, view) -> None:
             fig = figures.trends(series, ind, f"{ind.short_label} ({series['name'].iloc[0]})")
             st.plotly_chart(fig, key=f"trend-{indicator_id}", config={"displaylogo": False},
                             alt=f"{ind.label} over time for {series['name'].iloc[0]}")
-            with st.expander("Data"):
+            with st.expander("Data and downloads"):
                 st.dataframe(series[["year", "value", "flag"]], hide_index=True)
+                downloads.figure_images(fig, f"{indicator_id}_{geo}", f"trend_{indicator_id}_{geo}")
         shown += 1
     if not shown:
         st.caption("No series with two or more years for this region.")

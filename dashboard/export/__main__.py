@@ -1,0 +1,72 @@
+"""Scriptable exports: ``python -m dashboard.export chart|briefing|pack …`` (see --help)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dashboard.export import csvs, images, pdf
+from dashboard.export.images import ExportError
+from indicators.registry import REGISTRY
+from loaders.errors import StoreMissingError
+from loaders.store import load_store
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard.export", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    chart = commands.add_parser("chart", help="a map as PNG or SVG, or its data as CSV (+ .metadata.json)")
+    chart.add_argument("--indicator", required=True)
+    chart.add_argument("--level", type=int, required=True, choices=[0, 1, 2, 3])
+    chart.add_argument("--year", type=int)
+    chart.add_argument("--format", required=True, choices=["png", "svg", "csv"])
+    chart.add_argument("--scheme", default="quantiles", choices=["quantiles", "natural_breaks", "equal_interval"])
+    chart.add_argument("--out", required=True)
+    briefing = commands.add_parser("briefing", help="one-page A4 PDF about a region")
+    briefing.add_argument("--geo", required=True)
+    briefing.add_argument("--lang", default="en", choices=["en", "fr", "de"])
+    briefing.add_argument("--out", required=True)
+    pack = commands.add_parser("pack", help="roundtable pack PDF for 2-20 regions")
+    pack.add_argument("--geo", required=True, help="comma-separated codes, e.g. ITC4,AT13,DE11")
+    pack.add_argument("--lang", default="en", choices=["en", "fr", "de"])
+    pack.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    try:
+        store = load_store()
+        outputs = _run(store, args)
+    except (ExportError, StoreMissingError) as exc:
+        print(f"export failed: {exc}", file=sys.stderr)
+        return 1
+    for path, data in outputs.items():
+        _write(Path(path), data)
+        print(f"wrote {path} ({len(data):,} bytes)")
+    return 0
+
+
+def _run(store, args) -> dict[str, bytes]:
+    if args.command == "chart":
+        if args.indicator not in REGISTRY:
+            raise ExportError(f"unknown indicator {args.indicator!r}; see `python -m indicators list`")
+        if args.format == "csv":
+            rows = csvs.indicator_rows(store, args.indicator, args.level, args.year)
+            if rows.empty:
+                raise ExportError("no rows for that indicator, level and year")
+            return {args.out: csvs.to_csv_bytes(rows),
+                    f"{args.out}.metadata.json": csvs.metadata_bytes(store, args.indicator, args.level, args.year)}
+        return {args.out: images.map_image(store, args.indicator, args.level, args.year, args.format, args.scheme)}
+    if args.command == "briefing":
+        return {args.out: pdf.briefing(store, args.geo, args.lang)}
+    return {args.out: pdf.pack(store, [g.strip() for g in args.geo.split(",") if g.strip()], args.lang)}
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write whole or not at all: a failed export never leaves a broken file behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.part")
+    temp.write_bytes(data)
+    temp.replace(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

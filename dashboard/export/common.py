@@ -1,0 +1,41 @@
+"""The lines every export carries: what it is, where the data came from, when, and under which licence."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from geodata.attribution import BOUNDARIES
+from indicators.registry import Indicator
+from loaders.manifest import BY_ID
+
+PROJECT = "Territorial Migration Atlas"
+FLAG_LEGEND = ("Flags (Eurostat): b break in time series · c confidential · d definition differs · e estimated · "
+               "p provisional · u low reliability · n not significant. Missing values are left empty, never zero.")
+
+
+def retrieved(store, ind: Indicator) -> str:
+    """The latest retrieval date of the indicator's source files (YYYY-MM-DD)."""
+    dates = sorted(filter(None, (store.info["sources"].get(s, {}).get("retrieved_at") for s in ind.sources)))
+    return dates[-1][:10] if dates else "unknown"
+
+
+def source_line(store, ind: Indicator, nuts_versions: list[int] | None = None) -> str:
+    """'Source: Eurostat (demo_r_gind3), retrieved 2026-11-28 · NUTS 2021'."""
+    versions = f" · NUTS {'/'.join(str(v) for v in nuts_versions)}" if nuts_versions else ""
+    return f"{ind.credit}, retrieved {retrieved(store, ind)}{versions}"
+
+
+def licence_line(ind: Indicator) -> str:
+    return "; ".join(sorted({BY_ID[s].licence for s in ind.sources}))
+
+
+def generated() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def subtitle(ind: Indicator, level: int, year) -> str:
+    where = "national" if level == 0 else f"NUTS {level}"
+    return f"{ind.unit} · {year if year else 'period not stated'} · {where}"
+
+
+__all__ = ["BOUNDARIES", "FLAG_LEGEND", "PROJECT", "generated", "licence_line", "retrieved", "source_line", "subtitle"]
