@@ -119,3 +119,10 @@ def test_cli_failure_leaves_no_file(store_env, tmp_path):
     out = _cli("chart", "--indicator", "nope", "--level", "2", "--format", "png", "--out", str(tmp_path / "x.png"), cwd=tmp_path)
     assert out.returncode == 1 and "unknown indicator" in out.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_export_code_does_not_import_streamlit():
+    code = ("import sys; import dashboard.export.__main__, dashboard.export.pdf, dashboard.export.images, "
+            "dashboard.export.csvs; print('streamlit' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

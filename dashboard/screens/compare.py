@@ -41,8 +41,10 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     _scatter(store, view, geos)
     trend = compare.series(store, ind, geos)
     if len(trend):
-        st.plotly_chart(figures.trends(trend, ind, f"{ind.label} over time"), key="trends",
-                        config={"displaylogo": False}, alt=f"Lines of {ind.label} over time for the chosen regions.")
+        lines = figures.trends(trend, ind, f"{ind.label} over time")
+        st.plotly_chart(lines, key="trends", config={"displaylogo": False},
+                        alt=f"Lines of {ind.label} over time for the chosen regions.")
+        downloads.figure_images(lines, f"compare_{ind.id}_trends", "trends")
     table = values.assign(unit=ind.unit, source=ind.credit)
     st.dataframe(table, hide_index=True, width="stretch")
     left, right = st.columns(2)
@@ -74,3 +76,4 @@ def _scatter(store, view, geos) -> None:
                           f"{REGISTRY[y].short_label} against {REGISTRY[x].short_label} (NUTS {level}; {years[0]}, {years[1]})")
     st.plotly_chart(fig, key="scatter", config={"displaylogo": False},
                     alt="Scatter of all regions, the chosen ones labelled.")
+    downloads.figure_images(fig, f"scatter_{x}_{y}", "scatter")

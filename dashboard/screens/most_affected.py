@@ -76,3 +76,4 @@ def _map(store, ranked: pd.DataFrame, level: int, urls: dict, view) -> None:
                              background=(urls["background"], urls["background_ids"]))
     st.plotly_chart(fig, key="composite-map", config={"topojsonURL": "/app/static/", "displaylogo": False},
                     alt="Map of the most-affected score; the ranked table below holds the values.")
+    st.caption("The map image download is on the Map page for each indicator; the score's values are in the CSV below.")
