@@ -77,6 +77,7 @@ def main() -> int:
     _analytics(store, add)
     _pages(add)
     _exports(store, add)
+    _browser(add)
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{'measure':48} {'value':>10} {'unit':4} {'target':>8} {'baseline':>10} {'×':>6}  met")
@@ -189,6 +190,48 @@ def _exports(store, add) -> None:
     ten = ["ITC4", "AT13", "DE11", "ES30", "FR10", "PL91", "SE11", "NL35", "EL30", "RO32"]
     pack_s, _ = _timed(lambda: pdf.pack(store, ten))
     add("10-region roundtable pack (PDF)", pack_s, "s", 15.0)
+
+
+def _browser(add) -> None:
+    """Issue 6's targets: a real chromium against the running app, first drawn map and redraw."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import AppServer, launch, wait_for_map, wait_idle
+
+    server = AppServer(Path(os.environ["MIGRATION_CACHE_DIR"]), Path(tempfile.mkdtemp()) / "streamlit.log")
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            url = f"{server.url}/?indicator=net_migration_rate&level=3&year=2020"
+            firsts = []
+            for _ in range(3):
+                page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+                start = time.perf_counter()
+                page.goto(url)
+                wait_for_map(page)
+                firsts.append(time.perf_counter() - start)
+                page.context.close()
+            page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+            page.goto(url)
+            wait_for_map(page)
+            redraws = []
+            for key in ["ArrowLeft", "ArrowRight"] * 2:
+                slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+                start = time.perf_counter()
+                slider.focus()
+                slider.press(key)
+                wait_idle(page)
+                wait_for_map(page)
+                redraws.append(time.perf_counter() - start)
+            browser.close()
+    finally:
+        server.stop()
+    add("browser: first drawn NUTS-3 map (fresh tab)", statistics.median(firsts[1:]), "s", None,
+        baseline=firsts[0], note="baseline: the very first tab (cold server caches); includes settle waits")
+    add("browser: redraw after a year change (NUTS 3)", statistics.median(redraws), "s", None,
+        note="includes 0.75 s of settle polling in the harness")
 
 
 def _inline_figure_bytes() -> int:

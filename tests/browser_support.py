@@ -1,0 +1,84 @@
+"""Start the real app on a free loopback port and drive Debian's chromium with Playwright (never a
+downloaded browser)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync", "--disable-quic"]
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class AppServer:
+    """``streamlit run dashboard/app.py`` on 127.0.0.1, its output in a log file, stopped on exit."""
+
+    def __init__(self, cache_dir: Path, log: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "MIGRATION_CACHE_DIR": str(cache_dir)}
+        self._log = open(log, "w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py"), "--server.port",
+             str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false"], stdout=self._log, stderr=subprocess.STDOUT, env=env, cwd=REPO)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2).status == 200:
+                    return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"the app did not become healthy; see {log}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._log.close()
+
+
+def launch(playwright):
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        raise RuntimeError("Debian's chromium is missing: apt-get install -y chromium")
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+
+def wait_idle(page, timeout: float = 60_000) -> None:
+    """Wait until Streamlit has finished the current run (the 'running' status widget is gone)."""
+    page.wait_for_timeout(300)
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=timeout)
+    page.wait_for_timeout(300)
+
+
+MAP_PATHS = '[data-testid="stPlotlyChart"] .choroplethlayer path'
+
+
+def wait_for_map(page, timeout: float = 60_000) -> int:
+    page.wait_for_selector(MAP_PATHS, timeout=timeout)
+    wait_idle(page, timeout)
+    count, stable = -1, 0
+    while stable < 3:  # old and new charts coexist briefly after a rerun: wait for the count to settle
+        now = page.locator(MAP_PATHS).count()
+        stable = stable + 1 if now == count else 0
+        count = now
+        page.wait_for_timeout(250)
+    return count

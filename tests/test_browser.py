@@ -1,0 +1,220 @@
+"""End to end in a real headless browser (Debian's chromium): the app as people use it."""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ET
+from urllib.parse import parse_qs, urlparse
+
+import pandas as pd
+import pytest
+from PIL import Image
+from playwright.sync_api import sync_playwright
+from pypdf import PdfReader
+
+from indicators.mapdata import map_data
+from tests.browser_support import MAP_PATHS, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def app(store_env, tmp_path_factory):
+    server = AppServer(store_env, tmp_path_factory.mktemp("app") / "streamlit.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def chromium_browser():
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def tab(chromium_browser, app):
+    context = chromium_browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    tab = context.new_page()
+    outside = []
+    tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith((app.url, "data:", "blob:")) else None)
+    tab.outside_requests = outside
+    yield tab
+    context.close()
+
+
+def _params(page) -> dict:
+    return {k: v[-1] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def _shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def _expected_paths(store, indicator, level, year) -> int:
+    data = map_data(store, indicator, level, year)
+    background = json.loads(store.background_geojson())["features"]
+    return len(data.values) + len(data.no_data) + len(background)
+
+
+def test_the_map_draws_every_region_offline(tab, app, store):
+    page = tab
+    page.goto(f"{app.url}/?indicator=foreign_born_share&level=2&year=2023")
+    drawn = wait_for_map(page)
+    assert drawn == _expected_paths(store, "foreign_born_share", 2, 2023)
+    assert page.outside_requests == []  # boundaries, base map stubs, fonts: all from the app itself
+    _shot(page, "map")
+
+
+def test_changing_indicator_and_year_redraws(tab, app, store):
+    page = tab
+    page.goto(f"{app.url}/?indicator=net_migration_rate&level=2&year=2021")
+    wait_for_map(page)
+    slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    slider.focus()
+    slider.press("ArrowLeft")  # keyboard alone moves the year
+    wait_idle(page)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('year') === '2020'", timeout=30_000)
+    assert wait_for_map(page) == _expected_paths(store, "net_migration_rate", 2, 2020)
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicator")
+    box.click()
+    page.keyboard.type("Foreign-born share of the population aged")
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('indicator') === 'foreign_born_share'",
+                           timeout=30_000)
+    year = int(_params(page)["year"])  # the year carries over when the new indicator has it
+    assert wait_for_map(page) == _expected_paths(store, "foreign_born_share", 2, year)
+
+
+def test_clicking_a_region_opens_its_profile(tab, app):
+    page = tab
+    page.goto(f"{app.url}/?indicator=foreign_born_share&level=2&year=2023")
+    wait_for_map(page)
+    paths = page.locator(MAP_PATHS)
+    # the largest drawn region that is not background: click the middle of its box
+    boxes = [(i, paths.nth(i).bounding_box()) for i in range(paths.count())]
+    chart = page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()
+    candidates = [(i, b) for i, b in boxes if b and b["width"] < chart["width"] / 6 and b["height"] < chart["height"] / 6]
+    index, box = max(candidates, key=lambda item: item[1]["width"] * item[1]["height"])
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/region?**", timeout=30_000)
+    wait_idle(page)
+    assert _params(page).get("geo")
+    page.wait_for_selector("text=Headline figures", timeout=30_000)
+    _shot(page, "region")
+
+
+def test_find_a_region_by_typing_part_of_its_name(tab, app):
+    page = tab
+    page.goto(f"{app.url}/region")
+    wait_idle(page)
+    search = page.get_by_role("combobox", name="Find a region by name or code")
+    search.focus()  # keyboard only: focus, type, Enter
+    page.keyboard.type("Lombard")
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('geo') === 'ITC4'", timeout=30_000)
+    page.wait_for_selector("h1:has-text('Lombardia')", timeout=30_000)
+
+
+def test_compare_three_regions(tab, app):
+    page = tab
+    page.goto(f"{app.url}/compare?geos=ITC4,AT13,DE11&indicator=foreign_born_share&level=2&year=2023")
+    wait_idle(page)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .barlayer', timeout=30_000)
+    assert page.locator('[data-testid="stPlotlyChart"] .barlayer .point').count() == 3
+    _shot(page, "compare")
+
+
+def test_a_weight_changes_the_most_affected_order(tab, app):
+    page = tab
+    page.goto(f"{app.url}/most-affected?level=2")
+    wait_idle(page)
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
+    before = _params(page).get("weights", "")
+    slider = page.get_by_role("slider", name="Crude rate of net migration plus statistical adjustment")
+    slider.focus()
+    for _ in range(4):
+        slider.press("ArrowLeft")
+    wait_idle(page)
+    page.wait_for_function(f"() => (new URLSearchParams(location.search).get('weights') || '') !== {json.dumps(before)}",
+                           timeout=30_000)
+    assert "net_migration_rate" not in _params(page).get("weights", "")
+    _shot(page, "most_affected")
+
+
+def _download(page, button_text: str):
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name=button_text).click()
+    return info.value
+
+
+def test_downloads_arrive_and_open(tab, app, tmp_path):
+    page = tab
+    page.goto(f"{app.url}/?indicator=net_migration_rate&level=2&year=2021")
+    wait_for_map(page)
+    csv = _download(page, "Data on the map (CSV)")
+    frame = pd.read_csv(csv.path(), encoding="utf-8-sig")
+    assert len(frame) >= 260 and list(frame.columns)[:2] == ["geo", "name"]
+    for fmt, check in (("PNG", lambda b: Image.open(io.BytesIO(b)).size[0] > 0),
+                       ("SVG", lambda b: ET.fromstring(b) is not None and b"EuroGeographics" in b)):
+        page.get_by_role("button", name=f"Prepare map ({fmt})").click()
+        wait_idle(page, 120_000)
+        file = _download(page, f"⬇ map ({fmt})")
+        assert check(open(file.path(), "rb").read())
+    page.goto(f"{app.url}/region?geo=ITC4")
+    wait_idle(page)
+    page.get_by_role("button", name="Prepare one-page briefing (PDF)").click()
+    wait_idle(page, 120_000)
+    briefing = _download(page, "⬇ one-page briefing (PDF)")
+    assert "Lombardia" in PdfReader(briefing.path()).pages[0].extract_text()
+
+
+def test_a_copied_url_reopens_the_same_view(chromium_browser, tab, app):
+    page = tab
+    page.goto(f"{app.url}/compare?geos=ITC4,AT13&indicator=tertiary_gap_foreign_born&level=2&year=2020&lang=fr")
+    wait_idle(page)
+    copied = page.url
+    other = chromium_browser.new_context().new_page()
+    other.goto(copied)
+    wait_idle(other)
+    assert _params(other) == _params(page)
+    assert other.locator('[data-testid="stMultiSelect"]').inner_text().count("(") >= 2
+    other.context.close()
+
+
+def test_embed_hides_the_chrome(tab, app):
+    page = tab
+    page.goto(f"{app.url}/?embed=1")
+    wait_for_map(page)
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert page.locator("text=Data as of").count() == 0
+    _shot(page, "embed")
+
+
+def test_every_chart_has_a_text_alternative_and_images_have_alt(tab, app):
+    page = tab
+    for path in ("/?indicator=foreign_born_share&level=2&year=2023", "/region?geo=AT13", "/compare?geos=ITC4,AT13"):
+        page.goto(app.url + path)
+        wait_idle(page)
+        page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=30_000)
+        charts = page.locator('[data-testid="stPlotlyChart"]')
+        for i in range(charts.count()):
+            label = charts.nth(i).get_attribute("aria-label") or charts.nth(i).locator("[aria-label]").first.get_attribute("aria-label")
+            assert label, f"chart {i} on {path} has no text alternative"
+        for img in page.locator("img").all():
+            assert img.get_attribute("alt") is not None
+
+
+@pytest.mark.parametrize("path, name", [("/sources", "sources"), ("/status", "status")])
+def test_the_other_pages_render(tab, app, path, name):
+    page = tab
+    page.goto(app.url + path)
+    wait_idle(page)
+    page.wait_for_selector("h1", timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    _shot(page, name)
