@@ -28,6 +28,7 @@ pages = {
     "region": st.Page("views/region.py", title=t("region", view.lang), url_path="region"),
     "compare": st.Page("views/compare.py", title=t("compare", view.lang), url_path="compare"),
     "most_affected": st.Page("views/most_affected.py", title=t("most_affected", view.lang), url_path="most-affected"),
+    "data_gaps": st.Page("views/data_gaps.py", title="Data gaps", url_path="data-gaps"),
     "sources": st.Page("views/sources.py", title=t("sources", view.lang), url_path="sources"),
     "status": st.Page("views/status.py", title=t("status", view.lang), url_path="status"),
 }

@@ -110,14 +110,15 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, ind: Indicat
     values = [format_value(v, ind.decimals) for v in part["value"]]
     flags = [flag_text(f) or "–" for f in part["flag"]]
     years = [str(int(y)) if pd.notna(y) else "period not stated" for y in part["year"]]
+    extra = part["hover"] if "hover" in part else pd.Series([""] * len(part), index=part.index)
     # z carries the real values (the class decides the colour, so the colour scale is one flat colour).
     return go.Choropleth(
         geojson=_only(url, part["geo"]), locations=part["geo"], z=part["value"], showscale=False,
         colorscale=[[0, colour], [1, colour]], marker_line_color=BORDER_COLOUR, marker_line_width=0.3,
         name=label, legendgroup=label, showlegend=bool(legend),
-        customdata=np.stack([part["name"], part["geo"], values, years, flags], axis=-1),
+        customdata=np.stack([part["name"], part["geo"], values, years, flags, extra], axis=-1),
         hovertemplate=("<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]} " + (ind.short_unit or ind.unit)
-                       + " · %{customdata[3]}<br>flag: %{customdata[4]}<extra></extra>"))
+                       + " · %{customdata[3]}<br>flag: %{customdata[4]}<br>%{customdata[5]}<extra></extra>"))
 
 
 def _map_layout(fig: go.Figure, title: str, subtitle: str, credit: str) -> None:

@@ -12,7 +12,7 @@ from indicators import analysis, tables
 from indicators.mapdata import map_data
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
-PAGES = ["map_explorer", "region", "compare", "most_affected", "sources", "status"]
+PAGES = ["map_explorer", "region", "compare", "most_affected", "data_gaps", "sources", "status"]
 
 
 @pytest.fixture(autouse=True)

@@ -118,3 +118,5 @@ def _missing(store, geo, view, pages) -> None:
         st.write("Not available for this region: " + ", ".join(plain(REGISTRY[i].short_label) for i in availability["not at all"]))
     if not availability["higher level only"] and not availability["not at all"]:
         st.write("Every regional indicator has a value at this region's own level.")
+    st.page_link(pages["data_gaps"], label="This region's data gaps, indicator by indicator →",
+                 query_params=state.to_params(view))

@@ -1,0 +1,75 @@
+"""The data-gap atlas on the real store: counts agree with the tidy tables; suppressed is not missing."""
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+from pathlib import Path
+
+from indicators import gaps, tables
+from indicators.registry import get
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches(store_env):
+    from dashboard import cached
+
+    cached.forget()
+
+
+def _direct_count(store, geo: str, level: int) -> int:
+    """The number of integration indicators with a value for ``geo`` in their recent years, straight from tables."""
+    count = 0
+    for indicator_id in gaps.gap_indicators():
+        if level not in get(indicator_id).levels:
+            continue
+        rows = tables.table(store, indicator_id, level=level)
+        years = tables.years(store, indicator_id, level)
+        recent = rows[rows["year"] >= years[-1] - gaps.RECENT_YEARS + 1] if years else rows
+        count += bool(((recent["geo"] == geo) & recent["value"].notna()).any())
+    return count
+
+
+@pytest.mark.parametrize("level", [2, 3])
+def test_coverage_counts_equal_a_direct_count(store, level):
+    coverage = gaps.region_coverage(store, level).set_index("geo")
+    for geo in coverage.sample(12, random_state=3).index:
+        assert coverage.loc[geo, "available"] == _direct_count(store, geo, level), geo
+    assert not coverage.index.duplicated().any()
+
+
+def test_the_page_renders_and_shows_the_same_count(store):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["geo"] = "DE11"
+    at.query_params["level"] = "2"
+    at.run()
+    at.switch_page("views/data_gaps.py").run()
+    assert not at.exception and at.title[0].value == "Data gaps"
+    regions = at.dataframe[0].value.set_index("geo")
+    assert regions.loc["DE11", "available"] == _direct_count(store, "DE11", 2)
+    status = at.dataframe[3].value.set_index("id")
+    assert status.loc["unemployment_eu_born", "status"].startswith("suppressed (low reliability)")
+
+
+def test_suppressed_values_show_as_suppressed(store):
+    status = gaps.region_status(store, "DE11").set_index("id")
+    row = status.loc["unemployment_eu_born"]
+    assert row["status"].startswith("suppressed") and row["flag"] == "u"
+    raw = tables.table(store, "unemployment_eu_born", level=2, year=2022)
+    assert np.isnan(raw.set_index("geo").loc["DE11", "value"])  # the table holds no number for it, and no zero
+    assert status.loc["net_migration_rate", "status"] == "at its own level"
+
+
+def test_indicator_coverage_by_country_and_the_matrix(store):
+    by_country = gaps.indicator_coverage(store, "unemployment_foreign_born").set_index("country")
+    rows = tables.table(store, "unemployment_foreign_born", level=2, year=2022)
+    assert by_country.loc["DE", "with value"] == int(((rows["country"] == "DE") & rows["value"].notna()).sum())
+    assert by_country["suppressed"].sum() > 0
+    matrix = gaps.coverage_matrix(store, 2)
+    assert matrix.drop(columns="country").max().max() <= 100
+
+
+def test_national_only_list_names_real_datasets():
+    assert all(n.dataset for n in gaps.NATIONAL_ONLY)
+    assert any(n.in_atlas is None for n in gaps.NATIONAL_ONLY)  # gaps the atlas cannot fill are said as such
