@@ -78,6 +78,7 @@ def main() -> int:
     _pages(add)
     _exports(store, add)
     _browser(add)
+    _concurrency(add)
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{'measure':48} {'value':>10} {'unit':4} {'target':>8} {'baseline':>10} {'×':>6}  met")
@@ -232,6 +233,25 @@ def _browser(add) -> None:
         baseline=firsts[0], note="baseline: the very first tab (cold server caches); includes settle waits")
     add("browser: redraw after a year change (NUTS 3)", statistics.median(redraws), "s", None,
         note="includes 0.75 s of settle polling in the harness")
+
+
+def _concurrency(add) -> None:
+    """Issue 7: ten browser sessions at once, each loading the map and switching indicators twice."""
+    from tests.browser_support import AppServer, concurrent_sessions, peak_memory_mb
+
+    server = AppServer(Path(os.environ["MIGRATION_CACHE_DIR"]), Path(tempfile.mkdtemp()) / "streamlit.log")
+    try:
+        timings, errors = concurrent_sessions(server.url, sessions=10)
+        memory = peak_memory_mb(server.process.pid)
+    finally:
+        server.stop()
+    ordered = sorted(timings)
+    p50 = ordered[len(ordered) // 2] if ordered else float("nan")
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] if ordered else float("nan")
+    add("10 concurrent sessions: page load p50", p50, "s", None, note=f"{len(timings)} loads, {len(errors)} failed")
+    add("10 concurrent sessions: page load p95", p95, "s", None, note="2 cores shared by 10 chromium tabs and the server")
+    if memory is not None:
+        add("10 concurrent sessions: server peak memory", memory, "MB", None)
 
 
 def _inline_figure_bytes() -> int:

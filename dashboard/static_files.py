@@ -8,6 +8,9 @@ served the same way, named after the store's build so a browser never keeps an o
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+import threading
 from pathlib import Path
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -18,13 +21,19 @@ EMPTY_TOPOLOGY = {"type": "Topology", "arcs": [], "objects": {
     for name in ("land", "ocean", "coastlines", "lakes", "rivers", "countries", "subunits")}}
 
 
+_LOCK = threading.Lock()  # sessions starting together must not write the same file at once
+
+
 def publish(store) -> dict:
     """Write the static files for ``store`` (once per build) and return their URLs."""
+    with _LOCK:
+        return _publish(store)
+
+
+def _publish(store) -> dict:
     STATIC.mkdir(exist_ok=True)
     for name in BASE_MAPS:
-        path = STATIC / name
-        if not path.exists():
-            path.write_text(json.dumps(EMPTY_TOPOLOGY), encoding="utf-8")
+        _write_once(STATIC / name, lambda: json.dumps(EMPTY_TOPOLOGY).encode("utf-8"))
     build = store.info["build_id"]
     urls = {"screen": {}, "background": f"{URL}{build}_background.geojson"}
     for version in (2021, 2024):
@@ -42,6 +51,7 @@ def publish(store) -> dict:
 def _write_once(path: Path, content) -> None:
     if path.exists():
         return
-    temp = path.with_suffix(".part")
-    temp.write_bytes(content())
-    temp.replace(path)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    with os.fdopen(handle, "wb") as out:
+        out.write(content())
+    os.replace(name, path)  # readers (the browser) see the whole file or none

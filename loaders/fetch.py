@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -23,6 +24,7 @@ from loaders.manifest import SOURCES, Source
 CONNECT_TIMEOUT_S = 10
 READ_TIMEOUT_S = 60
 RETRIES = 3  # after the first try; backoff 1 s, 2 s, 4 s; honours Retry-After
+BACKOFF_S = 1.0
 CHUNK = 1 << 16
 
 
@@ -117,7 +119,26 @@ def _session() -> requests.Session:
     return session
 
 
+class _Transient(Exception):
+    """A body that broke off mid-way (timeout, reset, short read): worth another try."""
+
+
 def _download(source: Source, temp: Path) -> None:
+    """GET the live URL into ``temp``. urllib3 retries failures before the headers arrive; failures while the
+    body streams (a stall past the read timeout, a reset, a short body) are retried here, with backoff."""
+    for attempt in range(RETRIES + 1):
+        try:
+            _download_once(source, temp)
+            break
+        except _Transient as exc:
+            if attempt == RETRIES:
+                raise FetchError(source.id, f"{exc} (after {RETRIES + 1} tries)") from exc
+            time.sleep(BACKOFF_S * 2 ** attempt)
+    if source.archive_member:
+        _extract_member(source, temp)
+
+
+def _download_once(source: Source, temp: Path) -> None:
     try:
         with _session() as session, session.get(source.url, stream=True,
                                                  timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S)) as response:
@@ -130,11 +151,20 @@ def _download(source: Source, temp: Path) -> None:
                     out.write(chunk)
                     received += len(chunk)
             if expected is not None and received != int(expected):
-                raise FetchError(source.id, f"truncated download: {received} of {expected} bytes from {source.url}")
+                raise _Transient(f"truncated download: {received} of {expected} bytes from {source.url}")
+    except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ReadTimeout,
+            requests.exceptions.ConnectionError) as exc:
+        if isinstance(exc, requests.exceptions.ConnectionError) and not _mid_body(exc):
+            raise FetchError(source.id, f"cannot download {source.url}: {exc.__class__.__name__}: {exc}") from exc
+        raise _Transient(f"download of {source.url} broke off: {exc.__class__.__name__}") from exc
     except requests.RequestException as exc:
         raise FetchError(source.id, f"cannot download {source.url}: {exc.__class__.__name__}: {exc}") from exc
-    if source.archive_member:
-        _extract_member(source, temp)
+
+
+def _mid_body(exc: Exception) -> bool:
+    """A ConnectionError raised while reading the body (urllib3 already retried the connection itself)."""
+    text = str(exc)
+    return "Read timed out" in text or "IncompleteRead" in text or "Connection broken" in text
 
 
 def _extract_member(source: Source, temp: Path) -> None:

@@ -57,14 +57,14 @@ def github_raw(repo: str, commit: str, path: str) -> str:
 def _eurostat(id, dataset, key, mirror, title, nuts_version=2021, **opts):
     return Source(id=id, title=title, url=eurostat_sdmx21(dataset, key), mirror_path=mirror, adapter="sdmx_csv",
                   licence=LICENCE_EUROSTAT, credit=f"Source: Eurostat ({dataset})", dataset=dataset,
-                  nuts_version=nuts_version, options=opts)
+                  nuts_version=nuts_version, options={"key": key, **opts})
 
 
 def _national(id, dataset, key, mirror, title, layout):
     version, labels = ("2.0", "both") if layout == "sdmx_csv2" else ("1.0", "name")
     return Source(id=id, title=title, url=eurostat_sdmx30(dataset, key, version, labels),
                   mirror_path=f"eurostat/national/{mirror}", adapter=layout, licence=LICENCE_EUROSTAT,
-                  credit=f"Source: Eurostat ({dataset})", dataset=dataset)
+                  credit=f"Source: Eurostat ({dataset})", dataset=dataset, options={"key": key})
 
 
 def _gisco_nuts2021(level, sha):

@@ -82,3 +82,50 @@ def wait_for_map(page, timeout: float = 60_000) -> int:
         count = now
         page.wait_for_timeout(250)
     return count
+
+
+async def _one_session(browser, base: str, indicators: list[str], timings: list, errors: list) -> None:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    try:
+        for indicator in indicators:
+            start = time.perf_counter()
+            await page.goto(f"{base}/?indicator={indicator}&level=2")
+            await page.wait_for_selector(MAP_PATHS, timeout=120_000)
+            await page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
+            timings.append(time.perf_counter() - start)
+    except Exception as exc:  # a failed session is counted, not raised, so the others finish
+        errors.append(f"{exc.__class__.__name__}: {exc}"[:300])
+    finally:
+        await context.close()
+
+
+def concurrent_sessions(base: str, sessions: int = 10,
+                        indicators=("net_migration_rate", "foreign_born_share", "unemployment_foreign_born")):
+    """``sessions`` browser contexts at once, each loading the map and switching indicators; (timings, errors)."""
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    async def main():
+        timings, errors = [], []
+        async with async_playwright() as playwright:
+            executable = shutil.which("chromium") or shutil.which("chromium-browser")
+            browser = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            await asyncio.gather(*[_one_session(browser, base, list(indicators), timings, errors)
+                                   for _ in range(sessions)])
+            await browser.close()
+        return timings, errors
+
+    return asyncio.run(main())
+
+
+def peak_memory_mb(pid: int) -> float | None:
+    """The process's peak resident memory (VmHWM) in MB, on Linux."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None

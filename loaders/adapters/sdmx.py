@@ -73,6 +73,11 @@ def _observations(raw: pd.DataFrame, dataflow: pd.Series, source: Source) -> pd.
     if source.dataset and datasets != {source.dataset}:
         raise ParseError(source.id, f"file holds dataset(s) {sorted(datasets)}, the manifest expects {source.dataset}")
     dims = [c for c in _dimensions(raw) if c not in ("STRUCTURE", "STRUCTURE_ID", "STRUCTURE_NAME")]
+    key = source.options.get("key")
+    if key and len(dims) + 1 != len(key.split(".")):
+        # The query key names every dimension: a file with more or fewer dimension columns is not its answer.
+        raise ParseError(source.id, f"expected {len(key.split('.'))} dimensions (query key {key}), "
+                                    f"found {len(dims) + 1}: {dims + ['geo']}")
     frame = raw[dims].copy()
     frame["source_id"] = source.id
     frame["dataset"] = source.dataset or next(iter(datasets))

@@ -8,11 +8,13 @@ import pandas as pd
 
 from loaders.adapters import labels
 from loaders.adapters.common import parse_numbers, read_csv_strings, require_columns, tidy
+from loaders.errors import ParseError
 from loaders.manifest import Source
 
 POPULATION_TYPES = {"Refugees": "REF", "Asylum Seekers": "ASY", "Returned Refugees": "RET", "IDPs": "IDP",
                     "Returned IDPs": "RDP", "Stateless": "STA", "HST": "HST", "OOC": "OOC"}
-WORLD = "WORLD"  # UNHCR writes '-' for "all countries of asylum"
+WORLD = "WORLD"
+_YEAR = r"(19|20)\d\d"  # UNHCR writes '-' for "all countries of asylum"
 
 
 def parse_unhcr(path: Path, source: Source) -> pd.DataFrame:
@@ -20,6 +22,10 @@ def parse_unhcr(path: Path, source: Source) -> pd.DataFrame:
     raw = read_csv_strings(path, source.id)
     require_columns(raw, ["Year", "Country of Asylum ISO", "Country of Origin ISO", *POPULATION_TYPES],
                     source.id, "UNHCR CSV")
+    years = raw["Year"].str.strip()
+    bad_years = ~years.str.fullmatch(_YEAR)
+    if bad_years.any():
+        raise ParseError(source.id, f"unexpected Year values {years[bad_years].unique()[:3].tolist()}")
     iso = raw["Country of Asylum ISO"].str.strip()
     geo = iso.map(lambda c: WORLD if c == "-" else labels.ISO3_TO_EUROSTAT.get(c))
     unmatched = sorted(set(iso[geo.isna()]))

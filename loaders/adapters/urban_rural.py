@@ -33,6 +33,9 @@ def parse_urban_rural(path: Path, source: Source) -> pd.DataFrame:
         geo = geo.str.replace(_SAARLAND_DATES, r"DEC0\1", regex=True)
     if not geo.str.match(r"^[A-Z]{2}[A-Z0-9]{0,3}$").all():
         raise ParseError(source.id, f"unexpected region codes {geo[~geo.str.match(r'^[A-Z]{2}[A-Z0-9]{0,3}$')].tolist()[:5]}")
+    urt = raw["urt"].str.strip()
+    if not urt.isin(["1", "2", "3", ":"]).all():
+        raise ParseError(source.id, f"urban-rural type must be 1, 2, 3 or ':'; found {urt[~urt.isin(['1', '2', '3', ':'])].unique()[:3].tolist()}")
     frame = pd.DataFrame({
         "source_id": source.id, "dataset": source.dataset, "geo": geo,
         # The file states no reference period: the time stays empty rather than guessed.

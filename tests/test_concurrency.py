@@ -1,0 +1,19 @@
+"""Ten people at once: every browser session loads the map and switches indicators, and all succeed."""
+
+import pytest
+
+from tests.browser_support import AppServer, concurrent_sessions, peak_memory_mb
+
+pytestmark = pytest.mark.browser
+
+
+def test_ten_concurrent_sessions_all_succeed(store_env, tmp_path):
+    server = AppServer(store_env, tmp_path / "streamlit.log")
+    try:
+        timings, errors = concurrent_sessions(server.url, sessions=10)
+        memory = peak_memory_mb(server.process.pid)
+    finally:
+        server.stop()
+    assert errors == []
+    assert len(timings) == 30
+    assert memory is None or memory < 4000  # bounded caches: well under the machine's 24 GB
