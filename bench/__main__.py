@@ -195,7 +195,6 @@ def _exports(store, add) -> None:
 
 def _browser(add) -> None:
     """Issue 6's targets: a real chromium against the running app, first drawn map and redraw."""
-    import shutil
 
     from playwright.sync_api import sync_playwright
 

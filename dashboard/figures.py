@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from geodata.attribution import BOUNDARIES
-from indicators.analysis import NO_DATA, Classes
+from indicators.analysis import Classes
 from indicators.registry import Indicator
 
 SEQUENTIAL = "YlGnBu"
@@ -23,7 +23,6 @@ BACKGROUND_COLOUR = "#e3e3e3"
 BORDER_COLOUR = "#ffffff"
 FLAG_NAMES = {"u": "low reliability", "e": "estimated", "p": "provisional", "b": "break in series",
               "d": "definition differs", "c": "confidential", "n": "not significant", "m": "missing"}
-MARKED_FLAGS = set("uep")  # the flags the map marks with a symbol
 FONT = dict(family="Liberation Sans, Arial, sans-serif", size=13, color="#222222")
 
 

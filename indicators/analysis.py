@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from geodata.codes import EU27, in_eu27, level_of, parent
+from geodata.codes import EU27, level_of
 from geodata.convert import convert
 from indicators import tables
 from indicators.registry import Indicator, get
@@ -332,14 +332,3 @@ def classify(values, scheme: str = "quantiles", k: int = 5) -> Classes:
     fitted = getattr(mapclassify, SCHEMES[scheme])(values[present], k=k)
     classes[present] = fitted.yb
     return Classes(scheme, tuple(float(b) for b in fitted.bins), float(values[present].min()), classes)
-
-
-def parent_chain(geo: str) -> list[str]:
-    """The region and its parents up to the country, nearest first (``AT130`` → AT130, AT13, AT1, AT)."""
-    level = level_of(geo)
-    return [parent(geo, lv) for lv in range(level, -1, -1)] if level is not None else [geo]
-
-
-def is_eu(geo: str) -> bool:
-    """True for regions of EU27 member states."""
-    return in_eu27(geo)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from geodata.codes import level_of, parent
 from indicators import analysis, tables
-from indicators.registry import ENTRIES, REGISTRY, get
+from indicators.registry import ENTRIES, get
 
 HEADLINE = ("foreign_born_share", "non_citizen_share", "foreign_born_share_change", "net_migration_rate",
             "unemployment_foreign_born", "unemployment_gap_foreign_born", "tertiary_gap_foreign_born",
@@ -153,7 +153,3 @@ def search_options(store) -> pd.DataFrame:
         store.memo[key] = pd.DataFrame({"geo": r["geo"], "name": r["name"], "level": r["level"],
                                         "label": r["name"] + " (" + r["geo"] + ") · " + r["level"].map(badge)})
     return store.memo[key]
-
-
-def label(indicator_id: str) -> str:
-    return REGISTRY[indicator_id].short_label

@@ -10,7 +10,6 @@ import shapely
 
 from geodata.codes import country_of, geo_kind, level_of, parent
 from geodata.convert import convert
-from geodata.screen import screen_layers
 
 
 def test_code_helpers():

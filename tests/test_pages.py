@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indicators import analysis, tables
+from indicators import analysis
 from indicators.mapdata import map_data
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")

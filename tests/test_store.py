@@ -4,7 +4,6 @@ import json
 import subprocess
 import sys
 
-import pandas as pd
 
 from loaders.manifest import SOURCES
 

@@ -8,7 +8,6 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.export import csvs
 from dashboard.screens import downloads
-from dashboard.text import plain
 from indicators import analysis, gaps, profile
 from indicators.registry import REGISTRY, Indicator
 
