@@ -130,34 +130,14 @@ def _analytics(store, add) -> None:
 
 
 def _pages(add) -> None:
-    """Issue 4's targets: the NUTS-3 map figure's size, and the server time of a warm re-render (AppTest)."""
-    import logging
+    """Issue 4's targets: the NUTS-3 map figure's size, and the server time of a warm re-render (AppTest,
+    driven from tests/apptest_timing.py so that streamlit stays imported only where the tests are)."""
+    from tests.apptest_timing import rerender_times
 
-    from streamlit.testing.v1 import AppTest
-
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
-    app = str(REPO / "dashboard" / "app.py")
-    at = AppTest.from_file(app, default_timeout=120)
-    at.query_params.update({"indicator": "net_migration_rate", "level": "3", "year": "2020"})
-    at.run()
-    spec = at.get("plotly_chart")[0].proto.spec
-    inline = _inline_figure_bytes()
-    add("NUTS-3 map figure (spec sent to the browser)", len(spec) / 1000, "KB", 400.0, baseline=inline / 1000,
-        note="baseline: the same map with its GeoJSON inlined")
-    years = [2016, 2017, 2018, 2019, 2020]
-    for year in years:  # warm every path once
-        at.select_slider(key="w_year").set_value(year).run()
-    times = []
-    for year in years * 2:
-        start = time.perf_counter()
-        at.select_slider(key="w_year").set_value(year).run()
-        times.append(time.perf_counter() - start)
-    indicator_times = []
-    for indicator in ["foreign_born_share", "net_migration_rate"] * 3:
-        start = time.perf_counter()
-        at.selectbox(key="w_indicator").set_value(indicator).run()
-        indicator_times.append(time.perf_counter() - start)
-    add("re-render after a year change (server, warm)", statistics.median(times) * 1000, "ms", 150.0)
+    spec_bytes, year_times, indicator_times = rerender_times(REPO / "dashboard" / "app.py")
+    add("NUTS-3 map figure (spec sent to the browser)", spec_bytes / 1000, "KB", 400.0,
+        baseline=_inline_figure_bytes() / 1000, note="baseline: the same map with its GeoJSON inlined")
+    add("re-render after a year change (server, warm)", statistics.median(year_times) * 1000, "ms", 150.0)
     add("re-render after an indicator change (server, warm)", statistics.median(indicator_times) * 1000, "ms", 150.0)
 
 
