@@ -137,10 +137,10 @@ def test_a_weight_changes_the_most_affected_order(tab, app):
     page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
     before = _params(page).get("weights", "")
     slider = page.get_by_role("slider", name="Crude rate of net migration plus statistical adjustment")
-    slider.focus()
-    for _ in range(4):
+    for _ in range(4):  # one step at a time: each step reruns the app, which can take the focus away
+        slider.focus()
         slider.press("ArrowLeft")
-    wait_idle(page)
+        wait_idle(page)
     page.wait_for_function(f"() => (new URLSearchParams(location.search).get('weights') || '') !== {json.dumps(before)}",
                            timeout=30_000)
     assert "net_migration_rate" not in _params(page).get("weights", "")
