@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geodata.codes import level_of
-from indicators import analysis, profile, tables
+from indicators import profile, tables
 from indicators.registry import get
 
 
@@ -25,12 +25,7 @@ def latest(store, indicator, geos: list[str]) -> pd.DataFrame:
 
 
 def _own(store, ind, level: int, geo: str) -> pd.DataFrame:
-    """The region's rows, converted to its NUTS version when the data use another one."""
-    version = profile.region_version(store, geo)
-    if version is None or level == 0:
-        rows = tables.table(store, ind, level=level)
-        return rows[rows["geo"] == geo]
-    return analysis.region_in_version(store, ind, level, geo, version)
+    return profile.region_rows(store, ind, level, geo, profile.region_version(store, geo))
 
 
 def side_by_side(store, x, y, level: int) -> pd.DataFrame:

@@ -147,7 +147,7 @@ def region_status(store, geo: str) -> pd.DataFrame:
         for lv in range(own, -1, -1):
             if lv not in ind.levels:
                 continue
-            rows = profile._rows_for(store, ind, lv, parent(geo, lv), version)
+            rows = profile.region_rows(store, ind, lv, parent(geo, lv), version)
             if rows.empty:
                 continue
             rows = rows.sort_values("time")

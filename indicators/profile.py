@@ -66,7 +66,7 @@ def _figure(store, ind, geo: str) -> Figure | None:
         if level not in ind.levels:
             continue
         code = parent(geo, level)
-        rows = _rows_for(store, ind, level, code, version)
+        rows = region_rows(store, ind, level, code, version)
         rows = rows[rows["value"].notna()]
         if rows.empty:
             continue
@@ -85,7 +85,8 @@ def _figure(store, ind, geo: str) -> Figure | None:
     return None
 
 
-def _rows_for(store, ind, level: int, code: str, version: int | None) -> pd.DataFrame:
+def region_rows(store, ind, level: int, code: str, version: int | None) -> pd.DataFrame:
+    """One region's rows at ``level``, converted to NUTS ``version`` when the data use another one."""
     if level == 0 or version is None:
         rows = tables.table(store, ind, level=level)
         return rows[rows["geo"] == code]
@@ -134,7 +135,7 @@ def missing(store, geo: str) -> dict[str, list[str]]:
         for level in range(own_level, -1, -1):
             if level not in ind.levels:
                 continue
-            rows = _rows_for(store, ind, level, parent(geo, level), version)
+            rows = region_rows(store, ind, level, parent(geo, level), version)
             if rows["value"].notna().any():
                 found = level
                 break
