@@ -10,10 +10,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from loaders.grid_tiles import GRID_COMMIT, GRID_INFO_SHA256, GRID_REPOSITORY, TILES
+
 LICENCE_EUROSTAT = "Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU)"
 LICENCE_GISCO = "© EuroGeographics for the administrative boundaries (GISCO terms of use)"
 LICENCE_JRC = "European Commission, Joint Research Centre (JRC): free re-use with acknowledgement"
 LICENCE_UNHCR = "UNHCR Refugee Data Finder: CC BY 4.0"
+LICENCE_GRID = "Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU); tiling code EUPL-1.2"
+LICENCE_INE = "INE (Spain): re-use allowed with the source cited"
+LICENCE_CC_BY = "CC BY 4.0"
 
 EUROSTAT_API = os.environ.get("MIGRATION_EUROSTAT_API", "https://ec.europa.eu/eurostat/api/dissemination")
 GISCO_BASE = os.environ.get("MIGRATION_GISCO_BASE", "https://gisco-services.ec.europa.eu/distribution/v2")
@@ -96,6 +101,26 @@ def _unhcr(id, name, title, sha):
     return Source(id=id, title=title, url=github_raw("natix-x/Data-mining-in-Migration-Analysis", "6934b51", f"data/{name}"),
                   mirror_path=f"unhcr/{name}", adapter="unhcr_csv", licence=LICENCE_UNHCR,
                   credit="Source: UNHCR Refugee Data Finder", dataset=id, sha256=sha)
+
+
+def _grid_tile(xt: int, yt: int, sha: str) -> Source:
+    path = f"pub/v2/parquet/1000/{xt}/{yt}.parquet"
+    return Source(id=f"census_grid_{xt}_{yt}", title=f"Census 2021 population grid, 1 km, tile {xt}/{yt}",
+                  url=github_raw(GRID_REPOSITORY, GRID_COMMIT, path), mirror_path=f"census2021-grid/{path}",
+                  adapter="grid_tile", licence=LICENCE_GRID, credit="Source: Eurostat (Census 2021, 1 km grid)",
+                  dataset="census2021_grid", sha256=sha, options={"xt": xt, "yt": yt})
+
+
+def _cities(id, dataset, indicator, name, title, sha):
+    return Source(id=id, title=title, url=eurostat_sdmx30(dataset, f"A.{indicator}.*", "2.0", "both"),
+                  mirror_path=f"eurostat/cities/{name}", adapter="sdmx_csv2_cities", licence=LICENCE_EUROSTAT,
+                  credit=f"Source: Eurostat ({dataset})", dataset=dataset, sha256=sha, options={"key": f"A.{indicator}."})
+
+
+def _lau(id, repo, commit, name, obj, columns, title, licence, credit, sha):
+    return Source(id=id, title=title, url=github_raw(repo, commit, f"data/{name}"), mirror_path=f"lau/{name}",
+                  adapter="lau_rda", licence=licence, credit=credit, sha256=sha,
+                  options={"object": obj, "columns": columns})
 
 
 SOURCES: tuple[Source, ...] = (
@@ -220,6 +245,50 @@ SOURCES: tuple[Source, ...] = (
     _jrc(3, 2016, 2021, "4aea5b9658b60bf94b951e5d570fcbca3f04e6c9b1f5d9c85adf13114dd44ebd"),
     _jrc(3, 2016, 2024, "6af30d0095724d72b3295a345505262ce403dbf828237735dbdc292462c8ef46"),
     _jrc(3, 2021, 2024, "de89e05ac07c111a694d96a60287e8d664f4ae3a6e815f355cebedf3d998cdd9"),
+    # --- The local layer: Census 2021 1 km grid, every municipality --------------------------------------------
+    Source(id="census_grid_info", title="Census 2021 population grid: the tiling (tile size, resolution, origin)",
+           url=github_raw(GRID_REPOSITORY, GRID_COMMIT, "pub/v2/parquet/1000/info.json"),
+           mirror_path="census2021-grid/pub/v2/parquet/1000/info.json", adapter="grid_info", licence=LICENCE_GRID,
+           credit="Source: Eurostat (Census 2021, 1 km grid)", dataset="census2021_grid", sha256=GRID_INFO_SHA256),
+    *(_grid_tile(xt, yt, sha) for xt, yt, sha in TILES),
+    _lau("lau_2020", "EDJNet/streetnamer", "7d411a6", "sn_lau_by_nuts.rda", "sn_lau_by_nuts",
+         ["gisco_id", "country", "nuts_2", "nuts_3", "lau_name", "population", "longitude", "latitude",
+          "nuts_3_name", "nuts_3_name_latin", "lau_label"],
+         "Municipalities (LAU 2020) with NUTS 2021 codes and population-weighted centres", LICENCE_GISCO,
+         "© EuroGeographics; LAU 2020 (Eurostat/GISCO), centres by EDJNet",
+         "0879f7a1233a9e58fdfaacefbe48c9b0ea7ff71767338e1e3144c14629ccc402"),
+    _lau("lau_2019", "rOpenGov/regions", "0890afe", "nuts_lau_2019.rda", "nuts_lau_2019",
+         ["gisco_id", "lau_code", "lau_name_national", "lau_name_latin", "population", "degurba", "code_2016"],
+         "LAU 2019 - NUTS 2016 correspondence with the degree of urbanisation", LICENCE_EUROSTAT,
+         "Source: Eurostat (LAU 2019 - NUTS 2016 correspondence)",
+         "0df888f8c4cbd4fda5a3c2b64ba2bfb8d398dc885ea8faaf2f5c2bbd02217980"),
+    # --- Cities (Urban Audit) ------------------------------------------------------------------------------------
+    _cities("urb_cpopcb", "urb_cpopcb", "DE2009V", "urb_cpopcb_page_linear_2_0.csv",
+            "Foreign-born residents of cities and greater cities (Urban Audit)",
+            "a7cb915efa517360fcba787700b0c16c5ab5d77458a3fd52157ededb6009f8f1"),
+    _cities("urb_cpop1", "urb_cpop1", "DE1001V", "urb_cpop1_page_linear_2_0.csv",
+            "Population of cities and greater cities on 1 January (Urban Audit)",
+            "1b668676726d8b25df4eac3d85f7f449009411f84ba03a88c1c204cfd3493676"),
+    Source(id="urau_cities_2021", title="Urban Audit 2021 cities as points, with their NUTS 3 (2021) codes",
+           url=github_raw("riatelab/map-templates", "bc5b0ac", "input/eu/URAU_LB_2021_4326_CITIES.geojson"),
+           mirror_path="gisco/URAU_LB_2021_4326_CITIES.geojson", adapter="urau_points", licence=LICENCE_GISCO,
+           credit="© EuroGeographics for the administrative boundaries", nuts_version=2021,
+           sha256="39edcedd620f8c509e15c1497a4c8b9261f7d5a3c9c85b18ae8fdf0e0a53b28c"),
+    # --- National deep dives: Spain's municipalities, Italy's reception system ----------------------------------
+    Source(id="ine_68538", title="Spain: population of every municipality by sex and place of birth (INE 68538)",
+           url=github_raw("jcpernias/env-badges", "c7284b8", "data/orig/68538.csv.xz"),
+           mirror_path="national/es/68538.csv.xz", adapter="ine_68538", licence=LICENCE_INE,
+           credit="Fuente: INE (tabla 68538)", dataset="ine_68538",
+           sha256="45d1151cd7916b04497672f1be827c34979b34cae2907996c81ba8a348fbf9aa"),
+    Source(id="ine_mun_codes", title="Spain: INE municipality code list",
+           url=github_raw("jcpernias/env-badges", "c7284b8", "data/orig/ine_mun_codes.csv"),
+           mirror_path="national/es/ine_mun_codes.csv", adapter="ine_codes", licence=LICENCE_INE,
+           credit="Fuente: INE", sha256="a6e3191817432cd8512edbcc87b87fead271c29ffcefce4aa466b5e477ceec7a"),
+    Source(id="it_accoglienza", title="Italy: people in the reception system by region and report date",
+           url=github_raw("ondata/liberiamoli-tutti", "04e6d28", "sbarchi-migranti/dati/accoglienza.csv"),
+           mirror_path="national/it/accoglienza.csv", adapter="accoglienza", licence=LICENCE_CC_BY,
+           credit="Fonte: Liberiamoli tutti! (dati Ministero dell'Interno), CC BY 4.0", dataset="it_accoglienza",
+           sha256="4a9ea7775f85a6ac8edad37a6b52714f30753fbf908650453af940e4bc822420"),
 )
 
 BY_ID: dict[str, Source] = {s.id: s for s in SOURCES}

@@ -5,7 +5,8 @@ import re
 from loaders.fetch import _mirror_checksums
 from loaders.manifest import LICENCE_GISCO, SOURCES
 
-DOCUMENTS = {"README.md", "SHA256SUMS", "nuts/jrc_nuts_converter_2025.08/ReadMe_JRC_2022.txt"}  # prose, not data
+DOCUMENTS = {"README.md", "SHA256SUMS", "nuts/jrc_nuts_converter_2025.08/ReadMe_JRC_2022.txt",  # prose, not data
+             "census2021-grid/LICENSE", "census2021-grid/README.md", "national/it/LICENSE.md", "national/it/README.md"}
 
 
 def test_every_mirror_data_file_has_one_entry(mirror):

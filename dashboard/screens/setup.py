@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import streamlit as st
 
 from dashboard import cached
@@ -36,10 +38,11 @@ def render() -> None:
         for r in failed:
             st.text(r.detail)
         return
-    steps = iter(range(1, 100))
+    steps = itertools.count(1)
+    expected = len(SOURCES) + 10  # the build reports one step per source, then a few stages
 
     def built(message):
-        bar.progress(min(0.6 + next(steps) / 100 * 0.4, 1.0), text=f"Building: {message}")
+        bar.progress(min(0.6 + next(steps) / expected * 0.4, 1.0), text=f"Building: {message}")
 
     try:
         build(progress=built)

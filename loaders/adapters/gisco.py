@@ -61,3 +61,23 @@ def _repaired(geometries):
     return [g if g.geom_type in ("Polygon", "MultiPolygon") else
             shapely.union_all([p for p in shapely.get_parts(g) if p.geom_type in ("Polygon", "MultiPolygon")])
             for g in fixed]
+
+
+def parse_urau_points(path: Path, source: Source) -> gpd.GeoDataFrame:
+    """Urban Audit cities as label points, with the NUTS 3 (2021) region GISCO files each city under."""
+    cities = _read(path, source)
+    needed = {"URAU_CODE", "URAU_NAME", "CNTR_CODE", "NUTS3_2021", "URAU_CATG"}
+    if not needed <= set(cities.columns):
+        raise ParseError(source.id, f"missing properties {sorted(needed - set(cities.columns))}")
+    if not (cities.geometry.geom_type == "Point").all():
+        raise ParseError(source.id, "Urban Audit label points that are not points")
+    out = gpd.GeoDataFrame({
+        "city": cities["URAU_CODE"].astype(str).str.strip(), "name": cities["URAU_NAME"].astype(str).str.strip(),
+        "country": cities["CNTR_CODE"].astype(str), "category": cities["URAU_CATG"].astype(str),
+        "nuts3_2021": cities["NUTS3_2021"].astype(str), "fua": cities.get("FUA_CODE"),
+        "capital": cities.get("CITY_CPTL"), "area_m2": cities.get("AREA_SQM"),
+    }, geometry=cities.geometry.values, crs="EPSG:4326")
+    if out["city"].duplicated().any():
+        raise ParseError(source.id, f"duplicate URAU_CODE {out.loc[out['city'].duplicated(), 'city'].tolist()[:3]}")
+    out.attrs["last_update"] = None
+    return out

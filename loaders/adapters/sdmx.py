@@ -30,7 +30,22 @@ def parse_sdmx_csv(path: Path, source: Source) -> pd.DataFrame:
 
 def parse_sdmx_csv2(path: Path, source: Source) -> pd.DataFrame:
     """SDMX-CSV 2.0 with labels=both: ``STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME`` then (code, label) column pairs."""
+    return _csv2(read_csv_strings(path, source.id), source)
+
+
+def parse_sdmx_csv2_cities(path: Path, source: Source) -> pd.DataFrame:
+    """Urban Audit SDMX-CSV 2.0 with labels: the geography is the ``cities`` dimension; its label is kept as
+    ``name`` (a city, a greater city or a country)."""
     raw = read_csv_strings(path, source.id)
+    require_columns(raw, ["cities"], source.id, "Urban Audit SDMX-CSV 2.0")
+    position = list(raw.columns).index("cities")
+    names = raw.iloc[:, position + 1].str.strip()
+    frame = _csv2(raw.rename(columns={"cities": "geo"}), source)
+    frame["name"] = names.values
+    return frame
+
+
+def _csv2(raw: pd.DataFrame, source: Source) -> pd.DataFrame:
     require_columns(raw, _V2_HEAD + ["geo"] + _V1_TAIL, source.id, "SDMX-CSV 2.0")
     rest = list(raw.columns[3:])
     if len(rest) % 2:
