@@ -1,57 +1,93 @@
-"""Files the browser fetches from the app's own static route, so maps draw with no request leaving the machine.
+"""Boundary files for the browser, served by the app's own route from the memory of the process that loaded them.
 
 Plotly's geo traces fetch a base-map TopoJSON even when the base map is hidden: empty topologies under
-plotly's file names answer that request locally. The screen GeoJSON of each NUTS version and level is
-served the same way, named after the store's build so a browser never keeps an old boundary file.
+plotly's file names answer that request locally. The screen GeoJSON of each NUTS version and level comes
+from the store build the process loaded (immutable, named by its build id), so nothing is written into the
+source tree and no process can delete what another one serves.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
-from pathlib import Path
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 
-STATIC = Path(__file__).resolve().parent / "static"
-URL = "/app/static/"
+import orjson
+
+from loaders.store import boundary_files, current_store_path
+
+ROUTE = "/boundaries"
+BASE_MAP_URL = f"{ROUTE}/base/"
 BASE_MAPS = ("world_110m.json", "world_50m.json", "europe_110m.json", "europe_50m.json")
 EMPTY_TOPOLOGY = {"type": "Topology", "arcs": [], "objects": {
     name: {"type": "GeometryCollection", "geometries": []}
     for name in ("land", "ocean", "coastlines", "lakes", "rivers", "countries", "subunits")}}
+KEEP_BUILDS = 2  # the build in use and the one before it ("Fetch and build" in a running app)
+
+_LOCK = threading.Lock()
+_SERVED: dict[str, dict[str, bytes]] = {}  # build id -> file name -> bytes; filled by publish
 
 
-_LOCK = threading.Lock()  # sessions starting together must not write the same file at once
+@dataclass(frozen=True)
+class MapFiles:
+    """The URLs a map figure needs: screen boundaries per (version, level), the background, plotly's base maps."""
+
+    build_id: str
+    background_ids: tuple[str, ...] = field(repr=False)
+    base_maps: str = BASE_MAP_URL
+
+    def screen(self, version: int, level: int) -> str:
+        return f"{ROUTE}/{self.build_id}/screen_{int(version)}_l{int(level)}.geojson"
+
+    @property
+    def background(self) -> str:
+        return f"{ROUTE}/{self.build_id}/background_countries.geojson"
 
 
-def publish(store) -> dict:
-    """Write the static files for ``store`` (once per build) and return their URLs."""
-    with _LOCK:
-        return _publish(store)
-
-
-def _publish(store) -> dict:
-    STATIC.mkdir(exist_ok=True)
-    for name in BASE_MAPS:
-        _write_once(STATIC / name, lambda: json.dumps(EMPTY_TOPOLOGY).encode("utf-8"))
+def publish(store) -> MapFiles:
+    """Hold the boundary files of ``store`` in this process for the route; their URLs."""
     build = store.info["build_id"]
-    urls = {"screen": {}, "background": f"{URL}{build}_background.geojson"}
-    for version in (2021, 2024):
-        for level in range(4):
-            name = f"{build}_screen_{version}_l{level}.geojson"
-            _write_once(STATIC / name, lambda v=version, lv=level: store.screen_geojson(v, lv))
-            urls["screen"][(version, level)] = URL + name
-    _write_once(STATIC / f"{build}_background.geojson", store.background_geojson)
-    for old in STATIC.glob("*.geojson"):
-        if not old.name.startswith(build):
-            old.unlink(missing_ok=True)
-    return urls
+    _hold(build, store.path)
+    background = orjson.loads(_SERVED[build]["background_countries.geojson"])
+    return MapFiles(build, tuple(f["id"] for f in background["features"]))
 
 
-def _write_once(path: Path, content) -> None:
-    if path.exists():
-        return
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    with os.fdopen(handle, "wb") as out:
-        out.write(content())
-    os.replace(name, path)  # readers (the browser) see the whole file or none
+def _hold(build: str, path) -> None:
+    with _LOCK:
+        if build not in _SERVED:
+            _SERVED[build] = boundary_files(path)  # read once: a later clean-up of the folder cannot blank a map
+            for old in list(_SERVED)[:-KEEP_BUILDS]:  # only this process's own older builds
+                del _SERVED[old]
+
+
+@asynccontextmanager
+async def lifespan(app):
+    """At server start, hold the current build's files, so the route answers before any session has run."""
+    path = current_store_path()
+    if path is not None:
+        _hold(path.name, path)
+    yield None
+
+
+def served(key: str, name: str) -> bytes | None:
+    """The bytes behind ``/boundaries/<key>/<name>``, or None (unknown build or name)."""
+    if key == "base":
+        return json.dumps(EMPTY_TOPOLOGY).encode("utf-8") if name in BASE_MAPS else None
+    return _SERVED.get(key, {}).get(name)
+
+
+def routes() -> list:
+    """The Starlette route that serves the files (mounted by app.py next to Streamlit's own)."""
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    async def endpoint(request):
+        body = served(request.path_params["key"], request.path_params["name"])
+        if body is None:
+            return Response("not found", status_code=404, media_type="text/plain")
+        # Names carry the build id, so a browser may keep a file as long as it likes.
+        return Response(body, media_type="application/json",
+                        headers={"Cache-Control": "public, max-age=31536000, immutable"})
+
+    return [Route(ROUTE + "/{key}/{name}", endpoint, methods=["GET"])]

@@ -1,11 +1,13 @@
-"""Router and frame of the dashboard: ``streamlit run dashboard/app.py``."""
+"""Router and frame of the dashboard (run by app.py; AppTest runs this file directly)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cached, context, frame
+from dashboard import cached, frame
+from dashboard.context import PageContext, hand_over
 from dashboard.i18n import t
+from dashboard.pages import PAGES
 from dashboard.screens import setup
 from loaders.errors import StoreMissingError
 
@@ -17,22 +19,14 @@ except StoreMissingError:
     setup.render()
     st.stop()
 
-view, warnings, _ = frame.url_view(store)
-urls = dict(cached.static_urls(store.info["build_id"]))
-urls["background_ids"] = cached.background_ids(store.info["build_id"])
+view, warnings = frame.url_view(store)
+maps = cached.map_files(store.info["build_id"])
 if view.embed:
     frame.hide_chrome()
 view = frame.sidebar(store, view)
-pages = {
-    "map": st.Page("views/map_explorer.py", title=t("map", view.lang), url_path="map", default=True),
-    "region": st.Page("views/region.py", title=t("region", view.lang), url_path="region"),
-    "compare": st.Page("views/compare.py", title=t("compare", view.lang), url_path="compare"),
-    "most_affected": st.Page("views/most_affected.py", title=t("most_affected", view.lang), url_path="most-affected"),
-    "data_gaps": st.Page("views/data_gaps.py", title="Data gaps", url_path="data-gaps"),
-    "sources": st.Page("views/sources.py", title=t("sources", view.lang), url_path="sources"),
-    "status": st.Page("views/status.py", title=t("status", view.lang), url_path="status"),
-}
-context.hand_over(view, urls, pages)
+pages = {p.key: st.Page(p.script, title=t(p.label, view.lang), url_path=p.url_path, default=p.default)
+         for p in PAGES}
+hand_over(PageContext(store, view, maps, pages))
 navigation = st.navigation(list(pages.values()), position="hidden" if view.embed else "sidebar")
 frame.show_warnings(warnings)
 navigation.run()
