@@ -124,6 +124,7 @@ def _check(adapter, originals, tmp_path_factory, mutation):
         assert same.all(), "a cut file produced different values"
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("adapter", sorted(SAMPLES))
 def test_adapter_survives_mutations(adapter, originals, tmp_path_factory):
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, print_blob=False, database=None,
