@@ -17,8 +17,7 @@ import orjson
 
 from loaders.store import boundary_files, current_store_path
 
-ROUTE = "/boundaries"
-BASE_MAP_URL = f"{ROUTE}/base/"
+ROUTE = "boundaries"  # under Streamlit's server.baseUrlPath, like Streamlit's own routes
 BASE_MAPS = ("world_110m.json", "world_50m.json", "europe_110m.json", "europe_50m.json")
 EMPTY_TOPOLOGY = {"type": "Topology", "arcs": [], "objects": {
     name: {"type": "GeometryCollection", "geometries": []}
@@ -35,14 +34,27 @@ class MapFiles:
 
     build_id: str
     background_ids: tuple[str, ...] = field(repr=False)
-    base_maps: str = BASE_MAP_URL
+    root: str = f"/{ROUTE}"  # the route's absolute path, base URL path included
 
     def screen(self, version: int, level: int) -> str:
-        return f"{ROUTE}/{self.build_id}/screen_{int(version)}_l{int(level)}.geojson"
+        return f"{self.root}/{self.build_id}/screen_{int(version)}_l{int(level)}.geojson"
 
     @property
     def background(self) -> str:
-        return f"{ROUTE}/{self.build_id}/background_countries.geojson"
+        return f"{self.root}/{self.build_id}/background_countries.geojson"
+
+    @property
+    def base_maps(self) -> str:
+        """plotly's ``topojsonURL`` (a folder: plotly appends the file name)."""
+        return f"{self.root}/base/"
+
+
+def route_root() -> str:
+    """'/boundaries', or '/<base>/boundaries' when the app runs under ``server.baseUrlPath``."""
+    from streamlit import config  # read when called: the CLI sets the option after importing this module
+
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/{ROUTE}" if base else f"/{ROUTE}"
 
 
 def publish(store) -> MapFiles:
@@ -50,7 +62,7 @@ def publish(store) -> MapFiles:
     build = store.info["build_id"]
     _hold(build, store.path)
     background = orjson.loads(_SERVED[build]["background_countries.geojson"])
-    return MapFiles(build, tuple(f["id"] for f in background["features"]))
+    return MapFiles(build, tuple(f["id"] for f in background["features"]), route_root())
 
 
 def _hold(build: str, path) -> None:
@@ -90,4 +102,4 @@ def routes() -> list:
         return Response(body, media_type="application/json",
                         headers={"Cache-Control": "public, max-age=31536000, immutable"})
 
-    return [Route(ROUTE + "/{key}/{name}", endpoint, methods=["GET"])]
+    return [Route(route_root() + "/{key}/{name}", endpoint, methods=["GET"])]

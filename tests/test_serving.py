@@ -9,8 +9,6 @@ import pytest
 
 from tests.browser_support import REPO, AppServer
 
-pytestmark = pytest.mark.slow  # starts two streamlit servers
-
 
 def _second_store(store_env, into):
     """A copy of the session's cache whose current store is another build (same data, its own build id)."""
@@ -33,6 +31,7 @@ def _get(url: str) -> tuple[int, bytes]:
         return error.code, b""
 
 
+@pytest.mark.slow  # starts two streamlit servers
 def test_two_apps_on_two_stores_both_keep_serving_their_maps(store_env, tmp_path):
     first = (store_env / "store" / "CURRENT").read_text().strip()
     other_cache = tmp_path / "other-cache"
@@ -55,3 +54,17 @@ def test_two_apps_on_two_stores_both_keep_serving_their_maps(store_env, tmp_path
     finally:
         a.stop()
     assert not (REPO / "dashboard" / "static").exists()  # nothing is written into the source tree
+
+
+def test_the_route_follows_the_base_url_path():
+    from streamlit import config
+
+    from dashboard import boundaries
+
+    before = config.get_option("server.baseUrlPath")
+    config.set_option("server.baseUrlPath", "/atlas/")
+    try:
+        assert boundaries.route_root() == "/atlas/boundaries"
+        assert boundaries.MapFiles("B", (), boundaries.route_root()).screen(2021, 3) == "/atlas/boundaries/B/screen_2021_l3.geojson"
+    finally:
+        config.set_option("server.baseUrlPath", before)
