@@ -134,7 +134,7 @@ def _pages(add) -> None:
     driven from tests/apptest_timing.py so that streamlit stays imported only where the tests are)."""
     from tests.apptest_timing import rerender_times
 
-    spec_bytes, year_times, indicator_times = rerender_times(REPO / "dashboard" / "app.py")
+    spec_bytes, year_times, indicator_times = rerender_times(REPO / "dashboard" / "router.py")
     add("NUTS-3 map figure (spec sent to the browser)", spec_bytes / 1000, "KB", 400.0,
         baseline=_inline_figure_bytes() / 1000, note="baseline: the same map with its GeoJSON inlined")
     add("re-render after a year change (server, warm)", statistics.median(year_times) * 1000, "ms", 150.0)

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import gzip
 
-import orjson
 import streamlit as st
 
-from dashboard import static_files
+from dashboard import boundaries
 from loaders.status import source_status
 from loaders.store import Store, load_store
 
@@ -22,21 +21,15 @@ def store() -> Store:
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
-def static_urls(build_id: str) -> dict:
-    """Publish the boundary files of this build to the static route; their URLs."""
-    return static_files.publish(store())
+def map_files(build_id: str) -> boundaries.MapFiles:
+    """Hand this build's boundary files to the app's route; their URLs."""
+    return boundaries.publish(store())
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
 def known_geos(build_id: str) -> frozenset:
     """Every code a link may name: regions and countries of any NUTS version."""
     return frozenset(store().regions["geo"])
-
-
-@st.cache_resource(max_entries=1, show_spinner=False)
-def background_ids(build_id: str) -> list[str]:
-    """Country codes of the background layer."""
-    return [f["id"] for f in orjson.loads(store().background_geojson())["features"]]
 
 
 @st.cache_data(max_entries=1, ttl=600, show_spinner=False)

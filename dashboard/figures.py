@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from geodata.attribution import BOUNDARIES
+from indicators import flags
 from indicators.analysis import Classes
 from indicators.registry import Indicator
 
@@ -21,14 +22,10 @@ DIVERGING = "PuOr"
 NO_DATA_COLOUR = "#9e9e9e"  # mid grey: darker than every light class, and not a hue of either palette
 BACKGROUND_COLOUR = "#e3e3e3"
 BORDER_COLOUR = "#ffffff"
-FLAG_NAMES = {"u": "low reliability", "e": "estimated", "p": "provisional", "b": "break in series",
-              "d": "definition differs", "c": "confidential", "n": "not significant", "m": "missing"}
 FONT = dict(family="Liberation Sans, Arial, sans-serif", size=13, color="#222222")
 
 
-def flag_text(flag: str) -> str:
-    """'bu' -> 'break in series, low reliability'."""
-    return ", ".join(FLAG_NAMES.get(letter, letter) for letter in (flag or ""))
+flag_text = flags.words  # kept under the name the screens use
 
 
 def format_value(value: float, decimals: int) -> str:
@@ -56,7 +53,7 @@ def class_colours(classes: Classes, diverging: bool) -> list[str]:
 
 
 def choropleth(rows: pd.DataFrame, ind: Indicator, classes: Classes, geojson_url, *, title: str, subtitle: str,
-               no_data: pd.DataFrame | None = None, background: tuple[str, list[str]] | None = None,
+               no_data: pd.DataFrame | None = None, background: tuple[str, list[str] | tuple[str, ...]] | None = None,
                flagged_points: pd.DataFrame | None = None, no_data_label: str = "No data") -> go.Figure:
     """A classed map: one trace per class (a legend with bounds and unit), "no data" in grey, flagged values
     marked with a ring, countries outside the data in a light background.
@@ -66,7 +63,7 @@ def choropleth(rows: pd.DataFrame, ind: Indicator, classes: Classes, geojson_url
     """
     fig = go.Figure()
     if background:
-        url, ids = background
+        url, ids = background[0], list(background[1])
         fig.add_trace(go.Choropleth(geojson=_only(url, ids), locations=ids, z=[0] * len(ids), showscale=False,
                                     colorscale=[[0, BACKGROUND_COLOUR], [1, BACKGROUND_COLOUR]],
                                     marker_line_color=BORDER_COLOUR, marker_line_width=0.5,
@@ -90,11 +87,26 @@ def choropleth(rows: pd.DataFrame, ind: Indicator, classes: Classes, geojson_url
         fig.add_trace(go.Scattergeo(
             lon=flagged_points["lon"], lat=flagged_points["lat"], mode="markers",
             marker=dict(symbol="circle-open", size=5, color="#333333", line_width=0.8),
-            name="Flagged: low reliability / estimated / provisional",
+            name="Flagged: " + " / ".join(flags.MEANINGS[letter] for letter in flags.MARKED),
             customdata=np.stack([flagged_points["name"], flagged_points["flag_text"]], axis=-1),
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"))
     _map_layout(fig, title, subtitle, ind.credit)
     return fig
+
+
+def map_subtitle(ind: Indicator, level: int, year, versions) -> str:
+    """'‰ · 2021 · NUTS 2 · NUTS 2021/2024': the one subtitle of an indicator map, on screen and in exports."""
+    where = "national" if level == 0 else f"NUTS {level}"
+    boundaries = f" · NUTS {'/'.join(str(v) for v in versions)}" if versions else ""
+    return f"{ind.unit} · {year if year else 'period not stated by the source'} · {where}{boundaries}"
+
+
+def indicator_map(data, geojson_url, background, no_data_label: str = "No data") -> go.Figure:
+    """The map of one indicator (a ``MapData``) as both the screen and the exports draw it."""
+    return choropleth(data.values, data.indicator, data.classes, geojson_url, title=data.indicator.label,
+                      subtitle=map_subtitle(data.indicator, data.level, data.year, data.versions),
+                      no_data=data.no_data, background=background, flagged_points=data.flagged,
+                      no_data_label=no_data_label)
 
 
 def _only(geojson, locations) -> dict | str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard import cached, state
@@ -14,17 +16,17 @@ from indicators.registry import ENTRIES, REGISTRY, THEMES
 _SIDEBAR = ("w_indicator", "w_level", "w_year", "w_lang", "w_scheme")
 
 
-def url_view(store) -> tuple[state.View, list[str], dict]:
+def url_view(store) -> tuple[state.View, list[str]]:
     """Parse the URL; when it changed from outside (a new link), seed the widgets from it."""
     params = {k: st.query_params.get(k) for k in st.query_params.keys()}
     known = cached.known_geos(store.info["build_id"])
     view, warnings = state.parse(params, known)
-    view.embed = _embedded()
+    view = replace(view, embed=_embedded())
     if st.session_state.get("_params") != params:
         st.session_state["_seed"] = view
         for key in _SIDEBAR + tuple(k for k in st.session_state.keys() if str(k).startswith("w_")):
             st.session_state.pop(key, None)
-    return view, warnings, params
+    return view, warnings
 
 
 def _embedded() -> bool:
@@ -80,9 +82,7 @@ def sidebar(store, view: state.View) -> state.View:
             st.caption("The source states no reference period for this indicator.")
         scheme = st.selectbox(t("classes", lang), state.SCHEMES, key=seed("w_scheme", seeded.scheme),
                               format_func=lambda s: s.replace("_", " ").capitalize())
-    chosen = state.View(**{**view.__dict__})
-    chosen.indicator, chosen.level, chosen.year, chosen.lang, chosen.scheme = indicator, level, year, lang, scheme
-    return chosen
+    return replace(view, indicator=indicator, level=level, year=year, lang=lang, scheme=scheme)
 
 
 def _coerce(key: str, options: list, default) -> None:

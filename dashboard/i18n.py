@@ -9,6 +9,7 @@ _LABELS = {
     "region": ("Region profile", "Profil de région", "Regionsprofil"),
     "compare": ("Compare", "Comparer", "Vergleichen"),
     "most_affected": ("Most affected", "Les plus concernées", "Am stärksten betroffen"),
+    "data_gaps": ("Data gaps", "Lacunes des données", "Datenlücken"),
     "sources": ("Sources and methods", "Sources et méthodes", "Quellen und Methoden"),
     "status": ("Data status", "État des données", "Datenstand"),
     "indicator": ("Indicator", "Indicateur", "Indikator"),

@@ -6,10 +6,11 @@ the default. ``sync`` seeds widget state from the URL once per session and write
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
-from indicators.composite import DEFAULT_WEIGHTS
+from indicators.composite import CANDIDATES, DEFAULT_WEIGHTS
 from indicators.registry import REGISTRY
 
 DEFAULT_INDICATOR = "net_migration_rate"
@@ -21,9 +22,30 @@ _CODE = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,3}$")
 _ID = re.compile(r"^[a-z0-9_]{1,64}$")
 
 
-@dataclass
+@dataclass(frozen=True)
+class WeightScale:
+    """The one contract for a most-affected weight: the URL parser and the sliders both read it."""
+
+    low: float = 0.0
+    high: float = 3.0
+    step: float = 0.25
+
+    def accepts(self, weight: float) -> bool:
+        """True for a finite weight in range and on a step (so the slider can show it exactly)."""
+        return math.isfinite(weight) and self.low <= weight <= self.high and \
+            round((weight - self.low) / self.step, 9).is_integer()
+
+    def describe(self) -> str:
+        return f"from {self.low:g} to {self.high:g} in steps of {self.step:g}"
+
+
+WEIGHTS = WeightScale()
+_WEIGHTED = {i for candidates in CANDIDATES.values() for i in candidates}  # indicators the score can weight
+
+
+@dataclass(frozen=True)
 class View:
-    """Everything a page needs to know about what the user asked for."""
+    """Everything a page needs to know about what the user asked for (change it with dataclasses.replace)."""
 
     indicator: str = DEFAULT_INDICATOR
     level: int | None = None
@@ -41,7 +63,7 @@ class View:
 
 def parse(params: dict[str, str], known_geos: set[str]) -> tuple[View, list[str]]:
     """A View from query parameters (values as strings), and the warnings for what was refused."""
-    view, warnings = View(), []
+    fields, warnings = {}, []
 
     def get(name):
         value = params.get(name)
@@ -54,22 +76,22 @@ def parse(params: dict[str, str], known_geos: set[str]) -> tuple[View, list[str]
 
     if (v := get("indicator")) is not None:
         if v in REGISTRY:
-            view.indicator = v
+            fields["indicator"] = v
         else:
             warnings.append("The link names an unknown indicator; showing the default one.")
     if (v := get("level")) is not None:
         if v in ("0", "1", "2", "3"):
-            view.level = int(v)
+            fields["level"] = int(v)
         else:
             warnings.append("The link's NUTS level is not 0-3; showing the default level.")
     if (v := get("year")) is not None:
         if re.fullmatch(r"(19|20)\d\d", v):
-            view.year = int(v)
+            fields["year"] = int(v)
         else:
             warnings.append("The link's year is not a year; showing the latest one.")
     if (v := get("geo")) is not None:
         if _CODE.match(v) and v in known_geos:
-            view.geo = v
+            fields["geo"] = v
         else:
             warnings.append("The link names an unknown region; pick one below.")
     if (v := get("geos")) is not None:
@@ -79,10 +101,10 @@ def parse(params: dict[str, str], known_geos: set[str]) -> tuple[View, list[str]
             warnings.append("Some regions in the link are unknown and were left out.")
         if len(good) > MAX_REGIONS:
             warnings.append(f"At most {MAX_REGIONS} regions can be compared; the first {MAX_REGIONS} are shown.")
-        view.geos = list(dict.fromkeys(good))[:MAX_REGIONS]
+        fields["geos"] = list(dict.fromkeys(good))[:MAX_REGIONS]
     if (v := get("peers_of")) is not None:
         if _CODE.match(v) and v in known_geos:
-            view.peers_of = v
+            fields["peers_of"] = v
         else:
             warnings.append("The link asks for the peers of an unknown region.")
     if (v := get("weights")) is not None:
@@ -93,35 +115,37 @@ def parse(params: dict[str, str], known_geos: set[str]) -> tuple[View, list[str]
                 w = float(number)
             except ValueError:
                 w = None
-            if not _ID.match(key) or key not in REGISTRY or w is None or not (0 <= w <= 10):
-                warnings.append("Some weights in the link are not valid (indicator:number from 0 to 10) and were left out.")
+            if not _ID.match(key) or key not in _WEIGHTED or w is None or not WEIGHTS.accepts(w):
+                warnings.append(f"Some weights in the link are not valid (a weighted indicator:number {WEIGHTS.describe()})"
+                                " and were left out.")
                 continue
             weights[key] = w
-        view.weights = weights
+        fields["weights"] = weights
     if (v := get("countries")) is not None:
         codes = [c for c in v.split(",") if c]
         good = [c for c in codes if re.fullmatch(r"[A-Z]{2}", c) and c in known_geos]
         if len(good) != len(codes):
             warnings.append("Some countries in the link are unknown and were left out.")
-        view.countries = good
+        fields["countries"] = good
     if (v := get("typology")) is not None:
+        typology = fields["typology"] = {}
         for part in v.split(","):
             key, _, value = part.partition(":")
             if key in TYPOLOGIES and value and len(value) <= 80 and re.fullmatch(r"[\w \-()<>=%.,]+", value):
-                view.typology[key] = value
+                typology[key] = value
             else:
                 warnings.append("A territorial-type filter in the link is not valid and was left out.")
     if (v := get("lang")) is not None:
         if v in ("en", "fr", "de"):
-            view.lang = v
+            fields["lang"] = v
         else:
             warnings.append("The link's language is not en, fr or de; showing English.")
     if (v := get("scheme")) is not None:
         if v in SCHEMES:
-            view.scheme = v
+            fields["scheme"] = v
         else:
             warnings.append("The link's class scheme is unknown; using quantiles.")
-    return view, warnings
+    return View(**fields), warnings
 
 
 def to_params(view: View) -> dict[str, str]:

@@ -10,7 +10,6 @@ _AGGREGATE_PREFIXES = ("EU", "EA")
 _AGGREGATE_NAMES = {"EFTA", "EEA", "EEA30", "EEA31", "WORLD"}
 _NUTS = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,3}$")
 
-NATIONAL_GREECE = "EL"  # Eurostat writes Greece EL (ISO GR) and the United Kingdom UK (ISO GB).
 
 
 def is_aggregate(code: str) -> bool:
@@ -65,8 +64,3 @@ def parent(code: str, level: int) -> str:
 
 # Member states since 1 February 2020, in Eurostat's codes (Greece is EL).
 EU27 = frozenset("AT BE BG CY CZ DE DK EE EL ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split())
-
-
-def in_eu27(code: str) -> bool:
-    """True when the code's country is an EU member state (EU27_2020)."""
-    return country_of(code) in EU27

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geodata.codes import level_of, parent
-from indicators import profile, tables
+from indicators import flags, profile, tables
 from indicators.registry import ENTRIES, THEMES, get
 
 GAP_THEMES = ("population", "labour", "education", "inclusion")
@@ -105,15 +105,13 @@ def indicator_coverage(store, indicator_id: str) -> pd.DataFrame:
     out = []
     for country, group in recent.groupby("country"):
         valued = group[group["value"].notna()]
-        flags = valued["flag"].fillna("")
+        letters = valued["flag"].fillna("")
         latest_here = rows.loc[(rows["country"] == country) & rows["value"].notna(), "year"].max()
         out.append({
             "country": country, "level": level, "year": latest_year,
             "with value": int(len(valued)),
             "suppressed": int((group["value"].isna() & group["flag"].ne("")).sum()),
-            "low reliability (u)": int(flags.str.contains("u").sum()),
-            "estimated (e)": int(flags.str.contains("e").sum()),
-            "provisional (p)": int(flags.str.contains("p").sum()),
+            **{f"{flags.MEANINGS[letter]} ({letter})": int(letters.str.contains(letter).sum()) for letter in flags.MARKED},
             "latest year reported": int(latest_here) if pd.notna(latest_here) else None,
         })
     return pd.DataFrame(out)
@@ -156,7 +154,7 @@ def region_status(store, geo: str) -> pd.DataFrame:
             if pd.isna(last["value"]) and last["flag"]:
                 # the latest period is listed without a value: suppressed, not missing and never zero
                 earlier = f"; last value {int(valued['year'].iloc[-1])}" if len(valued) and pd.notna(valued["year"].iloc[-1]) else ""
-                status = f"suppressed ({_flag_words(last['flag'])}){earlier}"
+                status = f"suppressed ({flags.words(last['flag'])}){earlier}"
                 used, year, flag = lv, last["year"], last["flag"]
                 break
             if len(valued):
@@ -167,9 +165,3 @@ def region_status(store, geo: str) -> pd.DataFrame:
         out.append({"indicator": ind.short_label, "id": ind.id, "theme": ind.theme_label, "status": status,
                     "level used": used, "year": year, "flag": flag})
     return pd.DataFrame(out)
-
-
-def _flag_words(flag: str) -> str:
-    from indicators.mapdata import flag_words
-
-    return flag_words(flag)

@@ -8,12 +8,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geodata.screen import label_points
-from indicators import analysis, tables
+from indicators import analysis, flags, tables
 from indicators.registry import Indicator, get
 
-MARKED_FLAGS = set("uep")  # low reliability, estimated, provisional
-FLAG_WORDS = {"u": "low reliability", "e": "estimated", "p": "provisional", "b": "break in series",
-              "d": "definition differs", "c": "confidential", "n": "not significant", "m": "missing"}
 
 
 @dataclass
@@ -30,11 +27,6 @@ class MapData:
     @property
     def mixed_versions(self) -> bool:
         return len(self.versions) > 1
-
-
-def flag_words(flag: str) -> str:
-    """'bu' -> 'break in series, low reliability' ('' for no flag)."""
-    return ", ".join(FLAG_WORDS.get(letter, letter) for letter in (flag or ""))
 
 
 def map_data(store, indicator, level: int, year: int | None, scheme: str = "quantiles", k: int = 5) -> MapData:
@@ -57,11 +49,11 @@ def _map_data(store, ind: Indicator, level: int, year: int | None, scheme: str, 
     versions = sorted(int(v) for v in values["nuts_version"].dropna().unique())
     main_version = versions[-1] if versions else (ind.nuts_version or 2024)
     no_data = _no_data(store, rows, values, level, main_version, shapes)
-    flagged = values[values["flag"].map(lambda f: bool(set(f or "") & MARKED_FLAGS))].copy()
+    flagged = values[values["flag"].map(flags.is_marked)].copy()
     points = {}
     for version in flagged["nuts_version"].dropna().unique():
         points.update(_points(store, int(version), level))
-    flagged["flag_text"] = flagged["flag"].map(flag_words)
+    flagged["flag_text"] = flagged["flag"].map(flags.words)
     flagged["lon"] = flagged["geo"].map(lambda g: points.get(g, (None, None))[0])
     flagged["lat"] = flagged["geo"].map(lambda g: points.get(g, (None, None))[1])
     return MapData(ind, level, year, values, classes, no_data, flagged.dropna(subset=["lon"]), versions)
@@ -71,7 +63,7 @@ def _no_data(store, rows, values, level, version, shapes) -> pd.DataFrame:
     """Regions of the countries on the map that have no value: published empty (with the flag's reason) or absent."""
     countries = set(values["country"].dropna())
     published_empty = rows[rows["value"].isna() & rows["drawable"]]
-    reasons = {g: (f"no value published ({flag_words(f)})" if f else "no value published")
+    reasons = {g: (f"no value published ({flags.words(f)})" if f else "no value published")
                for g, f in zip(published_empty["geo"], published_empty["flag"])}
     layer = store.regions[(store.regions["version"] == version) & (store.regions["level"] == level)
                           & store.regions["has_geometry"] & store.regions["country"].isin(countries)]

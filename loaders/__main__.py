@@ -1,4 +1,4 @@
-"""Command line: ``python -m loaders fetch|build|status``."""
+"""Command line: ``python -m loaders fetch|build|status|clear-cache``."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("build", help="turn the cache into the tidy store")
     status = commands.add_parser("status", help="what is fetched and built, per source")
     status.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    commands.add_parser("clear-cache", help="delete every fetched file and built store (a running app keeps its data)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -37,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build failed: {exc}", file=sys.stderr)
             return 1
         print(f"built {path}")
+        return 0
+    if args.command == "clear-cache":
+        removed = cache.clear_cache()
+        print("removed " + ", ".join(map(str, removed)) if removed else f"nothing to remove in {cache.cache_dir()}")
         return 0
     rows = source_status()
     print(json.dumps(rows, indent=2) if args.json else format_table(rows))

@@ -84,9 +84,18 @@ def remove_leftovers(folder: Path) -> int:
     return count
 
 
-def clear_cache() -> None:
-    """Delete every fetched file and built store."""
-    shutil.rmtree(cache_dir(), ignore_errors=True)
+CACHE_FOLDERS = ("raw", "store", "export-assets")  # everything this project writes into the cache root
+
+
+def clear_cache() -> list[Path]:
+    """Delete every fetched file, built store and export asset; the folders removed.
+
+    Only the project's own folders go, never the root itself: MIGRATION_CACHE_DIR may point at a shared place.
+    """
+    removed = [cache_dir() / name for name in CACHE_FOLDERS if (cache_dir() / name).exists()]
+    for folder in removed:
+        shutil.rmtree(folder)
+    return removed
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -276,3 +276,12 @@ def _remove_old_builds(root: Path, keep: set[str]) -> None:
     for folder in root.iterdir():
         if folder.is_dir() and folder.name not in keep:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+BOUNDARY_FILES = tuple(f"screen_{v}_l{lv}.geojson" for v in GEOMETRY_VERSIONS for lv in range(4)) \
+    + ("background_countries.geojson",)
+
+
+def boundary_files(path: Path) -> dict[str, bytes]:
+    """The screen boundary files of one store build, by name: what the app serves to browsers."""
+    return {name: (path / name).read_bytes() for name in BOUNDARY_FILES}

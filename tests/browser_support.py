@@ -84,15 +84,22 @@ def wait_for_map(page, timeout: float = 60_000) -> int:
     return count
 
 
+SESSION_STEP_TIMEOUT_MS = 240_000
+
+
 async def _one_session(browser, base: str, indicators: list[str], timings: list, errors: list) -> None:
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    # One generous budget for every step, navigation included: Playwright's default 30 s for page.goto was
+    # the flaky part when ten tabs and the server share two busy cores.
+    context.set_default_timeout(SESSION_STEP_TIMEOUT_MS)
+    context.set_default_navigation_timeout(SESSION_STEP_TIMEOUT_MS)
     page = await context.new_page()
     try:
         for indicator in indicators:
             start = time.perf_counter()
-            await page.goto(f"{base}/?indicator={indicator}&level=2")
-            await page.wait_for_selector(MAP_PATHS, timeout=120_000)
-            await page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
+            await page.goto(f"{base}/?indicator={indicator}&level=2", wait_until="commit")
+            await page.wait_for_selector(MAP_PATHS)
+            await page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached")
             timings.append(time.perf_counter() - start)
     except Exception as exc:  # a failed session is counted, not raised, so the others finish
         errors.append(f"{exc.__class__.__name__}: {exc}"[:300])

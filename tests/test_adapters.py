@@ -7,6 +7,7 @@ import pytest
 
 from loaders.adapters import parse
 from loaders.manifest import SOURCES, get_source
+from tests.sampling import first_of_each
 
 
 def _parsed(mirror, source_id):
@@ -26,13 +27,15 @@ def _one(frame, **where):
     return frame.iloc[0]
 
 
-@pytest.mark.parametrize("source", [s for s in SOURCES], ids=lambda s: s.id)
+# One source per adapter in the fast loop (the session's store build parses them all too); the sweep is slow.
+@pytest.mark.parametrize("source", first_of_each(SOURCES, lambda s: s.adapter, ids=lambda s: s.id))
 def test_every_source_parses_to_rows(mirror, source):
     table = parse(source, mirror / source.mirror_path)
     assert sum(len(t) for t in table.values()) > 0 if isinstance(table, dict) else len(table) > 0
 
 
-@pytest.mark.parametrize("source_id", [s.id for s in SOURCES if s.adapter in ("sdmx_csv", "sdmx_csv2", "urban_rural")])
+@pytest.mark.parametrize("source_id", first_of_each([s.id for s in SOURCES if s.adapter in ("sdmx_csv", "sdmx_csv2", "urban_rural")],
+                                                     lambda i: get_source(i).adapter))
 def test_csv_adapters_keep_every_row(mirror, source_id):
     assert len(_parsed(mirror, source_id)) == len(_raw_rows(mirror, source_id))
 

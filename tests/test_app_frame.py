@@ -7,7 +7,9 @@ from streamlit.testing.v1 import AppTest
 
 from loaders.manifest import SOURCES
 
-APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+from dashboard.pages import ROUTER
+
+APP = str(ROUTER)
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +32,7 @@ def test_status_page_lists_every_source(store_env):
     assert any("EuroGeographics" in c.value for c in at.caption)
 
 
+@pytest.mark.slow  # a full fetch and build, as a newcomer's first start does
 def test_without_a_store_the_app_offers_to_build_it(own_cache, mirror, monkeypatch):
     monkeypatch.setenv("MIGRATION_DATA_MIRROR", str(mirror))
     at = AppTest.from_file(APP, default_timeout=120).run()

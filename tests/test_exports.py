@@ -22,12 +22,14 @@ from indicators.registry import REGISTRY
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow  # renders in chromium (kaleido)
 def test_map_png_decodes_at_the_expected_size(store):
     data = images.map_image(store, "net_migration_rate", 2, 2021, "png")
     picture = Image.open(io.BytesIO(data))
     assert picture.format == "PNG" and picture.size == images.MAP_SIZE
 
 
+@pytest.mark.slow  # renders in chromium (kaleido)
 def test_map_svg_is_xml_with_the_source_and_boundary_lines(store):
     data = images.map_image(store, "foreign_born_share", 2, 2023, "svg")
     root = ET.fromstring(data)
@@ -41,6 +43,7 @@ def _pdf_text(data: bytes) -> tuple[int, str]:
     return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
 
 
+@pytest.mark.slow  # renders a locator map in chromium (kaleido)
 @pytest.mark.parametrize("geo, lang", [("ITC4", "en"), ("AT130", "fr"), ("DE", "de")])
 def test_briefing_is_one_page_of_real_text_with_the_registry_values(store, geo, lang):
     pages, text = _pdf_text(pdf.briefing(store, geo, lang))
@@ -56,6 +59,7 @@ def test_briefing_is_one_page_of_real_text_with_the_registry_values(store, geo, 
     assert "Flags (Eurostat)" in flat
 
 
+@pytest.mark.slow  # renders in chromium (kaleido)
 def test_pack_has_cover_table_pages_per_region_and_appendix(store):
     geos = ["ITC4", "AT13", "NL35"]
     pages, text = _pdf_text(pdf.pack(store, geos))
@@ -100,6 +104,7 @@ def _cli(*args, cwd):
                           cwd=cwd, env=os.environ, timeout=300)
 
 
+@pytest.mark.slow  # renders in chromium (kaleido)
 def test_cli_writes_every_kind_of_file(store_env, tmp_path):
     assert _cli("chart", "--indicator", "net_migration_rate", "--level", "2", "--year", "2021", "--format", "png",
                 "--out", str(tmp_path / "m.png"), cwd=tmp_path).returncode == 0

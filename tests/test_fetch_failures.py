@@ -112,6 +112,7 @@ def test_an_unknown_source_id_exits_non_zero(good_cache):
     assert out.returncode == 2 and "unknown source 'no_such_source'" in out.stderr
 
 
+@pytest.mark.slow  # parses every source up to the broken one
 def test_a_failed_build_leaves_the_published_store(store_env, tmp_path, monkeypatch):
     """A cached file that went bad makes the build fail by name; the store in use stays as it was."""
     copy = tmp_path / "cache-copy"

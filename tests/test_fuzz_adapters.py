@@ -129,6 +129,7 @@ def _check(adapter, originals, tmp_path_factory, mutation):
         assert same.all(), "a cut file produced different values"
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("adapter", sorted(SAMPLES))
 def test_adapter_survives_mutations(adapter, originals, tmp_path_factory):
     @settings(max_examples=min(EXAMPLES, FEWER.get(adapter, EXAMPLES)), deadline=None, derandomize=True, print_blob=False, database=None,

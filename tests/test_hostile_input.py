@@ -10,14 +10,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from dashboard.pages import PAGES as ALL_PAGES, ROUTER
+
 REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "dashboard" / "app.py")
+APP = str(ROUTER)
 PARAMS = ["indicator", "level", "year", "geo", "geos", "peers_of", "weights", "countries", "typology", "lang",
           "scheme", "embed"]
 NASTY = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "../../../../etc/passwd", "javascript:alert(1)",
          "' OR 1=1 --", "%3Cscript%3E", "{{7*7}}", "\u202e\u0000", "ITC4,<b>x</b>", "net_migration_rate:1e309",
          "A" * 5000, "urban_rural:<script>", "[link](http://example.com)", "**bold**", "$$x$$"]
-PAGES = [None, "region", "compare", "most_affected", "data_gaps", "sources"]
+SCRIPTS = {p.key: p.script for p in ALL_PAGES}
+# Every page that reads the URL (the default page is None: no switch); status reads nothing from it.
+PAGES = [None] + [p.key for p in ALL_PAGES if not p.default and p.key != "status"]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -38,10 +42,11 @@ def _run(params: dict, page=None) -> AppTest:
         at.query_params[key] = value
     at.run()
     if page:
-        at.switch_page(f"views/{page}.py").run()
+        at.switch_page(SCRIPTS[page]).run()
     return at
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("value", NASTY)
 def test_known_nasty_values_in_every_parameter(page, value):
@@ -53,6 +58,7 @@ def test_known_nasty_values_in_every_parameter(page, value):
         assert value not in text  # nothing from the link is shown back
 
 
+@pytest.mark.fuzz
 @settings(max_examples=40, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(params=st.dictionaries(st.sampled_from(PARAMS),

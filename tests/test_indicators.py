@@ -15,6 +15,7 @@ from indicators.composite import DEFAULT_WEIGHTS, composite
 from indicators.registry import DIRECTIONS, ENTRIES, KINDS, REGISTRY, THEMES
 from indicators.summary import LANGUAGES, facts, format_number, summary
 from loaders.manifest import BY_ID, get_source
+from tests.sampling import first_of_each
 
 
 @pytest.mark.parametrize("ind", ENTRIES, ids=lambda i: i.id)
@@ -42,7 +43,8 @@ def test_cli_lists_at_least_25_indicators_with_data(store_env, capsys):
     assert len(with_data) >= 25 and len(with_data) == len(entries)
 
 
-@pytest.mark.parametrize("ind", ENTRIES, ids=lambda i: i.id)
+# One indicator per kind (and derived or not) in the fast loop; the full sweep is marked slow.
+@pytest.mark.parametrize("ind", first_of_each(ENTRIES, lambda i: (i.kind, bool(i.derived)), ids=lambda i: i.id))
 def test_cli_table_works_for_every_indicator(store_env, capsys, ind):
     level = max(tables.levels(tables_store(), ind))
     assert indicators_cli(["table", ind.id, "--level", str(level), "--format", "csv"]) == 0

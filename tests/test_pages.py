@@ -2,21 +2,25 @@
 
 import base64
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.pages import PAGES, ROUTER
 from indicators import analysis
 from indicators.mapdata import map_data
 
-APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
-PAGES = ["map_explorer", "region", "compare", "most_affected", "data_gaps", "sources", "status"]
+APP = str(ROUTER)
+SCRIPTS = {p.key: p.script for p in PAGES}
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(scope="module", autouse=True)
 def _fresh_caches(store_env):
+    """Caches start empty for this module (another module may have cached a store of its own), then stay
+    warm across its tests: there is one store per session, and a cold cache per test only costs time."""
     from dashboard import cached
 
     cached.forget()
@@ -29,7 +33,7 @@ def _app(page=None, **params) -> AppTest:
         at.query_params[key] = value
     at.run()
     if page:
-        at.switch_page(f"views/{page}.py").run()
+        at.switch_page(SCRIPTS[page]).run()
     assert not at.exception, [e.message for e in at.exception]
     return at
 
@@ -56,7 +60,7 @@ def _mapped(spec) -> dict:
     return out
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", [p.key for p in PAGES])
 def test_every_page_renders_on_the_real_store(page):
     at = _app(page, geo="ITC4", geos="ITC4,AT13,DE11")
     assert at.title, f"{page} has no title"
@@ -80,6 +84,17 @@ def test_no_data_is_its_own_trace_and_the_figure_is_small():
     assert any("Flagged" in (n or "") for n in names)
     assert len(at.get("plotly_chart")[0].proto.spec) < 400_000
     assert all(isinstance(t.get("geojson", ""), str) for t in spec["data"] if t["type"] == "choropleth")
+
+
+def test_screen_and_export_draw_the_map_with_one_title_and_subtitle(store):
+    from dashboard.export import images
+
+    spec = _map_spec(_app(indicator="foreign_born_share", level="2", year="2023"))
+    exported = images.map_figure(store, "foreign_born_share", 2, 2023)
+    assert spec["layout"]["title"]["text"] == exported.layout.title.text
+    assert "% of population 15+ · 2023 · NUTS 2 · NUTS 2024" in spec["layout"]["title"]["text"]
+    urls = [t["geojson"] for t in spec["data"] if t["type"] == "choropleth"]
+    assert urls and all(u.startswith("/boundaries/") for u in urls)  # the app's own route, not the source tree
 
 
 def test_changing_indicator_level_or_year_changes_the_figure():
@@ -121,15 +136,15 @@ def test_url_parameters_round_trip():
 
 @pytest.mark.parametrize("params", [
     {"indicator": "no_such_indicator"},
-    {"level": "seven"},
-    {"year": "20x1"},
+    pytest.param({"level": "seven"}, marks=pytest.mark.slow),
+    pytest.param({"year": "20x1"}, marks=pytest.mark.slow),
     {"geo": "<script>alert(1)</script>"},
-    {"indicator": "x" * 5000},
+    pytest.param({"indicator": "x" * 5000}, marks=pytest.mark.slow),
     {"weights": "net_migration_rate:banana"},
-    {"lang": "klingon"},
-    {"geos": "ITC4,../../etc/passwd"},
-    {"scheme": "<b>bold</b>"},
-])
+    pytest.param({"lang": "klingon"}, marks=pytest.mark.slow),
+    pytest.param({"geos": "ITC4,../../etc/passwd"}, marks=pytest.mark.slow),
+    pytest.param({"scheme": "<b>bold</b>"}, marks=pytest.mark.slow),
+])  # three in the fast loop; every parameter's parsing is also checked without AppTest below
 def test_bad_parameters_give_a_warning_and_the_default_view(params):
     at = _app(**params)
     assert at.warning, f"no warning for {params}"
@@ -152,7 +167,41 @@ def test_most_affected_weights_reorder_the_ranking():
     at.slider(key="w_weight_2_foreign_born_share").set_value(3.0).run()
     at.slider(key="w_weight_2_net_migration_rate").set_value(0.0).run()
     assert list(at.dataframe[0].value["geo"][:10]) != first
-    assert "weights" in at.query_params and "net_migration_rate" not in at.query_params["weights"]
+    # A zero is written (the default is 1), so the link reopens this score and not the default one.
+    assert sorted(at.query_params["weights"].split(",")) == ["foreign_born_share:3", "net_migration_rate:0"]
+
+
+def test_a_weight_link_reopens_the_same_weights():
+    link = {"level": "2", "weights": "foreign_born_share:2.5,net_migration_rate:0"}
+    at = _app("most_affected", **link)
+    assert not at.warning
+    assert at.slider(key="w_weight_2_foreign_born_share").value == 2.5
+    assert at.slider(key="w_weight_2_net_migration_rate").value == 0.0
+    assert sorted(at.query_params["weights"].split(",")) == sorted(link["weights"].split(","))
+
+
+@pytest.mark.parametrize("weights", ["foreign_born_share:5", "foreign_born_share:0.3", "foreign_born_share:-1",
+                                     "foreign_born_share:nan", "foreign_born_share:inf", "population:1"])
+def test_weights_outside_the_one_contract_are_refused_with_a_warning(weights):
+    from dashboard.state import WEIGHTS, parse
+
+    view, warnings = parse({"weights": weights}, set())
+    assert view.weights == {} and any(WEIGHTS.describe() in w for w in warnings)
+    assert parse({"weights": "foreign_born_share:2.75"}, set()) == (replace(view, weights={"foreign_born_share": 2.75}), [])
+
+
+def test_a_weight_the_sliders_cannot_show_is_not_clamped_but_warned_on_the_page():
+    from dashboard.state import WEIGHTS
+
+    weights = "foreign_born_share:5"
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update(level="2", weights=weights)
+    at.run()  # AppTest's first run is the default page; the router warns on every page
+    assert any(WEIGHTS.describe() in w.value for w in at.warning)
+    at.switch_page(SCRIPTS["most_affected"]).run()
+    slider = at.slider(key="w_weight_2_foreign_born_share")
+    assert slider.value == 1.0  # the default, not a clamped value
+    assert (slider.min, slider.max, slider.step) == (WEIGHTS.low, WEIGHTS.high, WEIGHTS.step)  # the same contract
 
 
 def test_sources_page_lists_every_indicator():

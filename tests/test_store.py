@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 
 from loaders.manifest import SOURCES
 
@@ -39,7 +41,9 @@ def test_nuts_versions_come_from_the_code_lists(store):
     assert o[("europe_locals_nuts2", "UKI7")] == 2021  # UK: not in NUTS 2024
     assert o[("demo_r_gind3_nuts2", "AT11")] == 2021  # in both: the publisher's version
     assert o[("ryb2026_labour", "AT11")] == 2024
-    assert o[("demo_r_gind3_nuts3", "DEG0S")] == 2024 if ("demo_r_gind3_nuts3", "DEG0S") in o.index else True
+    assert o[("demo_r_gind3_nuts3", "AT130")] == 2021  # valid in 2016, 2021 and 2024: the publisher's (2021)
+    assert o[("demo_r_gind3_nuts3", "DEG04")] == 2021  # Thuringian district abolished in NUTS 2024
+    assert o[("demo_r_gind3_nuts3", "BE221")] == 2016  # only in NUTS 2016: the newest version not newer
 
 
 def test_every_regional_row_joins_its_geometry_or_is_listed(store):
@@ -78,6 +82,7 @@ def test_status_json_lists_every_source_with_rows(store_env):
     assert rows["demo_r_gind3_nuts2"]["upstream_last_update"] == "14/04/23 23:00:00"
 
 
+@pytest.mark.slow  # a second full build
 def test_build_is_idempotent(store_env, store):
     from loaders.store import build, load_store
 
@@ -86,3 +91,15 @@ def test_build_is_idempotent(store_env, store):
     assert again.observations.equals(store.observations)
     folders = [p for p in (store_env / "store").iterdir() if p.is_dir()]
     assert len(folders) == 2 and store.path.exists()  # the new build, and the previous one for running readers
+
+
+def test_clear_cache_removes_the_projects_folders_and_nothing_else(own_cache, capsys):
+    from loaders.__main__ import main
+
+    (own_cache / "raw").mkdir(parents=True)
+    (own_cache / "raw" / "x.csv").write_text("1")
+    (own_cache / "store").mkdir()
+    (own_cache / "notes.txt").write_text("someone else's")
+    assert main(["clear-cache"]) == 0
+    assert "removed" in capsys.readouterr().out
+    assert sorted(p.name for p in own_cache.iterdir()) == ["notes.txt"]

@@ -93,6 +93,7 @@ def test_fetch_all_reports_failures_without_raising(live_cache, upstream):
     assert results[0].status == "failed" and SOURCE in results[0].detail
 
 
+@pytest.mark.slow  # two store builds (one interrupted)
 def test_an_interrupted_build_leaves_the_published_store_and_recovers(live_cache, monkeypatch):
     published = current_store_path()
     before = _snapshot(live_cache / "store")

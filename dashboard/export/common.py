@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from geodata.attribution import BOUNDARIES
+from indicators import flags
 from indicators.registry import Indicator
 from loaders.manifest import BY_ID
 
 PROJECT = "Territorial Migration Atlas"
-FLAG_LEGEND = ("Flags (Eurostat): b break in time series · c confidential · d definition differs · e estimated · "
-               "p provisional · u low reliability · n not significant. Missing values are left empty, never zero.")
+FLAG_LEGEND = flags.legend()
 
 
 def retrieved(store, ind: Indicator) -> str:
@@ -33,9 +33,4 @@ def generated() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def subtitle(ind: Indicator, level: int, year) -> str:
-    where = "national" if level == 0 else f"NUTS {level}"
-    return f"{ind.unit} · {year if year else 'period not stated'} · {where}"
-
-
-__all__ = ["BOUNDARIES", "FLAG_LEGEND", "PROJECT", "generated", "licence_line", "retrieved", "source_line", "subtitle"]
+__all__ = ["BOUNDARIES", "FLAG_LEGEND", "PROJECT", "generated", "licence_line", "retrieved", "source_line"]

@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard import figures
-from dashboard.export.common import PROJECT, source_line, subtitle
-from dashboard.static_files import BASE_MAPS, EMPTY_TOPOLOGY
+from dashboard.export.common import PROJECT, source_line
+from dashboard.boundaries import BASE_MAPS, EMPTY_TOPOLOGY
 from indicators.mapdata import map_data
 from indicators.registry import get
 from loaders import cache
@@ -77,10 +77,8 @@ def map_figure(store, indicator, level: int, year, scheme: str = "quantiles") ->
     ind = data.indicator
     geojson = {v: orjson.loads(store.screen_geojson(v, level)) for v in (2021, 2024)}
     background = orjson.loads(store.background_geojson())
-    fig = figures.choropleth(data.values, ind, data.classes, lambda v: geojson[int(v)], title=ind.label,
-                             subtitle=subtitle(ind, level, year), no_data=data.no_data,
-                             background=(background, [f["id"] for f in background["features"]]),
-                             flagged_points=data.flagged)
+    fig = figures.indicator_map(data, lambda v: geojson[int(v)],
+                                background=(background, [f["id"] for f in background["features"]]))
     return figures.burn_in(fig, source_line(store, ind, data.versions), boundaries=True, project=PROJECT)
 
 

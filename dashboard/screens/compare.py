@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard import figures, frame, state
 from dashboard.export import csvs, pdf
+from dashboard.context import PageContext
 from dashboard.i18n import t
 from dashboard.screens import downloads
 from geodata.codes import level_of
@@ -13,7 +16,8 @@ from indicators import analysis, compare, profile
 from indicators.registry import ENTRIES, REGISTRY
 
 
-def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
+def render(ctx: PageContext) -> state.View:
+    store, view = ctx.store, ctx.view
     st.title(t("compare", view.lang))
     options = profile.search_options(store)
     labels = dict(zip(options["geo"], options["label"]))
@@ -25,7 +29,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
         default = [peers_of] + list(analysis.peers(store, peers_of, k=5)["geo"])
     geos = st.multiselect(t("regions", view.lang), codes, format_func=labels.get, max_selections=state.MAX_REGIONS,
                           key=frame.seed("w_geos", default[: state.MAX_REGIONS]))
-    view = state.View(**{**view.__dict__, "geos": list(geos), "peers_of": peers_of})
+    view = replace(view, geos=list(geos), peers_of=peers_of)
     if not geos:
         st.info("Choose regions above (by name or code), or pick a region to compare it with its peers.")
         return view

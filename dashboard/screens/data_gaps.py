@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import figures, frame, state
+from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.screens import downloads
 from indicators import analysis, gaps, profile
 from indicators.registry import REGISTRY, Indicator
 
 
-def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
+def render(ctx: PageContext) -> state.View:
+    store, view = ctx.store, ctx.view
     st.title("Data gaps")
     st.write("How many of the atlas's migration and integration indicators each region has at its own level "
              f"for a recent year (the indicator's {gaps.RECENT_YEARS} latest years). Values published only for a larger "
@@ -20,7 +24,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     level = st.radio("NUTS level", [2, 3], horizontal=True, format_func=lambda lv: f"NUTS {lv}",
                      key=frame.seed("w_gap_level", view.level if view.level in (2, 3) else 2))
     coverage = gaps.region_coverage(store, level)
-    _map(store, coverage, level, urls)
+    _map(store, coverage, level, ctx.maps)
     st.dataframe(coverage, hide_index=True, width="stretch")
     downloads.direct("Coverage by region (CSV)", lambda: csvs.to_csv_bytes(coverage), f"coverage_nuts{level}.csv",
                      f"gap_regions_{level}")
@@ -56,19 +60,19 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     st.dataframe(pd.DataFrame([{"topic": n.topic, "Eurostat dataset": n.dataset,
                                 "in the atlas as": REGISTRY[n.in_atlas].label if n.in_atlas else "not held"}
                                for n in gaps.NATIONAL_ONLY]), hide_index=True, width="stretch")
-    return state.View(**{**view.__dict__, "geo": geo, "indicator": chosen if view.indicator not in options else view.indicator})
+    return replace(view, geo=geo, indicator=chosen if view.indicator not in options else view.indicator)
 
 
-def _map(store, coverage: pd.DataFrame, level: int, urls: dict) -> None:
+def _map(store, coverage: pd.DataFrame, level: int, maps) -> None:
     rows = coverage.assign(value=coverage["available"].astype(float), flag="", year=None,
                            hover="Missing: " + coverage["missing"].where(coverage["missing"] != "", "nothing"))
     count = Indicator("coverage", "Integration indicators with recent local data", "Indicators available",
                       f"of {int(coverage['of'].iloc[0])} indicators", "", "How many indicators a region has.",
                       "population", "count", "higher_is_better", (level,), None, 0, "Sources: see the indicators")
     classes = analysis.classify(rows["value"], "equal_interval", 5)
-    fig = figures.choropleth(rows, count, classes, lambda v: urls["screen"][(int(v), level)],
+    fig = figures.choropleth(rows, count, classes, lambda v: maps.screen(v, level),
                              title="Integration indicators with recent local data",
                              subtitle=f"NUTS {level} · count of {int(coverage['of'].iloc[0])}",
-                             background=(urls["background"], urls["background_ids"]))
-    st.plotly_chart(fig, key=f"gap-map-{level}", config={"topojsonURL": "/app/static/", "displaylogo": False},
+                             background=(maps.background, maps.background_ids))
+    st.plotly_chart(fig, key=f"gap-map-{level}", config={"topojsonURL": maps.base_maps, "displaylogo": False},
                     alt=f"Map of how many integration indicators each NUTS {level} region has; the table below lists them.")

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import figures, state
+from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
 from dashboard.i18n import t
 from dashboard.screens import downloads
 from dashboard.text import plain
+from indicators import flags
 from indicators.mapdata import map_data
 
 REGION_PAGE = "region"
 
 
-def render(store, view: state.View, urls: dict, pages: dict) -> None:
+def render(ctx: PageContext) -> None:
+    store, view = ctx.store, ctx.view
     data = map_data(store, view.indicator, view.level, view.year, view.scheme)
     ind = data.indicator
     level_text = "national" if view.level == 0 else f"NUTS {view.level}"
@@ -30,24 +35,20 @@ def render(store, view: state.View, urls: dict, pages: dict) -> None:
     if data.mixed_versions:
         st.info("This map mixes NUTS versions (" + " and ".join(f"NUTS {v}" for v in data.versions)
                 + "): each region is drawn with the boundaries of the version its figure was published in.")
-    subtitle = f"{ind.unit} · {year_text} · {level_text} · NUTS {'/'.join(map(str, data.versions))}"
-    fig = figures.choropleth(
-        data.values, ind, data.classes, lambda v: urls["screen"][(int(v), view.level)], title=ind.label,
-        subtitle=subtitle, no_data=data.no_data,
-        background=(urls["background"], urls["background_ids"]), flagged_points=data.flagged,
-        no_data_label=t("no_data", view.lang))
+    fig = figures.indicator_map(data, lambda v: ctx.maps.screen(v, view.level),
+                                background=(ctx.maps.background, ctx.maps.background_ids),
+                                no_data_label=t("no_data", view.lang))
     figures.burn_in(fig, source_line(store, ind, data.versions), boundaries=True, project=PROJECT)
     event = st.plotly_chart(
         fig, key=f"map-{view.indicator}-{view.level}-{view.year}", on_select="rerun", selection_mode="points",
-        config={"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False,
+        config={"topojsonURL": ctx.maps.base_maps, "displaylogo": False, "scrollZoom": False,
                 "toImageButtonOptions": {"filename": f"{ind.id}_{view.level}_{view.year or 'na'}", "scale": 2}},
         alt=f"Map of {ind.label}, {year_text}, {level_text}. The same values are in the table below.")
     clicked = [p.get("location") for p in (event.selection.points if event else []) if p.get("location")]
     if clicked and clicked[0] in set(data.values["geo"]) | set(data.no_data["geo"]):
-        target = state.View(**{**view.__dict__, "geo": clicked[0]})
-        st.switch_page(pages[REGION_PAGE], query_params=state.to_params(target))
-    st.caption("Click a region to open its profile. Grey: no data. Rings: values flagged low reliability, "
-               "estimated or provisional.")
+        target = replace(view, geo=clicked[0])
+        st.switch_page(ctx.pages[REGION_PAGE], query_params=state.to_params(target))
+    st.caption(f"Click a region to open its profile. Grey: no data. Rings: values flagged {flags.marked_words()}.")
     _downloads(store, view, ind)
     if len(data.flagged):
         with st.expander(f"{t('flagged', view.lang)} ({len(data.flagged)})", expanded=False):

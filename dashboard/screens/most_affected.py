@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import figures, frame, state
+from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.i18n import t
 from dashboard.screens import downloads
@@ -14,7 +17,8 @@ from indicators.composite import CANDIDATES, composite, regions_with, typology_v
 from indicators.registry import REGISTRY, Indicator
 
 
-def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
+def render(ctx: PageContext) -> state.View:
+    store, view = ctx.store, ctx.view
     st.title(t("most_affected", view.lang))
     st.caption("Each indicator is scaled 0-100 across the regions shown (100 = most affected end, after "
                "clipping the top and bottom 2 %); the score is the weighted mean over the indicators a region "
@@ -23,13 +27,17 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     level = st.radio(t("level", view.lang), [2, 3], horizontal=True, format_func=lambda lv: f"NUTS {lv}",
                      key=frame.seed("w_ma_level", view.level if view.level in (2, 3) else 2))
     weights = {}
+    defaults = state.default_weights(level)
+    elsewhere = sorted(set(view.weights) - set(CANDIDATES[level]))
+    if elsewhere:  # a link names what it shows, or says why not
+        st.warning(f"{len(elsewhere)} weight(s) in the link are for indicators not scored at NUTS {level} and are not used.")
     with st.expander(t("weights", view.lang), expanded=True):
-        defaults = state.default_weights(level)
         columns = st.columns(2)
         for i, indicator_id in enumerate(CANDIDATES[level]):
             start = view.weights.get(indicator_id, defaults.get(indicator_id, 0.0))
             weights[indicator_id] = columns[i % 2].slider(
-                REGISTRY[indicator_id].label, 0.0, 3.0, step=0.25, key=frame.seed(f"w_weight_{level}_{indicator_id}", float(min(start, 3.0))),
+                REGISTRY[indicator_id].label, state.WEIGHTS.low, state.WEIGHTS.high, step=state.WEIGHTS.step,
+                key=frame.seed(f"w_weight_{level}_{indicator_id}", float(start)),
                 help=f"{REGISTRY[indicator_id].description} High values count as more affected"
                      if REGISTRY[indicator_id].affected_when == "high" else None)
     countries = sorted(store.regions.loc[store.regions["level"] == 0, "geo"].unique())
@@ -44,8 +52,9 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
                                               key=frame.seed(f"w_typo_{column}", view.typology.get(column, "(any)")))
             if picked != "(any)":
                 filters[column] = picked
-    view = state.View(**{**view.__dict__, "weights": {k: w for k, w in weights.items() if w > 0},
-                         "countries": chosen_countries, "typology": filters})
+    # Only weights that differ from the defaults go into the link, zeros included, so it reopens this score.
+    view = replace(view, weights={k: w for k, w in weights.items() if w != defaults.get(k, 0.0)},
+                   countries=chosen_countries, typology=filters)
     result = composite(store, level, weights, countries=chosen_countries or None, regions=regions_with(store, filters))
     ranked = result[result["rank"].notna()]
     if ranked.empty:
@@ -53,7 +62,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
         return view
     years = result.attrs.get("years", {})
     st.caption("Years used: " + "; ".join(f"{REGISTRY[k].short_label} {v}" for k, v in years.items()))
-    _map(store, ranked, level, urls, view)
+    _map(store, ranked, level, ctx.maps, view)
     st.subheader(t("ranked", view.lang))
     shown = ranked.rename(columns={c: "Δ " + REGISTRY[c.removeprefix("contribution_")].short_label
                                    for c in ranked.columns if c.startswith("contribution_")})
@@ -66,14 +75,14 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     return view
 
 
-def _map(store, ranked: pd.DataFrame, level: int, urls: dict, view) -> None:
+def _map(store, ranked: pd.DataFrame, level: int, maps, view) -> None:
     rows = with_geometry_version(store, ranked, level).assign(value=lambda f: f["score"], flag="", year=None)
     score = Indicator("composite", "Most-affected score", "Score", "score 0-100", "", "Weighted mean of scaled indicators.",
                       "population", "index", "neutral", (level,), None, 1, "Sources: see the weighted indicators")
     classes = analysis.classify(rows["value"], "quantiles", 5)
-    fig = figures.choropleth(rows, score, classes, lambda v: urls["screen"][(int(v), level)],
+    fig = figures.choropleth(rows, score, classes, lambda v: maps.screen(v, level),
                              title="Most-affected score", subtitle=f"NUTS {level} · weights as set above",
-                             background=(urls["background"], urls["background_ids"]))
-    st.plotly_chart(fig, key="composite-map", config={"topojsonURL": "/app/static/", "displaylogo": False},
+                             background=(maps.background, maps.background_ids))
+    st.plotly_chart(fig, key="composite-map", config={"topojsonURL": maps.base_maps, "displaylogo": False},
                     alt="Map of the most-affected score; the ranked table below holds the values.")
     st.caption("The map image download is on the Map page for each indicator; the score's values are in the CSV below.")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard import figures, frame, state
 from dashboard.export import pdf
+from dashboard.context import PageContext
 from dashboard.i18n import t
 from dashboard.screens import downloads
 from dashboard.text import plain
@@ -15,18 +18,19 @@ from indicators.registry import REGISTRY
 from indicators.summary import summary
 
 
-def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
+def render(ctx: PageContext) -> state.View:
+    store, view, pages = ctx.store, ctx.view, ctx.pages
     options = profile.search_options(store)
     labels = dict(zip(options["geo"], options["label"]))
+    names = dict(zip(options["geo"], options["name"]))  # carried, never cut back out of a label
     codes = list(options["geo"])
     geo = st.selectbox(t("find_region", view.lang), codes, index=None, format_func=labels.get,
                        key=frame.seed("w_geo", view.geo), placeholder="Type a name or a code, e.g. Lombardia or ITC4")
-    view = state.View(**{**view.__dict__, "geo": geo})
+    view = replace(view, geo=geo)
     if not geo:
         st.info("Pick a region above, or click one on the map.")
         return view
-    name = labels[geo].split(" (")[0]
-    st.title(plain(name))
+    st.title(plain(names[geo]))
     st.caption(f"{geo} · {profile.badge(level_of(geo))}")
     downloads.on_request("one-page briefing (PDF)", lambda: pdf.briefing(store, geo, view.lang),
                          f"briefing_{geo}_{view.lang}.pdf", f"briefing_{geo}_{view.lang}")
@@ -104,7 +108,7 @@ def _peers(store, geo, view, pages) -> None:
         st.caption("Not enough comparable data to find similar regions.")
         return
     for row in found.itertuples():
-        target = state.View(**{**view.__dict__, "geo": row.geo})
+        target = replace(view, geo=row.geo)
         st.page_link(pages["region"], label=f"{row.name} ({row.geo})", query_params=state.to_params(target))
         st.caption("Close on: " + plain("; ".join(row.reasons)))
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import cached, state
+from dashboard.context import PageContext
 from dashboard.i18n import t
 from geodata.attribution import BOUNDARIES
+from indicators import flags
 from indicators.sources import methods_table
 
 
-def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
+def render(ctx: PageContext) -> state.View:
+    store, view = ctx.store, ctx.view
     st.title(t("sources", view.lang))
     st.write("Every number in this dashboard comes from one of the published files below, fetched byte for byte "
-             "and parsed without edits; flags are kept as Eurostat publishes them (u low reliability, e estimated, "
-             "p provisional, b break in series, d definition differs, c confidential). Missing values stay missing.")
+             "and parsed without edits; flags are kept as Eurostat publishes them. Missing values stay missing.")
+    st.caption(flags.legend())
     st.dataframe(methods_table(store), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("Eurostat data browser", display_text="open")})
     st.subheader("Licences")

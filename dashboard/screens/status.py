@@ -6,9 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import cached
+from dashboard.context import PageContext
 
 
-def render(store, view=None, urls=None, pages=None) -> None:
+def render(ctx: PageContext) -> None:
+    store = ctx.store
     st.title("Data status")
     st.caption(f"Store built {store.info['built_at']} · {store.info['observations']:,} observations "
                f"from {len(store.info['sources'])} sources")

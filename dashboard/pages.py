@@ -1,0 +1,30 @@
+"""The page list, declared once: the router builds its navigation from it and the tests walk it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROUTER = Path(__file__).resolve().with_name("router.py")  # the script AppTest and st.App run
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its key (what screens link to), script, label key in i18n, and URL path."""
+
+    key: str
+    script: str
+    label: str
+    url_path: str
+    default: bool = False
+
+
+PAGES = (
+    PageSpec("map", "views/map_explorer.py", "map", "map", default=True),
+    PageSpec("region", "views/region.py", "region", "region"),
+    PageSpec("compare", "views/compare.py", "compare", "compare"),
+    PageSpec("most_affected", "views/most_affected.py", "most_affected", "most-affected"),
+    PageSpec("data_gaps", "views/data_gaps.py", "data_gaps", "data-gaps"),
+    PageSpec("sources", "views/sources.py", "sources", "sources"),
+    PageSpec("status", "views/status.py", "status", "status"),
+)

@@ -1,0 +1,34 @@
+"""Router and frame of the dashboard (run by app.py; AppTest runs this file directly)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import cached, frame
+from dashboard.context import PageContext, hand_over
+from dashboard.i18n import t
+from dashboard.pages import PAGES
+from dashboard.screens import setup
+from loaders.errors import StoreMissingError
+
+st.set_page_config(page_title="Territorial Migration Atlas", page_icon="🗺️", layout="wide")
+
+try:
+    store = cached.store()
+except StoreMissingError:
+    setup.render()
+    st.stop()
+
+view, warnings = frame.url_view(store)
+maps = cached.map_files(store.info["build_id"])
+if view.embed:
+    frame.hide_chrome()
+view = frame.sidebar(store, view)
+pages = {p.key: st.Page(p.script, title=t(p.label, view.lang), url_path=p.url_path, default=p.default)
+         for p in PAGES}
+hand_over(PageContext(store, view, maps, pages))
+navigation = st.navigation(list(pages.values()), position="hidden" if view.embed else "sidebar")
+frame.show_warnings(warnings)
+navigation.run()
+if not view.embed:
+    frame.footer(store, view)
