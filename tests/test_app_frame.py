@@ -35,7 +35,7 @@ def test_status_page_lists_every_source(store_env):
 @pytest.mark.slow  # a full fetch and build, as a newcomer's first start does
 def test_without_a_store_the_app_offers_to_build_it(own_cache, mirror, monkeypatch):
     monkeypatch.setenv("MIGRATION_DATA_MIRROR", str(mirror))
-    at = AppTest.from_file(APP, default_timeout=120).run()
+    at = AppTest.from_file(APP, default_timeout=300).run()
     assert not at.exception
     assert "has not been built" in at.warning[0].value
     at.button[0].click().run()
