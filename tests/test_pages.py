@@ -123,6 +123,13 @@ def test_profile_shows_ranks_and_benchmarks_of_the_registry_functions(store):
     assert f"EU: {bench['EU'].value:,.1f} %" in captions
 
 
+def test_a_region_name_with_brackets_is_shown_whole():
+    from dashboard.text import plain
+
+    at = _app("region", geo="ES4")
+    assert at.title[0].value == plain("Centro (ES)")  # the name is carried, not cut out of the picker's label
+
+
 def test_url_parameters_round_trip():
     first = _app("compare", indicator="tertiary_gap_foreign_born", level="2", year="2020", geos="ITC4,AT13", lang="de")
     params = dict(first.query_params)
