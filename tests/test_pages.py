@@ -3,7 +3,6 @@
 import base64
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import pytest
