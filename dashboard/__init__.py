@@ -1,1 +1,1 @@
-"""The Streamlit app: router and frame (app.py), thin pages, the only place that imports streamlit."""
+"""The Streamlit app: app.py (server and boundary route), router.py (frame, navigation), thin pages; the only place that imports streamlit."""

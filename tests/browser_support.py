@@ -102,9 +102,20 @@ async def _one_session(browser, base: str, indicators: list[str], timings: list,
             await page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached")
             timings.append(time.perf_counter() - start)
     except Exception as exc:  # a failed session is counted, not raised, so the others finish
-        errors.append(f"{exc.__class__.__name__}: {exc}"[:300])
+        errors.append(f"{exc.__class__.__name__}: {exc}"[:300] + await _what_the_page_shows(page))
     finally:
         await context.close()
+
+
+async def _what_the_page_shows(page) -> str:
+    """The URL, any Streamlit exception and the start of the visible text: enough to tell a stall from an error."""
+    try:
+        text = (await page.inner_text("body", timeout=5_000))[:300].replace("\n", " | ")
+        failed = await page.locator('[data-testid="stException"]').count()
+        charts = await page.locator('[data-testid="stPlotlyChart"]').count()
+        return f" [at {page.url}; {charts} chart(s), {failed} exception(s); page: {text}]"
+    except Exception as exc:  # diagnostics must never hide the original error
+        return f" [page unreadable: {exc.__class__.__name__}]"
 
 
 def concurrent_sessions(base: str, sessions: int = 10,

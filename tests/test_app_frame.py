@@ -1,13 +1,11 @@
 """The app in AppTest: the status page on the real store, and the set-up page when there is no store."""
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loaders.manifest import SOURCES
-
 from dashboard.pages import ROUTER
+from loaders.manifest import SOURCES
 
 APP = str(ROUTER)
 

@@ -3,12 +3,10 @@
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
-from pathlib import Path
-
-from indicators import gaps, tables
-from indicators.registry import get
 
 from dashboard.pages import ROUTER
+from indicators import gaps, tables
+from indicators.registry import get
 
 APP = str(ROUTER)
 

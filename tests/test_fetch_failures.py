@@ -2,10 +2,11 @@
 
 import dataclasses
 import hashlib
+import io
 import os
 import shutil
 import subprocess
-import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,6 @@ from loaders.errors import ChecksumError, FetchError, ParseError
 from loaders.manifest import get_source
 from loaders.store import build, current_store_path
 
-REPO = Path(__file__).resolve().parents[1]
 SOURCE = "demo_r_gind3_nuts2"  # a Eurostat API source: no fixed checksum, so parsing is the guard
 STATIC = "ure_netmig"  # a pinned file: the manifest's sha256 is the guard
 
@@ -43,10 +43,27 @@ def good_cache(own_cache, mirror):
 
 
 def _cli(*args, env_cache) -> subprocess.CompletedProcess:
-    env = {**os.environ, "MIGRATION_CACHE_DIR": str(env_cache)}
-    env.pop("MIGRATION_DATA_MIRROR", None)
-    return subprocess.run([sys.executable, "-m", "loaders", *args], capture_output=True, text=True, env=env,
-                          cwd=REPO, timeout=120)
+    """``python -m loaders ARGS`` run in this process: the same main(), exit code and output, without paying
+    pandas' imports again for every call (test_store runs the real subprocess)."""
+    from loaders.__main__ import main
+
+    saved = {name: os.environ.get(name) for name in ("MIGRATION_CACHE_DIR", "MIGRATION_DATA_MIRROR")}
+    os.environ["MIGRATION_CACHE_DIR"] = str(env_cache)
+    os.environ.pop("MIGRATION_DATA_MIRROR", None)
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exit_:  # argparse refusing the arguments
+                code = exit_.code
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return subprocess.CompletedProcess(["python", "-m", "loaders", *args], code, out.getvalue(), err.getvalue())
 
 
 @pytest.mark.parametrize("name, mutate", [

@@ -3,7 +3,6 @@
 import base64
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -121,6 +120,13 @@ def test_profile_shows_ranks_and_benchmarks_of_the_registry_functions(store):
     bench = analysis.benchmarks(store, "foreign_born_share", 2, 2023, "IT")
     assert f"country: {bench['country'].value:,.1f} %" in captions
     assert f"EU: {bench['EU'].value:,.1f} %" in captions
+
+
+def test_a_region_name_with_brackets_is_shown_whole():
+    from dashboard.text import plain
+
+    at = _app("region", geo="ES4")
+    assert at.title[0].value == plain("Centro (ES)")  # the name is carried, not cut out of the picker's label
 
 
 def test_url_parameters_round_trip():
