@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from geodata.attribution import BOUNDARIES
-from indicators.analysis import Classes
+from indicators.classes import Classes
 from indicators.registry import Indicator
 
 SEQUENTIAL = "YlGnBu"

@@ -16,7 +16,9 @@ from dashboard import figures
 from dashboard.export.common import BOUNDARIES, FLAG_LEGEND, PROJECT, generated, retrieved
 from dashboard.export.images import ExportError, figure_image
 from geodata.codes import level_of
-from indicators import profile
+from geodata.attribution import boundaries
+from indicators import caveats, lookup, profile
+from indicators.ranks import rank_label
 from indicators.compare import latest
 from indicators.registry import REGISTRY
 from indicators.summary import summary
@@ -131,7 +133,7 @@ def _region_page(doc: Document, store, geo: str, lang: str) -> None:
     doc.image(figure_image(_locator(store, geo), "png", (420, 364)), x=14, y=top, w=58)
     facts = profile.headline(store, geo)
     doc.set_xy(76, top)
-    _headline_table(doc, facts)
+    _headline_table(doc, facts, lang)
     doc.set_y(max(doc.get_y(), top + 52) + 2)
     charts = [c for c in ("foreign_born_share", "net_migration_rate", "unemployment_foreign_born")
               if not profile.trend(store, c, geo).empty][:2]
@@ -147,24 +149,26 @@ def _region_page(doc: Document, store, geo: str, lang: str) -> None:
     credits = sorted({REGISTRY[i].credit for i in shown})
     caveats = sorted({c for i in shown for c in REGISTRY[i].caveats})[:4]
     doc.paragraph("Sources: " + "; ".join(credits) + f" (retrieved {max(retrieved(store, REGISTRY[i]) for i in shown)}). "
-                  f"{BOUNDARIES}.", 7)
+                  f"{boundaries(lang)}.", 7)
     if caveats:
         doc.paragraph("Caveats: " + " ".join(caveats), 7, "I")
     doc.paragraph(FLAG_LEGEND, 7)
 
 
-def _headline_table(doc: Document, facts) -> None:
+def _headline_table(doc: Document, facts, lang: str = "en") -> None:
     doc.set_font("Sans", "", 7.5)
     head = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
     with doc.table(width=120, col_widths=(30, 18, 13, 9, 16, 17, 17), text_align="LEFT", line_height=3.6,
                    headings_style=head, padding=0.6, first_row_as_headings=True) as table:
-        table.row(["Indicator", "Value", "Level", "Year", "Rank in country", "Country", "EU"])
+        table.row(["Indicator", "Value", "Level", "Period", "Rank in country", "Country", "EU"])
         for f in facts:
             ind = REGISTRY[f.indicator]
             unit = ind.short_unit or ""
-            table.row([ind.short_label, f"{figures.format_value(f.value, ind.decimals)} {unit}".strip() + (f" ({f.flag})" if f.flag else ""),
-                       f.badge.replace("National context", "national"), str(f.year or "–"),
-                       f"{f.rank_country} of {f.n_country}" if f.rank_country else "–",
+            notes = caveats.notes(ind, f.year, f.flag, lang)
+            table.row([ind.short_label, f"{figures.format_value(f.value, ind.decimals)} {unit}".strip() + (f" ({f.flag})" if f.flag else "")
+                       + (f" – {'; '.join(notes)}" if notes else ""),
+                       f.badge.replace("National context", "national"), f.period or "–",
+                       rank_label(f.rank_country, f.n_country, f.tied_country) or "–",
                        _bench(f.country, ind), _bench(f.eu, ind)])
 
 
@@ -189,17 +193,15 @@ def _trend_pair(store, geo: str, charts: list[str]) -> go.Figure:
 def _bench(bench, ind) -> str:
     if bench is None or bench.value is None:
         return "–"
-    return figures.format_value(bench.value, ind.decimals) + ("*" if bench.computed else "")
+    text = figures.format_value(bench.value, ind.decimals) + ("*" if bench.computed else "")
+    return text + (f" ({bench.regions} regions only)" if bench.partial else "")
 
 
 def _locator(store, geo: str) -> go.Figure:
     """The region in its country, at its own level (a country is shown among its neighbours)."""
     level = level_of(geo)
-    version = profile.region_version(store, geo) or 2024
-    key = ("parsed_layer", version, level)
-    if key not in store.memo:
-        store.memo[key] = orjson.loads(store.screen_geojson(version, level))
-    layer = store.memo[key]
+    version = lookup.drawn_version(store, geo) or 2024
+    layer = store.memo.cached(("parsed_layer", version, level), lambda: orjson.loads(store.screen_geojson(version, level)))
     same_country = [f for f in layer["features"] if f["id"].startswith(geo[:2])]
     ids = [f["id"] for f in same_country]
     fig = go.Figure(go.Choropleth(

@@ -8,7 +8,8 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.export import csvs
 from dashboard.screens import downloads
-from indicators import analysis, gaps, profile
+from indicators import gaps, profile
+from indicators.classes import classify
 from indicators.registry import REGISTRY, Indicator
 
 
@@ -65,7 +66,7 @@ def _map(store, coverage: pd.DataFrame, level: int, urls: dict) -> None:
     count = Indicator("coverage", "Integration indicators with recent local data", "Indicators available",
                       f"of {int(coverage['of'].iloc[0])} indicators", "", "How many indicators a region has.",
                       "population", "count", "higher_is_better", (level,), None, 0, "Sources: see the indicators")
-    classes = analysis.classify(rows["value"], "equal_interval", 5)
+    classes = classify(rows["value"], "equal_interval", 5)
     fig = figures.choropleth(rows, count, classes, lambda v: urls["screen"][(int(v), level)],
                              title="Integration indicators with recent local data",
                              subtitle=f"NUTS {level} · count of {int(coverage['of'].iloc[0])}",

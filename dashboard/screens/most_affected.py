@@ -9,7 +9,7 @@ from dashboard import figures, frame, state
 from dashboard.export import csvs
 from dashboard.i18n import t
 from dashboard.screens import downloads
-from indicators import analysis
+from indicators.classes import classify
 from indicators.composite import CANDIDATES, composite, regions_with, typology_values, with_geometry_version
 from indicators.registry import REGISTRY, Indicator
 
@@ -70,7 +70,7 @@ def _map(store, ranked: pd.DataFrame, level: int, urls: dict, view) -> None:
     rows = with_geometry_version(store, ranked, level).assign(value=lambda f: f["score"], flag="", year=None)
     score = Indicator("composite", "Most-affected score", "Score", "score 0-100", "", "Weighted mean of scaled indicators.",
                       "population", "index", "neutral", (level,), None, 1, "Sources: see the weighted indicators")
-    classes = analysis.classify(rows["value"], "quantiles", 5)
+    classes = classify(rows["value"], "quantiles", 5)
     fig = figures.choropleth(rows, score, classes, lambda v: urls["screen"][(int(v), level)],
                              title="Most-affected score", subtitle=f"NUTS {level} · weights as set above",
                              background=(urls["background"], urls["background_ids"]))
