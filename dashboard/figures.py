@@ -108,7 +108,10 @@ def _only(geojson, locations) -> dict | str:
 def _region_trace(part: pd.DataFrame, url, colour: str, label: str, ind: Indicator, legend: bool) -> go.Choropleth:
     values = [format_value(v, ind.decimals) for v in part["value"]]
     flags = [flag_text(f) or "–" for f in part["flag"]]
-    years = [str(int(y)) if pd.notna(y) else "period not stated" for y in part["year"]]
+    # the period each value covers (first–last year of a change, the month of monthly data), else the year
+    periods = part["period"] if "period" in part else pd.Series([""] * len(part), index=part.index)
+    years = [str(p) if isinstance(p, str) and p else str(int(y)) if pd.notna(y) else "period not stated"
+             for p, y in zip(periods, part["year"])]
     extra = part["hover"] if "hover" in part else pd.Series([""] * len(part), index=part.index)
     # z carries the real values (the class decides the colour, so the colour scale is one flat colour).
     return go.Choropleth(

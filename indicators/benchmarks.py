@@ -88,12 +88,11 @@ def _complete(store, ind: Indicator, rows: pd.DataFrame, level: int, scope: str)
         return False
     if level == 0 or (scope == "EU" and ind.kind != "count"):
         return True
-    lists = lookup.code_lists(store, level)
-    for _, group in rows.groupby("country"):
-        held = set(group["geo"])
-        version = max(lists, key=lambda v: (len(held & lists[v]), v))
-        expected = {g for g in lists[version] if g[:2] == group["country"].iloc[0] and not g.endswith(("X", "Z"))}
-        if not expected <= held:
+    lists = lookup.country_codes(store, level)
+    for country, held in rows.groupby(rows["country"].astype(str))["geo"]:
+        held = set(held.astype(str))
+        candidates = [codes for (_, c), codes in lists.items() if c == country and held & codes]
+        if not candidates or not any(codes <= held for codes in candidates):
             return False
     return True
 
@@ -104,12 +103,13 @@ def _aggregate(store, ind, rows, level, year, kind, geo, complete: bool) -> Benc
     if ind.kind == "count":
         value, weighted_by, how = float(rows["value"].sum()), None, f"sum of {n} {_units(level)}"
     else:
-        weights, weighted_by = _weights(store, ind, rows, level, year)
+        weights, weighted_by, other_year = _weights(store, ind, rows, level, year)
         has = weights.notna() & (weights > 0)
         if not has.any():
             return Benchmark(kind, geo, None, year, "none", f"no {weighted_by} to weight {n} regions with")
         value = float(np.average(rows.loc[has, "value"], weights=weights[has]))
-        how = f"{weighted_by}-weighted mean of {int(has.sum())}" + (f" of {n}" if not has.all() else "") + f" {_units(level)}"
+        how = (f"mean of {int(has.sum())}" + (f" of {n}" if not has.all() else "") + f" {_units(level)}"
+               f" weighted by {weighted_by}" + (f", of the nearest year for {other_year}" if other_year else ""))
         n = int(has.sum())
     if complete:
         label = f"{'EU27' if kind == 'EU' else geo}, computed: {how} ({where})"
@@ -124,9 +124,17 @@ def _units(level: int) -> str:
     return "regions" if level else "countries"
 
 
-def _weights(store, ind: Indicator, rows: pd.DataFrame, level: int, year: int | None) -> tuple[pd.Series, str]:
+def _weights(store, ind: Indicator, rows: pd.DataFrame, level: int, year: int | None) -> tuple[pd.Series, str, int]:
     """Each row's weight: its own denominator where the store has it, else its population, for the same code
     in the nearest year (the same year first, then the closest, the earlier one on a tie)."""
+    words = DENOMINATORS[ind.id][2] if ind.id in DENOMINATORS else "population"
+    best = store.memo.cached(("weights", words, level, year), lambda: _nearest_weights(store, ind, level, year))
+    geos = rows["geo"].astype(str)
+    other_year = int((geos.map(best["year"]).notna() & geos.map(best["year"]).ne(year)).sum()) if year else 0
+    return geos.map(best["value"]).astype(float), words, other_year
+
+
+def _nearest_weights(store, ind: Indicator, level: int, year: int | None) -> pd.DataFrame:
     if ind.id in DENOMINATORS:
         dataset, filters, words = DENOMINATORS[ind.id]
         o = store.observations
@@ -139,5 +147,6 @@ def _weights(store, ind: Indicator, rows: pd.DataFrame, level: int, year: int | 
     source = source[source["value"].notna() & source["year"].notna()]
     target = year if year is not None else int(source["year"].max())
     source = source.assign(distance=(source["year"].astype(int) - target).abs(), later=source["year"].astype(int) > target)
-    best = source.sort_values(["distance", "later"]).drop_duplicates("geo").set_index("geo")["value"]
-    return rows["geo"].map(best).astype(float), words
+    best = source.sort_values(["distance", "later"]).drop_duplicates("geo")
+    return pd.DataFrame({"value": best["value"].to_numpy(float), "year": best["year"].astype(int).to_numpy()},
+                        index=best["geo"].astype(str))

@@ -52,9 +52,24 @@ def current_layer(store, level: int) -> pd.DataFrame:
 def code_lists(store, level: int) -> dict[int, set[str]]:
     """Every NUTS version's code list at ``level`` (extra-regio codes left out)."""
     def compute():
-        r = store.regions[(store.regions["level"] == level) & ~store.regions["geo"].str.endswith("Z")]
+        r = _listed(store, level)
         return {int(v): set(g) for v, g in r.groupby("version")["geo"]}
     return store.memo.cached(("code_lists", level), compute)
+
+
+def country_codes(store, level: int) -> dict[tuple[int, str], set[str]]:
+    """(version, country) -> the country's codes at ``level`` in that version (no extra-regio, no residual)."""
+    def compute():
+        r = _listed(store, level)
+        r = r[~r["geo"].str.endswith("X")]
+        return {(int(v), c): set(g) for (v, c), g in r.groupby(["version", "country"])["geo"]}
+    return store.memo.cached(("country_codes", level), compute)
+
+
+def _listed(store, level: int) -> pd.DataFrame:
+    r = store.regions[(store.regions["level"] == level) & ~store.regions["geo"].str.endswith("Z")]
+    return pd.DataFrame({"version": r["version"].astype(int), "geo": r["geo"].astype(str),
+                         "country": r["country"].astype(str)})
 
 
 def regional_set(store, indicator: Indicator | str, level: int, year: int | None) -> pd.DataFrame:
@@ -67,14 +82,17 @@ def regional_set(store, indicator: Indicator | str, level: int, year: int | None
         rows = rows[rows["geo_kind"].isin(tables.PLACES)]
         if level == 0 or rows.empty:
             return rows.reset_index(drop=True)
-        lists = code_lists(store, level)
-        keep = []
-        for _, group in rows.groupby("country", sort=False):
-            held = set(group.loc[group["value"].notna(), "geo"]) or set(group["geo"])
-            # the version whose code list covers most of what the source published; ties go to the newest
-            best = max(lists, key=lambda v: (len(held & lists[v]), v))
-            keep.append(group[group["geo"].isin(lists[best])] if held & lists[best] else group)
-        return pd.concat(keep).reset_index(drop=True)
+        listed = _listed(store, level)[["version", "geo"]]
+        valued = pd.DataFrame({"geo": rows["geo"].astype(str), "country": rows["country"].astype(str),
+                               "valued": rows["value"].notna().to_numpy()})
+        # per country, the version whose code list covers most published values; ties go to the newest
+        counts = valued.merge(listed, on="geo").groupby(["country", "version"])["valued"].agg(["sum", "size"])
+        best = counts.reset_index().sort_values(["sum", "size", "version"]).drop_duplicates("country", keep="last")
+        chosen = valued.assign(version=valued["country"].map(best.set_index("country")["version"]))
+        in_list = chosen.merge(listed.assign(listed=True), on=["geo", "version"], how="left")["listed"]
+        # a country none of whose codes is in any list (a pre-2016 version) keeps its rows as published
+        keep = in_list.fillna(False).to_numpy(dtype=bool) | chosen["version"].isna().to_numpy()
+        return rows[keep].reset_index(drop=True)
 
     return store.memo.cached(("regional_set", ind.id, level, year), compute)
 

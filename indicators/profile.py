@@ -82,6 +82,27 @@ def _figure(store, ind, geo: str) -> Figure | None:
                   pick("tied_eu"), bench.get("country"), bench.get("EU"), caveats.beside(ind, year, row))
 
 
+def as_json(store, geo: str, lang: str = "en") -> dict:
+    """The headline figures exactly as the profile and the briefing show them, plus the summary (for the CLI)."""
+    from indicators.summary import summary
+
+    figures = []
+    for f in headline(store, geo):
+        figures.append({
+            "indicator": f.indicator, "value": f.value, "unit": get(f.indicator).unit, "period": f.period,
+            "year": f.year, "flag": f.flag, "level": f.level, "geo": f.geo, "nuts_version": f.nuts_version,
+            "converted": f.converted, "caveat": f.caveat,
+            "rank": {"country": {"rank": f.rank_country, "of": f.n_country, "tied": f.tied_country, "scope": f.geo[:2]},
+                     "EU": {"rank": f.rank_eu, "of": f.n_eu, "tied": f.tied_eu, "scope": "EU27"}},
+            "benchmarks": {scope: (None if b is None else {
+                "value": b.value, "method": b.method, "label": b.label, "weighted_by": b.weighted_by,
+                "regions": b.regions, "countries": b.countries, "level": b.level})
+                for scope, b in (("country", f.country), ("EU", f.eu))},
+        })
+    return {"geo": geo, "level": level_of(geo), "nuts_version": lookup.drawn_version(store, geo),
+            "figures": figures, "summary": summary(store, geo, lang)}
+
+
 def trend(store, indicator, geo: str) -> pd.DataFrame:
     """The region's series (or its nearest parent's) with its country's, for small multiples."""
     ind = get(indicator)

@@ -27,22 +27,24 @@ def ranks(store, indicator: Indicator | str, level: int, year: int | None) -> pd
 
 def _ranks(store, ind: Indicator, level: int, year: int | None) -> pd.DataFrame:
     rows = lookup.regional_set(store, ind, level, year)
-    rows = rows[["geo", "name", "country", "value", "flag", "year", "period"]].copy()
-    valued = rows["value"].notna()
-    shown = rows["value"].round(ind.decimals)
-    by_country = shown[valued].groupby(rows.loc[valued, "country"])
-    rows.loc[valued, "rank_country"] = by_country.rank(method="min", ascending=False)
-    rows.loc[valued, "n_country"] = by_country.transform("size")
-    rows.loc[valued, "tied_country"] = shown[valued].groupby([rows.loc[valued, "country"], shown[valued]]).transform("size")
-    eu = valued & rows["country"].isin(EU27)
-    rows.loc[eu, "rank_eu"] = shown[eu].rank(method="min", ascending=False)
-    rows.loc[eu, "n_eu"] = int(eu.sum())
-    rows.loc[eu, "tied_eu"] = shown[eu].groupby(shown[eu]).transform("size")
-    common = rows.loc[valued, "period"].mode()
-    rows["other_period"] = valued & rows["period"].ne(common.iloc[0] if len(common) else "")
-    for column in ("rank_country", "n_country", "tied_country", "rank_eu", "n_eu", "tied_eu"):
-        rows[column] = rows[column].astype("Int64") if column in rows else pd.array([pd.NA] * len(rows), "Int64")
-    return rows[COLUMNS].reset_index(drop=True)
+    rows = rows[["geo", "name", "country", "value", "flag", "year", "period"]].reset_index(drop=True)
+    valued = rows[rows["value"].notna()]
+    # plain strings: a groupby on the categorical country column would walk every category
+    v = pd.DataFrame({"c": valued["country"].astype(str), "s": valued["value"].round(ind.decimals)})
+    eu = v[v["c"].isin(EU27)]
+    columns = {
+        "rank_country": v.groupby("c")["s"].rank(method="min", ascending=False),
+        "n_country": v["c"].map(v["c"].value_counts()),
+        "tied_country": v.groupby(["c", "s"])["s"].transform("size"),
+        "rank_eu": eu["s"].rank(method="min", ascending=False),
+        "n_eu": pd.Series(len(eu), index=eu.index),
+        "tied_eu": eu["s"].map(eu["s"].value_counts()),
+    }
+    for name, column in columns.items():
+        rows[name] = column.reindex(rows.index).astype("Int64")
+    common = valued["period"].mode()
+    rows["other_period"] = rows["value"].notna() & rows["period"].ne(common.iloc[0] if len(common) else "")
+    return rows[COLUMNS]
 
 
 def rank_label(rank: int | None, n: int | None, tied: int | None) -> str:

@@ -120,7 +120,7 @@ ENTRIES: tuple[Indicator, ...] = (
               "has grown (or shrunk) between the first and the latest year with data.", "population", "gap",
               "neutral", (2,), 2024, 1, _eurostat("lfst_r_lfsd2pwc"), sources=("europe_locals_nuts2",),
               derived=Derived("change", ("foreign_born_share",)),
-              caveats=(_LFS_15, "The first year differs between regions (2014 for most); it is given with each value."),
+              caveats=(_LFS_15, "The first year differs between regions (2014 for most); each value's period column gives its first and last year."),
               diverging=True, affected_when="high"),
     # --- Labour market (regional) -------------------------------------------------------------------------
     *[Indicator(f"unemployment_{key}", f"Unemployment rate of {who}, aged 15-64", f"Unemployment, {short}",
@@ -205,7 +205,8 @@ ENTRIES: tuple[Indicator, ...] = (
            "Older people per 100 people of working age.", "ratio", "neutral", False),
           ("projected_population_change", "ure_projpop", "Projected population change", "Projected change", "%", "%",
            "Eurostat's projection of how much the population will grow or shrink.", "rate", "neutral", True),
-          ("gdp_change", "ure_gdp", "Change in GDP", "GDP change", "%", "%",
+          # the file's column is "perc" and states no unit; the maps it feeds do not say either
+          ("gdp_change", "ure_gdp", "Change in GDP", "GDP change", "unit not stated by the source", "",
            "How much the regional economy (GDP) grew or shrank over the period.", "rate", "higher_is_better", True)]],
     # --- National context ---------------------------------------------------------------------------------------
     *[Indicator(f"{measure}_{who_key}", f"{label} of {who}, aged 15-64", f"{short}, {who_short}", "%", "%",

@@ -91,7 +91,7 @@ def _periods(ind: Indicator, rows: pd.DataFrame) -> list[str]:
     """What each value covers: first–last year for a change, the month for monthly data, else the year."""
     if ind.derived and ind.derived.op == "change":
         return [str(p) for p in rows["change_period"]]
-    if ind.latest_month:
+    if ind.latest_month or (ind.derived and any(get(i).latest_month for i in ind.derived.inputs)):
         return [str(t) for t in rows["time"]]
     return [str(int(y)) if pd.notna(y) else "" for y in rows["year"]]
 

@@ -50,7 +50,7 @@ def test_cli_table_works_for_every_indicator(store_env, capsys, ind):
     level = max(tables.levels(tables_store(), ind))
     assert indicators_cli(["table", ind.id, "--level", str(level), "--format", "csv"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "geo,name,level,nuts_version,year,value,flag,unit,source" and len(out) > 1
+    assert out[0] == "geo,name,level,nuts_version,year,period,value,flag,unit,source" and len(out) > 1
 
 
 def tables_store():
@@ -119,7 +119,7 @@ def test_benchmarks_published_or_computed_and_labelled(store):
     published = benchmarks(store, "tertiary_foreign_born", 2, 2022, "AT")
     assert published["EU"].method == "published" and published["country"].method == "published"
     computed = benchmarks(store, "net_migration_rate", 2, 2021, "AT")
-    assert computed["country"].computed and "population-weighted" in computed["country"].label
+    assert computed["country"].computed and "weighted by population" in computed["country"].label
     rows = tables.table(store, "net_migration_rate", level=2, year=2021)
     at = rows[rows["country"] == "AT"]
     assert min(at["value"]) <= computed["country"].value <= max(at["value"])

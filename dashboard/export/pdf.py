@@ -13,12 +13,13 @@ import plotly.graph_objects as go
 from fpdf import FPDF, FontFace
 
 from dashboard import figures
-from dashboard.export.common import BOUNDARIES, FLAG_LEGEND, PROJECT, generated, retrieved
+from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, retrieved
 from dashboard.export.images import ExportError, figure_image
 from geodata.codes import level_of
 from geodata.attribution import boundaries
 from indicators import caveats, lookup, profile
 from indicators.ranks import rank_label
+from indicators.sources import METHODS
 from indicators.compare import latest
 from indicators.registry import REGISTRY
 from indicators.summary import summary
@@ -31,9 +32,9 @@ INK, GREY = (34, 34, 34), (95, 95, 95)
 class Document(FPDF):
     """A4 portrait with the project's fonts, a running header and the credit footer on every page."""
 
-    def __init__(self, store, subtitle: str):
+    def __init__(self, store, subtitle: str, lang: str = "en"):
         super().__init__(orientation="P", unit="mm", format="A4")
-        self.store, self.subtitle = store, subtitle
+        self.store, self.subtitle, self.lang = store, subtitle, lang
         folder = next((d for d in FONT_DIRS if (d / "LiberationSans-Regular.ttf").exists()), None)
         if folder is None:
             raise ExportError("the Liberation Sans fonts are missing: apt-get install fonts-liberation")
@@ -55,7 +56,7 @@ class Document(FPDF):
         self.set_y(-12)
         self.set_font("Sans", "", 7)
         self.set_text_color(*GREY)
-        self.cell(0, 4, f"{BOUNDARIES} · data store built {self.store.info['built_at'][:10]} · generated {generated()} · "
+        self.cell(0, 4, f"{boundaries(self.lang)} · data store built {self.store.info['built_at'][:10]} · generated {generated()} · "
                         f"page {self.page_no()}", align="C")
         self.set_text_color(*INK)
 
@@ -71,7 +72,7 @@ class Document(FPDF):
 
 def briefing(store, geo: str, lang: str = "en") -> bytes:
     """One A4 page about a region at any level; ExportError when the region is unknown."""
-    doc = Document(store, "Region briefing")
+    doc = Document(store, "Region briefing", lang)
     _region_page(doc, store, geo, lang)
     return bytes(doc.output())
 
@@ -84,7 +85,7 @@ def pack(store, geos: list[str], lang: str = "en") -> bytes:
     unknown = [g for g in geos if g not in names]
     if unknown:
         raise ExportError(f"unknown region code(s): {', '.join(unknown[:5])}")
-    doc = Document(store, "Roundtable pack")
+    doc = Document(store, "Roundtable pack", lang)
     doc.add_page()
     doc.heading("Roundtable pack", 20)
     doc.paragraph(f"{len(geos)} regions: " + ", ".join(f"{names[g]} ({g})" for g in geos), 10)
@@ -246,6 +247,8 @@ def _appendix(doc: Document, store, geos) -> None:
         doc.paragraph(f"{ind.label}. {ind.description} {ind.credit}, retrieved {retrieved(store, ind)}. "
                       + " ".join(ind.caveats), 7.5)
         doc.ln(0.5)
-    doc.paragraph("* computed here from regional values (population-weighted for rates and shares, summed for "
-                  "counts); other benchmarks are published by the source.", 7.5, "I")
-    doc.paragraph(FLAG_LEGEND + f" {BOUNDARIES}.", 7.5)
+    doc.paragraph("* computed here from regional values (see below); other benchmarks are published by the source.",
+                  7.5, "I")
+    for topic, text in METHODS:
+        doc.paragraph(f"{topic}. {text}", 7.5)
+    doc.paragraph(FLAG_LEGEND + f" {boundaries(doc.lang)}.", 7.5)

@@ -30,7 +30,12 @@ def render(store, view: state.View, urls: dict, pages: dict) -> None:
     if data.mixed_versions:
         st.info("This map mixes NUTS versions (" + " and ".join(f"NUTS {v}" for v in data.versions)
                 + "): each region is drawn with the boundaries of the version its figure was published in.")
+    if data.mixed_periods:
+        st.info("The values on this map cover different periods (" + ", ".join(data.periods[:4])
+                + (", …" if len(data.periods) > 4 else "") + "): each region's period is in its hover and the table.")
     subtitle = f"{ind.unit} · {year_text} · {level_text} · NUTS {'/'.join(map(str, data.versions))}"
+    if data.mixed_periods:
+        subtitle += " · periods differ between regions"
     fig = figures.choropleth(
         data.values, ind, data.classes, lambda v: urls["screen"][(int(v), view.level)], title=ind.label,
         subtitle=subtitle, no_data=data.no_data,
@@ -58,7 +63,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> None:
                        data.no_data.assign(value=None, flag="", year=view.year, note="", status=data.no_data["reason"])],
                       ignore_index=True)
     st.dataframe(
-        shown[["name", "geo", "value", "flag", "year", "nuts_version", "note", "status"]].sort_values("name"),
+        shown[["name", "geo", "value", "flag", "year", "period", "nuts_version", "note", "status"]].sort_values("name"),
         hide_index=True, width="stretch",
         column_config={"value": st.column_config.NumberColumn(f"value ({ind.short_unit or ind.unit})",
                                                               format=f"%.{ind.decimals}f"),

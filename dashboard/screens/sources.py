@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import cached, state
 from dashboard.i18n import t
 from geodata.attribution import BOUNDARIES
-from indicators.sources import methods_table
+from indicators.sources import METHODS, methods_table
 
 
 def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
@@ -17,6 +17,8 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
              "p provisional, b break in series, d definition differs, c confidential). Missing values stay missing.")
     st.dataframe(methods_table(store), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("Eurostat data browser", display_text="open")})
+    st.subheader("How the atlas counts")
+    st.markdown("\n".join(f"- **{topic}.** {text}" for topic, text in METHODS))
     st.subheader("Licences")
     st.markdown("- Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU).\n"
                 f"- GISCO boundaries: {BOUNDARIES}.\n- JRC NUTS converter: European Commission, JRC.\n"
