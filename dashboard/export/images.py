@@ -77,7 +77,7 @@ def map_figure(store, indicator, level: int, year, scheme: str = "quantiles") ->
     ind = data.indicator
     geojson = {v: orjson.loads(store.screen_geojson(v, level)) for v in (2021, 2024)}
     background = orjson.loads(store.background_geojson())
-    fig = figures.choropleth(data.values, ind, data.classes, lambda v: geojson[int(v)], title=ind.label,
+    fig = figures.choropleth(data.values, figures.Legend.of(ind), data.classes, lambda v: geojson[int(v)], title=ind.label,
                              subtitle=subtitle(ind, level, year) + (" · periods differ between regions" if data.mixed_periods else ""),
                              no_data=data.no_data,
                              background=(background, [f["id"] for f in background["features"]]),

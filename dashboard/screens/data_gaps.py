@@ -10,7 +10,7 @@ from dashboard.export import csvs
 from dashboard.screens import downloads
 from indicators import gaps, profile
 from indicators.classes import classify
-from indicators.registry import REGISTRY, Indicator
+from indicators.registry import REGISTRY
 
 
 def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
@@ -63,9 +63,8 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
 def _map(store, coverage: pd.DataFrame, level: int, urls: dict) -> None:
     rows = coverage.assign(value=coverage["available"].astype(float), flag="", year=None,
                            hover="Missing: " + coverage["missing"].where(coverage["missing"] != "", "nothing"))
-    count = Indicator("coverage", "Integration indicators with recent local data", "Indicators available",
-                      f"of {int(coverage['of'].iloc[0])} indicators", "", "How many indicators a region has.",
-                      "population", "count", "higher_is_better", (level,), None, 0, "Sources: see the indicators")
+    count = figures.Legend(decimals=0, unit=f"of {int(coverage['of'].iloc[0])} indicators",
+                           credit="Sources: see the indicators")
     classes = classify(rows["value"], "equal_interval", 5)
     fig = figures.choropleth(rows, count, classes, lambda v: urls["screen"][(int(v), level)],
                              title="Integration indicators with recent local data",

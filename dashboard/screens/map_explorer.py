@@ -37,7 +37,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> None:
     if data.mixed_periods:
         subtitle += " · periods differ between regions"
     fig = figures.choropleth(
-        data.values, ind, data.classes, lambda v: urls["screen"][(int(v), view.level)], title=ind.label,
+        data.values, figures.Legend.of(ind), data.classes, lambda v: urls["screen"][(int(v), view.level)], title=ind.label,
         subtitle=subtitle, no_data=data.no_data,
         background=(urls["background"], urls["background_ids"]), flagged_points=data.flagged,
         no_data_label=t("no_data", view.lang))

@@ -11,7 +11,7 @@ from dashboard.i18n import t
 from dashboard.screens import downloads
 from indicators.classes import classify
 from indicators.composite import CANDIDATES, composite, regions_with, typology_values, with_geometry_version
-from indicators.registry import REGISTRY, Indicator
+from indicators.registry import REGISTRY
 
 
 def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
@@ -68,8 +68,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
 
 def _map(store, ranked: pd.DataFrame, level: int, urls: dict, view) -> None:
     rows = with_geometry_version(store, ranked, level).assign(value=lambda f: f["score"], flag="", year=None)
-    score = Indicator("composite", "Most-affected score", "Score", "score 0-100", "", "Weighted mean of scaled indicators.",
-                      "population", "index", "neutral", (level,), None, 1, "Sources: see the weighted indicators")
+    score = figures.Legend(decimals=1, unit="score 0-100", credit="Sources: see the weighted indicators")
     classes = classify(rows["value"], "quantiles", 5)
     fig = figures.choropleth(rows, score, classes, lambda v: urls["screen"][(int(v), level)],
                              title="Most-affected score", subtitle=f"NUTS {level} · weights as set above",
