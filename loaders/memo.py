@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
-MAX_ENTRIES = 1500  # measured: every indicator × level × year visited stays far below this (see README)
+MAX_ENTRIES = 1500  # visiting every indicator × level × year needs more; the oldest are recomputed on demand (~480 MB, README)
 
 
 class Memo:
