@@ -129,6 +129,8 @@ def _weights(store, ind: Indicator, rows: pd.DataFrame, level: int, year: int | 
     in the nearest year (the same year first, then the closest, the earlier one on a tie)."""
     words = DENOMINATORS[ind.id][2] if ind.id in DENOMINATORS else "population"
     best = store.memo.cached(("weights", words, level, year), lambda: _nearest_weights(store, ind, level, year))
+    if words == "population" and "labour force" in ind.unit:  # its own denominator is not in the data: say so
+        words = "population; the labour force is not in the data"
     geos = rows["geo"].astype(str)
     other_year = int((geos.map(best["year"]).notna() & geos.map(best["year"]).ne(year)).sum()) if year else 0
     return geos.map(best["value"]).astype(float), words, other_year

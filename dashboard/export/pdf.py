@@ -165,7 +165,7 @@ def _headline_table(doc: Document, facts, lang: str = "en") -> None:
         for f in facts:
             ind = REGISTRY[f.indicator]
             unit = ind.short_unit or ""
-            notes = caveats.notes(ind, f.year, f.flag, lang)
+            notes = caveats.notes(ind, f.year, f.flag, lang, short=True)
             table.row([ind.short_label, f"{figures.format_value(f.value, ind.decimals)} {unit}".strip() + (f" ({f.flag})" if f.flag else "")
                        + (f" – {'; '.join(notes)}" if notes else ""),
                        f.badge.replace("National context", "national"), f.period or "–",
