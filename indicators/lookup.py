@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from geodata.codes import level_of, parent
@@ -90,11 +91,36 @@ def regional_set(store, indicator: Indicator | str, level: int, year: int | None
         best = counts.reset_index().sort_values(["sum", "size", "version"]).drop_duplicates("country", keep="last")
         chosen = valued.assign(version=valued["country"].map(best.set_index("country")["version"]))
         in_list = chosen.merge(listed.assign(listed=True), on=["geo", "version"], how="left")["listed"]
-        # a country none of whose codes is in any list (a pre-2016 version) keeps its rows as published
-        keep = in_list.fillna(False).to_numpy(dtype=bool) | chosen["version"].isna().to_numpy()
+        keep = in_list.fillna(False).to_numpy(dtype=bool, copy=True)
+        # a code outside the chosen list goes only when it overlaps a kept code (its predecessor or successor);
+        # one with no counterpart in the data (Norway's NO060 among 2016 codes) stays
+        kept = set(valued.loc[keep, "geo"])
+        links = changed_codes(store, level)
+        keep |= np.array([not (links.get(g, set()) & kept) for g in valued["geo"]], dtype=bool)
         return rows[keep].reset_index(drop=True)
 
     return store.memo.cached(("regional_set", ind.id, level, year), compute)
+
+
+def changed_codes(store, level: int) -> dict[str, set[str]]:
+    """Code -> the codes of another NUTS version that share its area where the boundary changed (JRC pieces
+    holding people, between a code and a different one that is not in the other version)."""
+    def compute():
+        c = store.converters[(store.converters["level"] == level) & (store.converters["pop21"].fillna(0) > 0)]
+        links: dict[str, set[str]] = {}
+        for _, pieces in c.groupby(["from_version", "to_version"]):
+            before, after = set(pieces["from_code"]), set(pieces["to_code"])
+            # a piece counts when it holds at least 5 % of either region's people: boundary slivers do not
+            pop = pieces["pop21"]
+            share = np.maximum(pop / pop.groupby(pieces["from_code"]).transform("sum"),
+                               pop / pop.groupby(pieces["to_code"]).transform("sum"))
+            moved = pieces[(pieces["from_code"] != pieces["to_code"]) & (share >= 0.05)
+                           & (~pieces["from_code"].isin(after) | ~pieces["to_code"].isin(before))]
+            for a, b in zip(moved["from_code"], moved["to_code"]):
+                links.setdefault(a, set()).add(b)
+                links.setdefault(b, set()).add(a)
+        return links
+    return store.memo.cached(("changed_codes", level), compute)
 
 
 def region_rows(store, indicator: Indicator | str, level: int, code: str, version: int | None) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geodata.screen import label_points
-from indicators import tables
+from indicators import lookup
 from indicators.classes import Classes, classify
 from indicators.registry import Indicator, get
 
@@ -54,8 +54,8 @@ def map_data(store, indicator, level: int, year: int | None, scheme: str = "quan
 
 
 def _map_data(store, ind: Indicator, level: int, year: int | None, scheme: str, k: int) -> MapData:
-    rows = tables.table(store, ind, level=level, year=year)
-    rows = rows[rows["geo_kind"].isin(["region", "country"])]
+    # one NUTS version per country, as ranks and benchmarks use: a code is never drawn over its successor
+    rows = lookup.regional_set(store, ind, level, year)
     shapes = _layer_codes(store, level)
     rows = rows.assign(drawable=[(int(v), g) in shapes if pd.notna(v) else False
                                  for v, g in zip(rows["nuts_version"], rows["geo"])])
