@@ -73,6 +73,33 @@ _URE = "From Eurostat's Urban-rural Europe map data; the file does not state the
 _NATIONAL = "National figure: Eurostat publishes it only for whole countries."
 _PER_1000 = "Per 1 000 inhabitants on 1 January of the same year (demo_gind)."
 
+def _yearbook(*, key, sheet, label, short, unit, short_unit, text, direction) -> Indicator:
+    """A Regional Yearbook 2026 labour-market map (all residents, reference year 2025)."""
+    return Indicator(id=key, label=label, short_label=short, unit=unit, short_unit=short_unit, description=text,
+                     theme="labour", kind="rate", direction=direction, levels=(2,), nuts_version=2024, decimals=1,
+                     credit=_eurostat("Regional Yearbook 2026"), sources=("ryb2026_labour",), dataset="ryb2026_ch04",
+                     filter={"indic": sheet},
+                     caveats=("All residents, not by origin. Reference year 2025; a few regions show 2023 or 2024.",))
+
+
+def _urban_rural(*, key, source, label, short, unit, short_unit, text, kind, direction, diverging) -> Indicator:
+    """An Urban-rural Europe NUTS-3 map (period not stated by the file)."""
+    return Indicator(id=key, label=label, short_label=short, unit=unit, short_unit=short_unit, description=text,
+                     theme="territory", kind=kind, direction=direction, levels=(3,), nuts_version=2021, decimals=1,
+                     credit="Source: Eurostat (Urban-rural Europe)", sources=(source,), dataset=source,
+                     caveats=(_URE,),
+                     diverging=diverging)
+
+
+def _national_count(*, key, dataset, flt, label, short, text, extra, monthly) -> Indicator:
+    """A national count of people (asylum, permits, protection, immigration)."""
+    return Indicator(id=key, label=label, short_label=short, unit="persons", short_unit="", description=text,
+                     theme="asylum", kind="count", direction="neutral", levels=(0,), nuts_version=None, decimals=0,
+                     credit=_eurostat(dataset), sources=(dataset,), dataset=dataset, filter=flt,
+                     caveats=(_NATIONAL, *extra),
+                     latest_month=monthly)
+
+
 ENTRIES: tuple[Indicator, ...] = (
     # --- Population & migration -------------------------------------------------------------------------
     Indicator(id="net_migration_rate", label="Crude rate of net migration plus statistical adjustment",
@@ -212,41 +239,48 @@ ENTRIES: tuple[Indicator, ...] = (
               sources=("ilc_li41",), dataset="ilc_li41",
               caveats=("All residents, not by origin; few countries publish it by NUTS 2 region.",)),
     # --- Labour market context: Regional Yearbook 2026 -------------------------------------------------------
-    *[Indicator(id=key, label=label, short_label=short, unit=unit, short_unit=short_unit, description=text,
-                theme="labour", kind="rate", direction=direction, levels=(2,), nuts_version=2024, decimals=1,
-                credit=_eurostat("Regional Yearbook 2026"), sources=("ryb2026_labour",), dataset="ryb2026_ch04",
-                filter={"indic": sheet},
-                caveats=("All residents, not by origin. Reference year 2025; a few regions show 2023 or 2024.",))
-      for key, sheet, label, short, unit, short_unit, text, direction in [
-          ("employment_rate_20_64", "CH04M1", "Employment rate, aged 20-64", "Employment rate", "% of population 20-64", "%",
-           "The share of people aged 20 to 64 who have a job.", "higher_is_better"),
-          ("gender_employment_gap", "CH04M2", "Gender employment gap, aged 20-64", "Gender employment gap", "percentage points", "pp",
-           "Points by which men's employment rate exceeds women's.", "lower_is_better"),
-          ("neet_rate", "CH04M4", "Young people neither in employment nor in education or training, aged 15-29", "NEET rate",
-           "% of population 15-29", "%", "Young people who have no job and are not studying or training.", "lower_is_better"),
-          ("youth_unemployment", "CH04M5", "Youth unemployment rate, aged 15-29", "Youth unemployment", "% of labour force 15-29", "%",
-           "The share of young people in the labour force who are looking for work.", "lower_is_better"),
-          ("unemployment_rate", "CH04M6", "Unemployment rate, aged 15-74", "Unemployment rate", "% of labour force", "%",
-           "The share of the labour force looking for work.", "lower_is_better"),
-          ("long_term_unemployment", "CH04M7", "Long-term unemployment ratio", "Long-term unemployment", "% of unemployed", "%",
-           "The share of unemployed people who have been looking for work for a year or more.", "lower_is_better")]],
+    _yearbook(key="employment_rate_20_64", sheet="CH04M1", label="Employment rate, aged 20-64",
+              short="Employment rate", unit="% of population 20-64", short_unit="%",
+              text="The share of people aged 20 to 64 who have a job.", direction="higher_is_better"),
+    _yearbook(key="gender_employment_gap", sheet="CH04M2", label="Gender employment gap, aged 20-64",
+              short="Gender employment gap", unit="percentage points", short_unit="pp",
+              text="Points by which men's employment rate exceeds women's.", direction="lower_is_better"),
+    _yearbook(key="neet_rate", sheet="CH04M4",
+              label="Young people neither in employment nor in education or training, aged 15-29", short="NEET rate",
+              unit="% of population 15-29", short_unit="%",
+              text="Young people who have no job and are not studying or training.", direction="lower_is_better"),
+    _yearbook(key="youth_unemployment", sheet="CH04M5", label="Youth unemployment rate, aged 15-29",
+              short="Youth unemployment", unit="% of labour force 15-29", short_unit="%",
+              text="The share of young people in the labour force who are looking for work.",
+              direction="lower_is_better"),
+    _yearbook(key="unemployment_rate", sheet="CH04M6", label="Unemployment rate, aged 15-74",
+              short="Unemployment rate", unit="% of labour force", short_unit="%",
+              text="The share of the labour force looking for work.", direction="lower_is_better"),
+    _yearbook(key="long_term_unemployment", sheet="CH04M7", label="Long-term unemployment ratio",
+              short="Long-term unemployment", unit="% of unemployed", short_unit="%",
+              text="The share of unemployed people who have been looking for work for a year or more.",
+              direction="lower_is_better"),
     # --- Territorial context: Urban-rural Europe --------------------------------------------------------------
-    *[Indicator(id=key, label=label, short_label=short, unit=unit, short_unit=short_unit, description=text,
-                theme="territory", kind=kind, direction=direction, levels=(3,), nuts_version=2021, decimals=1,
-                credit="Source: Eurostat (Urban-rural Europe)", sources=(source,), dataset=source, caveats=(_URE,),
-                diverging=diverging)
-      for key, source, label, short, unit, short_unit, text, kind, direction, diverging in [
-          ("natural_change_avg", "ure_natchange", "Average crude rate of natural change", "Natural change", "per 1 000 inhabitants", "‰",
-           "Births minus deaths per 1 000 residents, averaged over recent years.", "rate", "neutral", True),
-          ("population_change_avg", "ure_popchange", "Average population change", "Population change", "% per year", "%",
-           "How fast the population grew or shrank on average in recent years.", "rate", "neutral", True),
-          ("old_age_dependency", "ure_oldage", "Old-age dependency ratio", "Old-age dependency", "people 65+ per 100 aged 15-64", "",
-           "Older people per 100 people of working age.", "ratio", "neutral", False),
-          ("projected_population_change", "ure_projpop", "Projected population change", "Projected change", "%", "%",
-           "Eurostat's projection of how much the population will grow or shrink.", "rate", "neutral", True),
-          # the file's column is "perc" and states no unit; the maps it feeds do not say either
-          ("gdp_change", "ure_gdp", "Change in GDP", "GDP change", "unit not stated by the source", "",
-           "How much the regional economy (GDP) grew or shrank over the period.", "rate", "higher_is_better", True)]],
+    _urban_rural(key="natural_change_avg", source="ure_natchange", label="Average crude rate of natural change",
+                 short="Natural change", unit="per 1 000 inhabitants", short_unit="‰",
+                 text="Births minus deaths per 1 000 residents, averaged over recent years.", kind="rate",
+                 direction="neutral", diverging=True),
+    _urban_rural(key="population_change_avg", source="ure_popchange", label="Average population change",
+                 short="Population change", unit="% per year", short_unit="%",
+                 text="How fast the population grew or shrank on average in recent years.", kind="rate",
+                 direction="neutral", diverging=True),
+    _urban_rural(key="old_age_dependency", source="ure_oldage", label="Old-age dependency ratio",
+                 short="Old-age dependency", unit="people 65+ per 100 aged 15-64", short_unit="",
+                 text="Older people per 100 people of working age.", kind="ratio", direction="neutral",
+                 diverging=False),
+    _urban_rural(key="projected_population_change", source="ure_projpop", label="Projected population change",
+                 short="Projected change", unit="%", short_unit="%",
+                 text="Eurostat's projection of how much the population will grow or shrink.", kind="rate",
+                 direction="neutral", diverging=True),
+    _urban_rural(key="gdp_change", source="ure_gdp", label="Change in GDP", short="GDP change",
+                 unit="unit not stated by the source", short_unit="",
+                 text="How much the regional economy (GDP) grew or shrank over the period.", kind="rate",
+                 direction="higher_is_better", diverging=True),
     # --- National context ---------------------------------------------------------------------------------------
     *[Indicator(id=f"{measure}_{who_key}", label=f"{label} of {who}, aged 15-64",
                 short_label=f"{short}, {who_short}", unit="%", short_unit="%",
@@ -307,21 +341,21 @@ ENTRIES: tuple[Indicator, ...] = (
            "Women among non-EU citizens", "The share of women among residents who are citizens of a non-EU country."),
           ("women_among_foreign_born", "demo_poppcctb", "c_birth", "FOR", "Women among the foreign-born",
            "Women among foreign-born", "The share of women among residents born in another country.")]],
-    *[Indicator(id=key, label=label, short_label=short, unit="persons", short_unit="", description=text,
-                theme="asylum", kind="count", direction="neutral", levels=(0,), nuts_version=None, decimals=0,
-                credit=_eurostat(dataset), sources=(dataset,), dataset=dataset, filter=flt,
-                caveats=(_NATIONAL, *extra),
-                latest_month=monthly)
-      for key, dataset, flt, label, short, text, extra, monthly in [
-          ("asylum_applicants", "migr_asyappctza", {"citizen": "TOTAL"}, "Asylum applicants", "Asylum applicants",
-           "People who applied for international protection during the year.", (), False),
-          ("first_residence_permits", "tps00170", {}, "First residence permits issued", "First permits",
-           "Residence permits issued for the first time to non-EU citizens during the year.", (), False),
-          ("temporary_protection", "migr_asytpsm", {"citizen": "UA"}, "Beneficiaries of temporary protection (latest month)",
-           "Temporary protection", "People from Ukraine under temporary protection at the end of the latest month reported.",
-           ("Each country's latest reported month; the month is given with each value.",), True),
-          ("immigration", "migr_imm1ctz", {"citizen": "TOTAL"}, "Immigration", "Immigration",
-           "People who moved to the country to live there for at least a year.", (), False)]],
+    _national_count(key="asylum_applicants", dataset="migr_asyappctza", flt={"citizen": "TOTAL"},
+                    label="Asylum applicants", short="Asylum applicants",
+                    text="People who applied for international protection during the year.", extra=(), monthly=False),
+    _national_count(key="first_residence_permits", dataset="tps00170", flt={},
+                    label="First residence permits issued", short="First permits",
+                    text="Residence permits issued for the first time to non-EU citizens during the year.", extra=(),
+                    monthly=False),
+    _national_count(key="temporary_protection", dataset="migr_asytpsm", flt={"citizen": "UA"},
+                    label="Beneficiaries of temporary protection (latest month)", short="Temporary protection",
+                    text="People from Ukraine under temporary protection at the end of the latest month reported.",
+                    extra=("Each country's latest reported month; the month is given with each value.",),
+                    monthly=True),
+    _national_count(key="immigration", dataset="migr_imm1ctz", flt={"citizen": "TOTAL"}, label="Immigration",
+                    short="Immigration", text="People who moved to the country to live there for at least a year.",
+                    extra=(), monthly=False),
     *[Indicator(id=f"{base}_per_1000", label=f"{label} per 1 000 inhabitants", short_label=f"{short} per 1 000",
                 unit="per 1 000 inhabitants",
                 short_unit="‰",
