@@ -50,14 +50,6 @@ def current_layer(store, level: int) -> pd.DataFrame:
     return store.memo.cached(("current_layer", level), compute).copy()
 
 
-def code_lists(store, level: int) -> dict[int, set[str]]:
-    """Every NUTS version's code list at ``level`` (extra-regio codes left out)."""
-    def compute():
-        r = _listed(store, level)
-        return {int(v): set(g) for v, g in r.groupby("version")["geo"]}
-    return store.memo.cached(("code_lists", level), compute)
-
-
 def country_codes(store, level: int) -> dict[tuple[int, str], set[str]]:
     """(version, country) -> the country's codes at ``level`` in that version (no extra-regio, no residual)."""
     def compute():

@@ -44,6 +44,7 @@ class Figure:
     country: Benchmark | None
     eu: Benchmark | None
     caveat: str = ""  # what a reader must know beside this number (census adjustment, 15+ population)
+    other_period: bool = False  # ranked among values that mostly cover another period (changes over years)
 
 
 def badge(level: int) -> str:
@@ -79,7 +80,8 @@ def _figure(store, ind, geo: str) -> Figure | None:
                   str(row.get("period", "") or ""), str(row["flag"] or ""), str(row.get("note", "") or ""),
                   int(version) if pd.notna(version) else None, found.converted,
                   pick("rank_country"), pick("n_country"), pick("tied_country"), pick("rank_eu"), pick("n_eu"),
-                  pick("tied_eu"), bench.get("country"), bench.get("EU"), caveats.beside(ind, year, row))
+                  pick("tied_eu"), bench.get("country"), bench.get("EU"), caveats.beside(ind, year, row),
+                  bool(len(mine) and mine["other_period"].iloc[0]))
 
 
 def as_json(store, geo: str, lang: str = "en") -> dict:
@@ -91,7 +93,7 @@ def as_json(store, geo: str, lang: str = "en") -> dict:
         figures.append({
             "indicator": f.indicator, "value": f.value, "unit": get(f.indicator).unit, "period": f.period,
             "year": f.year, "flag": f.flag, "level": f.level, "geo": f.geo, "nuts_version": f.nuts_version,
-            "converted": f.converted, "caveat": f.caveat,
+            "converted": f.converted, "caveat": f.caveat, "other_period": f.other_period,
             "rank": {"country": {"rank": f.rank_country, "of": f.n_country, "tied": f.tied_country, "scope": f.geo[:2]},
                      "EU": {"rank": f.rank_eu, "of": f.n_eu, "tied": f.tied_eu, "scope": "EU27"}},
             "benchmarks": {scope: (None if b is None else {

@@ -96,6 +96,8 @@ def test_change_values_carry_their_period_into_the_csv(store, mirror):
         if len(years) >= 2 and record["geoId"] in rows.index:
             assert rows.loc[record["geoId"], "period"] == f"{min(years)}–{max(years)}", record["geoId"]
     assert "PT1A" in rows.index and rows.loc["PT1A", "period"] != "2014–2023"  # Portugal's series starts later
+    ranked = ranks(store, "foreign_born_share_change", 2, 2023).set_index("geo")
+    assert ranked.loc["PT1A", "other_period"] and not ranked.loc["ITC4", "other_period"]  # marked, not hidden
 
 
 def test_monthly_values_carry_their_month(store, mirror):

@@ -59,6 +59,8 @@ def _headline(store, geo, view) -> None:
                 lines.append(f"figure for {plain(fig.name)} ({fig.geo})")
             if fig.note:
                 lines.append(plain(fig.note))
+            if fig.other_period:
+                lines.append("ranked among values that mostly cover another period")
             if fig.rank_country:
                 lines.append(f"rank {rank_label(fig.rank_country, fig.n_country, fig.tied_country)} in the country (1 = highest)")
             if fig.rank_eu:
