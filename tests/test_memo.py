@@ -10,7 +10,7 @@ import pytest
 
 from loaders.memo import Memo
 
-CEILING_MB = 1000  # the README's ceiling for one process with every table visited (measured: 480 MB)
+CEILING_MB = 1000  # the README's ceiling for one process with every table visited (measured 312-480 MB)
 
 
 def test_memo_evicts_the_least_recently_used_and_counts():
