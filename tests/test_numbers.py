@@ -166,6 +166,7 @@ def _successors(mirror, level):
     return pairs
 
 
+@pytest.mark.slow  # every indicator × level × year: 2-3 minutes
 def test_properties_over_every_indicator_level_and_year(store, mirror):
     """Computed means lie within their regions; "EU" is never an incomplete aggregate; one code per area in
     a ranking; equal values share a rank."""
@@ -204,6 +205,7 @@ def test_properties_over_every_indicator_level_and_year(store, mirror):
     assert checked > 300
 
 
+@pytest.mark.slow  # 20 briefing PDFs through kaleido: about 2 minutes
 def test_profile_briefing_cli_and_csv_agree_for_20_random_regions(store_env, store, capsys):
     import io
     import json
