@@ -7,7 +7,7 @@ import dataclasses
 import json
 import sys
 
-from indicators import tables
+from indicators import local_cli, tables
 from indicators.registry import ENTRIES, get
 from loaders.errors import StoreMissingError
 from loaders.store import load_store
@@ -16,6 +16,9 @@ TABLE_COLUMNS = ["geo", "name", "level", "nuts_version", "year", "value", "flag"
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if local_cli.handles(argv):  # city, and tables at the local levels (cities, municipalities)
+        return local_cli.main(argv)
     parser = argparse.ArgumentParser(prog="python -m indicators", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     listing = commands.add_parser("list", help="every indicator with its fields and what the store holds")
