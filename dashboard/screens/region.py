@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.export import pdf
 from dashboard.i18n import t
-from dashboard.screens import downloads
+from dashboard.screens import downloads, local_views
 from dashboard.text import plain
 from geodata.codes import level_of
 from indicators import analysis, profile
@@ -35,6 +35,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     _headline(store, geo, view)
     _trends(store, geo, view)
     _origins(store, geo, view)
+    local_views.region_cities(store, geo)
     _peers(store, geo, view, pages)
     _missing(store, geo, view, pages)
     return view

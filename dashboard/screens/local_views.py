@@ -1,0 +1,162 @@
+"""The local layer on the existing pages: the map page's Cities / Municipalities (Spain) / Reception (Italy) views,
+the cities of a region on its profile, and implausible values and local coverage on the data-gap page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import figures, local_figures
+from dashboard.export import csvs
+from dashboard.export import local as local_export
+from dashboard.screens import downloads
+from indicators import analysis, cities, deep_dives, local_maps, plausibility, reception
+from loaders.city_tables import read
+
+VIEWS = ("Regions (NUTS)", "Cities", "Municipalities (Spain)", "Reception (Italy)")
+CHART_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False}
+
+
+def other_view(store, view, urls: dict) -> bool:
+    """Offer the local views on the map page; draw the chosen one and return True, or False for the regions."""
+    chosen = st.radio("What to map", VIEWS, horizontal=True, key="w_local_view")
+    if chosen in (None, VIEWS[0]):
+        return False
+    {"Cities": _cities, "Municipalities (Spain)": _spain, "Reception (Italy)": _italy}[chosen](store, view, urls)
+    return True
+
+
+def _cities(store, view, urls) -> None:
+    options = [e.id for e in deep_dives.for_level("city")]
+    ind_id = st.selectbox("Indicator", options, format_func=lambda i: deep_dives.get(i).label, key="w_city_ind")
+    years = sorted(int(y) for y in cities.city_shares(store).dropna(subset=["value"])["year"].unique())
+    year = st.selectbox("Year", [None, *reversed(years)], key="w_city_year",
+                        format_func=lambda y: "each city's latest year" if y is None else str(y))
+    data = local_maps.city_points(store, ind_id, year, view.scheme)
+    ind = data.indicator
+    st.title(ind.label)
+    st.caption(ind.description + " " + " ".join(ind.caveats))
+    fig = local_figures.points_map(data.rows, ind, data.classes, title=ind.label,
+                                   subtitle=f"{ind.unit} · {data.year_text} · Urban Audit cities (size: residents)",
+                                   credit=ind.map_credit)
+    st.plotly_chart(fig, key=f"cities-{ind_id}-{year}", config=CHART_CONFIG,
+                    alt=f"Map of {ind.label}, {data.year_text}. The same values are in the table below.")
+    shown = data.rows["value"].notna().sum()
+    st.caption(f"{shown} of {len(data.rows)} Urban Audit cities have a value shown. Grey: no value published, or a "
+               "published value caught by a plausibility check (listed on the data-gap page). Rings: flagged values.")
+    _table_and_csv(store, data.rows, ind, year)
+
+
+def _spain(store, view, urls) -> None:
+    options = [e.id for e in deep_dives.for_level("lau")]
+    ind_id = st.selectbox("Indicator", options, format_func=lambda i: deep_dives.get(i).label, key="w_es_ind")
+    year = None if "change" in ind_id else st.selectbox("Year", [2024, 2023, 2022, 2021], key="w_es_year")
+    data = local_maps.municipal_points(store, ind_id, year, view.scheme)
+    ind = data.indicator
+    st.title(ind.label)
+    st.caption(ind.description + " " + " ".join(ind.caveats))
+    provinces = sorted(data.rows["nuts3_2021"].dropna().unique())
+    fig = local_figures.points_map(data.rows, ind, data.classes, title=ind.label,
+                                   subtitle=f"{ind.unit} · {data.year_text} · {len(data.rows):,} municipalities "
+                                            "(size: residents) · provinces (NUTS 3) for context",
+                                   credit=ind.map_credit, frame="ES", context=(urls["screen"][(2021, 3)], provinces))
+    st.plotly_chart(fig, key=f"spain-{ind_id}-{year}", config=CHART_CONFIG,
+                    alt=f"Map of {ind.label} in Spain's municipalities, {data.year_text}.")
+    unmatched = read(store, "local_unmatched")
+    st.caption(f"Municipal data: Spain only. {int((unmatched['source_id'] == 'ine_68538').sum())} INE municipality "
+               "code(s) have no LAU 2020 centre and are not drawn (listed on the data-gap page).")
+    _table_and_csv(store, data.rows, ind, year)
+
+
+def _italy(store, view, urls) -> None:
+    ind = deep_dives.get("it_reception_per_1000")
+    rows = reception.per_thousand(store)
+    dates = sorted(rows["date"].unique(), reverse=True)
+    date = st.selectbox("Report date", dates, format_func=lambda d: pd.Timestamp(d).strftime("%d %b %Y"),
+                        key="w_it_date")
+    drawn, date = local_maps.reception_map_rows(store, date)
+    st.title(ind.label)
+    st.caption(ind.description + " " + " ".join(ind.caveats))
+    classes = analysis.classify(drawn["value"], view.scheme)
+    fig = figures.choropleth(drawn, ind, classes, lambda v: urls["screen"][(2021, 2)], title=ind.label,
+                             subtitle=f"{ind.unit} · {pd.Timestamp(date):%d %b %Y} · NUTS 2 (Italy only)")
+    fig.update_geos(fitbounds="locations")  # framed on Italy: the only country this source covers
+    fig.update_layout(annotations=[dict(text=ind.map_credit, showarrow=False, xref="paper", yref="paper", x=0,
+                                        y=-0.06, xanchor="left", font=dict(size=11, color="#555"))])
+    st.plotly_chart(fig, key=f"italy-{pd.Timestamp(date):%Y%m%d}", config=CHART_CONFIG,
+                    alt="Map of people in reception per 1 000 residents by Italian region.")
+    st.caption(reception.JOINT_NOTE + ": drawn on both, counted once.")
+    monthly = reception.monthly(store)
+    chosen = st.multiselect("Regions in the trend", sorted(monthly["name"].unique()),
+                            default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend")
+    codes = monthly.loc[monthly["name"].isin(chosen), "geo"].unique().tolist()
+    st.plotly_chart(local_figures.reception_trend(monthly, codes, ind.credit), key="it-trend")
+    at = rows[rows["date"].eq(date)]
+    st.dataframe(at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
+                     "population_year", "value", "note"]], hide_index=True, width="stretch")
+    downloads.direct("Reception by region and date (CSV)", lambda: local_export.csv_bytes(store, ind.id),
+                     "it_reception_per_1000.csv", "csv_it_reception")
+
+
+def _table_and_csv(store, rows: pd.DataFrame, ind, year) -> None:
+    st.dataframe(rows[["name", "geo", "year", "value", "flag", "population", "reason"]].sort_values("name"),
+                 hide_index=True, width="stretch",
+                 column_config={"value": st.column_config.NumberColumn(f"value ({ind.short_unit})", format="%.1f"),
+                                "year": st.column_config.NumberColumn("year", format="%d")})
+    stem = f"{ind.id}_{year or 'latest'}"
+    downloads.direct("Data (CSV)", lambda: local_export.csv_bytes(store, ind.id, year), f"{stem}.csv", f"csv_{stem}")
+    downloads.direct("About the data (JSON)", lambda: local_export.metadata_bytes(store, ind.id, year),
+                     f"{stem}.metadata.json", f"meta_{stem}")
+
+
+def region_cities(store, geo: str) -> None:
+    """On a region's profile: the Urban Audit cities inside it with their latest shown value, and a small trend."""
+    inside = cities.cities_in_region(store, geo)
+    if inside.empty:
+        return
+    st.subheader("Cities in this region (Urban Audit)")
+    st.dataframe(inside[["name", "geo", "note", "year", "value", "flag"]].rename(
+        columns={"value": "foreign-born %", "note": "definition"}), hide_index=True, width="stretch")
+    shares = cities.city_shares(store)
+    series = shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"])
+    if series["year"].nunique() > 1:
+        fig = figures.trends(series, deep_dives.get("city_foreign_born_share"), "Foreign-born share of residents")
+        st.plotly_chart(fig, key=f"region-cities-{geo}")
+    st.caption(f"{cities.CREDIT}. Values caught by a plausibility check are not shown (see the data-gap page).")
+
+
+def data_gaps_section(store) -> None:
+    """On the data-gap page: where local data exist, and every published value not shown, with its rule."""
+    st.subheader("Local data: where they exist")
+    st.write("; ".join(deep_dives.coverage_lines()) + ". Urban Audit city figures: the cities Eurostat publishes.")
+    found = cities.implausible_values(store)
+    values = len(found.drop_duplicates(["geo", "year", "variable"]))
+    st.subheader(f"Published city values not shown: implausible ({values})")
+    st.caption("Kept exactly as published, never corrected; left out of maps, ranks and charts. Rules: "
+               + " ".join(f"**{k}**: {v}." for k, v in {r: t for r, t in zip(found['rule'], found['rule_text'])}.items()))
+    st.dataframe(found[["name", "geo", "year", "variable", "value", "flag", "rule", "detail", "source"]],
+                 hide_index=True, width="stretch")
+    downloads.direct("Implausible values (CSV)", lambda: csvs.to_csv_bytes(found), "implausible_city_values.csv",
+                     "csv_implausible")
+    with st.expander("Local codes that could not be joined"):
+        st.dataframe(read(store, "local_unmatched"), hide_index=True, width="stretch")
+
+
+def sources_section() -> None:
+    """On the sources and methods page: the local deep dives, their checks, and what is not shown and why."""
+    st.subheader("Cities, municipalities and reception: sources and checks")
+    st.dataframe(pd.DataFrame([{"indicator": e.label, "level": deep_dives.LEVELS[e.level], "covers": e.coverage,
+                                "source": e.credit, "map": e.map_attribution, "caveats": " ".join(e.caveats)}
+                               for e in deep_dives.ENTRIES]), hide_index=True, width="stretch")
+    st.markdown(
+        "- **Cities** (Eurostat Urban Audit `urb_cpopcb` foreign-born, `urb_cpop1` population): the share uses both "
+        "counts of the same year. Published values are checked before they are shown: "
+        + " ".join(f"*{k}*: {v}." for k, v in plausibility.RULES.items())
+        + " A caught value stays in the data as published, is marked \"implausible: not shown\", is left out of maps, "
+        "ranks and charts, and is listed on the data-gap page with its rule. Nothing is corrected.\n"
+        "- **Spain** (INE table 68538, every municipality, 1 January 2021-2024), joined to the LAU 2020 centres on "
+        "`ES_` + the 5-digit INE code; codes that do not join are listed on the data-gap page.\n"
+        "- **Italy** (people in the reception system, Ministry of the Interior via Liberiamoli tutti!, CC BY 4.0): "
+        "per 1 000 residents of the NUTS 2 region, with the population of the report's year, or the latest "
+        "earlier year when that is not in the data (the table says which). " + reception.JOINT_NOTE + ".\n"
+        "- Municipal data: Spain only; reception data: Italy only. Other countries have no such table here.")
