@@ -42,8 +42,12 @@ def city_shares(store) -> pd.DataFrame:
         "population": series["population"], "population_flag": series["population_flag"],
         "verdict": np.where(caught, plausibility.NOT_SHOWN, ""), "rules": rules, "has_point": series["has_point"],
     })
-    out["note"] = np.where(out["kind"].eq("country"), "country total (benchmark)",
-                           np.where(out["kind"].eq("greater city"), "greater city (K code)", "city (C code)"))
+    # Eurostat labels some C codes "(greater city)": the area is then the greater city, so say both.
+    labelled = out["name"].str.contains("(greater city)", regex=False)
+    out["note"] = np.select(
+        [out["kind"].eq("country"), out["kind"].eq("greater city"), labelled],
+        ["country total (benchmark)", "greater city (K code)", "greater city (C code labelled greater city by Eurostat)"],
+        "city (C code)")
     store.memo[key] = out
     return out
 
