@@ -103,3 +103,14 @@ def implausible_values(store) -> pd.DataFrame:
     found["source"] = found["variable"].map({"foreign_born": "urb_cpopcb", "population": "urb_cpop1"})
     found["status"] = plausibility.NOT_SHOWN
     return found
+
+
+def compare(store, codes: list[str]) -> pd.DataFrame:
+    """The chosen cities' latest shown shares, each with its country's share in the same year (the benchmark)."""
+    latest = latest_by_city(store)
+    chosen = latest[latest["geo"].isin(codes)]
+    shares = city_shares(store)
+    national = shares[shares["kind"].eq("country")].set_index(["country", "year"])["value"]
+    keys = pd.MultiIndex.from_arrays([chosen["country"], chosen["year"]])
+    out = chosen.assign(country_value=national.reindex(keys).values)
+    return out[["geo", "name", "country", "year", "value", "flag", "country_value", "note"]].reset_index(drop=True)

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from indicators import tables
-from loaders.city_tables import RECEPTION_TYPES, read
+from loaders.city_tables import read
 
 SOURCE = "Liberiamoli tutti! (dati Ministero dell'Interno), CC BY 4.0"
 CREDIT = ("Fonte: Liberiamoli tutti! (dati Ministero dell'Interno), CC BY 4.0 · "
@@ -91,6 +91,3 @@ def _population_year(population: pd.DataFrame, geo: str, year: int) -> tuple[flo
     if earlier.empty:
         return (np.nan, np.nan)
     return (int(earlier.index[-1]), float(earlier.iloc[-1]))
-
-
-__all__ = ["per_thousand", "monthly", "latest", "map_rows", "national_total", "RECEPTION_TYPES"]

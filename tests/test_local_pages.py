@@ -97,3 +97,44 @@ def test_region_profile_lists_its_cities_and_data_gaps_list_implausible_values()
     assert not at.exception
     assert any(s.value.startswith("Published city values not shown") for s in at.subheader)
     assert any("municipal data: Spain only; reception data: Italy only" in m.value for m in at.markdown)
+
+
+def test_compare_accepts_cities_with_country_benchmark(store):
+    from indicators import cities
+
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("views/compare.py").run()
+    at.multiselect(key="w_compare_cities").set_value(["DE003C", "IT001C"]).run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 2
+    table = at.dataframe[0].value
+    assert set(table["geo"]) == {"DE003C", "IT001C"}
+    rome = cities.compare(store, ["IT001C"]).iloc[0]
+    shares = cities.city_shares(store)
+    italy = shares[(shares["geo"] == "IT") & (shares["year"] == rome["year"])]["value"].iloc[0]
+    assert rome["country_value"] == pytest.approx(italy)
+
+
+def test_most_affected_shows_italy_reception_only_when_filtered_on_italy():
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["countries"] = "IT"
+    at.run()
+    at.switch_page("views/most_affected.py").run()
+    assert not at.exception
+    assert any(e.label.startswith("Italy only: people in reception") for e in at.expander)
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["countries"] = "IT,ES"
+    at.run()
+    at.switch_page("views/most_affected.py").run()
+    assert not any(e.label.startswith("Italy only") for e in at.expander)
+
+
+def test_an_italian_region_profile_shows_its_reception_load():
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["geo"] = "ITH2"
+    at.run()
+    at.switch_page("views/region.py").run()
+    assert not at.exception
+    assert "People in the reception system (Italy)" in [s.value for s in at.subheader]
+    assert any("reported jointly for ITH1 + ITH2" in m.value.replace("\\", "") for m in at.markdown)

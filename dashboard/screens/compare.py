@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.export import csvs, pdf
 from dashboard.i18n import t
-from dashboard.screens import downloads
+from dashboard.screens import downloads, local_views
 from geodata.codes import level_of
 from indicators import analysis, compare, profile
 from indicators.registry import ENTRIES, REGISTRY
@@ -15,6 +15,7 @@ from indicators.registry import ENTRIES, REGISTRY
 
 def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     st.title(t("compare", view.lang))
+    local_views.compare_cities(store)  # cities beside the regions: their own chooser, bars, trends and table
     options = profile.search_options(store)
     labels = dict(zip(options["geo"], options["label"]))
     codes = list(options["geo"])

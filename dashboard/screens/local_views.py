@@ -90,7 +90,8 @@ def _italy(store, view, urls) -> None:
     chosen = st.multiselect("Regions in the trend", sorted(monthly["name"].unique()),
                             default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend")
     codes = monthly.loc[monthly["name"].isin(chosen), "geo"].unique().tolist()
-    st.plotly_chart(local_figures.reception_trend(monthly, codes, ind.credit), key="it-trend")
+    st.plotly_chart(local_figures.reception_trend(monthly, codes, ind.credit), key="it-trend",
+                    alt="Lines of people in reception per 1 000 residents by month for the chosen regions.")
     at = rows[rows["date"].eq(date)]
     st.dataframe(at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
                      "population_year", "value", "note"]], hide_index=True, width="stretch")
@@ -109,8 +110,30 @@ def _table_and_csv(store, rows: pd.DataFrame, ind, year) -> None:
                      f"{stem}.metadata.json", f"meta_{stem}")
 
 
-def region_cities(store, geo: str) -> None:
-    """On a region's profile: the Urban Audit cities inside it with their latest shown value, and a small trend."""
+def region_local(store, geo: str) -> None:
+    """On a region's profile: its Urban Audit cities, and for an Italian region its reception load."""
+    _region_cities(store, geo)
+    if geo.startswith("IT") and len(geo) >= 4:
+        _region_reception(store, geo)
+
+
+def _region_reception(store, geo: str) -> None:
+    monthly = reception.monthly(store)
+    nuts2 = geo[:4]
+    rows = monthly[monthly["geo"].str.split("+").map(lambda codes: nuts2 in codes)]
+    if rows.empty:
+        return
+    last = rows.iloc[-1]
+    st.subheader("People in the reception system (Italy)")
+    joint = " (Trentino-Alto Adige, reported jointly for ITH1 + ITH2)" if "+" in last["geo"] else ""
+    scope = "" if len(geo) == 4 else f" Figures for the NUTS 2 region {nuts2}, not for {geo} itself."
+    st.write(f"{last['value']:.2f} per 1 000 residents on {last['date']:%d %b %Y}{joint}: {last['total']:,.0f} "
+             f"people; {last['note']}.{scope}")
+    st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], reception.CREDIT), key=f"region-it-{geo}",
+                    alt=f"Line of people in reception per 1 000 residents by month in {last['name']}.")
+
+
+def _region_cities(store, geo: str) -> None:
     inside = cities.cities_in_region(store, geo)
     if inside.empty:
         return
@@ -121,7 +144,8 @@ def region_cities(store, geo: str) -> None:
     series = shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"])
     if series["year"].nunique() > 1:
         fig = figures.trends(series, deep_dives.get("city_foreign_born_share"), "Foreign-born share of residents")
-        st.plotly_chart(fig, key=f"region-cities-{geo}")
+        st.plotly_chart(fig, key=f"region-cities-{geo}",
+                        alt="Lines of the foreign-born share of residents of the cities in the table above.")
     st.caption(f"{cities.CREDIT}. Values caught by a plausibility check are not shown (see the data-gap page).")
 
 
@@ -160,3 +184,42 @@ def sources_section() -> None:
         "per 1 000 residents of the NUTS 2 region, with the population of the report's year, or the latest "
         "earlier year when that is not in the data (the table says which). " + reception.JOINT_NOTE + ".\n"
         "- Municipal data: Spain only; reception data: Italy only. Other countries have no such table here.")
+
+
+def compare_cities(store) -> None:
+    """On the compare page: up to 12 Urban Audit cities, bars of the latest shown share, trends, country benchmark."""
+    with st.expander("Compare cities (Urban Audit: foreign-born share of residents)"):
+        latest = cities.latest_by_city(store)
+        labels = dict(zip(latest["geo"], latest["name"] + " (" + latest["country"] + ")"))
+        codes = st.multiselect("Cities", sorted(labels, key=labels.get), format_func=labels.get, max_selections=12,
+                               key="w_compare_cities")
+        if not codes:
+            st.caption("Choose cities by name. Values caught by a plausibility check are not shown.")
+            return
+        ind = deep_dives.get("city_foreign_born_share")
+        chosen = cities.compare(store, codes)
+        st.plotly_chart(figures.grouped_bars(chosen, ind, f"{ind.label} (latest year shown per city)"),
+                        key="compare-city-bars", config={"displaylogo": False},
+                        alt="Bars of the chosen cities' latest foreign-born share; the table below holds the values.")
+        shares = cities.city_shares(store)
+        st.plotly_chart(figures.trends(shares[shares["geo"].isin(codes)].dropna(subset=["value"]), ind,
+                                       "Foreign-born share of residents over time"), key="compare-city-trends",
+                        alt="Lines of the chosen cities' foreign-born share over the years shown.")
+        st.dataframe(chosen.rename(columns={"value": "city %", "country_value": "country % (same year)"}),
+                     hide_index=True, width="stretch")
+
+
+def reception_beside_score(store, countries: list[str], level: int) -> None:
+    """On the most-affected page, when the filter is Italy alone: the reception load by region beside the score.
+
+    Shown beside it, not inside: the score's indicators are yearly and cover every country, reception is
+    Italy-only and dated by report; mixing them would rank Italian regions on a scale no other country has.
+    """
+    if list(countries) != ["IT"]:
+        return
+    latest = reception.latest(store)
+    with st.expander(f"Italy only: people in reception per 1 000 residents, {latest['date'].max():%d %b %Y}"):
+        st.dataframe(latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]],
+                     hide_index=True, width="stretch")
+        st.caption(reception.CREDIT + (". Trentino-Alto Adige is one figure for ITH1 + ITH2." if level == 2 else
+                                       ". Regional (NUTS 2) figures; NUTS 3 regions are not reported."))

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.export import csvs
 from dashboard.i18n import t
-from dashboard.screens import downloads
+from dashboard.screens import downloads, local_views
 from indicators import analysis
 from indicators.composite import CANDIDATES, composite, regions_with, typology_values, with_geometry_version
 from indicators.registry import REGISTRY, Indicator
@@ -47,6 +47,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     view = state.View(**{**view.__dict__, "weights": {k: w for k, w in weights.items() if w > 0},
                          "countries": chosen_countries, "typology": filters})
     result = composite(store, level, weights, countries=chosen_countries or None, regions=regions_with(store, filters))
+    local_views.reception_beside_score(store, chosen_countries, level)  # Italy only: reception load beside the score
     ranked = result[result["rank"].notna()]
     if ranked.empty:
         st.info("No region has enough data for these weights and filters.")

@@ -35,7 +35,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     _headline(store, geo, view)
     _trends(store, geo, view)
     _origins(store, geo, view)
-    local_views.region_cities(store, geo)
+    local_views.region_local(store, geo)  # its cities; an Italian region's reception load
     _peers(store, geo, view, pages)
     _missing(store, geo, view, pages)
     return view
