@@ -48,8 +48,11 @@ def points_map(rows: pd.DataFrame, ind, classes: Classes, *, title: str, subtitl
     fig.update_layout(annotations=[dict(text=credit, showarrow=False, xref="paper", yref="paper", x=0, y=-0.06,
                                         xanchor="left", font=dict(size=11, color="#555"))])
     if FRAMES.get(frame):
-        fig.update_geos(projection_type="mercator", projection_scale=1, center=None, projection_rotation=None,
-                        **FRAMES[frame])
+        box = FRAMES[frame]
+        middle = dict(lon=sum(box["lonaxis_range"]) / 2, lat=sum(box["lataxis_range"]) / 2)
+        # the house layout centres Europe (rotation lon 12): recentre on the box, or its edges fall off the frame
+        fig.update_geos(projection_type="mercator", projection_scale=1, center=middle,
+                        projection_rotation=dict(lon=middle["lon"], lat=0), **box)
     return fig
 
 
