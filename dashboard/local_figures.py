@@ -47,11 +47,16 @@ def points_map(rows: pd.DataFrame, ind, classes: Classes, *, title: str, subtitl
     figures._map_layout(fig, title, subtitle, credit)  # the house map layout: title, legend, credit line
     fig.update_layout(annotations=[dict(text=credit, showarrow=False, xref="paper", yref="paper", x=0, y=-0.06,
                                         xanchor="left", font=dict(size=11, color="#555"))])
-    if FRAMES.get(frame):
-        box = FRAMES[frame]
+    return frame_on(fig, frame)
+
+
+def frame_on(fig: go.Figure, frame: str) -> go.Figure:
+    """Frame a map on a country's box (a deep dive covers only it); "europe" keeps the house framing."""
+    box = FRAMES.get(frame)
+    if box:
         middle = dict(lon=sum(box["lonaxis_range"]) / 2, lat=sum(box["lataxis_range"]) / 2)
         # the house layout centres Europe (rotation lon 12): recentre on the box, or its edges fall off the frame
-        fig.update_geos(projection_type="mercator", projection_scale=1, center=middle,
+        fig.update_geos(projection_type="mercator", projection_scale=1, center=middle, fitbounds=False,
                         projection_rotation=dict(lon=middle["lon"], lat=0), **box)
     return fig
 

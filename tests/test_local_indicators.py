@@ -136,3 +136,15 @@ def test_exports_carry_the_credit_lines(store):
         assert credit in text
         meta = local.metadata(store, indicator_id)
         assert credit in meta["source"] and "© EuroGeographics" in meta["map_credit"]
+
+
+def test_map_images_carry_the_credit_lines(store):
+    from dashboard.export import local
+
+    expected = [(local.city_map(store, "city_foreign_born_share", None)[0], "Source: Eurostat (urb_cpopcb, urb_cpop1)"),
+                (local.spain_map(store, "es_born_abroad_share", 2024)[0], "Fuente: INE (tabla 68538)"),
+                (local.italy_map(store)[0], "Fonte: Liberiamoli tutti! (dati Ministero dell'Interno), CC BY 4.0")]
+    for fig, credit in expected:
+        svg = local.map_image(fig, "svg").decode("utf-8")
+        assert credit.replace("'", "&#39;") in svg or credit in svg
+        assert "© EuroGeographics" in svg and "Territorial Migration Atlas" in svg

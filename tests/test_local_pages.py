@@ -82,7 +82,7 @@ def test_italy_reception_view_is_framed_on_italy(store):
     spec, _ = _spec(at)
     located = [loc for t in spec["data"] if t["type"] == "choropleth" for loc in _array(t["locations"])]
     assert {"ITH1", "ITH2"} <= set(located) and all(loc.startswith("IT") for loc in located)
-    assert spec["layout"]["geo"]["fitbounds"] == "locations"
+    assert spec["layout"]["geo"]["lonaxis"]["range"] == [6.4, 18.8]  # framed on Italy
     assert "Fonte: Liberiamoli tutti! (dati Ministero dell'Interno), CC BY 4.0" in _credit(spec)
 
 

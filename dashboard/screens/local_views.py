@@ -10,7 +10,7 @@ from dashboard import figures, local_figures
 from dashboard.export import csvs
 from dashboard.export import local as local_export
 from dashboard.screens import downloads
-from indicators import analysis, cities, deep_dives, local_maps, plausibility, reception
+from indicators import cities, deep_dives, plausibility, reception
 from loaders.city_tables import read
 
 VIEWS = ("Regions (NUTS)", "Cities", "Municipalities (Spain)", "Reception (Italy)")
@@ -32,18 +32,16 @@ def _cities(store, view, urls) -> None:
     years = sorted(int(y) for y in cities.city_shares(store).dropna(subset=["value"])["year"].unique())
     year = st.selectbox("Year", [None, *reversed(years)], key="w_city_year",
                         format_func=lambda y: "each city's latest year" if y is None else str(y))
-    data = local_maps.city_points(store, ind_id, year, view.scheme)
+    fig, data = local_export.city_map(store, ind_id, year, view.scheme)
     ind = data.indicator
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
-    fig = local_figures.points_map(data.rows, ind, data.classes, title=ind.label,
-                                   subtitle=f"{ind.unit} · {data.year_text} · Urban Audit cities (size: residents)",
-                                   credit=ind.map_credit)
     st.plotly_chart(fig, key=f"cities-{ind_id}-{year}", config=CHART_CONFIG,
                     alt=f"Map of {ind.label}, {data.year_text}. The same values are in the table below.")
     shown = data.rows["value"].notna().sum()
     st.caption(f"{shown} of {len(data.rows)} Urban Audit cities have a value shown. Grey: no value published, or a "
                "published value caught by a plausibility check (listed on the data-gap page). Rings: flagged values.")
+    _images(lambda: local_export.city_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'latest'}")
     _table_and_csv(store, data.rows, ind, year)
 
 
@@ -51,20 +49,16 @@ def _spain(store, view, urls) -> None:
     options = [e.id for e in deep_dives.for_level("lau")]
     ind_id = st.selectbox("Indicator", options, format_func=lambda i: deep_dives.get(i).label, key="w_es_ind")
     year = None if "change" in ind_id else st.selectbox("Year", [2024, 2023, 2022, 2021], key="w_es_year")
-    data = local_maps.municipal_points(store, ind_id, year, view.scheme)
+    fig, data = local_export.spain_map(store, ind_id, year, view.scheme, urls["screen"][(2021, 3)])
     ind = data.indicator
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
-    provinces = sorted(data.rows["nuts3_2021"].dropna().unique())
-    fig = local_figures.points_map(data.rows, ind, data.classes, title=ind.label,
-                                   subtitle=f"{ind.unit} · {data.year_text} · {len(data.rows):,} municipalities "
-                                            "(size: residents) · provinces (NUTS 3) for context",
-                                   credit=ind.map_credit, frame="ES", context=(urls["screen"][(2021, 3)], provinces))
     st.plotly_chart(fig, key=f"spain-{ind_id}-{year}", config=CHART_CONFIG,
                     alt=f"Map of {ind.label} in Spain's municipalities, {data.year_text}.")
     unmatched = read(store, "local_unmatched")
     st.caption(f"Municipal data: Spain only. {int((unmatched['source_id'] == 'ine_68538').sum())} INE municipality "
                "code(s) have no LAU 2020 centre and are not drawn (listed on the data-gap page).")
+    _images(lambda: local_export.spain_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'change'}")
     _table_and_csv(store, data.rows, ind, year)
 
 
@@ -74,18 +68,13 @@ def _italy(store, view, urls) -> None:
     dates = sorted(rows["date"].unique(), reverse=True)
     date = st.selectbox("Report date", dates, format_func=lambda d: pd.Timestamp(d).strftime("%d %b %Y"),
                         key="w_it_date")
-    drawn, date = local_maps.reception_map_rows(store, date)
+    fig, date = local_export.italy_map(store, date, view.scheme, urls["screen"][(2021, 2)])
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
-    classes = analysis.classify(drawn["value"], view.scheme)
-    fig = figures.choropleth(drawn, ind, classes, lambda v: urls["screen"][(2021, 2)], title=ind.label,
-                             subtitle=f"{ind.unit} · {pd.Timestamp(date):%d %b %Y} · NUTS 2 (Italy only)")
-    fig.update_geos(fitbounds="locations")  # framed on Italy: the only country this source covers
-    fig.update_layout(annotations=[dict(text=ind.map_credit, showarrow=False, xref="paper", yref="paper", x=0,
-                                        y=-0.06, xanchor="left", font=dict(size=11, color="#555"))])
     st.plotly_chart(fig, key=f"italy-{pd.Timestamp(date):%Y%m%d}", config=CHART_CONFIG,
                     alt="Map of people in reception per 1 000 residents by Italian region.")
     st.caption(reception.JOINT_NOTE + ": drawn on both, counted once.")
+    _images(lambda: local_export.italy_map(store, date, view.scheme)[0], f"it_reception_{pd.Timestamp(date):%Y%m%d}")
     monthly = reception.monthly(store)
     chosen = st.multiselect("Regions in the trend", sorted(monthly["name"].unique()),
                             default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend")
@@ -97,6 +86,15 @@ def _italy(store, view, urls) -> None:
                      "population_year", "value", "note"]], hide_index=True, width="stretch")
     downloads.direct("Reception by region and date (CSV)", lambda: local_export.csv_bytes(store, ind.id),
                      "it_reception_per_1000.csv", "csv_it_reception")
+
+
+def _images(make, stem: str) -> None:
+    """PNG and SVG of the map, made on request with the geometry inlined and the credit line burned in."""
+    left, right = st.columns(2)
+    with left:
+        downloads.on_request("map (PNG)", lambda: local_export.map_image(make(), "png"), f"{stem}.png", f"png_{stem}")
+    with right:
+        downloads.on_request("map (SVG)", lambda: local_export.map_image(make(), "svg"), f"{stem}.svg", f"svg_{stem}")
 
 
 def _table_and_csv(store, rows: pd.DataFrame, ind, year) -> None:
