@@ -3,6 +3,9 @@ the cities of a region on its profile, and implausible values and local coverage
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 import pandas as pd
 import streamlit as st
 
@@ -14,6 +17,8 @@ from indicators import cities, deep_dives, plausibility, reception
 from loaders.city_tables import read
 
 VIEWS = ("Regions (NUTS)", "Cities", "Municipalities (Spain)", "Reception (Italy)")
+MAX_KEPT_FIGURES = 6  # figures of the local maps kept per store (each a few MB in memory)
+_KEPT_LOCK = threading.Lock()
 CHART_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False}
 
 
@@ -32,7 +37,8 @@ def _cities(store, view, urls) -> None:
     years = sorted(int(y) for y in cities.city_shares(store).dropna(subset=["value"])["year"].unique())
     year = st.selectbox("Year", [None, *reversed(years)], key="w_city_year",
                         format_func=lambda y: "each city's latest year" if y is None else str(y))
-    fig, data = local_export.city_map(store, ind_id, year, view.scheme)
+    fig, data = _kept(store, ("cities", ind_id, year, view.scheme),
+                      lambda: local_export.city_map(store, ind_id, year, view.scheme))
     ind = data.indicator
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
@@ -49,7 +55,8 @@ def _spain(store, view, urls) -> None:
     options = [e.id for e in deep_dives.for_level("lau")]
     ind_id = st.selectbox("Indicator", options, format_func=lambda i: deep_dives.get(i).label, key="w_es_ind")
     year = None if "change" in ind_id else st.selectbox("Year", [2024, 2023, 2022, 2021], key="w_es_year")
-    fig, data = local_export.spain_map(store, ind_id, year, view.scheme, urls["screen"][(2021, 3)])
+    fig, data = _kept(store, ("spain", ind_id, year, view.scheme, urls["screen"][(2021, 3)]),
+                      lambda: local_export.spain_map(store, ind_id, year, view.scheme, urls["screen"][(2021, 3)]))
     ind = data.indicator
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
@@ -86,6 +93,24 @@ def _italy(store, view, urls) -> None:
                      "population_year", "value", "note"]], hide_index=True, width="stretch")
     downloads.direct("Reception by region and date (CSV)", lambda: local_export.csv_bytes(store, ind.id),
                      "it_reception_per_1000.csv", "csv_it_reception")
+
+
+def _kept(store, key: tuple, make):
+    """The page's last few map figures, kept on the store: building 8 000 points in plotly takes ~150 ms, and a
+    rerun that changes nothing on the map (a table sort, a download) should not pay it again. Never mutated
+    (image exports build their own)."""
+    with _KEPT_LOCK:  # sessions share the store: one thread at a time reorders the kept figures
+        kept = store.memo.setdefault(("local_views", "figures"), OrderedDict())
+        found = kept.get(key)
+        if found is not None:
+            kept.move_to_end(key)
+            return found
+    made = make()  # outside the lock: another session's map need not wait for this one
+    with _KEPT_LOCK:
+        kept[key] = made
+        while len(kept) > MAX_KEPT_FIGURES:
+            kept.popitem(last=False)
+    return made
 
 
 def _images(make, stem: str) -> None:
