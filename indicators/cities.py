@@ -114,3 +114,12 @@ def compare(store, codes: list[str]) -> pd.DataFrame:
     keys = pd.MultiIndex.from_arrays([chosen["country"], chosen["year"]])
     out = chosen.assign(country_value=national.reindex(keys).values)
     return out[["geo", "name", "country", "year", "value", "flag", "country_value", "note"]].reset_index(drop=True)
+
+
+def nearest(store, lon: float, lat: float, k: int = 3) -> pd.DataFrame:
+    """The ``k`` Urban Audit cities with a shown value nearest to a point (great-circle km), latest value each."""
+    latest = latest_by_city(store).dropna(subset=["lon", "lat"])
+    lon1, lat1, lon2, lat2 = map(np.radians, (lon, lat, latest["lon"].to_numpy(), latest["lat"].to_numpy()))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    out = latest.assign(km=6371.0 * 2 * np.arcsin(np.sqrt(a)))
+    return out.nsmallest(k, "km").reset_index(drop=True)

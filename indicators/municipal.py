@@ -53,3 +53,20 @@ def trend(store, group: str = "born_abroad") -> pd.DataFrame:
     out["unit"] = "percentage points"
     out["note"] = f"change {first}-{last} in: " + out["note"]
     return out.drop(columns=["first"]).reset_index()
+
+
+def for_municipality(store, gisco_id: str) -> pd.DataFrame:
+    """One Spanish municipality (LAU id ``ES_#####``), every year: residents and the share of each place of birth.
+
+    For the town page: the official figures come first, with ``Fuente: INE (tabla 68538)``.
+    """
+    code = gisco_id.removeprefix("ES_")
+    frames = []
+    for group in GROUPS:
+        rows = shares(store, group)
+        rows = rows[rows["geo"].eq(code) & rows["level"].eq("lau")]
+        frames.append(rows[["geo", "gisco_id", "name", "year", "population", "value", "count"]].assign(group=group))
+    out = pd.concat(frames, ignore_index=True)
+    if out.empty:
+        raise KeyError(f"no INE 68538 rows for {gisco_id!r} (Spanish municipalities only)")
+    return out.assign(label=out["group"].map(lambda g: GROUPS[g][0]), source=CREDIT)

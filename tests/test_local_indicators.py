@@ -148,3 +148,13 @@ def test_map_images_carry_the_credit_lines(store):
         svg = local.map_image(fig, "svg").decode("utf-8")
         assert credit.replace("'", "&#39;") in svg or credit in svg
         assert "© EuroGeographics" in svg and "Territorial Migration Atlas" in svg
+
+
+def test_helpers_for_the_town_page(store):
+    madrid = municipal.for_municipality(store, "ES_28079")
+    assert set(madrid["year"]) == {2021, 2022, 2023, 2024} and madrid["group"].nunique() == len(municipal.GROUPS)
+    assert (madrid["source"] == "Fuente: INE (tabla 68538)").all()
+    with pytest.raises(KeyError):
+        municipal.for_municipality(store, "ES_99999")
+    near = cities.nearest(store, 11.5755, 48.1374, k=2)  # central München
+    assert near.iloc[0]["geo"] == "DE003C" and near.iloc[0]["km"] < 10 and near["km"].is_monotonic_increasing
