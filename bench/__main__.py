@@ -76,6 +76,7 @@ def main() -> int:
 
     _analytics(store, add)
     _pages(add)
+    _local_pages(add)
     _exports(store, add)
     _browser(add)
     _concurrency(add)
@@ -138,6 +139,15 @@ def _pages(add) -> None:
         baseline=_inline_figure_bytes() / 1000, note="baseline: the same map with its GeoJSON inlined")
     add("re-render after a year change (server, warm)", statistics.median(year_times) * 1000, "ms", 150.0)
     add("re-render after an indicator change (server, warm)", statistics.median(indicator_times) * 1000, "ms", 150.0)
+
+
+def _local_pages(add) -> None:
+    """Cities and Spanish municipalities views: figure size and warm re-render (issue 14 targets)."""
+    from tests.local_timing import local_view_times
+
+    for view, (size, times) in local_view_times(REPO / "dashboard" / "app.py").items():
+        add(f"{view} view: figure sent to the browser", size / 1000, "KB", 300.0)
+        add(f"{view} view: re-render after a year change (server, warm)", statistics.median(times) * 1000, "ms", 150.0)
 
 
 def _exports(store, add) -> None:

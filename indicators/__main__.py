@@ -10,7 +10,7 @@ import sys
 
 import pandas as pd
 
-from indicators import profile, tables
+from indicators import city_cli, profile, tables
 from indicators.benchmarks import benchmarks
 from indicators.composite import CANDIDATES, DEFAULT_WEIGHTS, composite
 from indicators.registry import ENTRIES, get
@@ -22,6 +22,9 @@ TABLE_COLUMNS = ["geo", "name", "level", "nuts_version", "year", "period", "valu
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if city_cli.handles(argv):  # city, and tables at the local levels (cities, municipalities)
+        return city_cli.main(argv)
     parser = argparse.ArgumentParser(prog="python -m indicators", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     listing = commands.add_parser("list", help="every indicator with its fields and what the store holds")

@@ -22,7 +22,7 @@ import pandas as pd
 
 from geodata import codes as nuts_codes
 from geodata.screen import screen_layers, simplify_coverage, to_geojson_bytes
-from loaders import adapters, cache
+from loaders import adapters, cache, city_tables
 from loaders.errors import DataError, StoreMissingError
 from loaders.manifest import SOURCES, Source
 from loaders.memo import Memo
@@ -81,6 +81,7 @@ def build(progress: Callable[[str], None] | None = None) -> Path:
     say("observations: NUTS versions")
     observations, unmatched = _observations(parsed, code_lists, geometry)
     converters = pd.concat([parsed[s.id] for s in SOURCES if s.adapter == "jrc_converter"], ignore_index=True)
+    local = city_tables.build_tables(parsed)  # cities, Spain's municipalities, Italy's reception
 
     build_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     root = cache.store_root()
@@ -95,6 +96,7 @@ def build(progress: Callable[[str], None] | None = None) -> Path:
         typologies.astype({"capital": "object"}).to_parquet(staging / "typologies.parquet", index=False)
         unmatched.to_parquet(staging / "unmatched.parquet", index=False)
         converters.to_parquet(staging / "converters.parquet", index=False)
+        city_tables.write(local, staging)
         countries = parsed["gisco_countries"][["geo", "name", "name_fr", "name_de"]].dropna(subset=["geo", "name"])
         pd.DataFrame(countries).to_parquet(staging / "countries.parquet", index=False)
         say("writing geometry (screen layers simplified as coverages)")

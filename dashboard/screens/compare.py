@@ -10,7 +10,7 @@ from dashboard import figures, frame, state
 from dashboard.export import csvs, pdf
 from dashboard.context import PageContext
 from dashboard.i18n import t
-from dashboard.screens import downloads
+from dashboard.screens import downloads, local_views
 from geodata.codes import level_of
 from indicators import compare, peers, profile
 from indicators.registry import ENTRIES, REGISTRY
@@ -19,6 +19,7 @@ from indicators.registry import ENTRIES, REGISTRY
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
     st.title(t("compare", view.lang))
+    local_views.compare_cities(store)  # cities beside the regions: their own chooser, bars, trends and table
     options = profile.search_options(store)
     labels = dict(zip(options["geo"], options["label"]))
     codes = list(options["geo"])

@@ -12,7 +12,7 @@ from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
 from dashboard.i18n import t
-from dashboard.screens import downloads
+from dashboard.screens import downloads, local_views
 from dashboard.text import plain
 from indicators import flags
 from indicators.mapdata import map_data
@@ -22,6 +22,8 @@ REGION_PAGE = "region"
 
 def render(ctx: PageContext) -> None:
     store, view = ctx.store, ctx.view
+    if local_views.other_view(store, view, ctx.maps):  # cities, Spain's municipalities, Italy's reception
+        return
     data = map_data(store, view.indicator, view.level, view.year, view.scheme)
     ind = data.indicator
     level_text = "national" if view.level == 0 else f"NUTS {view.level}"

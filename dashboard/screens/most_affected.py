@@ -11,7 +11,7 @@ from dashboard import figures, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.i18n import t
-from dashboard.screens import downloads
+from dashboard.screens import downloads, local_views
 from indicators.classes import classify
 from indicators.composite import CANDIDATES, composite, regions_with, typology_values, with_geometry_version
 from indicators.registry import REGISTRY
@@ -56,6 +56,7 @@ def render(ctx: PageContext) -> state.View:
     view = replace(view, weights={k: w for k, w in weights.items() if w != defaults.get(k, 0.0)},
                    countries=chosen_countries, typology=filters)
     result = composite(store, level, weights, countries=chosen_countries or None, regions=regions_with(store, filters))
+    local_views.reception_beside_score(store, chosen_countries, level)  # Italy only: reception load beside the score
     ranked = result[result["rank"].notna()]
     if ranked.empty:
         st.info("No region has enough data for these weights and filters.")

@@ -10,7 +10,7 @@ from dashboard import figures, frame, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
 from dashboard.i18n import t
-from dashboard.screens import downloads
+from dashboard.screens import downloads, local_views
 from dashboard.text import plain
 from geodata.codes import level_of
 from indicators import peers, profile
@@ -40,6 +40,7 @@ def render(ctx: PageContext) -> state.View:
     _headline(store, geo, view)
     _trends(store, geo, view)
     _origins(store, geo, view)
+    local_views.region_local(store, geo)  # its cities; an Italian region's reception load
     _peers(store, geo, view, pages)
     _missing(store, geo, view, pages)
     return view

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import cached, state
 from dashboard.context import PageContext
+from dashboard.screens import local_views
 from dashboard.i18n import t
 from geodata.attribution import BOUNDARIES
 from indicators import flags
@@ -26,6 +27,7 @@ def render(ctx: PageContext) -> state.View:
     st.markdown("- Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU).\n"
                 f"- GISCO boundaries: {BOUNDARIES}.\n- JRC NUTS converter: European Commission, JRC.\n"
                 "- UNHCR: Source: UNHCR Refugee Data Finder.")
+    local_views.sources_section()  # cities, Spain's municipalities, Italy's reception: sources and checks
     build = store.info["build_id"]
     if st.toggle(t("download_data", view.lang), key="w_prepare_download"):
         st.download_button(t("download_data", view.lang), cached.full_data_csv_gz(build),

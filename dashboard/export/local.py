@@ -1,0 +1,101 @@
+"""Exports of the local layer: CSV rows with the credit line in every row, the metadata sidecar, and the maps."""
+
+from __future__ import annotations
+
+import json
+
+import orjson
+import pandas as pd
+
+from dashboard import figures, local_figures
+from dashboard.export import images
+from dashboard.export.common import FLAG_LEGEND, PROJECT, generated
+from dashboard.export.csvs import to_csv_bytes
+from indicators import analysis, deep_dives, local_maps
+from loaders.manifest import SOURCES
+
+COLUMNS = ["geo", "name", "level", "country", "year", "value", "flag", "unit", "source", "note"]
+_LICENCES = {s.id: s.licence for s in SOURCES}
+
+
+def rows(store, indicator_id: str, year: int | None = None) -> pd.DataFrame:
+    """The indicator's rows as exported: values not shown stay empty, and ``source`` is the credit line."""
+    ind = deep_dives.get(indicator_id)
+    out = ind.rows(store)
+    if year is not None:
+        out = out[out["year"].eq(year)]
+    extra = [c for c in ("date", "verdict", "rules") if c in out]
+    out = out[COLUMNS + extra].copy()
+    out["source"] = ind.credit
+    return out
+
+
+def csv_bytes(store, indicator_id: str, year: int | None = None) -> bytes:
+    """Spreadsheet-safe CSV (UTF-8 with BOM) of the rows."""
+    return to_csv_bytes(rows(store, indicator_id, year))
+
+
+def metadata(store, indicator_id: str, year: int | None = None) -> dict:
+    """The sidecar: definition, coverage, credit, licences, caveats."""
+    ind = deep_dives.get(indicator_id)
+    retrieved = {s: (store.info.get("sources", {}).get(s) or {}).get("retrieved_at") for s in ind.sources}
+    return {"title": ind.label, "indicator_id": ind.id, "definition": ind.description, "unit": ind.unit,
+            "level": deep_dives.LEVELS[ind.level], "coverage": ind.coverage, "year": year, "source": ind.credit,
+            "map_credit": ind.map_credit, "sources": list(ind.sources), "retrieved": retrieved,
+            "licences": {s: _LICENCES.get(s, "") for s in ind.sources}, "caveats": list(ind.caveats),
+            "flags": FLAG_LEGEND, "generated": generated(), "generated_by": PROJECT}
+
+
+def metadata_bytes(store, indicator_id: str, year: int | None = None) -> bytes:
+    return json.dumps(metadata(store, indicator_id, year), indent=2, ensure_ascii=False, default=str).encode("utf-8")
+
+
+# --- maps: one builder each, used by the page (geometry by URL) and by the image export (geometry inlined) ---
+
+
+def city_map(store, indicator_id: str, year: int | None, scheme: str = "quantiles"):
+    """The cities map and its data (points need no boundary file)."""
+    data = local_maps.city_points(store, indicator_id, year, scheme)
+    ind = data.indicator
+    fig = local_figures.points_map(data.rows, ind, data.classes, title=ind.label,
+                                   subtitle=f"{ind.unit} · {data.year_text} · Urban Audit cities (size: residents)",
+                                   credit=ind.map_credit)
+    return fig, data
+
+
+def spain_map(store, indicator_id: str, year: int | None, scheme: str = "quantiles", provinces_geojson=None):
+    """Spain's municipalities over the provinces; ``provinces_geojson`` a URL (page) or None (inlined, export)."""
+    data = local_maps.municipal_points(store, indicator_id, year, scheme)
+    ind = data.indicator
+    provinces = sorted(data.rows["nuts3_2021"].dropna().unique())
+    if provinces_geojson is None:
+        layer = orjson.loads(store.screen_geojson(2021, 3))
+        provinces_geojson = {"type": "FeatureCollection",
+                             "features": [f for f in layer["features"] if f["id"] in set(provinces)]}
+    fig = local_figures.points_map(data.rows, ind, data.classes, title=ind.label,
+                                   subtitle=f"{ind.unit} · {data.year_text} · {len(data.rows):,} municipalities "
+                                            "(size: residents) · provinces (NUTS 3) for context",
+                                   credit=ind.map_credit, frame="ES", context=(provinces_geojson, provinces))
+    return fig, data
+
+
+def italy_map(store, date=None, scheme: str = "quantiles", regions_geojson=None):
+    """Italy's regions at a report date, framed on Italy; ``regions_geojson`` a URL (page) or None (inlined)."""
+    ind = deep_dives.get("it_reception_per_1000")
+    drawn, date = local_maps.reception_map_rows(store, date)
+    if regions_geojson is None:
+        regions_geojson = orjson.loads(store.screen_geojson(2021, 2))
+    classes = analysis.classify(drawn["value"], scheme)
+    fig = figures.choropleth(drawn, ind, classes, lambda v: regions_geojson, title=ind.label,
+                             subtitle=f"{ind.unit} · {pd.Timestamp(date):%d %b %Y} · NUTS 2 (Italy only)")
+    local_figures.frame_on(fig, "IT")  # framed on Italy: the only country this source covers
+    fig.update_layout(annotations=[dict(text=ind.map_credit, showarrow=False, xref="paper", yref="paper", x=0,
+                                        y=-0.06, xanchor="left", font=dict(size=11, color="#555"))])
+    return fig, date
+
+
+def map_image(fig, fmt: str) -> bytes:
+    """PNG or SVG of a local map, with its credit line and the project's name burned in."""
+    figures.burn_in(fig, fig.layout.annotations[0].text, boundaries=False, project=PROJECT)
+    fig.layout.annotations[0].yshift = -45  # two lines (credit, project) inside the bottom margin
+    return images.figure_image(fig, fmt, images.MAP_SIZE)

@@ -1,0 +1,248 @@
+"""The local layer on the existing pages: the map page's Cities / Municipalities (Spain) / Reception (Italy) views,
+the cities of a region on its profile, and implausible values and local coverage on the data-gap page."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import figures, local_figures
+from dashboard.export import csvs
+from dashboard.export import local as local_export
+from dashboard.screens import downloads
+from indicators import cities, deep_dives, plausibility, reception
+from loaders.city_tables import read
+
+VIEWS = ("Regions (NUTS)", "Cities", "Municipalities (Spain)", "Reception (Italy)")
+MAX_KEPT_FIGURES = 6  # figures of the local maps kept per store (each a few MB in memory)
+_KEPT_LOCK = threading.Lock()
+CHART_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False}
+
+
+def other_view(store, view, urls: dict) -> bool:
+    """Offer the local views on the map page; draw the chosen one and return True, or False for the regions."""
+    chosen = st.radio("What to map", VIEWS, horizontal=True, key="w_local_view")
+    if chosen in (None, VIEWS[0]):
+        return False
+    {"Cities": _cities, "Municipalities (Spain)": _spain, "Reception (Italy)": _italy}[chosen](store, view, urls)
+    return True
+
+
+def _cities(store, view, urls) -> None:
+    options = [e.id for e in deep_dives.for_level("city")]
+    ind_id = st.selectbox("Indicator", options, format_func=lambda i: deep_dives.get(i).label, key="w_city_ind")
+    years = sorted(int(y) for y in cities.city_shares(store).dropna(subset=["value"])["year"].unique())
+    year = st.selectbox("Year", [None, *reversed(years)], key="w_city_year",
+                        format_func=lambda y: "each city's latest year" if y is None else str(y))
+    fig, data = _kept(store, ("cities", ind_id, year, view.scheme),
+                      lambda: local_export.city_map(store, ind_id, year, view.scheme))
+    ind = data.indicator
+    st.title(ind.label)
+    st.caption(ind.description + " " + " ".join(ind.caveats))
+    st.plotly_chart(fig, key=f"cities-{ind_id}-{year}", config=CHART_CONFIG,
+                    alt=f"Map of {ind.label}, {data.year_text}. The same values are in the table below.")
+    shown = data.rows["value"].notna().sum()
+    st.caption(f"{shown} of {len(data.rows)} Urban Audit cities have a value shown. Grey: no value published, or a "
+               "published value caught by a plausibility check (listed on the data-gap page). Rings: flagged values.")
+    _images(lambda: local_export.city_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'latest'}")
+    _table_and_csv(store, data.rows, ind, year)
+
+
+def _spain(store, view, urls) -> None:
+    options = [e.id for e in deep_dives.for_level("lau")]
+    ind_id = st.selectbox("Indicator", options, format_func=lambda i: deep_dives.get(i).label, key="w_es_ind")
+    year = None if "change" in ind_id else st.selectbox("Year", [2024, 2023, 2022, 2021], key="w_es_year")
+    fig, data = _kept(store, ("spain", ind_id, year, view.scheme, urls["screen"][(2021, 3)]),
+                      lambda: local_export.spain_map(store, ind_id, year, view.scheme, urls["screen"][(2021, 3)]))
+    ind = data.indicator
+    st.title(ind.label)
+    st.caption(ind.description + " " + " ".join(ind.caveats))
+    st.plotly_chart(fig, key=f"spain-{ind_id}-{year}", config=CHART_CONFIG,
+                    alt=f"Map of {ind.label} in Spain's municipalities, {data.year_text}.")
+    unmatched = read(store, "local_unmatched")
+    st.caption(f"Municipal data: Spain only. {int((unmatched['source_id'] == 'ine_68538').sum())} INE municipality "
+               "code(s) have no LAU 2020 centre and are not drawn (listed on the data-gap page).")
+    _images(lambda: local_export.spain_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'change'}")
+    _table_and_csv(store, data.rows, ind, year)
+
+
+def _italy(store, view, urls) -> None:
+    ind = deep_dives.get("it_reception_per_1000")
+    rows = reception.per_thousand(store)
+    dates = sorted(rows["date"].unique(), reverse=True)
+    date = st.selectbox("Report date", dates, format_func=lambda d: pd.Timestamp(d).strftime("%d %b %Y"),
+                        key="w_it_date")
+    fig, date = local_export.italy_map(store, date, view.scheme, urls["screen"][(2021, 2)])
+    st.title(ind.label)
+    st.caption(ind.description + " " + " ".join(ind.caveats))
+    st.plotly_chart(fig, key=f"italy-{pd.Timestamp(date):%Y%m%d}", config=CHART_CONFIG,
+                    alt="Map of people in reception per 1 000 residents by Italian region.")
+    st.caption(reception.JOINT_NOTE + ": drawn on both, counted once.")
+    _images(lambda: local_export.italy_map(store, date, view.scheme)[0], f"it_reception_{pd.Timestamp(date):%Y%m%d}")
+    monthly = reception.monthly(store)
+    chosen = st.multiselect("Regions in the trend", sorted(monthly["name"].unique()),
+                            default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend")
+    codes = monthly.loc[monthly["name"].isin(chosen), "geo"].unique().tolist()
+    st.plotly_chart(local_figures.reception_trend(monthly, codes, ind.credit), key="it-trend",
+                    alt="Lines of people in reception per 1 000 residents by month for the chosen regions.")
+    at = rows[rows["date"].eq(date)]
+    st.dataframe(at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
+                     "population_year", "value", "note"]], hide_index=True, width="stretch")
+    downloads.direct("Reception by region and date (CSV)", lambda: local_export.csv_bytes(store, ind.id),
+                     "it_reception_per_1000.csv", "csv_it_reception")
+
+
+def _kept(store, key: tuple, make):
+    """The page's last few map figures, kept on the store: building 8 000 points in plotly takes ~150 ms, and a
+    rerun that changes nothing on the map (a table sort, a download) should not pay it again. Never mutated
+    (image exports build their own)."""
+    with _KEPT_LOCK:  # sessions share the store: one thread at a time reorders the kept figures
+        kept = store.memo.setdefault(("local_views", "figures"), OrderedDict())
+        found = kept.get(key)
+        if found is not None:
+            kept.move_to_end(key)
+            return found
+    made = make()  # outside the lock: another session's map need not wait for this one
+    with _KEPT_LOCK:
+        kept[key] = made
+        while len(kept) > MAX_KEPT_FIGURES:
+            kept.popitem(last=False)
+    return made
+
+
+def _images(make, stem: str) -> None:
+    """PNG and SVG of the map, made on request with the geometry inlined and the credit line burned in."""
+    left, right = st.columns(2)
+    with left:
+        downloads.on_request("map (PNG)", lambda: local_export.map_image(make(), "png"), f"{stem}.png", f"png_{stem}")
+    with right:
+        downloads.on_request("map (SVG)", lambda: local_export.map_image(make(), "svg"), f"{stem}.svg", f"svg_{stem}")
+
+
+def _table_and_csv(store, rows: pd.DataFrame, ind, year) -> None:
+    st.dataframe(rows[["name", "geo", "year", "value", "flag", "population", "reason"]].sort_values("name"),
+                 hide_index=True, width="stretch",
+                 column_config={"value": st.column_config.NumberColumn(f"value ({ind.short_unit})", format="%.1f"),
+                                "year": st.column_config.NumberColumn("year", format="%d")})
+    stem = f"{ind.id}_{year or 'latest'}"
+    downloads.direct("Data (CSV)", lambda: local_export.csv_bytes(store, ind.id, year), f"{stem}.csv", f"csv_{stem}")
+    downloads.direct("About the data (JSON)", lambda: local_export.metadata_bytes(store, ind.id, year),
+                     f"{stem}.metadata.json", f"meta_{stem}")
+
+
+def region_local(store, geo: str) -> None:
+    """On a region's profile: its Urban Audit cities, and for an Italian region its reception load."""
+    _region_cities(store, geo)
+    if geo.startswith("IT") and len(geo) >= 4:
+        _region_reception(store, geo)
+
+
+def _region_reception(store, geo: str) -> None:
+    monthly = reception.monthly(store)
+    nuts2 = geo[:4]
+    rows = monthly[monthly["geo"].str.split("+").map(lambda codes: nuts2 in codes)]
+    if rows.empty:
+        return
+    last = rows.iloc[-1]
+    st.subheader("People in the reception system (Italy)")
+    joint = " (Trentino-Alto Adige, reported jointly for ITH1 + ITH2)" if "+" in last["geo"] else ""
+    scope = "" if len(geo) == 4 else f" Figures for the NUTS 2 region {nuts2}, not for {geo} itself."
+    st.write(f"{last['value']:.2f} per 1 000 residents on {last['date']:%d %b %Y}{joint}: {last['total']:,.0f} "
+             f"people; {last['note']}.{scope}")
+    st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], reception.CREDIT), key=f"region-it-{geo}",
+                    alt=f"Line of people in reception per 1 000 residents by month in {last['name']}.")
+
+
+def _region_cities(store, geo: str) -> None:
+    inside = cities.cities_in_region(store, geo)
+    if inside.empty:
+        return
+    st.subheader("Cities in this region (Urban Audit)")
+    st.dataframe(inside[["name", "geo", "note", "year", "value", "flag"]].rename(
+        columns={"value": "foreign-born %", "note": "definition"}), hide_index=True, width="stretch")
+    shares = cities.city_shares(store)
+    series = shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"])
+    if series["year"].nunique() > 1:
+        fig = figures.trends(series, deep_dives.get("city_foreign_born_share"), "Foreign-born share of residents")
+        st.plotly_chart(fig, key=f"region-cities-{geo}",
+                        alt="Lines of the foreign-born share of residents of the cities in the table above.")
+    st.caption(f"{cities.CREDIT}. Values caught by a plausibility check are not shown (see the data-gap page).")
+
+
+def data_gaps_section(store) -> None:
+    """On the data-gap page: where local data exist, and every published value not shown, with its rule."""
+    st.subheader("Local data: where they exist")
+    st.write("; ".join(deep_dives.coverage_lines()) + ". Urban Audit city figures: the cities Eurostat publishes.")
+    found = cities.implausible_values(store)
+    values = len(found.drop_duplicates(["geo", "year", "variable"]))
+    st.subheader(f"Published city values not shown: implausible ({values})")
+    st.caption("Kept exactly as published, never corrected; left out of maps, ranks and charts. Rules: "
+               + " ".join(f"**{k}**: {v}." for k, v in {r: t for r, t in zip(found['rule'], found['rule_text'])}.items()))
+    st.dataframe(found[["name", "geo", "year", "variable", "value", "flag", "rule", "detail", "source"]],
+                 hide_index=True, width="stretch")
+    downloads.direct("Implausible values (CSV)", lambda: csvs.to_csv_bytes(found), "implausible_city_values.csv",
+                     "csv_implausible")
+    with st.expander("Local codes that could not be joined"):
+        st.dataframe(read(store, "local_unmatched"), hide_index=True, width="stretch")
+
+
+def sources_section() -> None:
+    """On the sources and methods page: the local deep dives, their checks, and what is not shown and why."""
+    st.subheader("Cities, municipalities and reception: sources and checks")
+    st.dataframe(pd.DataFrame([{"indicator": e.label, "level": deep_dives.LEVELS[e.level], "covers": e.coverage,
+                                "source": e.credit, "map": e.map_attribution, "caveats": " ".join(e.caveats)}
+                               for e in deep_dives.ENTRIES]), hide_index=True, width="stretch")
+    st.markdown(
+        "- **Cities** (Eurostat Urban Audit `urb_cpopcb` foreign-born, `urb_cpop1` population): the share uses both "
+        "counts of the same year. Published values are checked before they are shown: "
+        + " ".join(f"*{k}*: {v}." for k, v in plausibility.RULES.items())
+        + " A caught value stays in the data as published, is marked \"implausible: not shown\", is left out of maps, "
+        "ranks and charts, and is listed on the data-gap page with its rule. Nothing is corrected.\n"
+        "- **Spain** (INE table 68538, every municipality, 1 January 2021-2024), joined to the LAU 2020 centres on "
+        "`ES_` + the 5-digit INE code; codes that do not join are listed on the data-gap page.\n"
+        "- **Italy** (people in the reception system, Ministry of the Interior via Liberiamoli tutti!, CC BY 4.0): "
+        "per 1 000 residents of the NUTS 2 region, with the population of the report's year, or the latest "
+        "earlier year when that is not in the data (the table says which). " + reception.JOINT_NOTE + ".\n"
+        "- Municipal data: Spain only; reception data: Italy only. Other countries have no such table here.")
+
+
+def compare_cities(store) -> None:
+    """On the compare page: up to 12 Urban Audit cities, bars of the latest shown share, trends, country benchmark."""
+    with st.expander("Compare cities (Urban Audit: foreign-born share of residents)"):
+        latest = cities.latest_by_city(store)
+        labels = dict(zip(latest["geo"], latest["name"] + " (" + latest["country"] + ")"))
+        codes = st.multiselect("Cities", sorted(labels, key=labels.get), format_func=labels.get, max_selections=12,
+                               key="w_compare_cities")
+        if not codes:
+            st.caption("Choose cities by name. Values caught by a plausibility check are not shown.")
+            return
+        ind = deep_dives.get("city_foreign_born_share")
+        chosen = cities.compare(store, codes)
+        st.plotly_chart(figures.grouped_bars(chosen, ind, f"{ind.label} (latest year shown per city)"),
+                        key="compare-city-bars", config={"displaylogo": False},
+                        alt="Bars of the chosen cities' latest foreign-born share; the table below holds the values.")
+        shares = cities.city_shares(store)
+        st.plotly_chart(figures.trends(shares[shares["geo"].isin(codes)].dropna(subset=["value"]), ind,
+                                       "Foreign-born share of residents over time"), key="compare-city-trends",
+                        alt="Lines of the chosen cities' foreign-born share over the years shown.")
+        st.dataframe(chosen.rename(columns={"value": "city %", "country_value": "country % (same year)"}),
+                     hide_index=True, width="stretch")
+
+
+def reception_beside_score(store, countries: list[str], level: int) -> None:
+    """On the most-affected page, when the filter is Italy alone: the reception load by region beside the score.
+
+    Shown beside it, not inside: the score's indicators are yearly and cover every country, reception is
+    Italy-only and dated by report; mixing them would rank Italian regions on a scale no other country has.
+    """
+    if list(countries) != ["IT"]:
+        return
+    latest = reception.latest(store)
+    with st.expander(f"Italy only: people in reception per 1 000 residents, {latest['date'].max():%d %b %Y}"):
+        st.dataframe(latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]],
+                     hide_index=True, width="stretch")
+        st.caption(reception.CREDIT + (". Trentino-Alto Adige is one figure for ITH1 + ITH2." if level == 2 else
+                                       ". Regional (NUTS 2) figures; NUTS 3 regions are not reported."))

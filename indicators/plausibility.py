@@ -1,0 +1,92 @@
+"""Plausibility rules for published city counts: which values are impossible or implausible, and why.
+
+Published values are never changed: a value a rule catches keeps its number in the store, is marked
+"implausible: not shown", and stays out of maps, ranks and charts; ``findings`` lists each with its rule.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+JUMP_FACTOR = 2.0  # a city's count that halves or doubles in one step while the other count does not
+NEIGHBOUR_YEARS = 2  # a published value at most this many years away counts as a neighbour (gaps happen)
+VARIABLES = ("foreign_born", "population")
+NOT_SHOWN = "implausible: not shown"
+RULES = {
+    "share_over_100": "more foreign-born residents than residents in the same city and year (share above 100 %)",
+    "jump": f"differs by more than a factor {JUMP_FACTOR:g} from every neighbouring value published up to "
+            f"{NEIGHBOUR_YEARS} years away (before and after; the one neighbour at either end of the series, "
+            "once values already caught are set aside) while the city's other count that year does not "
+            "(or is not published)",
+}
+FINDING_COLUMNS = ["geo", "name", "year", "variable", "value", "flag", "rule", "detail"]
+
+
+def findings(series: pd.DataFrame) -> pd.DataFrame:
+    """Every (value, rule) caught in a city series table (columns as the store's ``city_series``)."""
+    rows = []
+    over = series[series["foreign_born"] > series["population"]]
+    for r in over.itertuples(index=False):
+        rows.append({"geo": r.geo, "name": r.name, "year": int(r.year), "variable": "foreign_born",
+                     "value": r.foreign_born, "flag": r.foreign_born_flag, "rule": "share_over_100",
+                     "detail": f"{r.foreign_born:,.0f} foreign-born of {r.population:,.0f} residents "
+                               f"({100 * r.foreign_born / r.population:.0f} %)"})
+    # Pass 1: values between two neighbours, and shares above 100 %. Pass 2: the same test with those set
+    # aside, so a value next to an error is compared with sound values (and series ends get tested).
+    interior = {v: _jumps(series, v, need_both=True) for v in VARIABLES}
+    interior["foreign_born"] |= series["foreign_born"] > series["population"]
+    aside = series.copy()
+    for v in VARIABLES:
+        aside.loc[interior[v], v] = np.nan
+    jumps = {v: (interior[v] & _jumps(series, v, need_both=True)) | (series[v].notna() & _jumps(aside, v))
+             for v in VARIABLES}
+    for variable, other in (VARIABLES, VARIABLES[::-1]):
+        caught = jumps[variable] & ~jumps[other]
+        for r in series[caught].itertuples(index=False):
+            value = getattr(r, variable)
+            rows.append({"geo": r.geo, "name": r.name, "year": int(r.year), "variable": variable, "value": value,
+                         "flag": getattr(r, f"{variable}_flag"), "rule": "jump",
+                         "detail": _jump_detail(series, r.geo, r.year, variable)})
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS).sort_values(["geo", "year", "variable"]).reset_index(drop=True)
+
+
+def verdicts(series: pd.DataFrame, found: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The series with ``<variable>_verdict`` ('' or NOT_SHOWN) and ``<variable>_rules`` for both counts."""
+    found = findings(series) if found is None else found
+    out = series.copy()
+    for variable in VARIABLES:
+        caught = found[found["variable"] == variable].groupby(["geo", "year"])["rule"].agg(", ".join)
+        keys = pd.MultiIndex.from_arrays([out["geo"], out["year"]])
+        rules = pd.Series(caught.reindex(keys).values, index=out.index).fillna("")
+        out[f"{variable}_rules"] = rules
+        out[f"{variable}_verdict"] = np.where(rules.ne(""), NOT_SHOWN, "")
+    return out
+
+
+def _neighbour_ratios(series: pd.DataFrame, variable: str) -> tuple[pd.Series, pd.Series]:
+    """For each row, the ratio (≥ 1) to the previous and the next published value of the same city (NaN if none)."""
+    present = series.loc[series[variable].notna(), ["geo", "year", variable]].sort_values(["geo", "year"])
+    values, years = present[variable], present["year"].astype(float)
+    by_city, year_by_city = values.groupby(present["geo"]), years.groupby(present["geo"])
+    previous = by_city.shift(1).where(years - year_by_city.shift(1) <= NEIGHBOUR_YEARS)
+    following = by_city.shift(-1).where(year_by_city.shift(-1) - years <= NEIGHBOUR_YEARS)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        before = np.maximum(values / previous, previous / values)
+        after = np.maximum(values / following, following / values)
+    return before.reindex(series.index), after.reindex(series.index)
+
+
+def _jumps(series: pd.DataFrame, variable: str, need_both: bool = False) -> pd.Series:
+    before, after = _neighbour_ratios(series, variable)
+    has_neighbour = (before.notna() & after.notna()) if need_both else (before.notna() | after.notna())
+    big = (before.isna() | (before > JUMP_FACTOR)) & (after.isna() | (after > JUMP_FACTOR))
+    return (has_neighbour & big).fillna(False).astype(bool)
+
+
+def _jump_detail(series: pd.DataFrame, geo: str, year: int, variable: str) -> str:
+    city = series[(series["geo"] == geo) & series[variable].notna()].sort_values("year")
+    years = list(city["year"])
+    at = years.index(year)
+    around = city.iloc[max(0, at - 1):at + 2]
+    return ", ".join(f"{int(y)}: {v:,.0f}" for y, v in zip(around["year"], around[variable]))

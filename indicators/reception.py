@@ -1,0 +1,93 @@
+"""Italy's reception system by region: people hosted per 1 000 residents, and the monthly trend.
+
+Trentino-Alto Adige is reported as one region covering ITH1 + ITH2: it stays one row (its population is
+the sum of both provinces') and is only drawn across both on a map, never split or counted twice.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from indicators import tables
+from loaders.city_tables import read
+
+SOURCE = "Liberiamoli tutti! (dati Ministero dell'Interno), CC BY 4.0"
+CREDIT = ("Fonte: Liberiamoli tutti! (dati Ministero dell'Interno), CC BY 4.0 · "
+          "residents: Source: Eurostat (demo_r_pjanaggr3)")
+JOINT_NOTE = "Trentino-Alto Adige: reported jointly for ITH1 (Bolzano) and ITH2 (Trento); one figure for both"
+
+
+def per_thousand(store) -> pd.DataFrame:
+    """One row per region and report date: people in reception, per 1 000 residents of the same year.
+
+    When the store has no population for the report's year, the latest earlier year is used and ``note`` says so.
+    """
+    key = ("local", "it_reception_rate")
+    if key in store.memo:
+        return store.memo[key]
+    rows = read(store, "it_reception").copy()
+    rows["year"] = rows["date"].dt.year
+    population = _population(store, rows["nuts2"].unique())
+    pairs = {(g, y): _population_year(population, g, y) for g, y in set(zip(rows["nuts2"], rows["year"]))}
+    used = [pairs[(g, y)] for g, y in zip(rows["nuts2"], rows["year"])]
+    rows["population_year"] = [u[0] for u in used]
+    rows["population"] = [u[1] for u in used]
+    rows["value"] = 1000 * rows["total"] / rows["population"]
+    same = rows["population_year"].eq(rows["year"])
+    rows["note"] = np.where(same, "population of the same year",
+                            "population of " + rows["population_year"].astype("Int64").astype(str) + " (latest available)")
+    rows["note"] = np.where(rows["jointly"], rows["note"] + "; " + JOINT_NOTE, rows["note"])
+    rows = rows.rename(columns={"nuts2": "geo", "region": "name"})
+    rows["level"], rows["country"], rows["flag"] = 2, "IT", ""
+    rows["unit"], rows["source"] = "per 1 000 residents", SOURCE
+    store.memo[key] = rows
+    return rows
+
+
+def monthly(store) -> pd.DataFrame:
+    """The last report of each month, per region (the monthly trend)."""
+    rows = per_thousand(store)
+    month = rows["date"].dt.to_period("M")
+    last = rows.assign(month=month).sort_values("date").groupby(["geo", "month"]).tail(1)
+    return last.sort_values(["geo", "date"]).reset_index(drop=True)
+
+
+def latest(store) -> pd.DataFrame:
+    """Every region at the latest report date."""
+    rows = per_thousand(store)
+    return rows[rows["date"].eq(rows["date"].max())].reset_index(drop=True)
+
+
+def map_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows to draw: a jointly reported row is drawn on each NUTS 2 region it covers, with the note (drawing only:
+    never sum these)."""
+    drawn = rows.assign(region_code_joint=rows["geo"], geo=rows["geo"].str.split("+")).explode("geo")
+    return drawn.reset_index(drop=True)
+
+
+def national_total(rows: pd.DataFrame) -> pd.Series:
+    """People in reception in Italy per report date: each reported region once (Trentino-Alto Adige once)."""
+    assert not rows.duplicated(["region_code", "date"]).any(), "a region counted twice in a sum"
+    return rows.groupby("date")["total"].sum(min_count=1)
+
+
+def _population(store, nuts2: np.ndarray) -> pd.DataFrame:
+    codes = {code for joint in nuts2 for code in joint.split("+")}
+    pop = tables.table(store, "population", level=2)
+    pop = pop[pop["geo"].isin(codes) & pop["value"].notna()][["geo", "year", "value"]].copy()
+    pop["geo"] = pop["geo"].astype(str)
+    pop["year"] = pop["year"].astype(int)
+    wide = pop.pivot_table(index="year", columns="geo", values="value", aggfunc="first")
+    for joint in {j for j in nuts2 if "+" in j}:
+        parts = joint.split("+")
+        wide[joint] = wide[parts].sum(axis=1, min_count=len(parts))  # both provinces, or none
+    return wide
+
+
+def _population_year(population: pd.DataFrame, geo: str, year: int) -> tuple[float, float]:
+    column = population[geo].dropna() if geo in population else pd.Series(dtype=float)
+    earlier = column[column.index <= year]
+    if earlier.empty:
+        return (np.nan, np.nan)
+    return (int(earlier.index[-1]), float(earlier.iloc[-1]))

@@ -1,0 +1,31 @@
+"""Local views' figure sizes and warm re-render timings through AppTest, for the benchmark (bench/ never imports
+streamlit)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+
+def local_view_times(app: Path) -> dict:
+    """{view: (spec bytes, [warm re-render seconds after a year change])} for the cities and Spanish views."""
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    at = AppTest.from_file(str(app), default_timeout=180)
+    at.run()
+    out = {}
+    for view, key, years in (("Cities", "w_city_year", [2021, 2022, 2023]),
+                             ("Municipalities (Spain)", "w_es_year", [2021, 2022, 2023])):
+        at.radio(key="w_local_view").set_value(view).run()
+        size = len(at.get("plotly_chart")[0].proto.spec)
+        for year in years:  # warm every path once
+            at.selectbox(key=key).set_value(year).run()
+        times = []
+        for year in years * 2:
+            start = time.perf_counter()
+            at.selectbox(key=key).set_value(year).run()
+            times.append(time.perf_counter() - start)
+        out[view] = (size, times)
+    return out

@@ -1,0 +1,70 @@
+"""Plausibility rules: they catch the published errors named in the issue, and nothing in a clean series."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from indicators import plausibility
+
+
+def _series(rows):
+    frame = pd.DataFrame(rows, columns=["geo", "name", "year", "foreign_born", "population"])
+    frame["foreign_born_flag"] = ""
+    frame["population_flag"] = ""
+    return frame
+
+
+def _clean(seed=1):
+    """Ten synthetic cities over ten years: steady growth with noise, gaps, and a genuine doubling of both."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(10):
+        population, share = rng.uniform(5e4, 2e6), rng.uniform(0.02, 0.45)
+        for year in range(2015, 2025):
+            population *= rng.uniform(0.97, 1.04)
+            share = min(0.95, share * rng.uniform(0.9, 1.15))
+            if i == 3 and year == 2019:
+                population *= 2.5  # a merger: both counts jump together, so neither is implausible
+            if (i, year) in {(1, 2017), (2, 2016)}:
+                continue  # a year not published
+            rows.append((f"XX{i:03d}C", f"City {i}", year, round(population * share), round(population)))
+    return _series(rows)
+
+
+def test_nothing_caught_in_clean_series():
+    for seed in range(5):
+        assert plausibility.findings(_clean(seed)).empty
+
+
+def test_share_above_100_and_jumps_are_caught():
+    rows = [("A", "a", y, fb, pop) for y, fb, pop in
+            [(2019, 20_000, 100_000), (2020, 21_000, 100_500), (2021, 150_000, 101_000), (2022, 22_000, 101_200)]]
+    rows += [("B", "b", y, fb, pop) for y, fb, pop in
+             [(2022, 50_000, 400_000), (2023, 52_000, 410_000), (2024, 53_000, 90_000)]]
+    found = plausibility.findings(_series(rows))
+    caught = set(zip(found["geo"], found["year"], found["variable"], found["rule"]))
+    assert caught == {("A", 2021, "foreign_born", "share_over_100"), ("A", 2021, "foreign_born", "jump"),
+                      ("B", 2024, "population", "jump")}
+
+
+def test_verdicts_keep_the_published_value():
+    rows = [("A", "a", y, fb, 100_000) for y, fb in [(2020, 20_000), (2021, 90_000), (2022, 21_000)]]
+    marked = plausibility.verdicts(_series(rows))
+    bad = marked[marked["year"] == 2021].iloc[0]
+    assert bad["foreign_born"] == 90_000 and bad["foreign_born_verdict"] == plausibility.NOT_SHOWN
+    assert bad["foreign_born_rules"] == "jump" and bad["population_verdict"] == ""
+
+
+def test_real_mirror_cases_are_caught(store):
+    from loaders.city_tables import read
+
+    found = plausibility.findings(read(store, "city_series"))
+    caught = set(zip(found["name"], found["year"], found["variable"]))
+    assert {("Gera", 2021, "foreign_born"), ("Göttingen", 2021, "foreign_born"), ("München", 2021, "foreign_born"),
+            ("München", 2024, "population")} <= caught
+    munich = found[(found["geo"] == "DE003C") & (found["year"] == 2024)].iloc[0]
+    assert munich["value"] == 348152 and munich["flag"] == "b"
+    assert set(found.loc[found["name"] == "Gera", "rule"]) >= {"share_over_100"}
+    # no city's series is caught wholesale: a rule flags single values, not whole countries
+    assert found["geo"].str[:2].value_counts().get("DE", 0) < 100
