@@ -145,7 +145,7 @@ def _local_pages(add) -> None:
     """Cities and Spanish municipalities views: figure size and warm re-render (issue 14 targets)."""
     from tests.local_timing import local_view_times
 
-    for view, (size, times) in local_view_times(REPO / "dashboard" / "app.py").items():
+    for view, (size, times) in local_view_times(REPO / "dashboard" / "router.py").items():
         add(f"{view} view: figure sent to the browser", size / 1000, "KB", 300.0)
         add(f"{view} view: re-render after a year change (server, warm)", statistics.median(times) * 1000, "ms", 150.0)
 

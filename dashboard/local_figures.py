@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import figures
-from indicators.analysis import Classes
+from indicators.classes import Classes
 
 SIZE_BINS = (0, 20_000, 100_000, 500_000, 2_000_000, np.inf)  # residents -> marker size step (no per-point sizes)
 SIZES = (4, 6, 9, 13, 18)

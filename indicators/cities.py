@@ -24,9 +24,10 @@ def city_shares(store) -> pd.DataFrame:
     ``value`` is empty where either count was caught by a plausibility rule (``verdict`` says so, ``rules`` says
     which); ``published_share`` keeps what the published counts give. Both counts are of the same year.
     """
-    key = ("local", "city_shares")
-    if key in store.memo:
-        return store.memo[key]
+    return store.memo.cached(("local", "city_shares"), lambda: _city_shares(store))
+
+
+def _city_shares(store) -> pd.DataFrame:
     series = plausibility.verdicts(read(store, "city_series"))
     share = 100 * series["foreign_born"] / series["population"]
     caught = series["foreign_born_verdict"].ne("") | series["population_verdict"].ne("")
@@ -48,15 +49,15 @@ def city_shares(store) -> pd.DataFrame:
         [out["kind"].eq("country"), out["kind"].eq("greater city"), labelled],
         ["country total (benchmark)", "greater city (K code)", "greater city (C code labelled greater city by Eurostat)"],
         "city (C code)")
-    store.memo[key] = out
     return out
 
 
 def city_share_change(store) -> pd.DataFrame:
     """Each city's change in the foreign-born share (percentage points) from its first to its latest shown year."""
-    key = ("local", "city_share_change")
-    if key in store.memo:
-        return store.memo[key]
+    return store.memo.cached(("local", "city_share_change"), lambda: _city_share_change(store))
+
+
+def _city_share_change(store) -> pd.DataFrame:
     shown = city_shares(store).dropna(subset=["value"]).sort_values(["geo", "year"])
     first, last = shown.groupby("geo").head(1).set_index("geo"), shown.groupby("geo").tail(1).set_index("geo")
     both = last.join(first[["year", "value", "flag"]].add_suffix("_first"))
@@ -68,7 +69,6 @@ def city_share_change(store) -> pd.DataFrame:
     out["source"] = SOURCE
     out["since"] = both["year_first"].astype(int).values
     out["note"] = out["note"] + " · change since " + out["since"].astype(str)
-    store.memo[key] = out
     return out
 
 

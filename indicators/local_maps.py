@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators import analysis, cities, deep_dives, reception
+from indicators import cities, deep_dives, reception
+from indicators.classes import Classes, classify
 from loaders.city_tables import read
 
 POINT_COLUMNS = ["geo", "name", "lon", "lat", "year", "value", "flag", "population", "reason", "nuts3_2021"]
@@ -19,7 +20,7 @@ class PointMap:
 
     indicator: deep_dives.LocalIndicator
     rows: pd.DataFrame
-    classes: analysis.Classes
+    classes: Classes
     year_text: str
 
 
@@ -44,7 +45,7 @@ def city_points(store, indicator_id: str = "city_foreign_born_share", year: int 
         drawn = drawn.merge(latest_pop[["geo", "population"]], on="geo", how="left")
     drawn["flag"] = drawn["flag"].fillna("")
     text = str(year) if year else "each city's latest year shown"
-    return PointMap(ind, drawn[POINT_COLUMNS], analysis.classify(drawn["value"], scheme), text)
+    return PointMap(ind, drawn[POINT_COLUMNS], classify(drawn["value"], scheme), text)
 
 
 def municipal_points(store, indicator_id: str = "es_born_abroad_share", year: int | None = None,
@@ -56,7 +57,7 @@ def municipal_points(store, indicator_id: str = "es_born_abroad_share", year: in
     year = int(rows["year"].max()) if year is None else year
     drawn = rows[rows["year"].eq(year)].copy()
     drawn["reason"] = np.where(drawn["value"].isna(), "a place-of-birth count not published by INE", "")
-    return PointMap(ind, drawn[POINT_COLUMNS].reset_index(drop=True), analysis.classify(drawn["value"], scheme),
+    return PointMap(ind, drawn[POINT_COLUMNS].reset_index(drop=True), classify(drawn["value"], scheme),
                     str(year) if "change" not in ind.id else "2021-2024")
 
 

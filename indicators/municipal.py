@@ -23,9 +23,10 @@ GROUPS = {
 
 def shares(store, group: str = "born_abroad") -> pd.DataFrame:
     """Every municipality (and province, and Spain as benchmarks) × year: share of residents born in ``group``."""
-    key = ("local", "es_share", group)
-    if key in store.memo:
-        return store.memo[key]
+    return store.memo.cached(("local", "es_share", group), lambda: _shares(store, group))
+
+
+def _shares(store, group: str = "born_abroad") -> pd.DataFrame:
     label, parts = GROUPS[group]
     table = read(store, "es_municipalities")
     count = table[list(parts)].sum(axis=1, min_count=len(parts))
@@ -38,7 +39,6 @@ def shares(store, group: str = "born_abroad") -> pd.DataFrame:
         "unit": "% of residents", "source": SOURCE, "note": label + " (1 January; INE Estadística Continua de Población)",
         "lon": table["lon"], "lat": table["lat"],
     })
-    store.memo[key] = out
     return out
 
 

@@ -23,9 +23,10 @@ def per_thousand(store) -> pd.DataFrame:
 
     When the store has no population for the report's year, the latest earlier year is used and ``note`` says so.
     """
-    key = ("local", "it_reception_rate")
-    if key in store.memo:
-        return store.memo[key]
+    return store.memo.cached(("local", "it_reception_rate"), lambda: _per_thousand(store))
+
+
+def _per_thousand(store) -> pd.DataFrame:
     rows = read(store, "it_reception").copy()
     rows["year"] = rows["date"].dt.year
     population = _population(store, rows["nuts2"].unique())
@@ -41,7 +42,6 @@ def per_thousand(store) -> pd.DataFrame:
     rows = rows.rename(columns={"nuts2": "geo", "region": "name"})
     rows["level"], rows["country"], rows["flag"] = 2, "IT", ""
     rows["unit"], rows["source"] = "per 1 000 residents", SOURCE
-    store.memo[key] = rows
     return rows
 
 

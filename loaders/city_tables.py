@@ -40,10 +40,7 @@ def read(store, name: str) -> pd.DataFrame:
     """One local table of a loaded store, read once and kept on the store (shared: copy before changing)."""
     if name not in TABLES:
         raise KeyError(f"no local table {name!r}; known: {', '.join(TABLES)}")
-    key = ("local_table", name)
-    if key not in store.memo:
-        store.memo[key] = pd.read_parquet(store.path / f"{name}.parquet")
-    return store.memo[key]
+    return store.memo.cached(("local_table", name), lambda: pd.read_parquet(store.path / f"{name}.parquet"))
 
 
 def city_kind(code: str) -> str:

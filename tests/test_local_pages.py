@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+from dashboard.pages import ROUTER
+
+APP = str(ROUTER)
 MAX_FIGURE = 300 * 1024
 
 

@@ -11,7 +11,8 @@ from dashboard import figures, local_figures
 from dashboard.export import images
 from dashboard.export.common import FLAG_LEGEND, PROJECT, generated
 from dashboard.export.csvs import to_csv_bytes
-from indicators import analysis, deep_dives, local_maps
+from indicators import deep_dives, local_maps
+from indicators.classes import classify
 from loaders.manifest import SOURCES
 
 COLUMNS = ["geo", "name", "level", "country", "year", "value", "flag", "unit", "source", "note"]
@@ -85,7 +86,7 @@ def italy_map(store, date=None, scheme: str = "quantiles", regions_geojson=None)
     drawn, date = local_maps.reception_map_rows(store, date)
     if regions_geojson is None:
         regions_geojson = orjson.loads(store.screen_geojson(2021, 2))
-    classes = analysis.classify(drawn["value"], scheme)
+    classes = classify(drawn["value"], scheme)
     fig = figures.choropleth(drawn, ind, classes, lambda v: regions_geojson, title=ind.label,
                              subtitle=f"{ind.unit} · {pd.Timestamp(date):%d %b %Y} · NUTS 2 (Italy only)")
     local_figures.frame_on(fig, "IT")  # framed on Italy: the only country this source covers

@@ -19,19 +19,22 @@ from loaders.city_tables import read
 VIEWS = ("Regions (NUTS)", "Cities", "Municipalities (Spain)", "Reception (Italy)")
 MAX_KEPT_FIGURES = 6  # figures of the local maps kept per store (each a few MB in memory)
 _KEPT_LOCK = threading.Lock()
-CHART_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False}
 
 
-def other_view(store, view, urls: dict) -> bool:
+def _config(maps) -> dict:
+    return {"topojsonURL": maps.base_maps, "displaylogo": False, "scrollZoom": False}
+
+
+def other_view(store, view, maps) -> bool:
     """Offer the local views on the map page; draw the chosen one and return True, or False for the regions."""
     chosen = st.radio("What to map", VIEWS, horizontal=True, key="w_local_view")
     if chosen in (None, VIEWS[0]):
         return False
-    {"Cities": _cities, "Municipalities (Spain)": _spain, "Reception (Italy)": _italy}[chosen](store, view, urls)
+    {"Cities": _cities, "Municipalities (Spain)": _spain, "Reception (Italy)": _italy}[chosen](store, view, maps)
     return True
 
 
-def _cities(store, view, urls) -> None:
+def _cities(store, view, maps) -> None:
     options = [e.id for e in deep_dives.for_level("city")]
     ind_id = st.selectbox("Indicator", options, format_func=lambda i: deep_dives.get(i).label, key="w_city_ind")
     years = sorted(int(y) for y in cities.city_shares(store).dropna(subset=["value"])["year"].unique())
@@ -42,7 +45,7 @@ def _cities(store, view, urls) -> None:
     ind = data.indicator
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
-    st.plotly_chart(fig, key=f"cities-{ind_id}-{year}", config=CHART_CONFIG,
+    st.plotly_chart(fig, key=f"cities-{ind_id}-{year}", config=_config(maps),
                     alt=f"Map of {ind.label}, {data.year_text}. The same values are in the table below.")
     shown = data.rows["value"].notna().sum()
     st.caption(f"{shown} of {len(data.rows)} Urban Audit cities have a value shown. Grey: no value published, or a "
@@ -51,16 +54,16 @@ def _cities(store, view, urls) -> None:
     _table_and_csv(store, data.rows, ind, year)
 
 
-def _spain(store, view, urls) -> None:
+def _spain(store, view, maps) -> None:
     options = [e.id for e in deep_dives.for_level("lau")]
     ind_id = st.selectbox("Indicator", options, format_func=lambda i: deep_dives.get(i).label, key="w_es_ind")
     year = None if "change" in ind_id else st.selectbox("Year", [2024, 2023, 2022, 2021], key="w_es_year")
-    fig, data = _kept(store, ("spain", ind_id, year, view.scheme, urls["screen"][(2021, 3)]),
-                      lambda: local_export.spain_map(store, ind_id, year, view.scheme, urls["screen"][(2021, 3)]))
+    fig, data = _kept(store, ("spain", ind_id, year, view.scheme, maps.screen(2021, 3)),
+                      lambda: local_export.spain_map(store, ind_id, year, view.scheme, maps.screen(2021, 3)))
     ind = data.indicator
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
-    st.plotly_chart(fig, key=f"spain-{ind_id}-{year}", config=CHART_CONFIG,
+    st.plotly_chart(fig, key=f"spain-{ind_id}-{year}", config=_config(maps),
                     alt=f"Map of {ind.label} in Spain's municipalities, {data.year_text}.")
     unmatched = read(store, "local_unmatched")
     st.caption(f"Municipal data: Spain only. {int((unmatched['source_id'] == 'ine_68538').sum())} INE municipality "
@@ -69,16 +72,16 @@ def _spain(store, view, urls) -> None:
     _table_and_csv(store, data.rows, ind, year)
 
 
-def _italy(store, view, urls) -> None:
+def _italy(store, view, maps) -> None:
     ind = deep_dives.get("it_reception_per_1000")
     rows = reception.per_thousand(store)
     dates = sorted(rows["date"].unique(), reverse=True)
     date = st.selectbox("Report date", dates, format_func=lambda d: pd.Timestamp(d).strftime("%d %b %Y"),
                         key="w_it_date")
-    fig, date = local_export.italy_map(store, date, view.scheme, urls["screen"][(2021, 2)])
+    fig, date = local_export.italy_map(store, date, view.scheme, maps.screen(2021, 2))
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
-    st.plotly_chart(fig, key=f"italy-{pd.Timestamp(date):%Y%m%d}", config=CHART_CONFIG,
+    st.plotly_chart(fig, key=f"italy-{pd.Timestamp(date):%Y%m%d}", config=_config(maps),
                     alt="Map of people in reception per 1 000 residents by Italian region.")
     st.caption(reception.JOINT_NOTE + ": drawn on both, counted once.")
     _images(lambda: local_export.italy_map(store, date, view.scheme)[0], f"it_reception_{pd.Timestamp(date):%Y%m%d}")
@@ -100,7 +103,7 @@ def _kept(store, key: tuple, make):
     rerun that changes nothing on the map (a table sort, a download) should not pay it again. Never mutated
     (image exports build their own)."""
     with _KEPT_LOCK:  # sessions share the store: one thread at a time reorders the kept figures
-        kept = store.memo.setdefault(("local_views", "figures"), OrderedDict())
+        kept = store.memo.cached(("local_views", "figures"), OrderedDict)
         found = kept.get(key)
         if found is not None:
             kept.move_to_end(key)
