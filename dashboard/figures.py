@@ -7,6 +7,8 @@ colour-blind safe: YlGnBu (sequential) and PuOr (diverging, centred on 0).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,7 +16,7 @@ from plotly.colors import sample_colorscale
 
 from geodata.attribution import BOUNDARIES
 from indicators import flags
-from indicators.analysis import Classes
+from indicators.classes import Classes
 from indicators.registry import Indicator
 
 SEQUENTIAL = "YlGnBu"
@@ -52,8 +54,22 @@ def class_colours(classes: Classes, diverging: bool) -> list[str]:
     return sample_colorscale(DIVERGING, positions)
 
 
-def choropleth(rows: pd.DataFrame, ind: Indicator, classes: Classes, geojson_url, *, title: str, subtitle: str,
-               no_data: pd.DataFrame | None = None, background: tuple[str, list[str] | tuple[str, ...]] | None = None,
+@dataclass(frozen=True)
+class Legend:
+    """What a map's legend and hover need: decimals, unit, palette, credit (an indicator's, or a score's)."""
+
+    decimals: int
+    unit: str
+    credit: str
+    diverging: bool = False
+
+    @classmethod
+    def of(cls, ind: Indicator) -> "Legend":
+        return cls(decimals=ind.decimals, unit=ind.short_unit or ind.unit, credit=ind.credit, diverging=ind.diverging)
+
+
+def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url, *, title: str, subtitle: str,
+               no_data: pd.DataFrame | None = None, background: tuple[str, list[str]] | None = None,
                flagged_points: pd.DataFrame | None = None, no_data_label: str = "No data") -> go.Figure:
     """A classed map: one trace per class (a legend with bounds and unit), "no data" in grey, flagged values
     marked with a ring, countries outside the data in a light background.
@@ -68,13 +84,14 @@ def choropleth(rows: pd.DataFrame, ind: Indicator, classes: Classes, geojson_url
                                     colorscale=[[0, BACKGROUND_COLOUR], [1, BACKGROUND_COLOUR]],
                                     marker_line_color=BORDER_COLOUR, marker_line_width=0.5,
                                     hoverinfo="skip", showlegend=False, name="background"))
-    colours = class_colours(classes, ind.diverging)
-    labels = classes.labels(ind.decimals, ind.short_unit or ind.unit)
+    colours = class_colours(classes, legend.diverging)
+    labels = classes.labels(legend.decimals, legend.unit)
     rows = rows.assign(cls=classes.classes)
     for cls, colour, label in zip(range(len(colours)), colours, labels):
         subset = rows[rows["cls"] == cls]
         for version, part in subset.groupby("nuts_version", dropna=False):
-            fig.add_trace(_region_trace(part, geojson_url(version), colour, label, ind, legend=version == subset["nuts_version"].iloc[0]))
+            fig.add_trace(_region_trace(part, geojson_url(version), colour, label, legend,
+                                        first=version == subset["nuts_version"].iloc[0]))
     if no_data is not None and len(no_data):
         for version, part in no_data.groupby("nuts_version", dropna=False):
             fig.add_trace(go.Choropleth(
@@ -90,7 +107,7 @@ def choropleth(rows: pd.DataFrame, ind: Indicator, classes: Classes, geojson_url
             name="Flagged: " + " / ".join(flags.MEANINGS[letter] for letter in flags.MARKED),
             customdata=np.stack([flagged_points["name"], flagged_points["flag_text"]], axis=-1),
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"))
-    _map_layout(fig, title, subtitle, ind.credit)
+    _map_layout(fig, title, subtitle, legend.credit)
     return fig
 
 
@@ -103,8 +120,11 @@ def map_subtitle(ind: Indicator, level: int, year, versions) -> str:
 
 def indicator_map(data, geojson_url, background, no_data_label: str = "No data") -> go.Figure:
     """The map of one indicator (a ``MapData``) as both the screen and the exports draw it."""
-    return choropleth(data.values, data.indicator, data.classes, geojson_url, title=data.indicator.label,
-                      subtitle=map_subtitle(data.indicator, data.level, data.year, data.versions),
+    subtitle = map_subtitle(data.indicator, data.level, data.year, data.versions)
+    if data.mixed_periods:
+        subtitle += " · periods differ between regions"
+    return choropleth(data.values, Legend.of(data.indicator), data.classes, geojson_url, title=data.indicator.label,
+                      subtitle=subtitle,
                       no_data=data.no_data, background=background, flagged_points=data.flagged,
                       no_data_label=no_data_label)
 
@@ -117,18 +137,21 @@ def _only(geojson, locations) -> dict | str:
     return {"type": "FeatureCollection", "features": [f for f in geojson["features"] if f["id"] in wanted]}
 
 
-def _region_trace(part: pd.DataFrame, url, colour: str, label: str, ind: Indicator, legend: bool) -> go.Choropleth:
-    values = [format_value(v, ind.decimals) for v in part["value"]]
+def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Legend, first: bool) -> go.Choropleth:
+    values = [format_value(v, legend.decimals) for v in part["value"]]
     flags = [flag_text(f) or "–" for f in part["flag"]]
-    years = [str(int(y)) if pd.notna(y) else "period not stated" for y in part["year"]]
+    # the period each value covers (first–last year of a change, the month of monthly data), else the year
+    periods = part["period"] if "period" in part else pd.Series([""] * len(part), index=part.index)
+    years = [str(p) if isinstance(p, str) and p else str(int(y)) if pd.notna(y) else "period not stated"
+             for p, y in zip(periods, part["year"])]
     extra = part["hover"] if "hover" in part else pd.Series([""] * len(part), index=part.index)
     # z carries the real values (the class decides the colour, so the colour scale is one flat colour).
     return go.Choropleth(
         geojson=_only(url, part["geo"]), locations=part["geo"], z=part["value"], showscale=False,
         colorscale=[[0, colour], [1, colour]], marker_line_color=BORDER_COLOUR, marker_line_width=0.3,
-        name=label, legendgroup=label, showlegend=bool(legend),
+        name=label, legendgroup=label, showlegend=bool(first),
         customdata=np.stack([part["name"], part["geo"], values, years, flags, extra], axis=-1),
-        hovertemplate=("<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]} " + (ind.short_unit or ind.unit)
+        hovertemplate=("<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]} " + legend.unit
                        + " · %{customdata[3]}<br>flag: %{customdata[4]}<br>%{customdata[5]}<extra></extra>"))
 
 

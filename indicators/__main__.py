@@ -1,4 +1,5 @@
-"""Command line: ``python -m indicators list [--json]`` and ``python -m indicators table ID …``."""
+"""Command line: ``list``, ``table``, and the analytics as the dashboard shows them: ``profile``, ``most-affected``,
+``benchmark`` (each with ``--json``)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,17 @@ import dataclasses
 import json
 import sys
 
-from indicators import tables
+import pandas as pd
+
+from indicators import profile, tables
+from indicators.benchmarks import benchmarks
+from indicators.composite import CANDIDATES, DEFAULT_WEIGHTS, composite
 from indicators.registry import ENTRIES, get
+from indicators.summary import LANGUAGES
 from loaders.errors import StoreMissingError
 from loaders.store import load_store
 
-TABLE_COLUMNS = ["geo", "name", "level", "nuts_version", "year", "value", "flag", "unit", "source"]
+TABLE_COLUMNS = ["geo", "name", "level", "nuts_version", "year", "period", "value", "flag", "unit", "source"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +32,21 @@ def main(argv: list[str] | None = None) -> int:
     table.add_argument("--year", type=int)
     table.add_argument("--nuts-version", type=int, choices=[2016, 2021, 2024])
     table.add_argument("--format", choices=["csv", "json"], default="csv")
+    one = commands.add_parser("profile", help="a region's headline figures, ranks, benchmarks and summary")
+    one.add_argument("geo")
+    one.add_argument("--lang", choices=LANGUAGES, default="en")
+    one.add_argument("--json", action="store_true")
+    most = commands.add_parser("most-affected", help="the most-affected ranking")
+    most.add_argument("--level", type=int, choices=[2, 3], default=2)
+    most.add_argument("--weights", help="id:weight,… (default: the dashboard's default weights)")
+    most.add_argument("--countries", help="CC,CC,… (default: all)")
+    most.add_argument("--json", action="store_true")
+    bench = commands.add_parser("benchmark", help="the country and EU benchmarks of an indicator")
+    bench.add_argument("id")
+    bench.add_argument("--level", type=int, choices=[1, 2, 3], required=True)
+    bench.add_argument("--year", type=int)
+    bench.add_argument("--country", default=None)
+    bench.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     try:
         store = load_store()
@@ -34,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "list":
         return _list(store, args.json)
+    if args.command == "profile":
+        return _print(profile.as_json(store, args.geo.upper(), args.lang), args.json)
+    if args.command == "most-affected":
+        return _most_affected(store, args)
+    if args.command == "benchmark":
+        return _benchmark(store, args)
     try:
         indicator = get(args.id)
     except KeyError as exc:
@@ -46,6 +73,58 @@ def main(argv: list[str] | None = None) -> int:
     else:
         rows.to_csv(sys.stdout, index=False)
     return 0
+
+
+def _print(payload, as_json: bool) -> int:
+    """JSON either way (``--json`` makes it compact, one line, for scripts)."""
+    print(json.dumps(payload, ensure_ascii=False, indent=None if as_json else 1, default=str))
+    return 0
+
+
+def _most_affected(store, args) -> int:
+    weights = dict(DEFAULT_WEIGHTS[args.level])
+    if args.weights:
+        try:
+            weights = {k: float(w) for k, w in (part.split(":") for part in args.weights.split(","))}
+        except ValueError:
+            print("--weights must be id:weight,… with numbers", file=sys.stderr)
+            return 2
+        unknown = sorted(set(weights) - set(CANDIDATES[args.level]))
+        if unknown:
+            print(f"not weighable at NUTS {args.level}: {', '.join(unknown)}", file=sys.stderr)
+            return 2
+    countries = [c.strip().upper() for c in args.countries.split(",")] if args.countries else None
+    result = composite(store, args.level, weights, countries=countries)
+    ranked = result[result["rank"].notna()]
+    rows = []
+    for _, r in result.iterrows():
+        rows.append({"geo": r["geo"], "name": r["name"], "nuts_version": _int(r["nuts_version"]),
+                     "score": None if pd.isna(r["score"]) else round(float(r["score"]), 1),
+                     "coverage": round(float(r["coverage"]), 3), "rank": _int(r["rank"]), "of": len(ranked),
+                     "tied": _int(r["tied"]), "rank_spread": _int(r.get("rank_spread")),
+                     "converted": [c for c in str(r["converted"]).split(", ") if c],
+                     "contributions": {c.removeprefix("contribution_"): (None if pd.isna(v) else round(float(v), 2))
+                                       for c, v in r.items() if str(c).startswith("contribution_")}})
+    return _print({"level": args.level, "weights": weights, "years": result.attrs.get("years", {}),
+                   "regions": rows}, args.json)
+
+
+def _benchmark(store, args) -> int:
+    try:
+        ind = get(args.id)
+    except KeyError as exc:
+        print(f"{exc.args[0]}; see `python -m indicators list`", file=sys.stderr)
+        return 2
+    year = args.year if args.year is not None else tables.latest_year(store, ind, args.level)
+    found = benchmarks(store, ind, args.level, year, (args.country or "EU").upper())
+    out = {"indicator": ind.id, "level": args.level, "year": year, "EU": found["EU"].as_dict()}
+    if args.country:
+        out["country"] = found["country"].as_dict()
+    return _print(out, args.json)
+
+
+def _int(value):
+    return None if value is None or pd.isna(value) else int(value)
 
 
 def _list(store, as_json: bool) -> int:

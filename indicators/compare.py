@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geodata.codes import level_of
-from indicators import profile, tables
+from indicators import lookup, tables
 from indicators.registry import get
 
 
@@ -25,7 +25,7 @@ def latest(store, indicator, geos: list[str]) -> pd.DataFrame:
 
 
 def _own(store, ind, level: int, geo: str) -> pd.DataFrame:
-    return profile.region_rows(store, ind, level, geo, profile.region_version(store, geo))
+    return lookup.region_rows(store, ind, level, geo, lookup.drawn_version(store, geo))
 
 
 def side_by_side(store, x, y, level: int) -> pd.DataFrame:

@@ -6,6 +6,10 @@ then min-max scaled to 0-100, turned round where *low* values mean "more affecte
 most affected end on that indicator. A region's score is the weighted mean over the indicators it has; ``coverage`` is the
 share of the total weight it has data for, and a region below ``min_coverage`` is not ranked. Missing data
 is never read as zero. Rank stability: each weight in turn is moved by ±20 % and the ranks recomputed.
+
+Every region is scored in the one NUTS version its country is drawn in (the newest with boundaries): values
+published in an older version are brought into it with the JRC converter and marked, so a code is never ranked
+next to its own successor. Ranks are standard competition ranks on the score rounded to one decimal.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators import tables
-from indicators.registry import ENTRIES, get
+from indicators import lookup, tables, versions
+from indicators.registry import ENTRIES, Indicator, get
 
 DEFAULT_WEIGHTS = {
     2: {"foreign_born_share": 1.0, "foreign_born_share_change": 1.0, "net_migration_rate": 1.0,
@@ -25,11 +29,13 @@ STABILITY_STEP = 0.2
 
 
 def indicator_scores(store, level: int, indicator_ids, countries=None, regions=None) -> pd.DataFrame:
-    """Regions × indicators, each scaled 0-100 (100 = most affected), latest year per indicator."""
-    columns, years = {}, {}
+    """Regions × indicators, each scaled 0-100 (100 = most affected), latest year per indicator, in the drawn
+    NUTS versions; ``attrs["converted"]`` lists, per indicator, the regions whose value was converted."""
+    columns, years, converted = {}, {}, {}
     for indicator_id in indicator_ids:
         ind = get(indicator_id)
-        rows, latest = tables.latest_values(store, ind, level)
+        latest = tables.latest_year(store, ind, level)
+        rows = layer_values(store, ind, level, latest)
         if countries:
             rows = rows[rows["country"].isin(countries)]
         if regions is not None:
@@ -43,9 +49,25 @@ def indicator_scores(store, level: int, indicator_ids, countries=None, regions=N
         # Indicators with no "affected" end (affected_when None) count high as more affected.
         columns[indicator_id] = 100 - scaled if ind.affected_when == "low" else scaled
         years[indicator_id] = latest
+        converted[indicator_id] = sorted(rows.loc[rows["converted"].astype(bool), "geo"])
     frame = pd.DataFrame(columns)
     frame.attrs["years"] = years
+    frame.attrs["converted"] = converted
     return frame
+
+
+def layer_values(store, ind: Indicator, level: int, year: int | None) -> pd.DataFrame:
+    """The indicator's values for ``year`` on the drawn layer: each country's regions in its drawn version,
+    older-version values converted with the JRC matrix (``converted`` True)."""
+    def compute():
+        layer = lookup.current_layer(store, level)
+        parts = []
+        for version, group in layer.groupby("nuts_version"):
+            rows = versions.in_version(store, ind, level, int(version))
+            same_year = rows["year"].isna() if year is None else rows["year"].eq(year)
+            parts.append(rows[same_year.fillna(False) & rows["value"].notna() & rows["geo"].isin(group["geo"])])
+        return pd.concat(parts, ignore_index=True)
+    return store.memo.cached(("layer_values", ind.id, level, year), compute)
 
 
 def composite(store, level: int, weights: dict[str, float], countries=None, regions=None,
@@ -66,12 +88,16 @@ def composite(store, level: int, weights: dict[str, float], countries=None, regi
                 low, high = np.fmin(low, ranks), np.fmax(high, ranks)
         result["rank_best"], result["rank_worst"] = low.astype("Int64"), high.astype("Int64")
         result["rank_spread"] = (result["rank_worst"] - result["rank_best"]).astype("Int64")
-    names = tables._named(store, pd.DataFrame({"geo": result.index, "nuts_version": np.nan}))["name"].to_numpy()
-    result.insert(0, "name", names)
+    layer = lookup.current_layer(store, level).set_index("geo")
+    result.insert(0, "name", [layer["name"].get(g, g) for g in result.index])
+    result.insert(1, "nuts_version", [layer["nuts_version"].get(g) for g in result.index])
+    conv = scores.attrs.get("converted", {})
+    result["converted"] = [", ".join(i for i in scores.columns if g in set(conv.get(i, ()))) for g in result.index]
     result = result.reset_index().rename(columns={"index": "geo"})
     result.attrs["years"] = scores.attrs.get("years", {})
     result.attrs["unavailable"] = sorted(set(active) - set(scores.columns))
     return result.sort_values(["rank", "geo"], na_position="last").reset_index(drop=True)
+
 
 
 def _scored(scores: pd.DataFrame, weights: dict[str, float], min_coverage: float) -> pd.DataFrame:
@@ -84,9 +110,9 @@ def _scored(scores: pd.DataFrame, weights: dict[str, float], min_coverage: float
     out = pd.DataFrame(index=scores.index)
     out["coverage"] = total / w.sum()
     out["score"] = contributions.sum(axis=1, min_count=1).where(out["coverage"] >= min_coverage)
-    ranked = pd.DataFrame({"geo": out.index, "score": out["score"].to_numpy()}).dropna()
-    ranked = ranked.sort_values(["score", "geo"], ascending=[False, True])  # ties: code order, ranks stay 1..N
-    out["rank"] = pd.Series(np.arange(1, len(ranked) + 1), index=ranked["geo"]).reindex(out.index).astype("Int64")
+    # standard competition ranking on the score as shown (one decimal): equal scores share a rank
+    out["rank"] = out["score"].round(1).rank(method="min", ascending=False).astype("Int64")
+    out["tied"] = out["score"].round(1).map(out["score"].round(1).value_counts()).where(out["score"].notna()).astype("Int64")
     for column in w.index:
         out[f"contribution_{column}"] = contributions[column]
     return out
@@ -115,8 +141,5 @@ def regions_with(store, filters: dict[str, str]) -> set[str] | None:
 
 
 def with_geometry_version(store, result: pd.DataFrame, level: int) -> pd.DataFrame:
-    """Attach to each scored region the newest NUTS version whose boundaries hold its code (for the map)."""
-    r = store.regions[(store.regions["level"] == level) & store.regions["has_geometry"]]
-    newest = r.sort_values("version").drop_duplicates("geo", keep="last").set_index("geo")["version"]
-    out = result.assign(nuts_version=result["geo"].map(newest))
-    return out[out["nuts_version"].notna()]
+    """The scored regions that have boundaries in their drawn version (for the map)."""
+    return result[result["nuts_version"].notna()]

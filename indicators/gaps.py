@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geodata.codes import level_of, parent
-from indicators import flags, profile, tables
+from indicators import flags, lookup, tables
 from indicators.registry import ENTRIES, THEMES, get
 
 GAP_THEMES = ("population", "labour", "education", "inclusion")
@@ -51,26 +51,19 @@ NATIONAL_ONLY = (
 
 
 def current_regions(store, level: int) -> pd.DataFrame:
-    """The regions at ``level`` in each country's newest NUTS version with boundaries (UK: 2021, else 2024):
-    geo, name, country, nuts_version. Old and new codes of the same area are never counted twice."""
-    r = store.regions[(store.regions["level"] == level) & store.regions["has_geometry"]]
-    r = r[~r["geo"].str.endswith("Z")]
-    newest = r.groupby("country")["version"].transform("max")
-    r = r[r["version"] == newest]
-    return pd.DataFrame({"geo": r["geo"], "name": r["name"], "country": r["country"],
-                         "nuts_version": r["version"]}).reset_index(drop=True)
+    """The regions at ``level`` in each country's drawn NUTS version (see ``lookup.current_layer``)."""
+    return lookup.current_layer(store, level)
 
 
 def _recent_rows(store, indicator_id: str, level: int) -> pd.DataFrame:
     """The indicator's rows at ``level`` in its latest RECENT_YEARS years (all rows when it states no years)."""
-    key = ("gap_recent", indicator_id, level)
-    if key not in store.memo:
+    def compute():
         rows = tables.table(store, indicator_id, level=level)
         years = tables.years(store, indicator_id, level)
         if years:
             rows = rows[rows["year"] >= years[-1] - RECENT_YEARS + 1]
-        store.memo[key] = rows[rows["geo_kind"] == "region"]
-    return store.memo[key]
+        return rows[rows["geo_kind"] == "region"]
+    return store.memo.cached(("gap_recent", indicator_id, level), compute)
 
 
 def region_coverage(store, level: int) -> pd.DataFrame:
@@ -137,7 +130,7 @@ def region_status(store, geo: str) -> pd.DataFrame:
     """For one region: each integration indicator's value at its own level, only at a higher level, suppressed
     (listed with no value and a flag), or not available at all."""
     own = level_of(geo)
-    version = profile.region_version(store, geo)
+    version = lookup.drawn_version(store, geo)
     out = []
     for indicator_id in gap_indicators():
         ind = get(indicator_id)
@@ -145,7 +138,7 @@ def region_status(store, geo: str) -> pd.DataFrame:
         for lv in range(own, -1, -1):
             if lv not in ind.levels:
                 continue
-            rows = profile.region_rows(store, ind, lv, parent(geo, lv), version)
+            rows = lookup.region_rows(store, ind, lv, parent(geo, lv), version)
             if rows.empty:
                 continue
             rows = rows.sort_values("time")

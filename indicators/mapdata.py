@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geodata.screen import label_points
-from indicators import analysis, flags, tables
+from indicators import flags, tables
+from indicators.classes import Classes, classify
 from indicators.registry import Indicator, get
 
 
@@ -19,7 +20,7 @@ class MapData:
     level: int
     year: int | None
     values: pd.DataFrame  # geo, name, value, flag, year, nuts_version, note (regions with a value)
-    classes: analysis.Classes
+    classes: Classes
     no_data: pd.DataFrame  # geo, name, nuts_version, reason
     flagged: pd.DataFrame  # geo, name, value, flag, flag_text, lon, lat
     versions: list[int]
@@ -28,14 +29,20 @@ class MapData:
     def mixed_versions(self) -> bool:
         return len(self.versions) > 1
 
+    @property
+    def periods(self) -> list[str]:
+        """The periods the values cover, most common first (several for changes over years available)."""
+        return [str(p) for p in self.values["period"].value_counts().index] if "period" in self.values else []
+
+    @property
+    def mixed_periods(self) -> bool:
+        return len(self.periods) > 1
+
 
 def map_data(store, indicator, level: int, year: int | None, scheme: str = "quantiles", k: int = 5) -> MapData:
     """Everything the map and the table under it need, from the indicator's table (memoised per store)."""
-    ind = get(indicator) if isinstance(indicator, str) else indicator
-    key = ("map_data", ind.id, level, year, scheme, k)
-    if key not in store.memo:
-        store.memo[key] = _map_data(store, ind, level, year, scheme, k)
-    return store.memo[key]
+    ind = get(indicator)
+    return store.memo.cached(("map_data", ind.id, level, year, scheme, k), lambda: _map_data(store, ind, level, year, scheme, k))
 
 
 def _map_data(store, ind: Indicator, level: int, year: int | None, scheme: str, k: int) -> MapData:
@@ -45,7 +52,7 @@ def _map_data(store, ind: Indicator, level: int, year: int | None, scheme: str, 
     rows = rows.assign(drawable=[(int(v), g) in shapes if pd.notna(v) else False
                                  for v, g in zip(rows["nuts_version"], rows["geo"])])
     values = rows[rows["value"].notna() & rows["drawable"]].reset_index(drop=True)
-    classes = analysis.classify(values["value"], scheme, k)
+    classes = classify(values["value"], scheme, k)
     versions = sorted(int(v) for v in values["nuts_version"].dropna().unique())
     main_version = versions[-1] if versions else (ind.nuts_version or 2024)
     no_data = _no_data(store, rows, values, level, main_version, shapes)
@@ -74,15 +81,11 @@ def _no_data(store, rows, values, level, version, shapes) -> pd.DataFrame:
 
 
 def _layer_codes(store, level: int) -> set:
-    key = ("layer_codes", level)
-    if key not in store.memo:
+    def compute():
         r = store.regions[(store.regions["level"] == level) & store.regions["has_geometry"]]
-        store.memo[key] = set(zip(r["version"].astype(int), r["geo"]))
-    return store.memo[key]
+        return set(zip(r["version"].astype(int), r["geo"]))
+    return store.memo.cached(("layer_codes", level), compute)
 
 
 def _points(store, version: int, level: int) -> dict:
-    key = ("label_points", version, level)
-    if key not in store.memo:
-        store.memo[key] = label_points(store.screen_geojson(version, level))
-    return store.memo[key]
+    return store.memo.cached(("label_points", version, level), lambda: label_points(store.screen_geojson(version, level)))

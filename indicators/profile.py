@@ -7,7 +7,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geodata.codes import level_of, parent
-from indicators import analysis, tables
+from indicators import caveats, lookup, tables
+from indicators.benchmarks import Benchmark, benchmarks
+from indicators.ranks import ranks
 from indicators.registry import ENTRIES, get
 
 HEADLINE = ("foreign_born_share", "non_citizen_share", "foreign_born_share_change", "net_migration_rate",
@@ -28,25 +30,24 @@ class Figure:
     badge: str  # "NUTS 3", "NUTS 2", "NUTS 1" or "National context"
     value: float
     year: int | None
+    period: str  # the year, first–last year of a change, or the month
     flag: str
     note: str
+    nuts_version: int | None
+    converted: bool  # brought into the region's NUTS version with the JRC matrix
     rank_country: int | None
     n_country: int | None
+    tied_country: int | None  # regions sharing the rank (1 = not shared)
     rank_eu: int | None
     n_eu: int | None
-    country: analysis.Benchmark | None
-    eu: analysis.Benchmark | None
+    tied_eu: int | None
+    country: Benchmark | None
+    eu: Benchmark | None
+    caveat: str = ""  # what a reader must know beside this number (census adjustment, 15+ population)
 
 
 def badge(level: int) -> str:
     return "National context" if level == 0 else f"NUTS {level}"
-
-
-def region_version(store, geo: str) -> int | None:
-    """The newest NUTS version (with geometry) that holds ``geo``."""
-    regions = store.regions
-    versions = regions.loc[(regions["geo"] == geo) & regions["has_geometry"], "version"]
-    return int(versions.max()) if len(versions) else None
 
 
 def headline(store, geo: str, indicator_ids=HEADLINE) -> list[Figure]:
@@ -60,37 +61,46 @@ def headline(store, geo: str, indicator_ids=HEADLINE) -> list[Figure]:
 
 
 def _figure(store, ind, geo: str) -> Figure | None:
-    own_level = level_of(geo)
-    version = region_version(store, geo)
-    for level in range(own_level, -1, -1):
-        if level not in ind.levels:
-            continue
-        code = parent(geo, level)
-        rows = region_rows(store, ind, level, code, version)
-        rows = rows[rows["value"].notna()]
-        if rows.empty:
-            continue
-        row = rows.sort_values("time").iloc[-1]
-        year = int(row["year"]) if pd.notna(row["year"]) else None
-        ranked = analysis.ranks(store, ind, level, year) if level > 0 else None
-        mine = ranked[ranked["geo"] == code] if ranked is not None else pd.DataFrame()
-        bench = analysis.benchmarks(store, ind, level, year, code[:2]) if level > 0 else {}
+    found = lookup.nearest(store, ind, geo)
+    if found is None:
+        return None
+    row, code, level, year = found.row, found.geo, found.level, found.year
+    mine = pd.DataFrame()
+    if level > 0 and not found.converted:  # a converted value is not among the published ones it would rank with
+        ranked = ranks(store, ind, level, year)
+        mine = ranked[ranked["geo"] == code]
+    bench = benchmarks(store, ind, level, year, code[:2]) if level > 0 else {}
 
-        def pick(column):
-            return int(mine[column].iloc[0]) if len(mine) and pd.notna(mine[column].iloc[0]) else None
+    def pick(column):
+        return int(mine[column].iloc[0]) if len(mine) and pd.notna(mine[column].iloc[0]) else None
 
-        return Figure(ind.id, code, str(row["name"]), level, badge(level), float(row["value"]), year,
-                      str(row["flag"] or ""), str(row.get("note", "") or ""), pick("rank_country"), pick("n_country"),
-                      pick("rank_eu"), pick("n_eu"), bench.get("country"), bench.get("EU"))
-    return None
+    version = row.get("nuts_version")
+    return Figure(ind.id, code, str(row["name"]), level, badge(level), float(row["value"]), year,
+                  str(row.get("period", "") or ""), str(row["flag"] or ""), str(row.get("note", "") or ""),
+                  int(version) if pd.notna(version) else None, found.converted,
+                  pick("rank_country"), pick("n_country"), pick("tied_country"), pick("rank_eu"), pick("n_eu"),
+                  pick("tied_eu"), bench.get("country"), bench.get("EU"), caveats.beside(ind, year, row))
 
 
-def region_rows(store, ind, level: int, code: str, version: int | None) -> pd.DataFrame:
-    """One region's rows at ``level``, converted to NUTS ``version`` when the data use another one."""
-    if level == 0 or version is None:
-        rows = tables.table(store, ind, level=level)
-        return rows[rows["geo"] == code]
-    return analysis.region_in_version(store, ind, level, code, version)
+def as_json(store, geo: str, lang: str = "en") -> dict:
+    """The headline figures exactly as the profile and the briefing show them, plus the summary (for the CLI)."""
+    from indicators.summary import summary
+
+    figures = []
+    for f in headline(store, geo):
+        figures.append({
+            "indicator": f.indicator, "value": f.value, "unit": get(f.indicator).unit, "period": f.period,
+            "year": f.year, "flag": f.flag, "level": f.level, "geo": f.geo, "nuts_version": f.nuts_version,
+            "converted": f.converted, "caveat": f.caveat,
+            "rank": {"country": {"rank": f.rank_country, "of": f.n_country, "tied": f.tied_country, "scope": f.geo[:2]},
+                     "EU": {"rank": f.rank_eu, "of": f.n_eu, "tied": f.tied_eu, "scope": "EU27"}},
+            "benchmarks": {scope: (None if b is None else {
+                "value": b.value, "method": b.method, "label": b.label, "weighted_by": b.weighted_by,
+                "regions": b.regions, "countries": b.countries, "level": b.level})
+                for scope, b in (("country", f.country), ("EU", f.eu))},
+        })
+    return {"geo": geo, "level": level_of(geo), "nuts_version": lookup.drawn_version(store, geo),
+            "figures": figures, "summary": summary(store, geo, lang)}
 
 
 def trend(store, indicator, geo: str) -> pd.DataFrame:
@@ -125,7 +135,7 @@ def origins(store, geo: str, n: int = 10) -> pd.DataFrame:
 
 def missing(store, geo: str) -> dict[str, list[str]]:
     """Indicators by availability for the region: own level, only a higher level, or none at all."""
-    version = region_version(store, geo)
+    version = lookup.drawn_version(store, geo)
     own_level = level_of(geo)
     result = {"own level": [], "higher level only": [], "not at all": []}
     for ind in ENTRIES:
@@ -135,7 +145,7 @@ def missing(store, geo: str) -> dict[str, list[str]]:
         for level in range(own_level, -1, -1):
             if level not in ind.levels:
                 continue
-            rows = region_rows(store, ind, level, parent(geo, level), version)
+            rows = lookup.region_rows(store, ind, level, parent(geo, level), version)
             if rows["value"].notna().any():
                 found = level
                 break
@@ -146,11 +156,10 @@ def missing(store, geo: str) -> dict[str, list[str]]:
 
 def search_options(store) -> pd.DataFrame:
     """Every region and country once (newest version), for the picker: geo, name, level, label."""
-    key = ("search_options",)
-    if key not in store.memo:
+    def compute():
         r = store.regions[store.regions["has_geometry"]].sort_values("version").drop_duplicates("geo", keep="last")
         r = r[~r["geo"].str.endswith("Z")]
         r = r.sort_values(["level", "name"])
-        store.memo[key] = pd.DataFrame({"geo": r["geo"], "name": r["name"], "level": r["level"],
-                                        "label": r["name"] + " (" + r["geo"] + ") · " + r["level"].map(badge)})
-    return store.memo[key]
+        return pd.DataFrame({"geo": r["geo"], "name": r["name"], "level": r["level"],
+                             "label": r["name"] + " (" + r["geo"] + ") · " + r["level"].map(badge)})
+    return store.memo.cached(("search_options",), compute)

@@ -28,9 +28,9 @@ class Derived:
     inputs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Indicator:
-    """One indicator: identity, meaning, where it comes from, and how to show it."""
+    """One indicator: identity, meaning, where it comes from, and how to show it (named fields only)."""
 
     id: str
     label: str
@@ -75,57 +75,79 @@ _PER_1000 = "Per 1 000 inhabitants on 1 January of the same year (demo_gind)."
 
 ENTRIES: tuple[Indicator, ...] = (
     # --- Population & migration -------------------------------------------------------------------------
-    Indicator("net_migration_rate", "Crude rate of net migration plus statistical adjustment", "Net migration rate",
-              "per 1 000 inhabitants", "‰", "People moving in minus people moving out in a year, per 1 000 residents. "
+    Indicator(id="net_migration_rate", label="Crude rate of net migration plus statistical adjustment",
+              short_label="Net migration rate",
+              unit="per 1 000 inhabitants", short_unit="‰",
+              description="People moving in minus people moving out in a year, per 1 000 residents. "
               "Positive means the region gained people through migration (from abroad and from other regions).",
-              "population", "rate", "neutral", (2, 3), 2021, 1, _eurostat("demo_r_gind3"),
+              theme="population", kind="rate", direction="neutral", levels=(2, 3), nuts_version=2021, decimals=1,
+              credit=_eurostat("demo_r_gind3"),
               sources=("demo_r_gind3_nuts2", "demo_r_gind3_nuts3"), dataset="demo_r_gind3",
               filter={"indic_de": "CNMIGRATRT"}, source_by_level={2: "demo_r_gind3_nuts2", 3: "demo_r_gind3_nuts3"},
               caveats=("Includes a statistical adjustment, so census revisions show up as migration: 2021 has "
                        "outliers such as EL41 (−156.7 ‰).", "Latest year: 2021 at NUTS 2, 2020 at NUTS 3."),
               diverging=True, affected_when="high"),
-    Indicator("net_migration_avg", "Average crude rate of net migration plus statistical adjustment",
-              "Net migration (average)", "per 1 000 inhabitants", "‰",
-              "Average yearly net migration over a recent multi-year period, per 1 000 residents.",
-              "population", "rate", "neutral", (3,), 2021, 1, "Source: Eurostat (Urban-rural Europe, demo_r_gind3)",
+    Indicator(id="net_migration_avg", label="Average crude rate of net migration plus statistical adjustment",
+              short_label="Net migration (average)", unit="per 1 000 inhabitants", short_unit="‰",
+              description="Average yearly net migration over a recent multi-year period, per 1 000 residents.",
+              theme="population", kind="rate", direction="neutral", levels=(3,), nuts_version=2021, decimals=1,
+              credit="Source: Eurostat (Urban-rural Europe, demo_r_gind3)",
               sources=("ure_netmig",), dataset="ure_netmig", caveats=(_URE,), diverging=True, affected_when="high"),
-    Indicator("population", "Population on 1 January", "Population", "persons", "", "Everyone usually resident "
-              "in the region on 1 January.", "population", "count", "neutral", (0, 1, 2, 3), 2021, 0,
-              _eurostat("demo_r_pjanaggr3, demo_r_d2jan"),
+    Indicator(id="population", label="Population on 1 January", short_label="Population", unit="persons",
+              short_unit="", description="Everyone usually resident "
+              "in the region on 1 January.", theme="population", kind="count", direction="neutral",
+              levels=(0, 1, 2, 3), nuts_version=2021, decimals=0,
+              credit=_eurostat("demo_r_pjanaggr3, demo_r_d2jan"),
               sources=("demo_r_d2jan", "demo_r_pjanaggr3_nuts2", "demo_r_pjanaggr3_nuts3"),
               filter={"sex": "T", "age": "TOTAL"},
               source_by_level={0: "demo_r_d2jan", 1: "demo_r_d2jan", 2: "demo_r_pjanaggr3_nuts2", 3: "demo_r_pjanaggr3_nuts3"}),
-    Indicator("share_65_plus", "Share of the population aged 65 and over", "Aged 65+", "% of population", "%",
-              "The part of residents aged 65 or older: an ageing region needs more care services and may "
-              "depend more on newcomers for its workforce.", "population", "share", "neutral", (2,), 2021, 1,
-              _eurostat("demo_r_pjanaggr3"), sources=("demo_r_pjanaggr3_nuts2",),
+    Indicator(id="share_65_plus", label="Share of the population aged 65 and over", short_label="Aged 65+",
+              unit="% of population", short_unit="%",
+              description="The part of residents aged 65 or older: an ageing region needs more care services and may "
+              "depend more on newcomers for its workforce.", theme="population", kind="share", direction="neutral",
+              levels=(2,), nuts_version=2021, decimals=1,
+              credit=_eurostat("demo_r_pjanaggr3"), sources=("demo_r_pjanaggr3_nuts2",),
               derived=Derived("ratio", ("population_65_plus", "population"))),
-    Indicator("population_65_plus", "Population aged 65 and over", "Population 65+", "persons", "",
-              "Residents aged 65 or older on 1 January.", "population", "count", "neutral", (2,), 2021, 0,
-              _eurostat("demo_r_pjanaggr3"), sources=("demo_r_pjanaggr3_nuts2",), dataset="demo_r_pjanaggr3",
+    Indicator(id="population_65_plus", label="Population aged 65 and over", short_label="Population 65+",
+              unit="persons", short_unit="",
+              description="Residents aged 65 or older on 1 January.", theme="population", kind="count",
+              direction="neutral", levels=(2,), nuts_version=2021, decimals=0,
+              credit=_eurostat("demo_r_pjanaggr3"), sources=("demo_r_pjanaggr3_nuts2",), dataset="demo_r_pjanaggr3",
               filter={"sex": "T", "age": "Y_GE65"}),
-    Indicator("foreign_born_share", "Foreign-born share of the population aged 15+", "Foreign-born",
-              "% of population 15+", "%", "The part of adults living in the region who were born in another "
-              "country.", "population", "share", "neutral", (2,), 2024, 1, _eurostat("lfst_r_lfsd2pwc"),
+    Indicator(id="foreign_born_share", label="Foreign-born share of the population aged 15+",
+              short_label="Foreign-born",
+              unit="% of population 15+", short_unit="%",
+              description="The part of adults living in the region who were born in another "
+              "country.", theme="population", kind="share", direction="neutral", levels=(2,), nuts_version=2024,
+              decimals=1, credit=_eurostat("lfst_r_lfsd2pwc"),
               sources=("europe_locals_nuts2",), dataset="lfst_r_lfsd2pwc", filter={"c_birth": "FOR", "unit": "PC"},
               caveats=(_LFS_15, "Compiled from the Eurostat API by the Europe-locals project; suppressed values stay missing."),
               affected_when="high"),
-    Indicator("non_citizen_share", "Non-citizen share of the population aged 15+", "Non-citizens",
-              "% of population 15+", "%", "The part of adults living in the region who do not hold the "
-              "citizenship of the country.", "population", "share", "neutral", (2,), 2024, 1,
-              _eurostat("lfst_r_lfsd2pwn"), sources=("europe_locals_nuts2",), dataset="lfst_r_lfsd2pwn",
+    Indicator(id="non_citizen_share", label="Non-citizen share of the population aged 15+",
+              short_label="Non-citizens",
+              unit="% of population 15+", short_unit="%",
+              description="The part of adults living in the region who do not hold the "
+              "citizenship of the country.", theme="population", kind="share", direction="neutral", levels=(2,),
+              nuts_version=2024, decimals=1,
+              credit=_eurostat("lfst_r_lfsd2pwn"), sources=("europe_locals_nuts2",), dataset="lfst_r_lfsd2pwn",
               filter={"citizen": "FOR", "unit": "PC"}, caveats=(_LFS_15,), affected_when="high"),
-    Indicator("foreign_born_share_change", "Change in the foreign-born share since the first year available",
-              "Foreign-born change", "percentage points", "pp", "How much the foreign-born share of adults "
-              "has grown (or shrunk) between the first and the latest year with data.", "population", "gap",
-              "neutral", (2,), 2024, 1, _eurostat("lfst_r_lfsd2pwc"), sources=("europe_locals_nuts2",),
+    Indicator(id="foreign_born_share_change", label="Change in the foreign-born share since the first year available",
+              short_label="Foreign-born change", unit="percentage points", short_unit="pp",
+              description="How much the foreign-born share of adults "
+              "has grown (or shrunk) between the first and the latest year with data.", theme="population",
+              kind="gap",
+              direction="neutral", levels=(2,), nuts_version=2024, decimals=1, credit=_eurostat("lfst_r_lfsd2pwc"),
+              sources=("europe_locals_nuts2",),
               derived=Derived("change", ("foreign_born_share",)),
-              caveats=(_LFS_15, "The first year differs between regions (2014 for most); it is given with each value."),
+              caveats=(_LFS_15, "The first year differs between regions (2014 for most); each value's period column gives its first and last year."),
               diverging=True, affected_when="high"),
     # --- Labour market (regional) -------------------------------------------------------------------------
-    *[Indicator(f"unemployment_{key}", f"Unemployment rate of {who}, aged 15-64", f"Unemployment, {short}",
-                "% of labour force", "%", f"The share of {who} in the labour force who are looking for work.",
-                "labour", "rate", "lower_is_better", (2,), 2021, 1, _eurostat("lfst_r_lfur2gac"),
+    *[Indicator(id=f"unemployment_{key}", label=f"Unemployment rate of {who}, aged 15-64",
+                short_label=f"Unemployment, {short}",
+                unit="% of labour force", short_unit="%",
+                description=f"The share of {who} in the labour force who are looking for work.",
+                theme="labour", kind="rate", direction="lower_is_better", levels=(2,), nuts_version=2021, decimals=1,
+                credit=_eurostat("lfst_r_lfur2gac"),
                 sources=("lfst_r_lfur2gac",), dataset="lfst_r_lfur2gac", filter={"c_birth": code},
                 caveats=("Labour Force Survey: many small-sample values are flagged low reliability (u) or not published.",),
                 affected_when="high" if key == "foreign_born" else None)
@@ -133,17 +155,20 @@ ENTRIES: tuple[Indicator, ...] = (
                                     ("non_eu_born", "people born outside the EU", "non-EU-born", "NEU27_2020_FOR"),
                                     ("eu_born", "people born in another EU country", "EU-born", "EU27_2020_FOR"),
                                     ("total", "all residents", "all", "TOTAL")]],
-    Indicator("unemployment_gap_foreign_born", "Unemployment gap: foreign-born minus all residents",
-              "Unemployment gap", "percentage points", "pp", "How many points higher unemployment is among "
-              "people born abroad than among all residents. Zero means no gap.", "labour", "gap",
-              "lower_is_better", (2,), 2021, 1, _eurostat("lfst_r_lfur2gac"), sources=("lfst_r_lfur2gac",),
+    Indicator(id="unemployment_gap_foreign_born", label="Unemployment gap: foreign-born minus all residents",
+              short_label="Unemployment gap", unit="percentage points", short_unit="pp",
+              description="How many points higher unemployment is among "
+              "people born abroad than among all residents. Zero means no gap.", theme="labour", kind="gap",
+              direction="lower_is_better", levels=(2,), nuts_version=2021, decimals=1,
+              credit=_eurostat("lfst_r_lfur2gac"), sources=("lfst_r_lfur2gac",),
               derived=Derived("difference", ("unemployment_foreign_born", "unemployment_total")),
               diverging=True, affected_when="high"),
     # --- Education -------------------------------------------------------------------------------------------
-    *[Indicator(f"{level_key}_{who_key}", f"{level_label} attainment of {who}, aged 25-64",
-                f"{level_short}, {who_short}", "% of population 25-64", "%",
-                f"The share of {who} aged 25 to 64 whose highest completed education is {level_text}.",
-                "education", "share", direction, (0, 1, 2), 2021, 1, _eurostat("edat_lfs_9917"),
+    *[Indicator(id=f"{level_key}_{who_key}", label=f"{level_label} attainment of {who}, aged 25-64",
+                short_label=f"{level_short}, {who_short}", unit="% of population 25-64", short_unit="%",
+                description=f"The share of {who} aged 25 to 64 whose highest completed education is {level_text}.",
+                theme="education", kind="share", direction=direction, levels=(0, 1, 2), nuts_version=2021,
+                decimals=1, credit=_eurostat("edat_lfs_9917"),
                 sources=(source,), dataset="edat_lfs_9917", filter={"isced11": isced, "age": "Y25-64", "c_birth": cb},
                 caveats=("No native-born series is published at regional level: the comparison is with all residents.",))
       for level_key, level_label, level_short, level_text, isced, direction in [
@@ -152,33 +177,46 @@ ENTRIES: tuple[Indicator, ...] = (
       for who_key, who, who_short, cb, source in [
           ("foreign_born", "people born abroad", "foreign-born", "FOR", "edat_lfs_9917_for"),
           ("total", "all residents", "all", "TOTAL", "edat_lfs_9917_total")]],
-    Indicator("tertiary_gap_foreign_born", "Tertiary attainment gap: foreign-born minus all residents",
-              "Tertiary gap", "percentage points", "pp", "Points by which the share of university graduates among "
-              "people born abroad exceeds (or falls short of) that of all residents.", "education", "gap",
-              "higher_is_better", (0, 1, 2), 2021, 1, _eurostat("edat_lfs_9917"),
+    Indicator(id="tertiary_gap_foreign_born", label="Tertiary attainment gap: foreign-born minus all residents",
+              short_label="Tertiary gap", unit="percentage points", short_unit="pp",
+              description="Points by which the share of university graduates among "
+              "people born abroad exceeds (or falls short of) that of all residents.", theme="education", kind="gap",
+              direction="higher_is_better", levels=(0, 1, 2), nuts_version=2021, decimals=1,
+              credit=_eurostat("edat_lfs_9917"),
               sources=("edat_lfs_9917_for", "edat_lfs_9917_total"),
               derived=Derived("difference", ("tertiary_foreign_born", "tertiary_total")), diverging=True),
-    Indicator("low_education_gap_foreign_born", "Low-attainment gap: foreign-born minus all residents",
-              "Low-education gap", "percentage points", "pp", "Points by which the share with at most lower "
-              "secondary school among people born abroad exceeds that of all residents.", "education", "gap",
-              "lower_is_better", (0, 1, 2), 2021, 1, _eurostat("edat_lfs_9917"),
+    Indicator(id="low_education_gap_foreign_born", label="Low-attainment gap: foreign-born minus all residents",
+              short_label="Low-education gap", unit="percentage points", short_unit="pp",
+              description="Points by which the share with at most lower "
+              "secondary school among people born abroad exceeds that of all residents.", theme="education",
+              kind="gap",
+              direction="lower_is_better", levels=(0, 1, 2), nuts_version=2021, decimals=1,
+              credit=_eurostat("edat_lfs_9917"),
               sources=("edat_lfs_9917_for", "edat_lfs_9917_total"),
               derived=Derived("difference", ("low_education_foreign_born", "low_education_total")),
               diverging=True, affected_when="high"),
-    Indicator("early_leavers", "Early leavers from education and training, aged 18-24", "Early leavers",
-              "% of population 18-24", "%", "Young people who left school with at most lower secondary education "
-              "and are not in any education or training.", "education", "share", "lower_is_better", (2,), 2021, 1,
-              _eurostat("edat_lfse_16"), sources=("edat_lfse_16",), dataset="edat_lfse_16",
+    Indicator(id="early_leavers", label="Early leavers from education and training, aged 18-24",
+              short_label="Early leavers",
+              unit="% of population 18-24", short_unit="%",
+              description="Young people who left school with at most lower secondary education "
+              "and are not in any education or training.", theme="education", kind="share",
+              direction="lower_is_better", levels=(2,), nuts_version=2021, decimals=1,
+              credit=_eurostat("edat_lfse_16"), sources=("edat_lfse_16",), dataset="edat_lfse_16",
               caveats=("All residents, not by origin.",)),
     # --- Social inclusion -----------------------------------------------------------------------------------
-    Indicator("at_risk_of_poverty", "At-risk-of-poverty rate", "At risk of poverty", "% of population", "%",
-              "People living on less than 60 % of their country's median income.", "inclusion", "rate",
-              "lower_is_better", (2,), 2021, 1, _eurostat("ilc_li41"), sources=("ilc_li41",), dataset="ilc_li41",
+    Indicator(id="at_risk_of_poverty", label="At-risk-of-poverty rate", short_label="At risk of poverty",
+              unit="% of population", short_unit="%",
+              description="People living on less than 60 % of their country's median income.", theme="inclusion",
+              kind="rate",
+              direction="lower_is_better", levels=(2,), nuts_version=2021, decimals=1, credit=_eurostat("ilc_li41"),
+              sources=("ilc_li41",), dataset="ilc_li41",
               caveats=("All residents, not by origin; few countries publish it by NUTS 2 region.",)),
     # --- Labour market context: Regional Yearbook 2026 -------------------------------------------------------
-    *[Indicator(key, label, short, unit, short_unit, text, "labour", "rate", direction, (2,), 2024, 1,
-                _eurostat("Regional Yearbook 2026"), sources=("ryb2026_labour",), dataset="ryb2026_ch04",
-                filter={"indic": sheet}, caveats=("All residents, not by origin. Reference year 2025; a few regions show 2023 or 2024.",))
+    *[Indicator(id=key, label=label, short_label=short, unit=unit, short_unit=short_unit, description=text,
+                theme="labour", kind="rate", direction=direction, levels=(2,), nuts_version=2024, decimals=1,
+                credit=_eurostat("Regional Yearbook 2026"), sources=("ryb2026_labour",), dataset="ryb2026_ch04",
+                filter={"indic": sheet},
+                caveats=("All residents, not by origin. Reference year 2025; a few regions show 2023 or 2024.",))
       for key, sheet, label, short, unit, short_unit, text, direction in [
           ("employment_rate_20_64", "CH04M1", "Employment rate, aged 20-64", "Employment rate", "% of population 20-64", "%",
            "The share of people aged 20 to 64 who have a job.", "higher_is_better"),
@@ -193,8 +231,9 @@ ENTRIES: tuple[Indicator, ...] = (
           ("long_term_unemployment", "CH04M7", "Long-term unemployment ratio", "Long-term unemployment", "% of unemployed", "%",
            "The share of unemployed people who have been looking for work for a year or more.", "lower_is_better")]],
     # --- Territorial context: Urban-rural Europe --------------------------------------------------------------
-    *[Indicator(key, label, short, unit, short_unit, text, "territory", kind, direction, (3,), 2021, 1,
-                "Source: Eurostat (Urban-rural Europe)", sources=(source,), dataset=source, caveats=(_URE,),
+    *[Indicator(id=key, label=label, short_label=short, unit=unit, short_unit=short_unit, description=text,
+                theme="territory", kind=kind, direction=direction, levels=(3,), nuts_version=2021, decimals=1,
+                credit="Source: Eurostat (Urban-rural Europe)", sources=(source,), dataset=source, caveats=(_URE,),
                 diverging=diverging)
       for key, source, label, short, unit, short_unit, text, kind, direction, diverging in [
           ("natural_change_avg", "ure_natchange", "Average crude rate of natural change", "Natural change", "per 1 000 inhabitants", "‰",
@@ -205,11 +244,14 @@ ENTRIES: tuple[Indicator, ...] = (
            "Older people per 100 people of working age.", "ratio", "neutral", False),
           ("projected_population_change", "ure_projpop", "Projected population change", "Projected change", "%", "%",
            "Eurostat's projection of how much the population will grow or shrink.", "rate", "neutral", True),
-          ("gdp_change", "ure_gdp", "Change in GDP", "GDP change", "%", "%",
+          # the file's column is "perc" and states no unit; the maps it feeds do not say either
+          ("gdp_change", "ure_gdp", "Change in GDP", "GDP change", "unit not stated by the source", "",
            "How much the regional economy (GDP) grew or shrank over the period.", "rate", "higher_is_better", True)]],
     # --- National context ---------------------------------------------------------------------------------------
-    *[Indicator(f"{measure}_{who_key}", f"{label} of {who}, aged 15-64", f"{short}, {who_short}", "%", "%",
-                f"{text} among {who}.", "labour", "rate", direction, (0,), None, 1, _eurostat(dataset),
+    *[Indicator(id=f"{measure}_{who_key}", label=f"{label} of {who}, aged 15-64",
+                short_label=f"{short}, {who_short}", unit="%", short_unit="%",
+                description=f"{text} among {who}.", theme="labour", kind="rate", direction=direction, levels=(0,),
+                nuts_version=None, decimals=1, credit=_eurostat(dataset),
                 sources=(dataset,), dataset=dataset, filter={"citizen": code, "sex": "T", "age": "Y15-64"},
                 caveats=(_NATIONAL,))
       for measure, label, short, text, dataset, direction in [
@@ -218,33 +260,45 @@ ENTRIES: tuple[Indicator, ...] = (
            "lfsa_urgan", "lower_is_better")]
       for who_key, who, who_short, code in [("foreign_citizens", "foreign citizens", "foreigners", "FOR"),
                                             ("nationals", "nationals", "nationals", "NAT")]],
-    Indicator("employment_gap_citizenship", "Employment gap: foreign citizens minus nationals", "Employment gap (citizenship)",
-              "percentage points", "pp", "Points by which the employment rate of foreign citizens differs from that of "
-              "nationals; negative means foreigners are less often in work.", "labour", "gap", "higher_is_better", (0,),
-              None, 1, _eurostat("lfsa_ergan"), sources=("lfsa_ergan",),
+    Indicator(id="employment_gap_citizenship", label="Employment gap: foreign citizens minus nationals",
+              short_label="Employment gap (citizenship)",
+              unit="percentage points", short_unit="pp",
+              description="Points by which the employment rate of foreign citizens differs from that of "
+              "nationals; negative means foreigners are less often in work.", theme="labour", kind="gap",
+              direction="higher_is_better", levels=(0,),
+              nuts_version=None, decimals=1, credit=_eurostat("lfsa_ergan"), sources=("lfsa_ergan",),
               derived=Derived("difference", ("employment_rate_foreign_citizens", "employment_rate_nationals")),
               caveats=(_NATIONAL,), diverging=True),
-    Indicator("unemployment_gap_citizenship", "Unemployment gap: foreign citizens minus nationals",
-              "Unemployment gap (citizenship)", "percentage points", "pp", "Points by which unemployment among foreign "
-              "citizens exceeds that among nationals.", "labour", "gap", "lower_is_better", (0,), None, 1,
-              _eurostat("lfsa_urgan"), sources=("lfsa_urgan",),
+    Indicator(id="unemployment_gap_citizenship", label="Unemployment gap: foreign citizens minus nationals",
+              short_label="Unemployment gap (citizenship)", unit="percentage points", short_unit="pp",
+              description="Points by which unemployment among foreign "
+              "citizens exceeds that among nationals.", theme="labour", kind="gap", direction="lower_is_better",
+              levels=(0,), nuts_version=None, decimals=1,
+              credit=_eurostat("lfsa_urgan"), sources=("lfsa_urgan",),
               derived=Derived("difference", ("unemployment_rate_citizenship_foreign_citizens",
                                              "unemployment_rate_citizenship_nationals")),
               caveats=(_NATIONAL,), diverging=True),
     # The mirrored demo_poppcctz/demo_poppcctb exports hold each group's split by sex (Total is always 100),
     # not the group's share of the population: the national shares come from migr_pop3ctb/migr_pop1ctz.
-    Indicator("foreign_born_share_national", "Foreign-born share of the population (national)", "Foreign-born (national)",
-              "% of population", "%", "Residents born in another country, as a share of all residents.", "population",
-              "share", "neutral", (0,), None, 1, _eurostat("migr_pop3ctb"), sources=("europe_locals_country",),
+    Indicator(id="foreign_born_share_national", label="Foreign-born share of the population (national)",
+              short_label="Foreign-born (national)",
+              unit="% of population", short_unit="%",
+              description="Residents born in another country, as a share of all residents.", theme="population",
+              kind="share", direction="neutral", levels=(0,), nuts_version=None, decimals=1,
+              credit=_eurostat("migr_pop3ctb"), sources=("europe_locals_country",),
               dataset="migr_pop3ctb", filter={"c_birth": "FOR", "unit": "PC"},
               caveats=(_NATIONAL, "Compiled from the Eurostat API by the Europe-locals project.")),
-    Indicator("non_citizen_share_national", "Non-citizen share of the population (national)", "Non-citizens (national)",
-              "% of population", "%", "Residents who are not citizens of the country, as a share of all residents.",
-              "population", "share", "neutral", (0,), None, 1, _eurostat("migr_pop1ctz"), sources=("europe_locals_country",),
+    Indicator(id="non_citizen_share_national", label="Non-citizen share of the population (national)",
+              short_label="Non-citizens (national)",
+              unit="% of population", short_unit="%",
+              description="Residents who are not citizens of the country, as a share of all residents.",
+              theme="population", kind="share", direction="neutral", levels=(0,), nuts_version=None, decimals=1,
+              credit=_eurostat("migr_pop1ctz"), sources=("europe_locals_country",),
               dataset="migr_pop1ctz", filter={"citizen": "FOR", "unit": "PC"},
               caveats=(_NATIONAL, "Compiled from the Eurostat API by the Europe-locals project.")),
-    *[Indicator(key, label, short, "% of the group", "%", text, "population", "share", "neutral", (0,), None, 1,
-                _eurostat(dataset), sources=(dataset,), dataset=dataset, filter={dim: code, "sex": "F"},
+    *[Indicator(id=key, label=label, short_label=short, unit="% of the group", short_unit="%", description=text,
+                theme="population", kind="share", direction="neutral", levels=(0,), nuts_version=None, decimals=1,
+                credit=_eurostat(dataset), sources=(dataset,), dataset=dataset, filter={dim: code, "sex": "F"},
                 caveats=(_NATIONAL,))
       for key, dataset, dim, code, label, short, text in [
           ("women_among_foreign_citizens", "demo_poppcctz", "citizen", "FOR_STLS", "Women among foreign citizens",
@@ -253,8 +307,10 @@ ENTRIES: tuple[Indicator, ...] = (
            "Women among non-EU citizens", "The share of women among residents who are citizens of a non-EU country."),
           ("women_among_foreign_born", "demo_poppcctb", "c_birth", "FOR", "Women among the foreign-born",
            "Women among foreign-born", "The share of women among residents born in another country.")]],
-    *[Indicator(key, label, short, "persons", "", text, "asylum", "count", "neutral", (0,), None, 0,
-                _eurostat(dataset), sources=(dataset,), dataset=dataset, filter=flt, caveats=(_NATIONAL, *extra),
+    *[Indicator(id=key, label=label, short_label=short, unit="persons", short_unit="", description=text,
+                theme="asylum", kind="count", direction="neutral", levels=(0,), nuts_version=None, decimals=0,
+                credit=_eurostat(dataset), sources=(dataset,), dataset=dataset, filter=flt,
+                caveats=(_NATIONAL, *extra),
                 latest_month=monthly)
       for key, dataset, flt, label, short, text, extra, monthly in [
           ("asylum_applicants", "migr_asyappctza", {"citizen": "TOTAL"}, "Asylum applicants", "Asylum applicants",
@@ -266,9 +322,13 @@ ENTRIES: tuple[Indicator, ...] = (
            ("Each country's latest reported month; the month is given with each value.",), True),
           ("immigration", "migr_imm1ctz", {"citizen": "TOTAL"}, "Immigration", "Immigration",
            "People who moved to the country to live there for at least a year.", (), False)]],
-    *[Indicator(f"{base}_per_1000", f"{label} per 1 000 inhabitants", f"{short} per 1 000", "per 1 000 inhabitants",
-                "‰", f"{text} Per 1 000 residents, so that large and small countries compare.", "asylum", "rate",
-                "neutral", (0,), None, 1, _eurostat(f"{dataset}, demo_gind"), sources=(dataset, "demo_gind"),
+    *[Indicator(id=f"{base}_per_1000", label=f"{label} per 1 000 inhabitants", short_label=f"{short} per 1 000",
+                unit="per 1 000 inhabitants",
+                short_unit="‰",
+                description=f"{text} Per 1 000 residents, so that large and small countries compare.",
+                theme="asylum", kind="rate",
+                direction="neutral", levels=(0,), nuts_version=None, decimals=1,
+                credit=_eurostat(f"{dataset}, demo_gind"), sources=(dataset, "demo_gind"),
                 derived=Derived("per_thousand", (base, "population_national")), caveats=(_NATIONAL, _PER_1000),
                 affected_when="high" if base in ("asylum_applicants", "temporary_protection") else None)
       for base, dataset, label, short, text in [
@@ -277,45 +337,69 @@ ENTRIES: tuple[Indicator, ...] = (
           ("temporary_protection", "migr_asytpsm", "Beneficiaries of temporary protection", "Temporary protection",
            "People under temporary protection in the latest month."),
           ("immigration", "migr_imm1ctz", "Immigration", "Immigration", "People who moved to the country.")]],
-    Indicator("population_national", "Population on 1 January (national)", "Population (national)", "persons", "",
-              "Everyone usually resident in the country on 1 January.", "population", "count", "neutral", (0,), None, 0,
-              _eurostat("demo_gind"), sources=("demo_gind",), dataset="demo_gind", filter={"indic_de": "JAN"}),
-    Indicator("refugees_per_1000", "Refugees per 1 000 inhabitants", "Refugees per 1 000", "per 1 000 inhabitants", "‰",
-              "Recognised refugees living in the country at the end of the year, per 1 000 residents.", "asylum", "rate",
-              "neutral", (0,), None, 1, "Source: UNHCR Refugee Data Finder; Eurostat (demo_gind)",
-              sources=("unhcr_refugees", "demo_gind"), derived=Derived("per_thousand", ("refugees", "population_national")),
+    Indicator(id="population_national", label="Population on 1 January (national)",
+              short_label="Population (national)", unit="persons", short_unit="",
+              description="Everyone usually resident in the country on 1 January.", theme="population", kind="count",
+              direction="neutral", levels=(0,), nuts_version=None, decimals=0,
+              credit=_eurostat("demo_gind"), sources=("demo_gind",), dataset="demo_gind", filter={"indic_de": "JAN"}),
+    Indicator(id="refugees_per_1000", label="Refugees per 1 000 inhabitants", short_label="Refugees per 1 000",
+              unit="per 1 000 inhabitants", short_unit="‰",
+              description="Recognised refugees living in the country at the end of the year, per 1 000 residents.",
+              theme="asylum", kind="rate",
+              direction="neutral", levels=(0,), nuts_version=None, decimals=1,
+              credit="Source: UNHCR Refugee Data Finder; Eurostat (demo_gind)",
+              sources=("unhcr_refugees", "demo_gind"),
+              derived=Derived("per_thousand", ("refugees", "population_national")),
               caveats=(_NATIONAL, "UNHCR end-year stock over the Eurostat population on 1 January of the same year.")),
-    Indicator("refugees", "Refugees (UNHCR)", "Refugees", "persons", "", "Recognised refugees living in the country "
-              "at the end of the year.", "asylum", "count", "neutral", (0,), None, 0, "Source: UNHCR Refugee Data Finder",
+    Indicator(id="refugees", label="Refugees (UNHCR)", short_label="Refugees", unit="persons", short_unit="",
+              description="Recognised refugees living in the country "
+              "at the end of the year.", theme="asylum", kind="count", direction="neutral", levels=(0,),
+              nuts_version=None, decimals=0, credit="Source: UNHCR Refugee Data Finder",
               sources=("unhcr_refugees",), dataset="unhcr_refugees", filter={"pop_type": "REF", "origin": "TOTAL"},
               caveats=(_NATIONAL,)),
-    Indicator("income_ratio_foreign_national", "Median income of foreign citizens relative to nationals",
-              "Income ratio (foreigners/nationals)", "% of nationals' median", "%", "The median disposable income "
-              "of foreign citizens as a percentage of that of nationals; 100 means equal.", "inclusion", "ratio",
-              "higher_is_better", (0,), None, 1, _eurostat("ilc_di15"), sources=("ilc_di15",),
+    Indicator(id="income_ratio_foreign_national", label="Median income of foreign citizens relative to nationals",
+              short_label="Income ratio (foreigners/nationals)", unit="% of nationals' median", short_unit="%",
+              description="The median disposable income "
+              "of foreign citizens as a percentage of that of nationals; 100 means equal.", theme="inclusion",
+              kind="ratio",
+              direction="higher_is_better", levels=(0,), nuts_version=None, decimals=1, credit=_eurostat("ilc_di15"),
+              sources=("ilc_di15",),
               derived=Derived("ratio", ("median_income_foreign_citizens", "median_income_nationals")),
               caveats=(_NATIONAL, "Equivalised net income, people aged 18 and over.")),
-    *[Indicator(f"median_income_{who_key}", f"Median equivalised net income of {who}", f"Median income, {who}", "euro",
-                "€", f"The middle disposable income of {who} aged 18+, adjusted for household size.", "inclusion",
-                "count", "higher_is_better", (0,), None, 0, _eurostat("ilc_di15"), sources=("ilc_di15",),
-                dataset="ilc_di15", filter={"citizen": code, "indic_il": "MED_E", "age": "Y_GE18"}, caveats=(_NATIONAL,))
+    *[Indicator(id=f"median_income_{who_key}", label=f"Median equivalised net income of {who}",
+                short_label=f"Median income, {who}", unit="euro",
+                short_unit="€",
+                description=f"The middle disposable income of {who} aged 18+, adjusted for household size.",
+                theme="inclusion",
+                kind="count", direction="higher_is_better", levels=(0,), nuts_version=None, decimals=0,
+                credit=_eurostat("ilc_di15"), sources=("ilc_di15",),
+                dataset="ilc_di15", filter={"citizen": code, "indic_il": "MED_E", "age": "Y_GE18"},
+                caveats=(_NATIONAL,))
       for who_key, who, code in [("foreign_citizens", "foreign citizens", "FOR"), ("nationals", "nationals", "NAT")]],
-    Indicator("good_health_gap", "Good self-perceived health: foreign citizens minus nationals", "Good-health gap",
-              "percentage points", "pp", "Points by which the share of people who say their health is good or very "
-              "good differs between foreign citizens and nationals.", "inclusion", "gap", "higher_is_better", (0,),
-              None, 1, _eurostat("hlth_silc_24"), sources=("hlth_silc_24",),
+    Indicator(id="good_health_gap", label="Good self-perceived health: foreign citizens minus nationals",
+              short_label="Good-health gap",
+              unit="percentage points", short_unit="pp",
+              description="Points by which the share of people who say their health is good or very "
+              "good differs between foreign citizens and nationals.", theme="inclusion", kind="gap",
+              direction="higher_is_better", levels=(0,),
+              nuts_version=None, decimals=1, credit=_eurostat("hlth_silc_24"), sources=("hlth_silc_24",),
               derived=Derived("difference", ("good_health_foreign_citizens", "good_health_nationals")),
               caveats=(_NATIONAL, "Differences in age structure are not adjusted for."), diverging=True),
-    *[Indicator(f"good_health_{who_key}", f"Good or very good self-perceived health, {who}", f"Good health, {who}",
-                "% of population 16+", "%", f"The share of {who} aged 16+ who rate their health good or very good.",
-                "inclusion", "share", "higher_is_better", (0,), None, 1, _eurostat("hlth_silc_24"),
+    *[Indicator(id=f"good_health_{who_key}", label=f"Good or very good self-perceived health, {who}",
+                short_label=f"Good health, {who}",
+                unit="% of population 16+", short_unit="%",
+                description=f"The share of {who} aged 16+ who rate their health good or very good.",
+                theme="inclusion", kind="share", direction="higher_is_better", levels=(0,), nuts_version=None,
+                decimals=1, credit=_eurostat("hlth_silc_24"),
                 sources=("hlth_silc_24",), dataset="hlth_silc_24", filter={"citizen": code, "lev_perc": "VG_G"},
                 caveats=(_NATIONAL,))
       for who_key, who, code in [("foreign_citizens", "foreign citizens", "FOR"), ("nationals", "nationals", "NAT")]],
-    Indicator("tertiary_foreign_citizens", "Tertiary attainment of foreign citizens, aged 15-64",
-              "Tertiary, foreign citizens", "% of population 15-64", "%", "The share of foreign citizens aged 15 to 64 "
-              "with a university or other tertiary degree.", "education", "share", "higher_is_better", (0,), None, 1,
-              _eurostat("edat_lfs_9911"), sources=("edat_lfs_9911",), dataset="edat_lfs_9911",
+    Indicator(id="tertiary_foreign_citizens", label="Tertiary attainment of foreign citizens, aged 15-64",
+              short_label="Tertiary, foreign citizens", unit="% of population 15-64", short_unit="%",
+              description="The share of foreign citizens aged 15 to 64 "
+              "with a university or other tertiary degree.", theme="education", kind="share",
+              direction="higher_is_better", levels=(0,), nuts_version=None, decimals=1,
+              credit=_eurostat("edat_lfs_9911"), sources=("edat_lfs_9911",), dataset="edat_lfs_9911",
               filter={"isced11": "ED5-8", "citizen": "FOR"}, caveats=(_NATIONAL,)),
 )
 

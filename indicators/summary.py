@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geodata.codes import level_of, parent
-from indicators import analysis, tables
+from geodata.codes import level_of
+from indicators import caveats, lookup, tables
+from indicators.ranks import ranks
 from indicators.registry import get
 
 LANGUAGES = ("en", "fr", "de")
@@ -63,6 +64,9 @@ TEXT = {
     "period": {"en": " ({period})", "fr": " ({period})", "de": " ({period})"},
     "rank": {"en": ", ranking {rank} of {n} in {country}", "fr": ", au rang {rank} sur {n} en {country}",
              "de": ", Rang {rank} von {n} in {country}"},
+    "joint": {"en": ", ranking joint {rank} of {n} in {country}", "fr": ", au rang {rank} ex aequo sur {n} en {country}",
+              "de": ", geteilter Rang {rank} von {n} in {country}"},
+    "caveat": {"en": " ({text})", "fr": " ({text})", "de": " ({text})"},
     "where": {"en": " (figure for {name}, NUTS {level})", "fr": " (chiffre de {name}, NUTS {level})",
               "de": " (Wert für {name}, NUTS {level})"},
     "missing": {"en": "No figure is available for {label}.", "fr": "{label_cap} : aucun chiffre disponible.",
@@ -85,52 +89,39 @@ class Fact:
     rank_country: int | None
     n_country: int | None
     converted_to: int | None = None  # set when the value was converted to the region's NUTS version
+    tied_country: int | None = None  # regions sharing the rank
+    flag: str = ""
 
 
 def facts(store, geo: str) -> list[Fact]:
     """The numbers a summary speaks of: at the region's own level, else its nearest parent that has them."""
-    level = level_of(geo)
-    out = []
-    for indicator_id in SUMMARY_INDICATORS.get(level, ()):
-        ind = get(indicator_id)
-        out.append(_fact(store, ind, geo, level))
-    return out
+    return [_fact(store, get(i), geo) for i in SUMMARY_INDICATORS.get(level_of(geo), ())]
 
 
-def _fact(store, ind, geo: str, level: int) -> Fact:
-    for lv in range(level, -1, -1):
-        if lv not in ind.levels:
-            continue
-        code = parent(geo, lv)
-        year = tables.latest_year(store, ind, lv)
-        rows = tables.table(store, ind, level=lv, year=year)
-        row = rows[(rows["geo"] == code) & rows["value"].notna()]
-        converted = None
-        if row.empty:
-            # the region may lack the latest year, or exist only in another NUTS version: take its own latest
-            # value, converted to the region's version with the JRC matrix if need be
-            own = tables.table(store, ind, level=lv)
-            own = own[(own["geo"] == code) & own["value"].notna()]
-            if own.empty and lv > 0:
-                version = _version_of(store, code)
-                own = analysis.region_in_version(store, ind, lv, code, version) if version else own
-                own = own[own["value"].notna()]
-                converted = version if len(own) else None
-            if own.empty:
-                continue
-            own = own.sort_values("time")
-            row, year = own.tail(1), (int(own["year"].iloc[-1]) if pd.notna(own["year"].iloc[-1]) else None)
-        rank, n = analysis.rank_of(store, ind, lv, year, code)
-        return Fact(ind.id, code, lv, float(row["value"].iloc[0]), year, str(row["note"].iloc[0] or ""),
-                    rank if lv > 0 else None, n if lv > 0 else None, converted)
-    return Fact(ind.id, geo, level, None, None, "", None, None)
+def _fact(store, ind, geo: str) -> Fact:
+    found = lookup.nearest(store, ind, geo)
+    if found is None:
+        return Fact(ind.id, geo, level_of(geo), None, None, "", None, None)
+    row, year = found.row, found.year
+    rank = n = tied = None
+    if found.level > 0 and not found.converted:
+        ranked = ranks(store, ind, found.level, year)
+        mine = ranked[ranked["geo"] == found.geo]
+        if len(mine) and pd.notna(mine["rank_country"].iloc[0]):
+            rank, n, tied = (int(mine[c].iloc[0]) for c in ("rank_country", "n_country", "tied_country"))
+    version = row.get("nuts_version")
+    return Fact(ind.id, found.geo, found.level, float(row["value"]), year, str(row.get("period", "") or ""),
+                rank, n, int(version) if found.converted and pd.notna(version) else None, tied, str(row["flag"] or ""))
 
 
-def _version_of(store, code: str) -> int | None:
-    """The newest NUTS version (with geometry) whose code list holds ``code``."""
-    regions = store.regions
-    versions = regions.loc[(regions["geo"] == code) & regions["has_geometry"], "version"]
-    return int(versions.max()) if len(versions) else None
+def country_name(store, code: str, lang: str) -> str:
+    """The country's name in ``lang`` (GISCO's English, French or German name), else its NUTS name."""
+    countries = store.countries.set_index("geo")
+    column = {"fr": "name_fr", "de": "name_de"}.get(lang, "name")
+    for key in (code, {"EL": "GR", "UK": "GB"}.get(code, code)):
+        if key in countries.index and column in countries and pd.notna(countries.at[key, column]):
+            return str(countries.at[key, column])
+    return tables.named(store, pd.DataFrame({"geo": [code], "nuts_version": [float("nan")]}))["name"].iloc[0]
 
 
 def format_number(value: float, decimals: int, lang: str) -> str:
@@ -148,8 +139,10 @@ def summary(store, geo: str, lang: str = "en") -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}")
     level = level_of(geo)
-    names = tables._named(store, pd.DataFrame({"geo": [geo, geo[:2]], "nuts_version": [float("nan")] * 2}))["name"]
-    name, country = names.iloc[0], names.iloc[1]
+    name = tables.named(store, pd.DataFrame({"geo": [geo], "nuts_version": [float("nan")]}))["name"].iloc[0]
+    country = country_name(store, geo[:2], lang)
+    if level == 0:
+        name = country
     intro = TEXT["intro_country"] if level == 0 else TEXT["intro"]
     sentences = [intro[lang].format(name=name, geo=geo, level_name=TEXT["level_name"][lang][level], country=country)]
     for fact in facts(store, geo):
@@ -158,17 +151,21 @@ def summary(store, geo: str, lang: str = "en") -> str:
         if fact.value is None:
             sentences.append(TEXT["missing"][lang].format(label=label, label_cap=label[:1].upper() + label[1:]))
             continue
-        rank = (TEXT["rank"][lang].format(rank=fact.rank_country, n=fact.n_country, country=country)
+        wording = TEXT["joint"] if (fact.tied_country or 1) > 1 else TEXT["rank"]
+        rank = (wording[lang].format(rank=fact.rank_country, n=fact.n_country, country=country)
                 if fact.rank_country and fact.n_country and fact.n_country > 1 else "")
         where = ""
         if fact.geo != geo:
-            parent_name = tables._named(store, pd.DataFrame({"geo": [fact.geo], "nuts_version": [float("nan")]}))["name"].iloc[0]
+            parent_name = tables.named(store, pd.DataFrame({"geo": [fact.geo], "nuts_version": [float("nan")]}))["name"].iloc[0]
             where = TEXT["where"][lang].format(name=parent_name, level=fact.level)
         unit = UNITS.get(ind.short_unit, {lang: ind.short_unit})[lang]
         value = format_number(fact.value, ind.decimals, lang)
         period = TEXT["period"][lang].format(period=fact.period) if fact.period and "–" in fact.period else ""
         if fact.converted_to:
             period += TEXT["converted"][lang].format(version=fact.converted_to)
+        notes = caveats.notes(ind, fact.year, fact.flag, lang, lfs=False)  # the label already says 15+
+        if notes:
+            period += TEXT["caveat"][lang].format(text="; ".join(notes))
         if fact.year is None:
             sentences.append(TEXT["fact_undated"][lang].format(label_cap=label[:1].upper() + label[1:], value=value,
                                                                 unit=unit, rank=rank, where=where).replace("  ", " "))

@@ -1,6 +1,7 @@
 """An indicator's tidy table: the rows of the store it selects (or derives), ready to show.
 
-Columns: ``geo, name, level, nuts_version, year, time, value, flag, unit, source, note, country, geo_kind``.
+Columns: ``geo, name, level, nuts_version, year, time, period, value, flag, unit, source, note, country, geo_kind``;
+``period`` is what the value covers: the year, ``2014–2023`` for a change, ``2024-05`` for a monthly figure.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import pandas as pd
 
 from indicators.registry import Indicator, get
 
-COLUMNS = ["geo", "name", "level", "nuts_version", "year", "time", "value", "flag", "unit", "source", "note",
+COLUMNS = ["geo", "name", "level", "nuts_version", "year", "time", "period", "value", "flag", "unit", "source", "note",
            "country", "geo_kind"]
 AGGREGATE_NAMES = {"EU27_2020": "European Union (27 countries)", "EU28": "European Union (28 countries, 2013-2020)",
                    "EA20": "Euro area (20 countries)", "EA19": "Euro area (19 countries)", "EFTA": "EFTA"}
@@ -23,12 +24,14 @@ def table(store, indicator: Indicator | str, level: int | None = None, year: int
 
     The frame is shared (memoised on the store): copy it before changing it in place.
     """
-    ind = get(indicator) if isinstance(indicator, str) else indicator
+    ind = get(indicator)
     # Slices are memoised per store too: the store never changes, and there are at most
     # indicators × levels × years × versions of them.
     key = ("slice", ind.id, level, year, nuts_version, include_aggregates)
-    if key in store.memo:
-        return store.memo[key]
+    return store.memo.cached(key, lambda: _slice(store, ind, level, year, nuts_version, include_aggregates))
+
+
+def _slice(store, ind: Indicator, level, year, nuts_version, include_aggregates) -> pd.DataFrame:
     rows = _full(store, ind)
     keep = rows["geo_kind"].isin(PLACES + (("aggregate",) if include_aggregates else ()))
     if level is not None:
@@ -37,17 +40,15 @@ def table(store, indicator: Indicator | str, level: int | None = None, year: int
         keep &= rows["year"].eq(year)
     if nuts_version is not None:
         keep &= rows["nuts_version"].eq(nuts_version) | rows["nuts_version"].isna()
-    store.memo[key] = rows[keep.fillna(False)].reset_index(drop=True)
-    return store.memo[key]
+    return rows[keep.fillna(False)].reset_index(drop=True)
 
 
 def years(store, indicator: Indicator | str, level: int | None = None) -> list[int]:
     """Years with at least one value (ascending); empty when the source states no period."""
-    key = ("years", indicator if isinstance(indicator, str) else indicator.id, level)
-    if key not in store.memo:
+    def compute():
         rows = table(store, indicator, level=level)
-        store.memo[key] = sorted(int(y) for y in rows.loc[rows["value"].notna(), "year"].dropna().unique())
-    return store.memo[key]
+        return sorted(int(y) for y in rows.loc[rows["value"].notna(), "year"].dropna().unique())
+    return store.memo.cached(("years", get(indicator).id, level), compute)
 
 
 def levels(store, indicator: Indicator | str) -> list[int]:
@@ -58,7 +59,7 @@ def levels(store, indicator: Indicator | str) -> list[int]:
 
 def latest_values(store, indicator: Indicator | str, level: int) -> tuple[pd.DataFrame, int | None]:
     """The regions with a value in the indicator's latest year at ``level`` (empty when the level has none)."""
-    ind = get(indicator) if isinstance(indicator, str) else indicator
+    ind = get(indicator)
     if level not in ind.levels:
         return table(store, ind, level=level).iloc[0:0], None
     latest = latest_year(store, ind, level)
@@ -76,14 +77,23 @@ def latest_year(store, indicator: Indicator | str, level: int | None = None) -> 
 
 
 def _full(store, ind: Indicator) -> pd.DataFrame:
-    key = ("indicator_table", ind.id)
-    if key not in store.memo:
+    def compute():
         rows = _derive(store, ind) if ind.derived else _select(store, ind)
         rows["unit"] = ind.unit
         rows["source"] = ind.credit
-        rows = _named(store, rows)
-        store.memo[key] = rows[COLUMNS].sort_values(["level", "geo", "time"], na_position="first").reset_index(drop=True)
-    return store.memo[key]
+        rows["period"] = _periods(ind, rows)
+        rows = named(store, rows)
+        return rows[COLUMNS].sort_values(["level", "geo", "time"], na_position="first").reset_index(drop=True)
+    return store.memo.cached(("indicator_table", ind.id), compute)
+
+
+def _periods(ind: Indicator, rows: pd.DataFrame) -> list[str]:
+    """What each value covers: first–last year for a change, the month for monthly data, else the year."""
+    if ind.derived and ind.derived.op == "change":
+        return [str(p) for p in rows["change_period"]]
+    if ind.latest_month or (ind.derived and any(get(i).latest_month for i in ind.derived.inputs)):
+        return [str(t) for t in rows["time"]]
+    return [str(int(y)) if pd.notna(y) else "" for y in rows["year"]]
 
 
 def _select(store, ind: Indicator) -> pd.DataFrame:
@@ -120,6 +130,7 @@ def _derive(store, ind: Indicator) -> pd.DataFrame:
     op = ind.derived.op
     if op == "change":
         return _change(inputs[0])
+    inputs = [i.drop(columns="period") for i in inputs]
     left, right = inputs
     if op == "per_thousand":
         return _per_thousand(left, right)
@@ -159,9 +170,10 @@ def _change(series: pd.DataFrame) -> pd.DataFrame:
     out = last.copy()
     out["value"] = last["value"] - first["value"]
     out["flag"] = [_merge_flags(a, b) for a, b in zip(last["flag"], first["flag"])]
-    out["note"] = first["year"].astype(int).astype(str) + "–" + last["year"].astype(int).astype(str)
+    out["change_period"] = first["year"].astype(int).astype(str) + "–" + last["year"].astype(int).astype(str)
+    out["note"] = out["change_period"]
     out = out[first["year"] != last["year"]]  # one year only: no change to show
-    return out.reset_index()
+    return out.drop(columns="period").reset_index()
 
 
 def _merge_flags(a: str, b: str) -> str:
@@ -169,14 +181,13 @@ def _merge_flags(a: str, b: str) -> str:
     return "".join(sorted(set(a or "") | set(b or "")))
 
 
-def _named(store, rows: pd.DataFrame) -> pd.DataFrame:
-    names = store.memo.get("names")
-    if names is None:
+def named(store, rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with a ``name`` column: the code's name in its own NUTS version, else in any, else the code."""
+    def compute():
         regions = store.regions
-        names = {(int(v), g): n for v, g, n in zip(regions["version"], regions["geo"], regions["name"])}
-        store.memo["names"] = names
-        store.memo["names_any"] = dict(zip(regions["geo"], regions["name"]))
-    any_version = store.memo["names_any"]
+        return ({(int(v), g): n for v, g, n in zip(regions["version"], regions["geo"], regions["name"])},
+                dict(zip(regions["geo"], regions["name"])))
+    names, any_version = store.memo.cached(("names",), compute)
     rows = rows.copy()
     rows["name"] = [
         AGGREGATE_NAMES.get(g) or (names.get((int(v), g)) if pd.notna(v) else None) or any_version.get(g) or g

@@ -25,6 +25,7 @@ from geodata.screen import screen_layers, simplify_coverage, to_geojson_bytes
 from loaders import adapters, cache
 from loaders.errors import DataError, StoreMissingError
 from loaders.manifest import SOURCES, Source
+from loaders.memo import Memo
 
 NUTS_VERSIONS = (2016, 2021, 2024)
 GEOMETRY_VERSIONS = (2021, 2024)
@@ -45,9 +46,9 @@ class Store:
     typologies: pd.DataFrame
     unmatched: pd.DataFrame
     converters: pd.DataFrame
-    countries: pd.DataFrame  # every country of the world (GISCO code, English name), for origins
+    countries: pd.DataFrame  # every country of the world (GISCO code, names in en/fr/de), for origins and summaries
     _screen_cache: dict = field(default_factory=dict, repr=False)
-    memo: dict = field(default_factory=dict, repr=False)  # derived tables of the indicators layer, per store
+    memo: Memo = field(default_factory=Memo, repr=False)  # derived tables of the indicators layer, bounded
 
     def screen_geojson(self, version: int, level: int) -> bytes:
         """The screen GeoJSON of one NUTS version and level (bytes, as stored)."""
@@ -94,7 +95,7 @@ def build(progress: Callable[[str], None] | None = None) -> Path:
         typologies.astype({"capital": "object"}).to_parquet(staging / "typologies.parquet", index=False)
         unmatched.to_parquet(staging / "unmatched.parquet", index=False)
         converters.to_parquet(staging / "converters.parquet", index=False)
-        countries = parsed["gisco_countries"][["geo", "name"]].dropna()
+        countries = parsed["gisco_countries"][["geo", "name", "name_fr", "name_de"]].dropna(subset=["geo", "name"])
         pd.DataFrame(countries).to_parquet(staging / "countries.parquet", index=False)
         say("writing geometry (screen layers simplified as coverages)")
         for version, layer in geometry.items():

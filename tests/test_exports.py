@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from dashboard import figures
 from dashboard.export import csvs, images, pdf
+from geodata.attribution import boundaries
 from dashboard.export.common import PROJECT
 from indicators import profile
 from indicators.registry import REGISTRY
@@ -55,7 +56,7 @@ def test_briefing_is_one_page_of_real_text_with_the_registry_values(store, geo, 
         ind = REGISTRY[fact.indicator]
         assert figures.format_value(fact.value, ind.decimals) in flat.replace(" ", "") or \
             figures.format_value(fact.value, ind.decimals) in flat, fact.indicator
-    assert "Source: Eurostat" in flat and "EuroGeographics for the administrative boundaries" in flat
+    assert "Source: Eurostat" in flat and boundaries(lang) in flat  # GISCO's wording in the briefing's language
     assert "Flags (Eurostat)" in flat
 
 

@@ -10,7 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.pages import PAGES, ROUTER
-from indicators import analysis
+from indicators.benchmarks import benchmarks
+from indicators.ranks import rank_label, ranks
 from indicators.mapdata import map_data
 
 APP = str(ROUTER)
@@ -115,10 +116,10 @@ def test_profile_shows_ranks_and_benchmarks_of_the_registry_functions(store):
     at = _app("region", geo="ITC4")
     assert at.title[0].value == "Lombardia"
     captions = " ".join(c.value for c in at.caption)
-    ranked = analysis.ranks(store, "foreign_born_share", 2, 2023).set_index("geo").loc["ITC4"]
-    assert f"rank {ranked['rank_country']} of {ranked['n_country']} in the country" in captions
-    assert f"rank {ranked['rank_eu']} of {ranked['n_eu']} in the EU" in captions
-    bench = analysis.benchmarks(store, "foreign_born_share", 2, 2023, "IT")
+    ranked = ranks(store, "foreign_born_share", 2, 2023).set_index("geo").loc["ITC4"]
+    assert f"rank {rank_label(ranked['rank_country'], ranked['n_country'], ranked['tied_country'])} in the country" in captions
+    assert f"rank {rank_label(ranked['rank_eu'], ranked['n_eu'], ranked['tied_eu'])} in the EU" in captions
+    bench = benchmarks(store, "foreign_born_share", 2, 2023, "IT")
     assert f"country: {bench['country'].value:,.1f} %" in captions
     assert f"EU: {bench['EU'].value:,.1f} %" in captions
 

@@ -11,7 +11,7 @@ from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, licence_lin
 from indicators import tables
 from indicators.registry import get
 
-COLUMNS = ["geo", "name", "level", "nuts_version", "year", "value", "flag", "unit", "source"]
+COLUMNS = ["geo", "name", "level", "nuts_version", "year", "period", "value", "flag", "unit", "source"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -51,6 +51,7 @@ def metadata(store, indicator, level=None, year=None) -> dict:
         "licence": licence_line(ind), "flags": FLAG_LEGEND, "generated": generated(), "generated_by": PROJECT,
         "columns": {"geo": "NUTS or country code", "name": "region name", "level": "NUTS level (0 = country)",
                     "nuts_version": "NUTS classification version of the code", "year": "reference year",
+                    "period": "what the value covers: the year, first–last year for a change, year-month for monthly data",
                     "value": "the figure, in the unit column", "flag": "Eurostat flag letters, empty if none",
                     "unit": "unit of the value", "source": "credit line"},
     }

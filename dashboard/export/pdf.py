@@ -13,10 +13,13 @@ import plotly.graph_objects as go
 from fpdf import FPDF, FontFace
 
 from dashboard import figures
-from dashboard.export.common import BOUNDARIES, FLAG_LEGEND, PROJECT, generated, retrieved
+from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, retrieved
 from dashboard.export.images import ExportError, figure_image
 from geodata.codes import level_of
-from indicators import profile
+from geodata.attribution import boundaries
+from indicators import caveats, lookup, profile
+from indicators.ranks import rank_label
+from indicators.sources import METHODS
 from indicators.compare import latest
 from indicators.registry import REGISTRY
 from indicators.summary import summary
@@ -29,9 +32,9 @@ INK, GREY = (34, 34, 34), (95, 95, 95)
 class Document(FPDF):
     """A4 portrait with the project's fonts, a running header and the credit footer on every page."""
 
-    def __init__(self, store, subtitle: str):
+    def __init__(self, store, subtitle: str, lang: str = "en"):
         super().__init__(orientation="P", unit="mm", format="A4")
-        self.store, self.subtitle = store, subtitle
+        self.store, self.subtitle, self.lang = store, subtitle, lang
         folder = next((d for d in FONT_DIRS if (d / "LiberationSans-Regular.ttf").exists()), None)
         if folder is None:
             raise ExportError("the Liberation Sans fonts are missing: apt-get install fonts-liberation")
@@ -53,7 +56,7 @@ class Document(FPDF):
         self.set_y(-12)
         self.set_font("Sans", "", 7)
         self.set_text_color(*GREY)
-        self.cell(0, 4, f"{BOUNDARIES} · data store built {self.store.info['built_at'][:10]} · generated {generated()} · "
+        self.cell(0, 4, f"{boundaries(self.lang)} · data store built {self.store.info['built_at'][:10]} · generated {generated()} · "
                         f"page {self.page_no()}", align="C")
         self.set_text_color(*INK)
 
@@ -69,7 +72,7 @@ class Document(FPDF):
 
 def briefing(store, geo: str, lang: str = "en") -> bytes:
     """One A4 page about a region at any level; ExportError when the region is unknown."""
-    doc = Document(store, "Region briefing")
+    doc = Document(store, "Region briefing", lang)
     _region_page(doc, store, geo, lang)
     return bytes(doc.output())
 
@@ -82,7 +85,7 @@ def pack(store, geos: list[str], lang: str = "en") -> bytes:
     unknown = [g for g in geos if g not in names]
     if unknown:
         raise ExportError(f"unknown region code(s): {', '.join(unknown[:5])}")
-    doc = Document(store, "Roundtable pack")
+    doc = Document(store, "Roundtable pack", lang)
     doc.add_page()
     doc.heading("Roundtable pack", 20)
     doc.paragraph(f"{len(geos)} regions: " + ", ".join(f"{names[g]} ({g})" for g in geos), 10)
@@ -131,7 +134,7 @@ def _region_page(doc: Document, store, geo: str, lang: str) -> None:
     doc.image(figure_image(_locator(store, geo), "png", (420, 364)), x=14, y=top, w=58)
     facts = profile.headline(store, geo)
     doc.set_xy(76, top)
-    _headline_table(doc, facts)
+    _headline_table(doc, facts, lang)
     doc.set_y(max(doc.get_y(), top + 52) + 2)
     charts = [c for c in ("foreign_born_share", "net_migration_rate", "unemployment_foreign_born")
               if not profile.trend(store, c, geo).empty][:2]
@@ -147,24 +150,26 @@ def _region_page(doc: Document, store, geo: str, lang: str) -> None:
     credits = sorted({REGISTRY[i].credit for i in shown})
     caveats = sorted({c for i in shown for c in REGISTRY[i].caveats})[:4]
     doc.paragraph("Sources: " + "; ".join(credits) + f" (retrieved {max(retrieved(store, REGISTRY[i]) for i in shown)}). "
-                  f"{BOUNDARIES}.", 7)
+                  f"{boundaries(lang)}.", 7)
     if caveats:
         doc.paragraph("Caveats: " + " ".join(caveats), 7, "I")
     doc.paragraph(FLAG_LEGEND, 7)
 
 
-def _headline_table(doc: Document, facts) -> None:
+def _headline_table(doc: Document, facts, lang: str = "en") -> None:
     doc.set_font("Sans", "", 7.5)
     head = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
     with doc.table(width=120, col_widths=(30, 18, 13, 9, 16, 17, 17), text_align="LEFT", line_height=3.6,
                    headings_style=head, padding=0.6, first_row_as_headings=True) as table:
-        table.row(["Indicator", "Value", "Level", "Year", "Rank in country", "Country", "EU"])
+        table.row(["Indicator", "Value", "Level", "Period", "Rank in country", "Country", "EU"])
         for f in facts:
             ind = REGISTRY[f.indicator]
             unit = ind.short_unit or ""
-            table.row([ind.short_label, f"{figures.format_value(f.value, ind.decimals)} {unit}".strip() + (f" ({f.flag})" if f.flag else ""),
-                       f.badge.replace("National context", "national"), str(f.year or "–"),
-                       f"{f.rank_country} of {f.n_country}" if f.rank_country else "–",
+            notes = caveats.notes(ind, f.year, f.flag, lang, short=True)
+            table.row([ind.short_label, f"{figures.format_value(f.value, ind.decimals)} {unit}".strip() + (f" ({f.flag})" if f.flag else "")
+                       + (f" – {'; '.join(notes)}" if notes else ""),
+                       f.badge.replace("National context", "national"), f.period or "–",
+                       rank_label(f.rank_country, f.n_country, f.tied_country) or "–",
                        _bench(f.country, ind), _bench(f.eu, ind)])
 
 
@@ -189,17 +194,15 @@ def _trend_pair(store, geo: str, charts: list[str]) -> go.Figure:
 def _bench(bench, ind) -> str:
     if bench is None or bench.value is None:
         return "–"
-    return figures.format_value(bench.value, ind.decimals) + ("*" if bench.computed else "")
+    text = figures.format_value(bench.value, ind.decimals) + ("*" if bench.computed else "")
+    return text + (f" ({bench.regions} regions only)" if bench.partial else "")
 
 
 def _locator(store, geo: str) -> go.Figure:
     """The region in its country, at its own level (a country is shown among its neighbours)."""
     level = level_of(geo)
-    version = profile.region_version(store, geo) or 2024
-    key = ("parsed_layer", version, level)
-    if key not in store.memo:
-        store.memo[key] = orjson.loads(store.screen_geojson(version, level))
-    layer = store.memo[key]
+    version = lookup.drawn_version(store, geo) or 2024
+    layer = store.memo.cached(("parsed_layer", version, level), lambda: orjson.loads(store.screen_geojson(version, level)))
     same_country = [f for f in layer["features"] if f["id"].startswith(geo[:2])]
     ids = [f["id"] for f in same_country]
     fig = go.Figure(go.Choropleth(
@@ -244,6 +247,8 @@ def _appendix(doc: Document, store, geos) -> None:
         doc.paragraph(f"{ind.label}. {ind.description} {ind.credit}, retrieved {retrieved(store, ind)}. "
                       + " ".join(ind.caveats), 7.5)
         doc.ln(0.5)
-    doc.paragraph("* computed here from regional values (population-weighted for rates and shares, summed for "
-                  "counts); other benchmarks are published by the source.", 7.5, "I")
-    doc.paragraph(FLAG_LEGEND + f" {BOUNDARIES}.", 7.5)
+    doc.paragraph("* computed here from regional values (see below); other benchmarks are published by the source.",
+                  7.5, "I")
+    for topic, text in METHODS:
+        doc.paragraph(f"{topic}. {text}", 7.5)
+    doc.paragraph(FLAG_LEGEND + f" {boundaries(doc.lang)}.", 7.5)

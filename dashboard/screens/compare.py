@@ -12,7 +12,7 @@ from dashboard.context import PageContext
 from dashboard.i18n import t
 from dashboard.screens import downloads
 from geodata.codes import level_of
-from indicators import analysis, compare, profile
+from indicators import compare, peers, profile
 from indicators.registry import ENTRIES, REGISTRY
 
 
@@ -26,7 +26,7 @@ def render(ctx: PageContext) -> state.View:
                             key=frame.seed("w_peers_of", view.peers_of), placeholder="a region whose peers to add")
     default = list(view.geos)
     if peers_of and not default:
-        default = [peers_of] + list(analysis.peers(store, peers_of, k=5)["geo"])
+        default = [peers_of] + list(peers.peers(store, peers_of, k=5)["geo"])
     geos = st.multiselect(t("regions", view.lang), codes, format_func=labels.get, max_selections=state.MAX_REGIONS,
                           key=frame.seed("w_geos", default[: state.MAX_REGIONS]))
     view = replace(view, geos=list(geos), peers_of=peers_of)

@@ -11,8 +11,9 @@ from dashboard import figures, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.screens import downloads
-from indicators import analysis, gaps, profile
-from indicators.registry import REGISTRY, Indicator
+from indicators import gaps, profile
+from indicators.classes import classify
+from indicators.registry import REGISTRY
 
 
 def render(ctx: PageContext) -> state.View:
@@ -66,10 +67,9 @@ def render(ctx: PageContext) -> state.View:
 def _map(store, coverage: pd.DataFrame, level: int, maps) -> None:
     rows = coverage.assign(value=coverage["available"].astype(float), flag="", year=None,
                            hover="Missing: " + coverage["missing"].where(coverage["missing"] != "", "nothing"))
-    count = Indicator("coverage", "Integration indicators with recent local data", "Indicators available",
-                      f"of {int(coverage['of'].iloc[0])} indicators", "", "How many indicators a region has.",
-                      "population", "count", "higher_is_better", (level,), None, 0, "Sources: see the indicators")
-    classes = analysis.classify(rows["value"], "equal_interval", 5)
+    count = figures.Legend(decimals=0, unit=f"of {int(coverage['of'].iloc[0])} indicators",
+                           credit="Sources: see the indicators")
+    classes = classify(rows["value"], "equal_interval", 5)
     fig = figures.choropleth(rows, count, classes, lambda v: maps.screen(v, level),
                              title="Integration indicators with recent local data",
                              subtitle=f"NUTS {level} · count of {int(coverage['of'].iloc[0])}",

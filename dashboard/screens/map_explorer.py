@@ -35,6 +35,9 @@ def render(ctx: PageContext) -> None:
     if data.mixed_versions:
         st.info("This map mixes NUTS versions (" + " and ".join(f"NUTS {v}" for v in data.versions)
                 + "): each region is drawn with the boundaries of the version its figure was published in.")
+    if data.mixed_periods:
+        st.info("The values on this map cover different periods (" + ", ".join(data.periods[:4])
+                + (", …" if len(data.periods) > 4 else "") + "): each region's period is in its hover and the table.")
     fig = figures.indicator_map(data, lambda v: ctx.maps.screen(v, view.level),
                                 background=(ctx.maps.background, ctx.maps.background_ids),
                                 no_data_label=t("no_data", view.lang))
@@ -59,7 +62,7 @@ def render(ctx: PageContext) -> None:
                        data.no_data.assign(value=None, flag="", year=view.year, note="", status=data.no_data["reason"])],
                       ignore_index=True)
     st.dataframe(
-        shown[["name", "geo", "value", "flag", "year", "nuts_version", "note", "status"]].sort_values("name"),
+        shown[["name", "geo", "value", "flag", "year", "period", "nuts_version", "note", "status"]].sort_values("name"),
         hide_index=True, width="stretch",
         column_config={"value": st.column_config.NumberColumn(f"value ({ind.short_unit or ind.unit})",
                                                               format=f"%.{ind.decimals}f"),

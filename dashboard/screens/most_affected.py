@@ -12,9 +12,9 @@ from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.i18n import t
 from dashboard.screens import downloads
-from indicators import analysis
+from indicators.classes import classify
 from indicators.composite import CANDIDATES, composite, regions_with, typology_values, with_geometry_version
-from indicators.registry import REGISTRY, Indicator
+from indicators.registry import REGISTRY
 
 
 def render(ctx: PageContext) -> state.View:
@@ -77,9 +77,8 @@ def render(ctx: PageContext) -> state.View:
 
 def _map(store, ranked: pd.DataFrame, level: int, maps, view) -> None:
     rows = with_geometry_version(store, ranked, level).assign(value=lambda f: f["score"], flag="", year=None)
-    score = Indicator("composite", "Most-affected score", "Score", "score 0-100", "", "Weighted mean of scaled indicators.",
-                      "population", "index", "neutral", (level,), None, 1, "Sources: see the weighted indicators")
-    classes = analysis.classify(rows["value"], "quantiles", 5)
+    score = figures.Legend(decimals=1, unit="score 0-100", credit="Sources: see the weighted indicators")
+    classes = classify(rows["value"], "quantiles", 5)
     fig = figures.choropleth(rows, score, classes, lambda v: maps.screen(v, level),
                              title="Most-affected score", subtitle=f"NUTS {level} · weights as set above",
                              background=(maps.background, maps.background_ids))

@@ -13,7 +13,8 @@ from dashboard.i18n import t
 from dashboard.screens import downloads
 from dashboard.text import plain
 from geodata.codes import level_of
-from indicators import analysis, profile
+from indicators import peers, profile
+from indicators.ranks import rank_label
 from indicators.registry import REGISTRY
 from indicators.summary import summary
 
@@ -55,19 +56,22 @@ def _headline(store, geo, view) -> None:
             unit = ind.short_unit or ind.unit
             st.metric(label=plain(ind.label), value=f"{figures.format_value(fig.value, ind.decimals)} {unit}",
                       label_visibility="collapsed")
-            lines = [f"{fig.year or 'period not stated'}" + (f" · flag {fig.flag} ({figures.flag_text(fig.flag)})" if fig.flag else "")]
+            lines = [f"{fig.period or 'period not stated'}" + (f" · flag {fig.flag} ({figures.flag_text(fig.flag)})" if fig.flag else "")]
+            if fig.caveat:
+                lines.append(f"**{plain(fig.caveat)}**")
             if fig.geo != geo:
                 lines.append(f"figure for {plain(fig.name)} ({fig.geo})")
             if fig.note:
                 lines.append(plain(fig.note))
             if fig.rank_country:
-                lines.append(f"rank {fig.rank_country} of {fig.n_country} in the country (1 = highest)")
+                lines.append(f"rank {rank_label(fig.rank_country, fig.n_country, fig.tied_country)} in the country (1 = highest)")
             if fig.rank_eu:
-                lines.append(f"rank {fig.rank_eu} of {fig.n_eu} in the EU")
+                lines.append(f"rank {rank_label(fig.rank_eu, fig.n_eu, fig.tied_eu)} in the EU")
             for bench in (fig.country, fig.eu):
                 if bench is not None and bench.value is not None:
-                    where = "country" if bench.scope == "country" else "EU"
-                    lines.append(f"{where}: {figures.format_value(bench.value, ind.decimals)} {unit} ({bench.method})")
+                    # an aggregate missing regions or member states is never called "country" or "EU"
+                    where = "comparison" if bench.partial else bench.scope
+                    lines.append(f"{where}: {figures.format_value(bench.value, ind.decimals)} {unit} ({plain(bench.label)})")
             st.caption("  \n".join(lines))
 
 
@@ -103,7 +107,7 @@ def _origins(store, geo, view) -> None:
 
 def _peers(store, geo, view, pages) -> None:
     st.subheader(t("peers", view.lang))
-    found = analysis.peers(store, geo, k=5)
+    found = peers.peers(store, geo, k=5)
     if found.empty:
         st.caption("Not enough comparable data to find similar regions.")
         return

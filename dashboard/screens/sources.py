@@ -9,7 +9,7 @@ from dashboard.context import PageContext
 from dashboard.i18n import t
 from geodata.attribution import BOUNDARIES
 from indicators import flags
-from indicators.sources import methods_table
+from indicators.sources import METHODS, methods_table
 
 
 def render(ctx: PageContext) -> state.View:
@@ -20,6 +20,8 @@ def render(ctx: PageContext) -> state.View:
     st.caption(flags.legend())
     st.dataframe(methods_table(store), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("Eurostat data browser", display_text="open")})
+    st.subheader("How the atlas counts")
+    st.markdown("\n".join(f"- **{topic}.** {text}" for topic, text in METHODS))
     st.subheader("Licences")
     st.markdown("- Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU).\n"
                 f"- GISCO boundaries: {BOUNDARIES}.\n- JRC NUTS converter: European Commission, JRC.\n"

@@ -35,11 +35,13 @@ def parse_gisco_geojson(path: Path, source: Source) -> gpd.GeoDataFrame:
 
 
 def parse_gisco_topojson(path: Path, source: Source) -> gpd.GeoDataFrame:
-    """Countries (``CNTR_ID``, English name) with invalid polygons repaired, for the map background."""
+    """Countries (``CNTR_ID``, names in English, French, German) with invalid polygons repaired, for the map
+    background and the country names of summaries."""
     countries = _read(path, source)
     if "CNTR_ID" not in countries.columns:
         raise ParseError(source.id, "no CNTR_ID property")
-    out = gpd.GeoDataFrame({"geo": countries["CNTR_ID"].astype(str), "name": countries.get("NAME_ENGL")},
+    out = gpd.GeoDataFrame({"geo": countries["CNTR_ID"].astype(str), "name": countries.get("NAME_ENGL"),
+                            "name_fr": countries.get("NAME_FREN"), "name_de": countries.get("NAME_GERM")},
                            geometry=_repaired(countries.geometry.values), crs="EPSG:4326")
     out.attrs["last_update"] = None
     return out
