@@ -112,6 +112,23 @@ def test_changing_indicator_level_or_year_changes_the_figure():
     assert _mapped(_map_spec(at)) != after_level
 
 
+def test_the_year_follows_the_indicator_unless_the_link_names_one(store):
+    from indicators import tables
+
+    at = _app(indicator="net_migration_rate", level="2", year="2020")
+    assert at.select_slider(key="w_year").value == 2020
+    at.selectbox(key="w_indicator").set_value("foreign_born_share").run()
+    latest = tables.years(store, "foreign_born_share", 2)[-1]
+    assert latest > 2020 and at.select_slider(key="w_year").value == latest
+    assert at.query_params["year"] == str(latest)
+    by_level = _app(indicator="net_migration_rate", level="2", year="2019")
+    by_level.selectbox(key="w_level").set_value(3).run()
+    assert by_level.select_slider(key="w_year").value == tables.years(store, "net_migration_rate", 3)[-1] != 2019
+    assert 2020 in tables.years(store, "foreign_born_share", 2)
+    linked = _app(indicator="foreign_born_share", level="2", year="2020")
+    assert linked.select_slider(key="w_year").value == 2020 and linked.query_params["year"] == "2020"
+
+
 def test_profile_shows_ranks_and_benchmarks_of_the_registry_functions(store):
     at = _app("region", geo="ITC4")
     assert at.title[0].value == "Lombardia"
