@@ -187,7 +187,9 @@ def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | No
 def grouped_bars(frame: pd.DataFrame, ind: Indicator, title: str) -> go.Figure:
     """One bar per region (``frame``: name, value, year)."""
     frame = frame.sort_values("value", ascending=False)
+    # one series: named for the hover and export, and no legend (it would only repeat the title)
     fig = go.Figure(go.Bar(x=frame["name"], y=frame["value"], marker_color=sample_colorscale(SEQUENTIAL, [0.7])[0],
+                           name=ind.short_label, showlegend=False,
                            text=[format_value(v, ind.decimals) for v in frame["value"]], textposition="outside",
                            customdata=frame["year"],
                            hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {ind.short_unit} (%{{customdata}})<extra></extra>"))
@@ -200,17 +202,24 @@ def scatter(frame: pd.DataFrame, x: Indicator, y: Indicator, chosen: list[str], 
     others = frame[~frame["geo"].isin(chosen)]
     picked = frame[frame["geo"].isin(chosen)]
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=others["x"], y=others["y"], mode="markers", name="all regions",
+    # the other regions stay faint and unlabelled (their names only on hover): labels for all piled into a blob
+    fig.add_trace(go.Scatter(x=others["x"], y=others["y"], mode="markers", name="other regions",
                              marker=dict(color="#9e9e9e", size=6, opacity=0.35), text=others["name"],
                              hovertemplate="%{text}<br>%{x}, %{y}<extra></extra>"))
     fig.add_trace(go.Scatter(x=picked["x"], y=picked["y"], mode="markers+text", name="chosen regions",
                              marker=dict(color=sample_colorscale(DIVERGING, [0.9])[0], size=11),
-                             text=picked["name"], textposition="top center",
+                             text=picked["name"], textposition=_alternating(picked["y"]),
                              hovertemplate="%{text}<br>%{x}, %{y}<extra></extra>"))
     _chart_layout(fig, title, y.unit, f"{x.credit}; {y.credit}", height=460)
     fig.update_xaxes(title_text=f"{x.short_label} ({x.short_unit or x.unit})")
     fig.update_yaxes(title_text=f"{y.short_label} ({y.short_unit or y.unit})")
     return fig
+
+
+def _alternating(y: pd.Series) -> list[str]:
+    """Labels above and below in turn, by height, so neighbouring chosen regions do not print over each other."""
+    order = y.rank(method="first").fillna(0).astype(int).tolist()
+    return ["top center" if rank % 2 else "bottom center" for rank in order]
 
 
 def _chart_layout(fig: go.Figure, title: str, unit: str, credit: str, height: int) -> None:
