@@ -12,7 +12,7 @@ from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.screens import downloads
 from indicators import gaps, profile
-from indicators.classes import classify
+from indicators.classes import count_classes
 from indicators.registry import REGISTRY
 
 
@@ -69,7 +69,7 @@ def _map(store, coverage: pd.DataFrame, level: int, maps) -> None:
                            hover="Missing: " + coverage["missing"].where(coverage["missing"] != "", "nothing"))
     count = figures.Legend(decimals=0, unit=f"of {int(coverage['of'].iloc[0])} indicators",
                            credit="Sources: see the indicators")
-    classes = classify(rows["value"], "equal_interval", 5)
+    classes = count_classes(rows["value"], int(coverage["of"].iloc[0]))
     fig = figures.choropleth(rows, count, classes, lambda v: maps.screen(v, level),
                              title="Integration indicators with recent local data",
                              subtitle=f"NUTS {level} · count of {int(coverage['of'].iloc[0])}",
