@@ -57,7 +57,7 @@ def render(ctx: PageContext) -> None:
         with st.expander(f"{t('flagged', view.lang)} ({len(data.flagged)})", expanded=False):
             st.dataframe(data.flagged[["name", "geo", "value", "flag", "flag_text"]].rename(
                 columns={"flag_text": "meaning"}), hide_index=True, width="stretch")
-    st.subheader(t("table", view.lang))
+    st.header(t("table", view.lang))
     shown = pd.concat([data.values.assign(status="value"),
                        data.no_data.assign(value=None, flag="", year=view.year, note="", status=data.no_data["reason"])],
                       ignore_index=True)
