@@ -12,8 +12,8 @@ from geodata.attribution import BOUNDARIES
 from indicators import tables
 from indicators.registry import ENTRIES, REGISTRY, THEMES
 
-# Captions and other secondary text: Streamlit draws them in #828180 (contrast 3.88 on white, WCAG AA needs
-# 4.5); #595959 gives 7.0 on white and 6.2 on the sidebar's #f0f2f6.
+# Captions and other secondary text: Streamlit fades them (opacity 0.6: #828180 or lighter, contrast 3.88 or
+# less on white, WCAG AA needs 4.5); #595959 at full opacity gives 7.0 on white and 6.2 on the sidebar's #f0f2f6.
 SECONDARY_TEXT = "#595959"
 
 # Widget keys seeded from the URL; a page's own widgets register theirs through ``seed``.
@@ -135,7 +135,7 @@ def readable_text() -> None:
     """Secondary text (captions, widget help) dark enough for WCAG AA. Static CSS only, no user text."""
     st.markdown(f"<style>[data-testid='stCaptionContainer'],[data-testid='stCaptionContainer'] *,"
                 f"[data-testid='stWidgetLabel'] small,[data-testid='stMarkdownContainer'] small"
-                f"{{color:{SECONDARY_TEXT} !important}}</style>", unsafe_allow_html=True)
+                f"{{color:{SECONDARY_TEXT} !important;opacity:1 !important}}</style>", unsafe_allow_html=True)
 
 
 def hide_chrome() -> None:
