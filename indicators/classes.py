@@ -65,3 +65,22 @@ def count_classes(counts, of: int, k: int = 5) -> Classes:
     classes[present] = np.searchsorted(uppers, values[present], side="left")
     names = tuple(str(lo) if lo == hi else f"{lo}–{hi}" for lo, hi in zip(lowers, uppers))
     return Classes("counts", tuple(float(u) for u in uppers), 0.0, classes, names)
+
+
+def classify_diverging(values, scheme: str = "quantiles", k: int = 5) -> Classes:
+    """Classes fitted on each side of 0 (values below 0, and 0 and above), the same number each side where data allow.
+
+    One scheme over both sides put one class below 0 and four above for net migration, on a palette whose middle
+    says "zero"; each side now gets ceil(k/2) classes (fewer where a side has fewer distinct values), meeting at 0.
+    """
+    values = np.asarray(values, dtype=float)
+    below, above = values < 0, values >= 0  # NaN is neither: it keeps NO_DATA
+    if not below.any() or not above.any():
+        return classify(values, scheme, k)  # one side only: nothing to centre
+    per_side = (k + 1) // 2
+    low, high = classify(values[below], scheme, per_side), classify(values[above], scheme, per_side)
+    classes = np.full(len(values), NO_DATA)
+    classes[below] = low.classes
+    classes[above] = high.classes + len(low.bins)
+    bins = (*low.bins[:-1], 0.0, *high.bins)  # the last class below 0 closes at 0, where the first above opens
+    return Classes(scheme, tuple(float(b) for b in bins), low.lower, classes)
