@@ -123,8 +123,9 @@ def indicator_map(data, geojson_url, background, no_data_label: str = "No data")
     subtitle = map_subtitle(data.indicator, data.level, data.year, data.versions)
     if data.mixed_periods:
         subtitle += " · periods differ between regions"
-    return choropleth(data.values, Legend.of(data.indicator), data.classes, geojson_url, title=data.indicator.label,
-                      subtitle=subtitle,
+    # the short plain name leads; the source's full label follows, so nothing of its definition is lost
+    return choropleth(data.values, Legend.of(data.indicator), data.classes, geojson_url,
+                      title=data.indicator.short_label, subtitle=f"{data.indicator.label}\n{subtitle}",
                       no_data=data.no_data, background=background, flagged_points=data.flagged,
                       no_data_label=no_data_label)
 
@@ -156,14 +157,17 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Lege
 
 
 def _map_layout(fig: go.Figure, title: str, subtitle: str, credit: str) -> None:
+    lines = subtitle.split("\n")  # one styled span per line: a style does not carry over a <br>
     # Europe in Lambert azimuthal equal-area (as Eurostat's EPSG:3035), framed on the continent: fitting
     # to the locations would zoom out to the outermost regions (Réunion, Guyane) and show the whole globe.
     fig.update_geos(visible=False, fitbounds=False, projection_type="azimuthal equal area",
                     projection_rotation=dict(lon=12, lat=52), projection_scale=5.2,
                     center=dict(lon=12, lat=53), bgcolor="rgba(0,0,0,0)")
     fig.update_layout(
-        template=None, font=FONT, paper_bgcolor="white", height=640, margin=dict(l=0, r=0, t=70, b=50),
-        title=dict(text=f"{title}<br><span style='font-size:13px;color:#555'>{subtitle}</span>", x=0.01),
+        template=None, font=FONT, paper_bgcolor="white", height=640,
+        margin=dict(l=0, r=0, t=50 + 20 * len(lines), b=50),
+        title=dict(text=title + "".join(f"<br><span style='font-size:13px;color:#555'>{line}</span>" for line in lines),
+                   x=0.01),
         legend=dict(title=None, yanchor="top", y=0.98, xanchor="left", x=0.01, bgcolor="rgba(255,255,255,0.85)"),
         annotations=[dict(text=f"{credit} · {BOUNDARIES}", showarrow=False, xref="paper", yref="paper",
                           x=0, y=-0.06, xanchor="left", font=dict(size=11, color="#555"))],

@@ -13,6 +13,7 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
+from indicators import tables
 from indicators.mapdata import map_data
 from tests.browser_support import MAP_PATHS, REPO, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
 
@@ -86,7 +87,8 @@ def test_changing_indicator_and_year_redraws(tab, app, store):
     wait_idle(page)
     page.wait_for_function("() => new URLSearchParams(location.search).get('indicator') === 'foreign_born_share'",
                            timeout=30_000)
-    year = int(_params(page)["year"])  # the year carries over when the new indicator has it
+    year = int(_params(page)["year"])
+    assert year == tables.years(store, "foreign_born_share", 2)[-1]  # the year follows the indicator to its latest
     assert wait_for_map(page) == _expected_paths(store, "foreign_born_share", 2, year)
 
 

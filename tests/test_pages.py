@@ -98,6 +98,17 @@ def test_screen_and_export_draw_the_map_with_one_title_and_subtitle(store):
     assert urls and all(u.startswith("/boundaries/") for u in urls)  # the app's own route, not the source tree
 
 
+def test_the_map_leads_with_the_short_plain_title_and_keeps_the_full_label_under_it():
+    from indicators.registry import REGISTRY
+
+    ind = REGISTRY["net_migration_rate"]
+    at = _app(indicator=ind.id, level="2", year="2021")
+    assert at.title[0].value == ind.short_label and at.markdown[0].value != ind.short_label
+    assert any(m.value == ind.label for m in at.markdown)
+    title = _map_spec(at)["layout"]["title"]["text"]
+    assert title.startswith(ind.short_label + "<br>") and title.index(ind.label) < title.index(" · 2021 · NUTS 2")
+
+
 def test_changing_indicator_level_or_year_changes_the_figure():
     at = _app(indicator="net_migration_rate", level="2", year="2021")
     before = _mapped(_map_spec(at))

@@ -27,7 +27,8 @@ def render(ctx: PageContext) -> None:
     level_text = "national" if view.level == 0 else f"NUTS {view.level}"
     year_text = str(view.year) if view.year else "period not stated by the source"
     if not view.embed:
-        st.title(plain(ind.label))
+        st.title(plain(ind.short_label))  # the short plain name; the source's full label right under it
+        st.markdown(plain(ind.label))
         st.caption(plain(ind.description))
     if data.values.empty:
         st.info(f"No values for this indicator at {level_text} in {year_text}. Try another level or year.")
