@@ -123,8 +123,9 @@ def indicator_map(data, geojson_url, background, no_data_label: str = "No data")
     subtitle = map_subtitle(data.indicator, data.level, data.year, data.versions)
     if data.mixed_periods:
         subtitle += " · periods differ between regions"
-    return choropleth(data.values, Legend.of(data.indicator), data.classes, geojson_url, title=data.indicator.label,
-                      subtitle=subtitle,
+    # the short plain name leads; the source's full label follows, so nothing of its definition is lost
+    return choropleth(data.values, Legend.of(data.indicator), data.classes, geojson_url,
+                      title=data.indicator.short_label, subtitle=f"{data.indicator.label}\n{subtitle}",
                       no_data=data.no_data, background=background, flagged_points=data.flagged,
                       no_data_label=no_data_label)
 
@@ -156,14 +157,17 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Lege
 
 
 def _map_layout(fig: go.Figure, title: str, subtitle: str, credit: str) -> None:
+    lines = subtitle.split("\n")  # one styled span per line: a style does not carry over a <br>
     # Europe in Lambert azimuthal equal-area (as Eurostat's EPSG:3035), framed on the continent: fitting
     # to the locations would zoom out to the outermost regions (Réunion, Guyane) and show the whole globe.
     fig.update_geos(visible=False, fitbounds=False, projection_type="azimuthal equal area",
                     projection_rotation=dict(lon=12, lat=52), projection_scale=5.2,
                     center=dict(lon=12, lat=53), bgcolor="rgba(0,0,0,0)")
     fig.update_layout(
-        template=None, font=FONT, paper_bgcolor="white", height=640, margin=dict(l=0, r=0, t=70, b=50),
-        title=dict(text=f"{title}<br><span style='font-size:13px;color:#555'>{subtitle}</span>", x=0.01),
+        template=None, font=FONT, paper_bgcolor="white", height=640,
+        margin=dict(l=0, r=0, t=50 + 20 * len(lines), b=50),
+        title=dict(text=title + "".join(f"<br><span style='font-size:13px;color:#555'>{line}</span>" for line in lines),
+                   x=0.01),
         legend=dict(title=None, yanchor="top", y=0.98, xanchor="left", x=0.01, bgcolor="rgba(255,255,255,0.85)"),
         annotations=[dict(text=f"{credit} · {BOUNDARIES}", showarrow=False, xref="paper", yref="paper",
                           x=0, y=-0.06, xanchor="left", font=dict(size=11, color="#555"))],
@@ -187,7 +191,9 @@ def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | No
 def grouped_bars(frame: pd.DataFrame, ind: Indicator, title: str) -> go.Figure:
     """One bar per region (``frame``: name, value, year)."""
     frame = frame.sort_values("value", ascending=False)
+    # one series: named for the hover and export, and no legend (it would only repeat the title)
     fig = go.Figure(go.Bar(x=frame["name"], y=frame["value"], marker_color=sample_colorscale(SEQUENTIAL, [0.7])[0],
+                           name=ind.short_label, showlegend=False,
                            text=[format_value(v, ind.decimals) for v in frame["value"]], textposition="outside",
                            customdata=frame["year"],
                            hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {ind.short_unit} (%{{customdata}})<extra></extra>"))
@@ -200,17 +206,24 @@ def scatter(frame: pd.DataFrame, x: Indicator, y: Indicator, chosen: list[str], 
     others = frame[~frame["geo"].isin(chosen)]
     picked = frame[frame["geo"].isin(chosen)]
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=others["x"], y=others["y"], mode="markers", name="all regions",
+    # the other regions stay faint and unlabelled (their names only on hover): labels for all piled into a blob
+    fig.add_trace(go.Scatter(x=others["x"], y=others["y"], mode="markers", name="other regions",
                              marker=dict(color="#9e9e9e", size=6, opacity=0.35), text=others["name"],
                              hovertemplate="%{text}<br>%{x}, %{y}<extra></extra>"))
     fig.add_trace(go.Scatter(x=picked["x"], y=picked["y"], mode="markers+text", name="chosen regions",
                              marker=dict(color=sample_colorscale(DIVERGING, [0.9])[0], size=11),
-                             text=picked["name"], textposition="top center",
+                             text=picked["name"], textposition=_alternating(picked["y"]),
                              hovertemplate="%{text}<br>%{x}, %{y}<extra></extra>"))
     _chart_layout(fig, title, y.unit, f"{x.credit}; {y.credit}", height=460)
     fig.update_xaxes(title_text=f"{x.short_label} ({x.short_unit or x.unit})")
     fig.update_yaxes(title_text=f"{y.short_label} ({y.short_unit or y.unit})")
     return fig
+
+
+def _alternating(y: pd.Series) -> list[str]:
+    """Labels above and below in turn, by height, so neighbouring chosen regions do not print over each other."""
+    order = y.rank(method="first").fillna(0).astype(int).tolist()
+    return ["top center" if rank % 2 else "bottom center" for rank in order]
 
 
 def _chart_layout(fig: go.Figure, title: str, unit: str, credit: str, height: int) -> None:

@@ -12,6 +12,10 @@ from geodata.attribution import BOUNDARIES
 from indicators import tables
 from indicators.registry import ENTRIES, REGISTRY, THEMES
 
+# Captions and other secondary text: Streamlit fades them (opacity 0.6: #828180 or lighter, contrast 3.88 or
+# less on white, WCAG AA needs 4.5); #595959 at full opacity gives 7.0 on white and 6.2 on the sidebar's #f0f2f6.
+SECONDARY_TEXT = "#595959"
+
 # Widget keys seeded from the URL; a page's own widgets register theirs through ``seed``.
 _SIDEBAR = ("w_indicator", "w_level", "w_year", "w_lang", "w_scheme")
 
@@ -24,7 +28,7 @@ def url_view(store) -> tuple[state.View, list[str]]:
     view = replace(view, embed=_embedded())
     if st.session_state.get("_params") != params:
         st.session_state["_seed"] = view
-        for key in _SIDEBAR + tuple(k for k in st.session_state.keys() if str(k).startswith("w_")):
+        for key in _SIDEBAR + ("_year_for",) + tuple(k for k in st.session_state.keys() if str(k).startswith("w_")):
             st.session_state.pop(key, None)
     return view, warnings
 
@@ -72,6 +76,8 @@ def sidebar(store, view: state.View) -> state.View:
                              format_func=lambda lv: "National (NUTS 0)" if lv == 0 else f"NUTS {lv}")
         years = tables.years(store, ind, level)
         year = None
+        if years:
+            _follow_indicator(indicator, level, years)
         if len(years) > 1:
             _coerce("w_year", years, seeded.year if seeded.year in years else years[-1])
             year = st.select_slider(t("year", lang), years, key="w_year")
@@ -83,6 +89,18 @@ def sidebar(store, view: state.View) -> state.View:
         scheme = st.selectbox(t("classes", lang), state.SCHEMES, key=seed("w_scheme", seeded.scheme),
                               format_func=lambda s: s.replace("_", " ").capitalize())
     return replace(view, indicator=indicator, level=level, year=year, lang=lang, scheme=scheme)
+
+
+def _follow_indicator(indicator: str, level: int, years: list[int]) -> None:
+    """A new indicator or level starts at its latest year; a year named by a just-opened link is kept.
+
+    Why: a year kept from the previous indicator silently showed old data (2020 while 2023 exists).
+    ``url_view`` forgets ``_year_for`` when a link is opened, so then the URL decides.
+    """
+    shown = (indicator, level)
+    if st.session_state.get("_year_for") not in (None, shown):
+        st.session_state["w_year"] = years[-1]
+    st.session_state["_year_for"] = shown
 
 
 def _coerce(key: str, options: list, default) -> None:
@@ -111,6 +129,13 @@ def footer(store, view: state.View) -> None:
     st.divider()
     st.caption(f"{t('sources_on_screen', view.lang)}: {ind.credit} · {BOUNDARIES} · "
                f"{t('data_as_of', view.lang)} {as_of} (store built {store.info['built_at'][:10]})")
+
+
+def readable_text() -> None:
+    """Secondary text (captions, widget help) dark enough for WCAG AA. Static CSS only, no user text."""
+    st.markdown(f"<style>[data-testid='stCaptionContainer'],[data-testid='stCaptionContainer'] *,"
+                f"[data-testid='stWidgetLabel'] small,[data-testid='stMarkdownContainer'] small"
+                f"{{color:{SECONDARY_TEXT} !important;opacity:1 !important}}</style>", unsafe_allow_html=True)
 
 
 def hide_chrome() -> None:

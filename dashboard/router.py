@@ -20,6 +20,7 @@ except StoreMissingError:
     st.stop()
 
 view, warnings = frame.url_view(store)
+frame.readable_text()
 maps = cached.map_files(store.info["build_id"])
 if view.embed:
     frame.hide_chrome()

@@ -38,4 +38,4 @@ def test_without_a_store_the_app_offers_to_build_it(own_cache, mirror, monkeypat
     assert "has not been built" in at.warning[0].value
     at.button[0].click().run()
     assert not at.exception
-    assert at.title[0].value == "Crude rate of net migration plus statistical adjustment"  # the map, built
+    assert at.title[0].value == "Net migration rate"  # the map, built (its short title)

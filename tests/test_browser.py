@@ -13,8 +13,9 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
+from indicators import tables
 from indicators.mapdata import map_data
-from tests.browser_support import MAP_PATHS, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+from tests.browser_support import MAP_PATHS, REPO, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +87,8 @@ def test_changing_indicator_and_year_redraws(tab, app, store):
     wait_idle(page)
     page.wait_for_function("() => new URLSearchParams(location.search).get('indicator') === 'foreign_born_share'",
                            timeout=30_000)
-    year = int(_params(page)["year"])  # the year carries over when the new indicator has it
+    year = int(_params(page)["year"])
+    assert year == tables.years(store, "foreign_born_share", 2)[-1]  # the year follows the indicator to its latest
     assert wait_for_map(page) == _expected_paths(store, "foreign_born_share", 2, year)
 
 
@@ -221,3 +223,25 @@ def test_the_other_pages_render(tab, app, path, name):
     page.wait_for_selector("h1", timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     _shot(page, name)
+
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"  # npm install axe-core (README, .ci/run)
+AXE_PAGES = ("/", "/region?geo=ITC4", "/compare?geos=ITC4,AT13,DE11", "/most-affected", "/data-gaps", "/sources",
+             "/status")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_axe_core_finds_no_violation_on_any_page(tab, app, lang):
+    assert AXE.exists(), f"axe-core is missing: npm install --no-save --no-package-lock axe-core@4.14.1 (in {REPO})"
+    page, found = tab, {}
+    for path in AXE_PAGES:
+        page.goto(app.url + path + ("&" if "?" in path else "?") + f"lang={lang}")
+        page.wait_for_selector("h1", timeout=60_000)
+        wait_idle(page)
+        page.wait_for_timeout(1000)  # elements of a finished rerun fade back in; axe blends their opacity
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("async () => (await axe.run(document)).violations.map("
+                                   "v => `${v.id} (${v.nodes.length}): ${v.nodes[0].html.slice(0, 120)}`)")
+        if violations:
+            found[path] = violations
+    assert not found, found

@@ -85,3 +85,38 @@ def test_national_only_list_names_real_datasets():
         ind = REGISTRY[entry.in_atlas]
         assert set(ind.levels) == {0}, f"{entry.in_atlas} is not national-only"
         assert datasets & {BY_ID[s].dataset for s in ind.sources}, f"{entry.topic}: {datasets} vs {ind.sources}"
+
+
+def test_count_classes_are_whole_numbers_fixed_on_zero_to_all():
+    from indicators.classes import count_classes
+
+    classes = count_classes([0, 1, 6, 7, 24, np.nan, 13], of=24)
+    assert classes.labels(0, "of 24") == ["0 of 24", "1–6 of 24", "7–12 of 24", "13–18 of 24", "19–24 of 24"]
+    assert classes.classes.tolist() == [0, 1, 1, 2, 4, -1, 3]  # missing stays missing, never 0
+    assert count_classes([0, 1, 1], of=24).labels() == ["0", "1–6", "7–12", "13–18", "19–24"]  # same at every level
+    assert count_classes([0, 2], of=3).labels() == ["0", "1", "2", "3"]
+
+
+@pytest.mark.parametrize("level", [2, 3])
+def test_gap_map_reads_forwards_integer_classes_darker_for_more(level):
+    import json
+    import re
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["level"] = str(level)
+    at.run()
+    at.switch_page("views/data_gaps.py").run()
+    assert not at.exception
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    classes = [t for t in spec["data"] if t["type"] == "choropleth" and t.get("name") not in ("background", "No data")
+               and t.get("showlegend", True)]
+    names = [t["name"] for t in classes]
+    assert names and all(re.fullmatch(r"\d+(–\d+)? of 24 indicators", n) for n in names), names
+    assert names[0] == "0 of 24 indicators"
+
+    def lightness(trace):  # relative luminance of the class colour (one flat colour per class trace)
+        r, g, b = (int(v) for v in re.findall(r"\d+", trace["colorscale"][0][1])[:3])
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    shades = [lightness(t) for t in classes]
+    assert shades == sorted(shades, reverse=True), "more indicators must read darker"

@@ -97,6 +97,17 @@ def test_screen_and_export_draw_the_map_with_one_title_and_subtitle(store):
     assert urls and all(u.startswith("/boundaries/") for u in urls)  # the app's own route, not the source tree
 
 
+def test_the_map_leads_with_the_short_plain_title_and_keeps_the_full_label_under_it():
+    from indicators.registry import REGISTRY
+
+    ind = REGISTRY["net_migration_rate"]
+    at = _app(indicator=ind.id, level="2", year="2021")
+    assert at.title[0].value == ind.short_label and at.markdown[0].value != ind.short_label
+    assert any(m.value == ind.label for m in at.markdown)
+    title = _map_spec(at)["layout"]["title"]["text"]
+    assert title.startswith(ind.short_label + "<br>") and title.index(ind.label) < title.index(" · 2021 · NUTS 2")
+
+
 def test_changing_indicator_level_or_year_changes_the_figure():
     at = _app(indicator="net_migration_rate", level="2", year="2021")
     before = _mapped(_map_spec(at))
@@ -109,6 +120,23 @@ def test_changing_indicator_level_or_year_changes_the_figure():
     at.selectbox(key="w_indicator").set_value("foreign_born_share").run()
     assert at.query_params["indicator"] == "foreign_born_share" and at.query_params["level"] == "2"
     assert _mapped(_map_spec(at)) != after_level
+
+
+def test_the_year_follows_the_indicator_unless_the_link_names_one(store):
+    from indicators import tables
+
+    at = _app(indicator="net_migration_rate", level="2", year="2020")
+    assert at.select_slider(key="w_year").value == 2020
+    at.selectbox(key="w_indicator").set_value("foreign_born_share").run()
+    latest = tables.years(store, "foreign_born_share", 2)[-1]
+    assert latest > 2020 and at.select_slider(key="w_year").value == latest
+    assert at.query_params["year"] == str(latest)
+    by_level = _app(indicator="net_migration_rate", level="2", year="2019")
+    by_level.selectbox(key="w_level").set_value(3).run()
+    assert by_level.select_slider(key="w_year").value == tables.years(store, "net_migration_rate", 3)[-1] != 2019
+    assert 2020 in tables.years(store, "foreign_born_share", 2)
+    linked = _app(indicator="foreign_born_share", level="2", year="2020")
+    assert linked.select_slider(key="w_year").value == 2020 and linked.query_params["year"] == "2020"
 
 
 def test_profile_shows_ranks_and_benchmarks_of_the_registry_functions(store):

@@ -185,7 +185,8 @@ def _trend_pair(store, geo: str, charts: list[str]) -> go.Figure:
     for i, indicator_id in enumerate(charts, start=1):
         series = profile.trend(store, indicator_id, geo).sort_values("year")
         fig.add_trace(go.Scatter(x=series["year"], y=series["value"], mode="lines+markers",
-                                 line=dict(width=2.5, color="#225ea8"), showlegend=False), row=1, col=i)
+                                 line=dict(width=2.5, color="#225ea8"), showlegend=False,
+                                 name=REGISTRY[indicator_id].short_label), row=1, col=i)
     fig.update_layout(template="plotly_white", font=figures.FONT, margin=dict(l=40, r=10, t=30, b=25), height=340)
     fig.update_annotations(font_size=13)
     return fig
@@ -208,7 +209,7 @@ def _locator(store, geo: str) -> go.Figure:
     fig = go.Figure(go.Choropleth(
         geojson={"type": "FeatureCollection", "features": same_country}, locations=ids,
         z=[1 if i == geo else 0 for i in ids], colorscale=[[0, "#dddddd"], [1, "#225ea8"]], showscale=False,
-        marker_line_color="#ffffff", marker_line_width=0.6))
+        marker_line_color="#ffffff", marker_line_width=0.6, name=geo, showlegend=False))
     fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator")
     fig.update_layout(margin=dict(l=0, r=0, t=0, b=0), paper_bgcolor="white")
     return fig

@@ -15,6 +15,8 @@ from geodata.codes import level_of
 from indicators import compare, peers, profile
 from indicators.registry import ENTRIES, REGISTRY
 
+DEFAULT_X, DEFAULT_Y = "foreign_born_share", "unemployment_gap_foreign_born"
+
 
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
@@ -67,11 +69,13 @@ def _scatter(store, view, geos) -> None:
     candidates = [e.id for e in ENTRIES if level in e.levels]
     if len(candidates) < 2:
         return
+    # default: a question a reader asks (more foreign-born residents, wider unemployment gap?) where both exist
+    first, second = (DEFAULT_X, DEFAULT_Y) if {DEFAULT_X, DEFAULT_Y} <= set(candidates) else candidates[:2]
     left, right = st.columns(2)
     x = left.selectbox(t("x_axis", view.lang), candidates, format_func=lambda i: REGISTRY[i].label,
-                       key=frame.seed("w_x", candidates[0]))
+                       key=frame.seed("w_x", first))
     y = right.selectbox(t("y_axis", view.lang), candidates, format_func=lambda i: REGISTRY[i].label,
-                        key=frame.seed("w_y", candidates[1]))
+                        key=frame.seed("w_y", second))
     both = compare.side_by_side(store, x, y, level)
     if both.empty:
         st.caption("No region has both indicators at this level.")

@@ -12,7 +12,7 @@ from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.screens import downloads, local_views
 from indicators import gaps, profile
-from indicators.classes import classify
+from indicators.classes import count_classes
 from indicators.registry import REGISTRY
 
 
@@ -30,7 +30,7 @@ def render(ctx: PageContext) -> state.View:
     downloads.direct("Coverage by region (CSV)", lambda: csvs.to_csv_bytes(coverage), f"coverage_nuts{level}.csv",
                      f"gap_regions_{level}")
 
-    st.subheader("Coverage of one indicator, by country")
+    st.header("Coverage of one indicator, by country")
     options = gaps.gap_indicators()
     chosen = st.selectbox("Indicator", options, format_func=lambda i: REGISTRY[i].label,
                           key=frame.seed("w_gap_indicator", view.indicator if view.indicator in options else options[0]))
@@ -39,13 +39,13 @@ def render(ctx: PageContext) -> state.View:
     downloads.direct("Coverage by country (CSV)", lambda: csvs.to_csv_bytes(by_country), f"coverage_{chosen}.csv",
                      f"gap_country_{chosen}")
 
-    st.subheader(f"Countries × indicators: share of NUTS {level} regions with a recent value (%)")
+    st.header(f"Countries × indicators: share of NUTS {level} regions with a recent value (%)")
     matrix = gaps.coverage_matrix(store, level)
     st.dataframe(matrix, hide_index=True, width="stretch")
     downloads.direct("Coverage matrix (CSV)", lambda: csvs.to_csv_bytes(matrix), f"coverage_matrix_nuts{level}.csv",
                      f"gap_matrix_{level}")
 
-    st.subheader("One region")
+    st.header("One region")
     search = profile.search_options(store)
     labels = dict(zip(search["geo"], search["label"]))
     geo = st.selectbox("Region", list(search["geo"]), index=None, format_func=labels.get,
@@ -55,7 +55,7 @@ def render(ctx: PageContext) -> state.View:
         st.dataframe(status, hide_index=True, width="stretch")
         downloads.direct("This region's gaps (CSV)", lambda: csvs.to_csv_bytes(status), f"gaps_{geo}.csv", f"gap_geo_{geo}")
 
-    st.subheader("Published only for whole countries")
+    st.header("Published only for whole countries")
     st.write("Eurostat publishes these integration statistics only nationally. Regional figures would show where "
              "integration works and where it does not; they are the gap that local data would fill.")
     st.dataframe(pd.DataFrame([{"topic": n.topic, "Eurostat dataset": n.dataset,
@@ -70,7 +70,7 @@ def _map(store, coverage: pd.DataFrame, level: int, maps) -> None:
                            hover="Missing: " + coverage["missing"].where(coverage["missing"] != "", "nothing"))
     count = figures.Legend(decimals=0, unit=f"of {int(coverage['of'].iloc[0])} indicators",
                            credit="Sources: see the indicators")
-    classes = classify(rows["value"], "equal_interval", 5)
+    classes = count_classes(rows["value"], int(coverage["of"].iloc[0]))
     fig = figures.choropleth(rows, count, classes, lambda v: maps.screen(v, level),
                              title="Integration indicators with recent local data",
                              subtitle=f"NUTS {level} · count of {int(coverage['of'].iloc[0])}",

@@ -29,7 +29,8 @@ def render(ctx: PageContext) -> None:
     level_text = "national" if view.level == 0 else f"NUTS {view.level}"
     year_text = str(view.year) if view.year else "period not stated by the source"
     if not view.embed:
-        st.title(plain(ind.label))
+        st.title(plain(ind.short_label))  # the short plain name; the source's full label right under it
+        st.markdown(plain(ind.label))
         st.caption(plain(ind.description))
     if data.values.empty:
         st.info(f"No values for this indicator at {level_text} in {year_text}. Try another level or year.")
@@ -59,7 +60,7 @@ def render(ctx: PageContext) -> None:
         with st.expander(f"{t('flagged', view.lang)} ({len(data.flagged)})", expanded=False):
             st.dataframe(data.flagged[["name", "geo", "value", "flag", "flag_text"]].rename(
                 columns={"flag_text": "meaning"}), hide_index=True, width="stretch")
-    st.subheader(t("table", view.lang))
+    st.header(t("table", view.lang))
     shown = pd.concat([data.values.assign(status="value"),
                        data.no_data.assign(value=None, flag="", year=view.year, note="", status=data.no_data["reason"])],
                       ignore_index=True)

@@ -64,7 +64,7 @@ def render(ctx: PageContext) -> state.View:
     years = result.attrs.get("years", {})
     st.caption("Years used: " + "; ".join(f"{REGISTRY[k].short_label} {v}" for k, v in years.items()))
     _map(store, ranked, level, ctx.maps, view)
-    st.subheader(t("ranked", view.lang))
+    st.header(t("ranked", view.lang))
     shown = ranked.rename(columns={c: "Δ " + REGISTRY[c.removeprefix("contribution_")].short_label
                                    for c in ranked.columns if c.startswith("contribution_")})
     st.dataframe(shown, hide_index=True, width="stretch",

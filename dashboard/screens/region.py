@@ -35,7 +35,7 @@ def render(ctx: PageContext) -> state.View:
     st.caption(f"{geo} · {profile.badge(level_of(geo))}")
     downloads.on_request("one-page briefing (PDF)", lambda: pdf.briefing(store, geo, view.lang),
                          f"briefing_{geo}_{view.lang}.pdf", f"briefing_{geo}_{view.lang}")
-    st.subheader(t("summary", view.lang))
+    st.header(t("summary", view.lang))
     st.write(plain(summary(store, geo, view.lang)))
     _headline(store, geo, view)
     _trends(store, geo, view)
@@ -47,7 +47,7 @@ def render(ctx: PageContext) -> state.View:
 
 
 def _headline(store, geo, view) -> None:
-    st.subheader(t("headline", view.lang))
+    st.header(t("headline", view.lang))
     facts = profile.headline(store, geo)
     columns = st.columns(3)
     for i, fig in enumerate(facts):
@@ -79,7 +79,7 @@ def _headline(store, geo, view) -> None:
 
 
 def _trends(store, geo, view) -> None:
-    st.subheader(t("trends", view.lang))
+    st.header(t("trends", view.lang))
     columns = st.columns(2)
     shown = 0
     for indicator_id in profile.TRENDS:
@@ -103,13 +103,13 @@ def _origins(store, geo, view) -> None:
     table = profile.origins(store, geo)
     if table.empty:
         return
-    st.subheader(t("origins", view.lang))
+    st.header(t("origins", view.lang))
     st.caption(f"For the NUTS 2 region {table['region'].iloc[0]}. Source: Eurostat (cens_21cob_r3), Census 2021.")
     st.dataframe(table, hide_index=True)
 
 
 def _peers(store, geo, view, pages) -> None:
-    st.subheader(t("peers", view.lang))
+    st.header(t("peers", view.lang))
     found = peers.peers(store, geo, k=5)
     if found.empty:
         st.caption("Not enough comparable data to find similar regions.")
@@ -121,7 +121,7 @@ def _peers(store, geo, view, pages) -> None:
 
 
 def _missing(store, geo, view, pages) -> None:
-    st.subheader(t("missing", view.lang))
+    st.header(t("missing", view.lang))
     availability = profile.missing(store, geo)
     if availability["higher level only"]:
         st.write("Only for a larger area: " + ", ".join(plain(REGISTRY[i].short_label) for i in availability["higher level only"]))

@@ -21,9 +21,9 @@ def render(ctx: PageContext) -> state.View:
     st.caption(flags.legend())
     st.dataframe(methods_table(store), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("Eurostat data browser", display_text="open")})
-    st.subheader("How the atlas counts")
+    st.header("How the atlas counts")
     st.markdown("\n".join(f"- **{topic}.** {text}" for topic, text in METHODS))
-    st.subheader("Licences")
+    st.header("Licences")
     st.markdown("- Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU).\n"
                 f"- GISCO boundaries: {BOUNDARIES}.\n- JRC NUTS converter: European Commission, JRC.\n"
                 "- UNHCR: Source: UNHCR Refugee Data Finder.")
