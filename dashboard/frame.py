@@ -14,7 +14,7 @@ from indicators.registry import ENTRIES, REGISTRY, THEMES
 
 # Captions and other secondary text: Streamlit fades them (opacity 0.6: #828180 or lighter, contrast 3.88 or
 # less on white, WCAG AA needs 4.5); #595959 at full opacity gives 7.0 on white and 6.2 on the sidebar's #f0f2f6.
-SECONDARY_TEXT = "#595959"
+SECONDARY_TEXT = "#595959"  # written literally in readable_text's CSS too (a test checks they agree)
 
 # Widget keys seeded from the URL; a page's own widgets register theirs through ``seed``.
 _SIDEBAR = ("w_indicator", "w_level", "w_year", "w_lang", "w_scheme")
@@ -133,9 +133,10 @@ def footer(store, view: state.View) -> None:
 
 def readable_text() -> None:
     """Secondary text (captions, widget help) dark enough for WCAG AA. Static CSS only, no user text."""
-    st.markdown(f"<style>[data-testid='stCaptionContainer'],[data-testid='stCaptionContainer'] *,"
-                f"[data-testid='stWidgetLabel'] small,[data-testid='stMarkdownContainer'] small"
-                f"{{color:{SECONDARY_TEXT} !important;opacity:1 !important}}</style>", unsafe_allow_html=True)
+    # A literal (not an f-string): unsafe_allow_html only ever gets constant text (tests/test_hostile_input.py).
+    st.markdown("<style>[data-testid='stCaptionContainer'],[data-testid='stCaptionContainer'] *,"
+                "[data-testid='stWidgetLabel'] small,[data-testid='stMarkdownContainer'] small"
+                "{color:#595959 !important;opacity:1 !important}</style>", unsafe_allow_html=True)
 
 
 def hide_chrome() -> None:

@@ -3,6 +3,7 @@
 The browser suite runs axe-core itself (tests/test_browser.py); these checks are the fast part of it.
 """
 
+import inspect
 import re
 
 import pytest
@@ -37,10 +38,13 @@ def test_contrast_formula_on_the_reported_grey():
 
 
 def test_secondary_text_meets_wcag_aa_on_the_page_and_the_sidebar():
+    from dashboard import frame
     from dashboard.frame import SECONDARY_TEXT
 
     assert contrast(SECONDARY_TEXT, "#ffffff") >= 4.5
     assert contrast(SECONDARY_TEXT, "#f0f2f6") >= 4.5  # Streamlit's sidebar background
+    css = inspect.getsource(frame.readable_text)
+    assert f"color:{SECONDARY_TEXT} !important" in css  # the CSS writes the same colour literally
 
 
 def _app(page: str, lang: str) -> AppTest:
