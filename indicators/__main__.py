@@ -1,4 +1,4 @@
-"""Command line: ``python -m indicators list [--json]`` and ``python -m indicators table ID …``."""
+"""Command line: ``python -m indicators list [--json]``, ``table ID …``, ``find-town TEXT``, ``town GISCO_ID``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import dataclasses
 import json
 import sys
 
-from indicators import tables
+from indicators import local_cli, tables
 from indicators.registry import ENTRIES, get
 from loaders.errors import StoreMissingError
 from loaders.store import load_store
@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     table.add_argument("--year", type=int)
     table.add_argument("--nuts-version", type=int, choices=[2016, 2021, 2024])
     table.add_argument("--format", choices=["csv", "json"], default="csv")
+    local_cli.add_commands(commands)
     args = parser.parse_args(argv)
     try:
         store = load_store()
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "list":
         return _list(store, args.json)
+    if args.command in local_cli.COMMANDS:
+        return local_cli.run(store, args)
     try:
         indicator = get(args.id)
     except KeyError as exc:
