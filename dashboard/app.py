@@ -26,6 +26,7 @@ view = frame.sidebar(store, view)
 pages = {
     "map": st.Page("views/map_explorer.py", title=t("map", view.lang), url_path="map", default=True),
     "region": st.Page("views/region.py", title=t("region", view.lang), url_path="region"),
+    "town": st.Page("views/town.py", title="Town (1 km grid)", url_path="town"),
     "compare": st.Page("views/compare.py", title=t("compare", view.lang), url_path="compare"),
     "most_affected": st.Page("views/most_affected.py", title=t("most_affected", view.lang), url_path="most-affected"),
     "data_gaps": st.Page("views/data_gaps.py", title="Data gaps", url_path="data-gaps"),

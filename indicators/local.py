@@ -29,8 +29,8 @@ COUNTRY_NOTES = {
           "against the official population without them it is within 2 %.",
     "BG": "The 2021 census counted fewer residents than the 1 January 2021 estimate carried forward from 2011.",
     "HR": "The 2021 census counted fewer residents than the 1 January 2021 estimate carried forward from 2011.",
-    "EL": "The 2021 census (reference date 24 October 2021) counted fewer residents than the 1 January 2021 estimate.",
-    "CY": "The 2021 census (reference date 1 October 2021) counted more residents than the 1 January 2021 estimate.",
+    "EL": "The grid is the 2021 census count, which is lower than the 1 January 2021 estimate.",
+    "CY": "The grid is the 2021 census count, which is higher than the 1 January 2021 estimate.",
     "LU": "Not explained by the data here: the grid holds fewer residents than the 1 January 2021 estimate.",
     "PL": "Not explained by the data here: the grid holds fewer residents than the 1 January 2021 estimate "
           "(residents not georeferenced to a cell are missing from any grid).",
@@ -292,3 +292,4 @@ def comparison(store, gisco_id: str, radii=(2, 5, 10)) -> pd.DataFrame | None:
             rows.append({"area": area, "area_label": label, "figure": figure, "value": values.get(key), "unit": unit,
                          "note": area_note})
     return pd.DataFrame(rows)
+

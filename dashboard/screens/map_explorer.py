@@ -9,7 +9,7 @@ from dashboard import figures, state
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
 from dashboard.i18n import t
-from dashboard.screens import downloads
+from dashboard.screens import downloads, town_search_box
 from dashboard.text import plain
 from indicators.mapdata import map_data
 
@@ -24,6 +24,8 @@ def render(store, view: state.View, urls: dict, pages: dict) -> None:
     if not view.embed:
         st.title(plain(ind.label))
         st.caption(plain(ind.description))
+        with st.expander("Find your town (every EU municipality, 1 km grid)"):
+            town_search_box.render(store, pages, key="w_town_query")
     if data.values.empty:
         st.info(f"No values for this indicator at {level_text} in {year_text}. Try another level or year.")
         return

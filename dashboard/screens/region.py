@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.export import pdf
 from dashboard.i18n import t
-from dashboard.screens import downloads
+from dashboard.screens import downloads, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
 from indicators import analysis, profile
@@ -22,6 +22,8 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     geo = st.selectbox(t("find_region", view.lang), codes, index=None, format_func=labels.get,
                        key=frame.seed("w_geo", view.geo), placeholder="Type a name or a code, e.g. Lombardia or ITC4")
     view = state.View(**{**view.__dict__, "geo": geo})
+    with st.expander("Find your town (every EU municipality, 1 km grid)"):
+        town_search_box.render(store, pages, key="w_town_query")
     if not geo:
         st.info("Pick a region above, or click one on the map.")
         return view
