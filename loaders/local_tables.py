@@ -29,7 +29,7 @@ from loaders.errors import DataError
 from loaders.manifest import SOURCES
 
 TABLES = ("grid_cells", "municipalities", "municipality_corrections", "local_unmatched", "grid_not_published")
-GRID_COLUMNS = ["x", "y", *COUNTS, *WITHHELD, "LAND_SURFACE", "nuts_3", "country", "assigned_by"]
+GRID_COLUMNS = ["x", "y", *COUNTS, *WITHHELD, "nuts_3", "country", "assigned_by"]  # land surface is not used
 NUTS3_TOLERANCE_M = 5_000  # a centre this close to its region's 1:20M polygon is accepted (coastline generalisation)
 NEAREST_LIMIT_M = 30_000  # a cell centre farther than this from every polygon gets no region (none seen in 2021 data)
 CLEARLY_WRONG_M = 100_000  # a centre this far from its published region's polygon: the code, not the map, is wrong
@@ -50,7 +50,9 @@ def write(parsed: dict, nuts_2021: gpd.GeoDataFrame, staging: Path, say) -> dict
         "source_id": "census_grid", "gisco_id": cell_id(lost["x"], lost["y"]),
         "reason": f"cell centre more than {NEAREST_LIMIT_M // 1000} km from every NUTS 2021 polygon: no region, no country"})],
         ignore_index=True)
-    grid.to_parquet(staging / "grid_cells.parquet", index=False, row_group_size=500_000)
+    # lz4 and no dictionary for the counts: the app reads this table whole, and decoding is its load time
+    grid.to_parquet(staging / "grid_cells.parquet", index=False, row_group_size=250_000, compression="lz4",
+                    use_dictionary=["nuts_3", "country", "assigned_by"])
     municipalities.to_parquet(staging / "municipalities.parquet", index=False)
     corrections.to_parquet(staging / "municipality_corrections.parquet", index=False)
     unmatched.to_parquet(staging / "local_unmatched.parquet", index=False)
