@@ -22,6 +22,7 @@ COUNTRY_GATE = 0.02
 BIRTH = ("NAT", "EU_OTH", "OTH")
 RESIDENCE = ("SAME", "CHG_IN", "CHG_OUT")
 NOT_COMPUTED = "not computed: boundary too coarse at this scale"
+NO_CELLS = "no populated 1 km cell within the radius: the grid covers Europe (EU and EFTA), not the outermost regions"
 # Why a country's grid total differs from its official 1 January 2021 population by more than 2 %. The grid is
 # the census count georeferenced to cells; the official figure is the 1 January estimate (demo_r_d2jan).
 COUNTRY_NOTES = {
@@ -112,7 +113,7 @@ def figures(cells: pd.DataFrame, missing: dict[str, set[str]]) -> dict:
         return round(scale * part / whole, 2) if whole else None
 
     return {
-        "residents": residents, "cells": len(cells), "cells_total_withheld": int((~t_known).sum()),
+        "residents": residents if len(cells) else None, "cells": len(cells), "cells_total_withheld": int((~t_known).sum()),
         "birth_known": known_birth, "cells_birth_known": int(birth.sum()),
         "coverage_pct": share(known_birth, residents),
         "born_abroad": int(abroad.sum()) if known_birth else None,
@@ -153,7 +154,9 @@ def town_circle(store, gisco_id: str, radius_km: float) -> dict | None:
     if town is None:
         return None
     cells = grid(store).iloc[circle_index(store, town["x"], town["y"], radius_km)]
-    return {"gisco_id": gisco_id, "name": town["name"], "lon": float(town["lon"]), "lat": float(town["lat"]),
+    note = "" if len(cells) else NO_CELLS
+    return {"gisco_id": gisco_id, "note": note, "name": town["name"],
+            "lon": float(town["lon"]), "lat": float(town["lat"]),
             "x_3035": round(float(town["x"]), 1), "y_3035": round(float(town["y"]), 1), "radius_km": radius_km,
             **figures(cells, not_published(store))}
 
@@ -166,6 +169,24 @@ def area_figures(store, geo: str) -> dict:
         mask = cells["country"].isin(EU27) if geo == "EU" else cells["country"].eq(geo)
         store.memo[memo] = figures(cells[mask.to_numpy()], not_published(store))
     return store.memo[memo]
+
+
+def by_prefix(store, values: np.ndarray, length: int) -> pd.Series:
+    """Per-cell ``values`` summed by the first ``length`` characters of the cell's NUTS 3 code (2 = country).
+
+    Works on the category codes: string operations on 1.9 million cells took seconds.
+    """
+    cells = grid(store)
+    codes = cells["nuts_3"].cat.codes.to_numpy()
+    prefixes = np.asarray(cells["nuts_3"].cat.categories.astype(str).str[:length], dtype=object)
+    has = codes >= 0
+    return pd.Series(values[has]).groupby(prefixes[codes[has]]).sum()
+
+
+def _counted_residents(store) -> np.ndarray:
+    """Residents per cell, 0 where the total is withheld (unknown residents are not summed)."""
+    cells = grid(store)
+    return np.where(cells["T_CI"].to_numpy(), 0, cells["T"].to_numpy(np.int64))
 
 
 def official_population(store, level: int) -> pd.Series:
@@ -184,11 +205,8 @@ def region_gate(store, level: int) -> pd.DataFrame:
     memo = ("local", "gate", level)
     if memo in store.memo:
         return store.memo[memo]
-    cells = grid(store)
-    counted = cells[~cells["T_CI"].to_numpy()]
-    region = counted["nuts_3"].astype(str).str[: 2 + level]
-    grid_total = counted["T"].groupby(region.to_numpy()).sum()
-    country_grid = counted["T"].groupby(counted["country"].astype(str).to_numpy()).sum()
+    residents = _counted_residents(store)
+    grid_total, country_grid = by_prefix(store, residents, 2 + level), by_prefix(store, residents, 2)
     official, country_official = official_population(store, level), official_population(store, 0)
     table = pd.DataFrame({"official": official})
     table["country"] = table.index.str[:2]
@@ -216,15 +234,14 @@ def region_figures(store, geo: str) -> dict:
     if not row["computed"]:
         return {**out, "reason": NOT_COMPUTED}
     cells = grid(store)
-    mask = cells["nuts_3"].astype(str).str.startswith(geo).to_numpy()
+    categories = cells["nuts_3"].cat.categories.astype(str)
+    mask = np.isin(cells["nuts_3"].cat.codes.to_numpy(), np.flatnonzero(categories.str.startswith(geo)))
     return {**out, **figures(cells[mask], not_published(store))}
 
 
 def country_check(store) -> pd.DataFrame:
     """Each country's grid total against its official 1 January 2021 population, with the note where they differ."""
-    cells = grid(store)
-    counted = cells[~cells["T_CI"].to_numpy()]
-    totals = counted["T"].groupby(counted["country"].astype(str).to_numpy()).sum()
+    totals = by_prefix(store, _counted_residents(store), 2)
     official = official_population(store, 0)
     totals = totals[totals.index.isin(GRID_COUNTRIES)]  # a few border cells fall in neighbours' 1:20M polygons
     table = pd.DataFrame({"grid": totals, "official": official.reindex(totals.index)}).dropna()
@@ -279,7 +296,8 @@ def comparison(store, gisco_id: str, radii=(2, 5, 10)) -> pd.DataFrame | None:
     town = municipality(store, gisco_id)
     if town is None:
         return None
-    areas = [(f"circle_{r:g}km", f"{r:g} km around {town['name']}", town_circle(store, gisco_id, r), "") for r in radii]
+    circles = [town_circle(store, gisco_id, r) for r in radii]
+    areas = [(f"circle_{r:g}km", f"{r:g} km around {town['name']}", c, c["note"]) for r, c in zip(radii, circles)]
     region = region_figures(store, str(town["nuts_3"]))
     note = "" if region["computed"] else f"{region['reason']} (share deviation {region.get('deviation_pct', 'n/a')} %)"
     areas.append((str(town["nuts_3"]), f"NUTS 3 {town['nuts_3_name']}", region if region["computed"] else {}, note))
@@ -293,3 +311,50 @@ def comparison(store, gisco_id: str, radii=(2, 5, 10)) -> pd.DataFrame | None:
                          "note": area_note})
     return pd.DataFrame(rows)
 
+
+def coarse_cells(store, measure: str, size_km: int = 5) -> pd.DataFrame:
+    """The grid summed into ``size_km`` cells: residents, the measure over known residents, and a status."""
+    memo = ("local", "coarse", measure, size_km)
+    if memo in store.memo:
+        return store.memo[memo]
+    _, numerator, denominator, scale, _, breaks = MEASURES[measure]
+    cells = grid(store)
+    known = _known(cells, denominator, not_published(store)) & ~cells["T_CI"].to_numpy()
+    step = size_km * 1000
+    frame = pd.DataFrame({
+        "col": cells["x"].to_numpy() // step, "row": cells["y"].to_numpy() // step,
+        "residents": np.where(cells["T_CI"].to_numpy(), 0, cells["T"].to_numpy(np.int64)),
+        "base": np.where(known, sum(cells[c].to_numpy(np.int64) for c in denominator), 0),
+        "part": np.where(known, sum(cells[c].to_numpy(np.int64) for c in numerator), 0)})
+    out = frame.groupby(["col", "row"], sort=False).sum().reset_index()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["value"] = np.where(out["base"] > 0, scale * out["part"] / out["base"].where(out["base"] > 0, 1), np.nan)
+    out["status"] = np.where(out["base"] == 0, "withheld",
+                             np.where(out["residents"] < FEW_RESIDENTS, "few residents", "value"))
+    out["class"] = np.where(out["status"] == "value", np.searchsorted(np.asarray(breaks), out["value"], side="right"), -1)
+    store.memo[memo] = out
+    return out
+
+
+def grid_gaps(store) -> pd.DataFrame:
+    """Per grid country: coverage of place of birth and residence, variables not published, regions not computed."""
+    missing = not_published(store)
+    cells = grid(store)
+    t_known = ~cells["T_CI"].to_numpy()
+    sums = pd.DataFrame({
+        "residents": by_prefix(store, _counted_residents(store), 2),
+        "birth_known": by_prefix(store, np.where(_known(cells, BIRTH, missing) & t_known,
+                                                 sum(cells[c].to_numpy(np.int64) for c in BIRTH), 0), 2),
+        "residence_known": by_prefix(store, np.where(_known(cells, RESIDENCE, missing) & t_known,
+                                                     sum(cells[c].to_numpy(np.int64) for c in RESIDENCE), 0), 2),
+    })
+    sums = sums[sums.index.isin(GRID_COUNTRIES)]
+    table = pd.DataFrame({"country": sums.index, "residents": sums["residents"].to_numpy()})
+    table["birth_coverage_pct"] = (100 * sums["birth_known"] / sums["residents"]).round(2).to_numpy()
+    table["residence_coverage_pct"] = (100 * sums["residence_known"] / sums["residents"]).round(2).to_numpy()
+    table["not_published"] = [", ".join(sorted(missing.get(c, set()))) for c in table["country"]]
+    for level in (2, 3):
+        gate = region_gate(store, level)
+        table[f"nuts{level}_not_computed"] = table["country"].map((~gate["computed"]).groupby(gate["country"]).sum())
+        table[f"nuts{level}_regions"] = table["country"].map(gate.groupby("country").size())
+    return table

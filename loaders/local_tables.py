@@ -112,6 +112,9 @@ def _grid_cells(parsed: dict, polygons: gpd.GeoDataFrame) -> pd.DataFrame:
         near_cell, near_polygon = tree.query_nearest(centres[rest], max_distance=NEAREST_LIMIT_M, all_matches=False)
         region[rest[near_cell]] = polygons["geo"].to_numpy()[near_polygon]
         assigned[rest[near_cell]] = "nearest"
+    # Counts as uint16 when they fit (largest cell: 56 034 residents): half the bytes to read at start-up.
+    widest = int(grid[COUNTS].max().max())
+    grid[COUNTS] = grid[COUNTS].astype(np.uint16 if widest <= np.iinfo(np.uint16).max else np.int32)
     grid["nuts_3"] = pd.Categorical(region)
     grid["country"] = pd.Categorical(pd.Series(region, dtype="object").str[:2])
     grid["assigned_by"] = pd.Categorical(assigned, categories=["inside", "nearest"])

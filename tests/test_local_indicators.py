@@ -167,3 +167,17 @@ def test_cli_find_town_and_town_print_json(store_env):
     bad = subprocess.run([sys.executable, "-m", "indicators", "town", "<b>x</b>", "--json"],
                          capture_output=True, text=True, env=env)
     assert bad.returncode == 2 and "<b>" not in bad.stderr + bad.stdout
+
+
+def test_a_town_outside_the_grid_gets_no_figures_not_zeros(store):
+    reunion = local.town_circle(store, "FR_97411", 10)  # Saint-Denis, La Réunion: the grid covers Europe only
+    assert reunion["cells"] == 0 and reunion["residents"] is None and reunion["born_abroad_pct"] is None
+    assert reunion["note"] == local.NO_CELLS
+
+
+def test_grid_gaps_say_coverage_unpublished_variables_and_regions_not_computed(store):
+    gaps = local.grid_gaps(store).set_index("country")
+    assert gaps.loc["PL", "birth_coverage_pct"] == local.area_figures(store, "PL")["coverage_pct"]
+    assert "EMP" in gaps.loc["DE", "not_published"] and gaps.loc["AT", "not_published"] == ""
+    gate = local.region_gate(store, 3)
+    assert gaps["nuts3_not_computed"].sum() == (~gate.loc[gate["country"].isin(gaps.index), "computed"]).sum()
