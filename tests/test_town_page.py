@@ -80,3 +80,14 @@ def test_search_box_on_the_town_page_links_to_towns():
     labels = [p.label for p in at.get("page_link")]
     assert any("Seine" in label for label in labels) and any("Réunion" in label for label in labels)
 
+
+def test_map_page_grid_view_draws_europe_at_5_km_as_one_image():
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.toggle(key="w_grid_view").set_value(True).run()
+    assert not at.exception, [e.message for e in at.exception]
+    raw = at.get("plotly_chart")[0].proto.spec
+    spec = json.loads(raw)
+    assert spec["data"][0]["type"] == "image" and spec["data"][0]["source"].startswith("data:image/png;base64,")
+    assert len(raw) < 600_000
+    assert "Source: Eurostat (Census 2021, 1 km grid)" in json.dumps(spec["layout"]["annotations"])

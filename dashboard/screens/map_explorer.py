@@ -9,7 +9,7 @@ from dashboard import figures, state
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
 from dashboard.i18n import t
-from dashboard.screens import downloads, town_search_box
+from dashboard.screens import downloads, europe_grid_view, town_search_box
 from dashboard.text import plain
 from indicators.mapdata import map_data
 
@@ -17,6 +17,8 @@ REGION_PAGE = "region"
 
 
 def render(store, view: state.View, urls: dict, pages: dict) -> None:
+    if st.toggle("1 km grid (Census 2021) view of Europe, summed to 5 km", key="w_grid_view"):
+        return europe_grid_view.render(store, pages)
     data = map_data(store, view.indicator, view.level, view.year, view.scheme)
     ind = data.indicator
     level_text = "national" if view.level == 0 else f"NUTS {view.level}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import frame, state, town_params
@@ -57,10 +58,11 @@ def _header(town, pages, view) -> None:
     st.title(plain(town["name"]))
     if town["name_latin"] != town["name"]:
         st.caption(plain(town["name_latin"]))
-    degurba = DEGURBA.get(int(town["degurba"])) if town["degurba"] == town["degurba"] and town["degurba"] is not None else None
+    degurba = None if pd.isna(town["degurba"]) else DEGURBA.get(int(town["degurba"]))
+    urbanisation = f"{degurba} (LAU {town['degurba_year']})" if degurba else "not known (not classified, or not in the LAU 2019 table)"
+    population = "not stated" if pd.isna(town["population"]) else f"{int(town['population']):,} (LAU 2020 table)"
     facts = [f"{town['country']}", f"NUTS 3 {town['nuts_3_name']} ({town['nuts_3']})",
-             f"degree of urbanisation: {degurba} (LAU {town['degurba_year']})" if degurba else "degree of urbanisation: not classified",
-             f"population {int(town['population']):,} (LAU 2020 table)" if town["population"] == town["population"] else "population not stated"]
+             f"degree of urbanisation: {urbanisation}", f"population {population}"]
     st.caption(" · ".join(plain(f) for f in facts))
     left, right = st.columns(2)
     for column, geo in ((left, str(town["nuts_3"])), (right, str(town["nuts_2"]))):
