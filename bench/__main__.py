@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.local import local_bench
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -77,6 +79,7 @@ def main() -> int:
     _analytics(store, add)
     _pages(add)
     _exports(store, add)
+    local_bench(store, add)
     _browser(add)
     _concurrency(add)
 
