@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import figures, frame, state
 from dashboard.export import csvs
-from dashboard.screens import downloads
+from dashboard.screens import downloads, grid_gaps
 from indicators import analysis, gaps, profile
 from indicators.registry import REGISTRY, Indicator
 
@@ -56,6 +56,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     st.dataframe(pd.DataFrame([{"topic": n.topic, "Eurostat dataset": n.dataset,
                                 "in the atlas as": REGISTRY[n.in_atlas].label if n.in_atlas else "not held"}
                                for n in gaps.NATIONAL_ONLY]), hide_index=True, width="stretch")
+    grid_gaps.render(store)
     return state.View(**{**view.__dict__, "geo": geo, "indicator": chosen if view.indicator not in options else view.indicator})
 
 
