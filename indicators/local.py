@@ -358,3 +358,10 @@ def grid_gaps(store) -> pd.DataFrame:
         table[f"nuts{level}_not_computed"] = table["country"].map((~gate["computed"]).groupby(gate["country"]).sum())
         table[f"nuts{level}_regions"] = table["country"].map(gate.groupby("country").size())
     return table
+
+
+def municipalities_in(store, geo: str, limit: int = 30) -> pd.DataFrame:
+    """A region's (or country's) municipalities, largest first, by their checked NUTS 3 code."""
+    towns = store.local("municipalities")
+    inside = towns[towns["nuts_3"].fillna("").str.startswith(geo)] if len(geo) > 2 else towns[towns["country"] == geo]
+    return inside.nlargest(limit, "population")[["gisco_id", "name", "name_latin", "nuts_3", "population", "degurba"]]

@@ -91,3 +91,12 @@ def test_map_page_grid_view_draws_europe_at_5_km_as_one_image():
     assert spec["data"][0]["type"] == "image" and spec["data"][0]["source"].startswith("data:image/png;base64,")
     assert len(raw) < 600_000
     assert "Source: Eurostat (Census 2021, 1 km grid)" in json.dumps(spec["layout"]["annotations"])
+
+
+def test_region_profile_lists_its_municipalities_linking_to_their_town_pages():
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["geo"] = "AT126"
+    at.switch_page("views/region.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    labels = [p.label for p in at.get("page_link")]
+    assert any(label.startswith("Tulln an der Donau") for label in labels)

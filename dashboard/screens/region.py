@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.export import pdf
 from dashboard.i18n import t
-from dashboard.screens import downloads, town_search_box
+from dashboard.screens import downloads, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
 from indicators import analysis, profile
@@ -39,6 +39,7 @@ def render(store, view: state.View, urls: dict, pages: dict) -> state.View:
     _origins(store, geo, view)
     _peers(store, geo, view, pages)
     _missing(store, geo, view, pages)
+    region_towns.render(store, geo, pages)
     return view
 
 
