@@ -18,6 +18,21 @@ TEXT = {
                 "vide = inconnu (secret, non publié ou non calculé), jamais 0",
                 "leer = unbekannt (geheim, nicht veröffentlicht oder nicht berechnet), nie 0"),
 }
+FIGURES = {  # the comparison table's figure labels (indicators.local.ROWS) in FR and DE
+    "Residents": ("Habitants", "Einwohner"),
+    "Born abroad": ("Nés à l'étranger", "Im Ausland geboren"),
+    "Born in another EU country": ("Nés dans un autre pays de l'UE", "In einem anderen EU-Land geboren"),
+    "Born outside the EU": ("Nés hors de l'UE", "Außerhalb der EU geboren"),
+    "Moved in from abroad in the year before": ("Arrivés de l'étranger l'année précédente",
+                                                "Im Vorjahr aus dem Ausland zugezogen"),
+    "Coverage: place of birth known": ("Couverture : lieu de naissance connu", "Abdeckung: Geburtsort bekannt"),
+    "Coverage: residence a year before known": ("Couverture : résidence un an avant connue",
+                                                "Abdeckung: Wohnort ein Jahr zuvor bekannt"),
+    "Dissimilarity index, born abroad vs native-born": ("Indice de dissimilarité, nés à l'étranger / dans le pays",
+                                                        "Dissimilaritätsindex, im Ausland / im Inland Geborene"),
+    "Cells the index rests on": ("Cellules de l'indice", "Zellen des Index"),
+}
+AROUND = ("{r} km around", "{r} km autour", "{r} km um")
 CAVEATS = (
     "Circles: 1 km cells whose centre lies within the radius of the town's population-weighted centre.",
     "Shares are over residents whose place of birth is known; coverage says how many that is.",
@@ -47,13 +62,15 @@ def town_briefing(store, gisco_id: str, lang: str = "en", measure: str = "born_a
     doc.heading(say("figures"))
     table = local.comparison(store, gisco_id)
     areas = list(dict.fromkeys(table["area_label"]))
+    heads = [_area(a, code, lang) for a, code in dict(zip(table["area_label"], table["area"])).items()]
     doc.set_font("Sans", "", 6.5)
     with doc.table(col_widths=[44] + [23] * len(areas), text_align="LEFT", line_height=3.2) as grid:
-        grid.row(["", *areas])
+        grid.row(["", *heads])
         for (figure, unit), rows in table.groupby(["figure", "unit"], sort=False):
             values = dict(zip(rows["area_label"], rows["value"]))
             whole = unit in ("persons", "1 km cells")
-            grid.row([f"{figure} ({unit})", *(_fmt(values.get(a), whole) for a in areas)])
+            shown = figure if lang not in ("fr", "de") else FIGURES.get(figure, (figure, figure))[lang == "de"]
+            grid.row([f"{shown} ({unit})", *(_fmt(values.get(a), whole) for a in areas)])
     doc.paragraph(say("unknown"), 7, "I")
     for area, note in dict(zip(table["area_label"], table["note"])).items():
         if note:
@@ -64,6 +81,14 @@ def town_briefing(store, gisco_id: str, lang: str = "en", measure: str = "born_a
     doc.paragraph(f"{GRID_SOURCE} · {ATTRIBUTION} · municipalities: GISCO LAU 2020, degree of urbanisation LAU 2019 · "
                   f"{PROJECT}", 7)
     return bytes(doc.output())
+
+
+def _area(label: str, code: str, lang: str) -> str:
+    """A column head in the briefing's language (circles only; region and country names stay as published)."""
+    if not code.startswith("circle_"):
+        return label
+    radius = code.removeprefix("circle_").removesuffix("km")
+    return AROUND[_INDEX.get(lang, 0)].format(r=radius) + label.split(" around", 1)[-1]
 
 
 def _fmt(value, whole: bool) -> str:
