@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.local import local_bench
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -78,6 +80,7 @@ def main() -> int:
     _pages(add)
     _local_pages(add)
     _exports(store, add)
+    local_bench(store, add)
     _browser(add)
     _concurrency(add)
 

@@ -29,6 +29,11 @@ def hand_over(ctx: PageContext) -> None:
     st.session_state[_KEY] = ctx
 
 
+def current() -> PageContext:
+    """The context the router handed over, for a page that writes its own URL parameters (the town page)."""
+    return st.session_state[_KEY]
+
+
 def run(module) -> None:
     """Render a screen module with the context and put the view it ends with into the URL."""
     ctx: PageContext = st.session_state[_KEY]

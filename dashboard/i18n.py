@@ -37,6 +37,7 @@ _LABELS = {
     "ranked": ("Ranked regions", "Classement des régions", "Rangliste der Regionen"),
     "regions": ("Regions (up to 12)", "Régions (12 au plus)", "Regionen (bis zu 12)"),
     "peers_of": ("…or the peers of", "…ou les pairs de", "…oder die Vergleichsregionen von"),
+    "town": ("Town (1 km grid)", "Commune (grille 1 km)", "Gemeinde (1-km-Raster)"),
     "x_axis": ("Horizontal axis", "Axe horizontal", "Waagerechte Achse"),
     "y_axis": ("Vertical axis", "Axe vertical", "Senkrechte Achse"),
     "download_data": ("Download the full tidy data (CSV)", "Télécharger toutes les données (CSV)",

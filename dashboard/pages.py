@@ -22,6 +22,7 @@ class PageSpec:
 PAGES = (
     PageSpec("map", "views/map_explorer.py", "map", "map", default=True),
     PageSpec("region", "views/region.py", "region", "region"),
+    PageSpec("town", "views/town.py", "town", "town"),
     PageSpec("compare", "views/compare.py", "compare", "compare"),
     PageSpec("most_affected", "views/most_affected.py", "most_affected", "most-affected"),
     PageSpec("data_gaps", "views/data_gaps.py", "data_gaps", "data-gaps"),

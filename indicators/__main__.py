@@ -1,5 +1,6 @@
-"""Command line: ``list``, ``table``, and the analytics as the dashboard shows them: ``profile``, ``most-affected``,
-``benchmark`` (each with ``--json``)."""
+"""Command line: ``list``, ``table``, the analytics as the dashboard shows them (``profile``, ``most-affected``,
+``benchmark``, each with ``--json``), cities and municipalities (``city CODE``, ``table ID --level city|lau``) and
+the 1 km grid (``find-town TEXT``, ``town GISCO_ID``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import sys
 
 import pandas as pd
 
-from indicators import city_cli, profile, tables
+from indicators import city_cli, local_cli, profile, tables
 from indicators.benchmarks import benchmarks
 from indicators.composite import CANDIDATES, DEFAULT_WEIGHTS, composite
 from indicators.registry import ENTRIES, get
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--year", type=int)
     bench.add_argument("--country", default=None)
     bench.add_argument("--json", action="store_true")
+    local_cli.add_commands(commands)
     args = parser.parse_args(argv)
     try:
         store = load_store()
@@ -64,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         return _most_affected(store, args)
     if args.command == "benchmark":
         return _benchmark(store, args)
+    if args.command in local_cli.COMMANDS:
+        return local_cli.run(store, args)
     try:
         indicator = get(args.id)
     except KeyError as exc:

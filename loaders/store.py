@@ -22,7 +22,7 @@ import pandas as pd
 
 from geodata import codes as nuts_codes
 from geodata.screen import screen_layers, simplify_coverage, to_geojson_bytes
-from loaders import adapters, cache, city_tables
+from loaders import adapters, cache, city_tables, local_tables
 from loaders.errors import DataError, StoreMissingError
 from loaders.manifest import SOURCES, Source
 from loaders.memo import Memo
@@ -60,6 +60,10 @@ class Store:
     def background_geojson(self) -> bytes:
         """Countries (simplified) for the grey background outside the mapped regions."""
         return (self.path / "background_countries.geojson").read_bytes()
+
+    def local(self, table: str) -> pd.DataFrame:
+        """A local-layer table (grid_cells, municipalities, …), read on first use: see loaders/local_tables.py."""
+        return local_tables.read(self, table)
 
     def regions_geometry(self, version: int) -> gpd.GeoDataFrame:
         """Full-resolution (repaired) regions of one NUTS version, all levels."""
@@ -108,6 +112,7 @@ def build(progress: Callable[[str], None] | None = None) -> Path:
         nearby = world[world.intersects(box(*EUROPE_EXTENT))].reset_index(drop=True)  # the map never shows the rest
         background = simplify_coverage(nearby, *BACKGROUND_SETTINGS)
         (staging / "background_countries.geojson").write_bytes(to_geojson_bytes(background))
+        local_tables.write(parsed, geometry[2021], staging, say)
         info = _build_info(build_id, observations, unmatched, time.perf_counter() - started)
         (staging / "build.json").write_text(json.dumps(info, indent=2, default=str), encoding="utf-8")
         staging.rename(target)

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
-from dashboard.screens import downloads, local_views
+from dashboard.screens import downloads, grid_gaps, local_views
 from indicators import gaps, profile
 from indicators.classes import count_classes
 from indicators.registry import REGISTRY
@@ -62,6 +62,7 @@ def render(ctx: PageContext) -> state.View:
                                 "in the atlas as": REGISTRY[n.in_atlas].label if n.in_atlas else "not held"}
                                for n in gaps.NATIONAL_ONLY]), hide_index=True, width="stretch")
     local_views.data_gaps_section(store)  # local coverage, and published city values not shown
+    grid_gaps.render(store)
     return replace(view, geo=geo, indicator=chosen if view.indicator not in options else view.indicator)
 
 

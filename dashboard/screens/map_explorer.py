@@ -12,7 +12,7 @@ from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
 from dashboard.i18n import t
-from dashboard.screens import downloads, local_views
+from dashboard.screens import downloads, europe_grid_view, local_views, town_search_box
 from dashboard.text import plain
 from indicators import flags
 from indicators.mapdata import map_data
@@ -22,6 +22,8 @@ REGION_PAGE = "region"
 
 def render(ctx: PageContext) -> None:
     store, view = ctx.store, ctx.view
+    if st.toggle("1 km grid (Census 2021) view of Europe, summed to 5 km", key="w_grid_view"):
+        return europe_grid_view.render(store, ctx.pages)
     if local_views.other_view(store, view, ctx.maps):  # cities, Spain's municipalities, Italy's reception
         return
     data = map_data(store, view.indicator, view.level, view.year, view.scheme)
@@ -32,6 +34,8 @@ def render(ctx: PageContext) -> None:
         st.title(plain(ind.short_label))  # the short plain name; the source's full label right under it
         st.markdown(plain(ind.label))
         st.caption(plain(ind.description))
+        with st.expander("Find your town (every EU municipality, 1 km grid)"):
+            town_search_box.render(store, ctx.pages, key="w_town_query")
     if data.values.empty:
         st.info(f"No values for this indicator at {level_text} in {year_text}. Try another level or year.")
         return

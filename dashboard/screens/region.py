@@ -10,7 +10,7 @@ from dashboard import figures, frame, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
 from dashboard.i18n import t
-from dashboard.screens import downloads, local_views
+from dashboard.screens import downloads, local_views, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
 from indicators import peers, profile
@@ -28,6 +28,8 @@ def render(ctx: PageContext) -> state.View:
     geo = st.selectbox(t("find_region", view.lang), codes, index=None, format_func=labels.get,
                        key=frame.seed("w_geo", view.geo), placeholder="Type a name or a code, e.g. Lombardia or ITC4")
     view = replace(view, geo=geo)
+    with st.expander("Find your town (every EU municipality, 1 km grid)"):
+        town_search_box.render(store, ctx.pages, key="w_town_query")
     if not geo:
         st.info("Pick a region above, or click one on the map.")
         return view
@@ -43,6 +45,7 @@ def render(ctx: PageContext) -> state.View:
     local_views.region_local(store, geo)  # its cities; an Italian region's reception load
     _peers(store, geo, view, pages)
     _missing(store, geo, view, pages)
+    region_towns.render(store, geo, ctx.pages)
     return view
 
 

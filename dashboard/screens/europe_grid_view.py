@@ -1,0 +1,24 @@
+"""The map page's "1 km grid (Census 2021)" view: Europe summed to 5 km cells; a town marker opens its page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.europe_grid import TOWN_MIN_POPULATION, europe_figure
+from indicators import local
+
+
+def render(store, pages: dict) -> None:
+    measure = st.selectbox("Measure", list(local.MEASURES), format_func=lambda m: local.MEASURES[m][0],
+                           key="w_grid_measure")
+    fig = europe_figure(store, measure)
+    event = st.plotly_chart(fig, key=f"europe-grid-{measure}", on_select="rerun", selection_mode="points",
+                            config={"displaylogo": False, "scrollZoom": True},
+                            alt="Europe at 5 km from the Census 2021 grid; figures per town are on the town pages.")
+    st.caption(f"Cells of 5 × 5 km summed by the project from the 1 km grid; shares over residents whose place of birth "
+               f"(or residence a year before) is known; grey: withheld or not published; light: fewer than "
+               f"{local.FEW_RESIDENTS} residents. Dots mark towns of {TOWN_MIN_POPULATION:,}+ residents: click one "
+               "to open its page.")
+    picked = [p.get("customdata") for p in (event.selection.points if event else []) if p.get("customdata")]
+    if picked and local.municipality(store, str(picked[0])) is not None:
+        st.switch_page(pages["town"], query_params={"lau": str(picked[0])})

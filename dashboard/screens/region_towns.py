@@ -1,0 +1,21 @@
+"""The region profile's list of municipalities (largest first), each opening its town page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.text import plain
+from indicators import local
+
+SHOWN = 30
+
+
+def render(store, geo: str, pages: dict) -> None:
+    towns = local.municipalities_in(store, geo, SHOWN)
+    if towns.empty:
+        return
+    with st.expander(f"Municipalities in this region, largest first ({len(towns)} shown): 1 km figures per town"):
+        for row in towns.itertuples():
+            name = row.name if row.name_latin == row.name else f"{row.name_latin} / {row.name}"
+            people = "" if row.population != row.population else f" · {int(row.population):,} residents (LAU 2020)"
+            st.page_link(pages["town"], label=plain(f"{name}{people}"), query_params={"lau": row.gisco_id})
