@@ -10,7 +10,7 @@ from indicators import local
 
 
 def render(store) -> None:
-    st.subheader("The Census 2021 1 km grid, by country")
+    st.header("The Census 2021 1 km grid, by country")
     st.write("Coverage: share of residents whose place of birth (or residence a year before) is known; withheld "
              "cells are unknown, not 0. Not published: variables a country left empty everywhere. Not computed: "
              "NUTS regions whose grid share of the country's population is more than 3 % off the official one "

@@ -150,7 +150,7 @@ def _region_reception(store, geo: str) -> None:
     if rows.empty:
         return
     last = rows.iloc[-1]
-    st.subheader("People in the reception system (Italy)")
+    st.header("People in the reception system (Italy)")
     joint = " (Trentino-Alto Adige, reported jointly for ITH1 + ITH2)" if "+" in last["geo"] else ""
     scope = "" if len(geo) == 4 else f" Figures for the NUTS 2 region {nuts2}, not for {geo} itself."
     st.write(f"{last['value']:.2f} per 1 000 residents on {last['date']:%d %b %Y}{joint}: {last['total']:,.0f} "
@@ -163,7 +163,7 @@ def _region_cities(store, geo: str) -> None:
     inside = cities.cities_in_region(store, geo)
     if inside.empty:
         return
-    st.subheader("Cities in this region (Urban Audit)")
+    st.header("Cities in this region (Urban Audit)")
     st.dataframe(inside[["name", "geo", "note", "year", "value", "flag"]].rename(
         columns={"value": "foreign-born %", "note": "definition"}), hide_index=True, width="stretch")
     shares = cities.city_shares(store)
@@ -177,11 +177,11 @@ def _region_cities(store, geo: str) -> None:
 
 def data_gaps_section(store) -> None:
     """On the data-gap page: where local data exist, and every published value not shown, with its rule."""
-    st.subheader("Local data: where they exist")
+    st.header("Local data: where they exist")
     st.write("; ".join(deep_dives.coverage_lines()) + ". Urban Audit city figures: the cities Eurostat publishes.")
     found = cities.implausible_values(store)
     values = len(found.drop_duplicates(["geo", "year", "variable"]))
-    st.subheader(f"Published city values not shown: implausible ({values})")
+    st.header(f"Published city values not shown: implausible ({values})")
     st.caption("Kept exactly as published, never corrected; left out of maps, ranks and charts. Rules: "
                + " ".join(f"**{k}**: {v}." for k, v in {r: t for r, t in zip(found['rule'], found['rule_text'])}.items()))
     st.dataframe(found[["name", "geo", "year", "variable", "value", "flag", "rule", "detail", "source"]],
@@ -194,7 +194,7 @@ def data_gaps_section(store) -> None:
 
 def sources_section() -> None:
     """On the sources and methods page: the local deep dives, their checks, and what is not shown and why."""
-    st.subheader("Cities, municipalities and reception: sources and checks")
+    st.header("Cities, municipalities and reception: sources and checks")
     st.dataframe(pd.DataFrame([{"indicator": e.label, "level": deep_dives.LEVELS[e.level], "covers": e.coverage,
                                 "source": e.credit, "map": e.map_attribution, "caveats": " ".join(e.caveats)}
                                for e in deep_dives.ENTRIES]), hide_index=True, width="stretch")

@@ -31,6 +31,8 @@ def render(store, view: state.View, maps, pages: dict) -> None:
     params = {k: st.query_params.get(k) for k in st.query_params.keys()}
     town_view, warnings = town_params.parse(params, lambda gid: local.municipality(store, gid) is not None)
     frame.show_warnings(warnings)
+    if town_view.lau is None:
+        st.title("Find your town")  # the page's one h1 before a town is chosen (a town's own name after)
     town_search_box.render(store, pages, key="w_town_query")
     if town_view.lau is None:
         st.info("Type the name of a town above to see who lives around it, at 1 km.")
