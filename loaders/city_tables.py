@@ -12,7 +12,7 @@ import pandas as pd
 
 from loaders.adapters.national import INE_BIRTHPLACE
 
-TABLES = ("city_series", "city_points", "es_municipalities", "it_reception", "local_unmatched")
+TABLES = ("city_series", "city_points", "es_municipalities", "it_reception", "city_unmatched")
 # ISTAT region code -> NUTS 2 (2021). Trentino-Alto Adige (04) is one reporting unit covering two NUTS 2
 # regions (the autonomous provinces): it keeps one row and lists both, never split nor duplicated.
 ISTAT_NUTS2 = {"01": "ITC1", "02": "ITC2", "03": "ITC4", "04": "ITH1+ITH2", "05": "ITH3", "06": "ITH4", "07": "ITC3",
@@ -27,7 +27,7 @@ def build_tables(parsed: dict) -> dict[str, pd.DataFrame]:
     municipalities, es_gaps = spanish_municipalities(parsed["ine_68538"], parsed["lau_2020"])
     unmatched = pd.concat([city_gaps, es_gaps], ignore_index=True).astype(str)
     return {"city_series": series, "city_points": points, "es_municipalities": municipalities,
-            "it_reception": italy_reception(parsed["it_accoglienza"]), "local_unmatched": unmatched}
+            "it_reception": italy_reception(parsed["it_accoglienza"]), "city_unmatched": unmatched}
 
 
 def write(tables: dict[str, pd.DataFrame], folder: Path) -> None:
@@ -40,7 +40,7 @@ def read(store, name: str) -> pd.DataFrame:
     """One local table of a loaded store, read once and kept on the store (shared: copy before changing)."""
     if name not in TABLES:
         raise KeyError(f"no local table {name!r}; known: {', '.join(TABLES)}")
-    return store.memo.cached(("local_table", name), lambda: pd.read_parquet(store.path / f"{name}.parquet"))
+    return store.memo.cached(("city_table", name), lambda: pd.read_parquet(store.path / f"{name}.parquet"))
 
 
 def city_kind(code: str) -> str:

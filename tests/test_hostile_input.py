@@ -31,7 +31,7 @@ def _store(store_env):
 
 def _rendered_text(at) -> str:
     parts = []
-    for kind in ("markdown", "caption", "warning", "info", "error", "title", "subheader"):
+    for kind in ("markdown", "caption", "warning", "info", "error", "title", "header", "subheader"):
         parts += [str(e.value) for e in getattr(at, kind)]
     return "\n".join(parts)
 

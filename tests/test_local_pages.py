@@ -93,10 +93,10 @@ def test_region_profile_lists_its_cities_and_data_gaps_list_implausible_values()
     at.run()
     at.switch_page("views/region.py").run()
     assert not at.exception
-    assert "Cities in this region (Urban Audit)" in [s.value for s in at.subheader]
+    assert "Cities in this region (Urban Audit)" in [s.value for s in at.header]
     at.switch_page("views/data_gaps.py").run()
     assert not at.exception
-    assert any(s.value.startswith("Published city values not shown") for s in at.subheader)
+    assert any(s.value.startswith("Published city values not shown") for s in at.header)
     assert any("municipal data: Spain only; reception data: Italy only" in m.value for m in at.markdown)
 
 
@@ -137,5 +137,5 @@ def test_an_italian_region_profile_shows_its_reception_load():
     at.run()
     at.switch_page("views/region.py").run()
     assert not at.exception
-    assert "People in the reception system (Italy)" in [s.value for s in at.subheader]
+    assert "People in the reception system (Italy)" in [s.value for s in at.header]
     assert any("reported jointly for ITH1 + ITH2" in m.value.replace("\\", "") for m in at.markdown)

@@ -13,7 +13,7 @@ def test_the_grid_is_read_only_when_asked_for(store):
     from loaders.store import load_store
 
     fresh = load_store()
-    assert not any("local_table" in str(k) for k in fresh.memo)
+    assert not any("local_table" in str(k) for k in fresh.memo.keys())
     assert len(fresh.local("grid_cells")) == 1_906_023
     assert ("local_table", "grid_cells") in fresh.memo
 

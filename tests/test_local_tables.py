@@ -14,7 +14,7 @@ def test_city_series_joins_both_counts_and_lists_codes_without_points(store):
     pop_2024 = series[(series["geo"] == "DE003C") & (series["year"] == 2024)].iloc[0]
     assert pop_2024["population"] == 348152.0 and pop_2024["population_flag"] == "b"
     assert not series.duplicated(["geo", "year"]).any()
-    unmatched = read(store, "local_unmatched")
+    unmatched = read(store, "city_unmatched")
     no_point = set(series.loc[~series["has_point"] & series["kind"].ne("country"), "geo"])
     assert no_point == set(unmatched.loc[unmatched["source_id"] == "urb_cpopcb/urb_cpop1", "geo"])
     points = read(store, "city_points")
@@ -28,7 +28,7 @@ def test_spanish_municipalities_join_on_lau_codes(store):
     municipal = spain[spain["kind"] == "municipality"]
     assert municipal["area"].nunique() > 8000
     assert set(municipal["year"]) == {2021, 2022, 2023, 2024}
-    unmatched = read(store, "local_unmatched")
+    unmatched = read(store, "city_unmatched")
     missing = set(municipal.loc[municipal["nuts3_2021"].isna(), "area"])
     assert missing == set(unmatched.loc[unmatched["source_id"] == "ine_68538", "geo"])
     assert len(missing) < 10

@@ -65,7 +65,7 @@ def _spain(store, view, maps) -> None:
     st.caption(ind.description + " " + " ".join(ind.caveats))
     st.plotly_chart(fig, key=f"spain-{ind_id}-{year}", config=_config(maps),
                     alt=f"Map of {ind.label} in Spain's municipalities, {data.year_text}.")
-    unmatched = read(store, "local_unmatched")
+    unmatched = read(store, "city_unmatched")
     st.caption(f"Municipal data: Spain only. {int((unmatched['source_id'] == 'ine_68538').sum())} INE municipality "
                "code(s) have no LAU 2020 centre and are not drawn (listed on the data-gap page).")
     _images(lambda: local_export.spain_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'change'}")
@@ -189,7 +189,7 @@ def data_gaps_section(store) -> None:
     downloads.direct("Implausible values (CSV)", lambda: csvs.to_csv_bytes(found), "implausible_city_values.csv",
                      "csv_implausible")
     with st.expander("Local codes that could not be joined"):
-        st.dataframe(read(store, "local_unmatched"), hide_index=True, width="stretch")
+        st.dataframe(read(store, "city_unmatched"), hide_index=True, width="stretch")
 
 
 def sources_section() -> None:
