@@ -57,7 +57,7 @@ def _app(page: str, lang: str) -> AppTest:
     return at
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", ["en", pytest.param("fr", marks=pytest.mark.slow)])  # FR in the full run
 @pytest.mark.parametrize("page", [p.key for p in PAGES])
 def test_headings_never_skip_a_level_and_captions_are_darkened(page, lang):
     at = _app(page, lang)

@@ -137,6 +137,7 @@ def test_peers_exclude_the_region_and_are_stable(store):
     assert len(abroad) == 4 and not abroad["geo"].str.startswith("AT").any()
 
 
+@pytest.mark.slow  # two composite sweeps: 7 s
 def test_a_zero_weight_leaves_ranks_untouched(store):
     weights = dict(DEFAULT_WEIGHTS[2])
     base = composite(store, 2, weights, stability=False).set_index("geo")["rank"]

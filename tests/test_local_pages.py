@@ -117,6 +117,7 @@ def test_compare_accepts_cities_with_country_benchmark(store):
     assert rome["country_value"] == pytest.approx(italy)
 
 
+@pytest.mark.slow  # two full most-affected renders: 12 s
 def test_most_affected_shows_italy_reception_only_when_filtered_on_italy():
     at = AppTest.from_file(APP, default_timeout=180)
     at.query_params["countries"] = "IT"

@@ -91,6 +91,7 @@ def test_urban_audit_points_name_their_nuts3(mirror):
     assert potsdam["nuts3_2021"] == "DE404" and potsdam["name"] == "Potsdam"
 
 
+@pytest.mark.slow  # reads 982 200 raw rows twice: 20 s
 def test_ine_68538_values_equal_the_published_text(mirror):
     with lzma.open(mirror / "national/es/68538.csv.xz", "rt", encoding="utf-8-sig") as handle:
         raw = list(csv.reader(handle, delimiter=";"))[1:]
