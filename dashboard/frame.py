@@ -59,12 +59,21 @@ def seed(key: str, value):
     return key
 
 
-def sidebar(store, view: state.View) -> state.View:
-    """The indicator, level, year, language and class pickers; returns the view they choose."""
+PICKERS = ("w_indicator", "w_level", "w_year", "w_scheme")
+
+
+def sidebar(store, view: state.View, controls=("indicator", "level", "year", "scheme")) -> state.View:
+    """The language picker, and the indicator, level, year and class pickers on the pages that read them
+    (``controls``); returns the view they choose."""
     seeded = st.session_state.get("_seed", view)
     with st.sidebar:
         lang = st.radio(t("language", seeded.lang), list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True,
                         key=seed("w_lang", seeded.lang))
+        if "indicator" not in controls:
+            for key in PICKERS:  # kept for the page that shows them (Streamlit drops the state of unshown widgets)
+                if key in st.session_state:
+                    st.session_state[key] = st.session_state[key]
+            return replace(view, lang=lang)
         options = [e.id for e in sorted(ENTRIES, key=lambda e: (list(THEMES).index(e.theme), e.label))]
         indicator = st.selectbox(t("indicator", lang), options, key=seed("w_indicator", seeded.indicator),
                                  format_func=lambda i: f"{REGISTRY[i].theme_label} · {REGISTRY[i].label}",
@@ -86,6 +95,8 @@ def sidebar(store, view: state.View) -> state.View:
             st.caption(f"{t('year', lang)}: {year}")
         else:
             st.caption("The source states no reference period for this indicator.")
+        if "scheme" not in controls:
+            return replace(view, indicator=indicator, level=level, year=year, lang=lang)
         scheme = st.selectbox(t("classes", lang), state.SCHEMES, key=seed("w_scheme", seeded.scheme),
                               format_func=lambda s: s.replace("_", " ").capitalize())
     return replace(view, indicator=indicator, level=level, year=year, lang=lang, scheme=scheme)
@@ -121,13 +132,14 @@ def show_warnings(warnings: list[str]) -> None:
         st.warning(message, icon="⚠️")
 
 
-def footer(store, view: state.View) -> None:
-    """Sources of what is on screen, the boundary attribution, and how recent the data are."""
-    ind = REGISTRY[view.indicator]
+def footer(store, view: state.View, controls=("indicator",)) -> None:
+    """Sources of what is on screen, the boundary attribution, and how recent the data are. The sidebar
+    indicator's credit only where the page shows that indicator: elsewhere each figure carries its own."""
+    credit = REGISTRY[view.indicator].credit if "indicator" in controls else "each figure's own source line"
     retrieved = sorted(s["retrieved_at"] for s in store.info["sources"].values() if s.get("retrieved_at"))
     as_of = retrieved[-1][:10] if retrieved else "unknown"
     st.divider()
-    st.caption(f"{t('sources_on_screen', view.lang)}: {ind.credit} · {BOUNDARIES} · "
+    st.caption(f"{t('sources_on_screen', view.lang)}: {credit} · {BOUNDARIES} · "
                f"{t('data_as_of', view.lang)} {as_of} (store built {store.info['built_at'][:10]})")
 
 

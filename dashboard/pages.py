@@ -17,13 +17,18 @@ class PageSpec:
     label: str
     url_path: str
     default: bool = False
+    # the sidebar pickers this page reads (language is always there): a picker that changes nothing is not shown
+    controls: tuple[str, ...] = ()
+
+
+MAP_CONTROLS = ("indicator", "level", "year", "scheme")
 
 
 PAGES = (
-    PageSpec("map", "views/map_explorer.py", "map", "map", default=True),
+    PageSpec("map", "views/map_explorer.py", "map", "map", default=True, controls=MAP_CONTROLS),
     PageSpec("region", "views/region.py", "region", "region"),
     PageSpec("town", "views/town.py", "town", "town"),
-    PageSpec("compare", "views/compare.py", "compare", "compare"),
+    PageSpec("compare", "views/compare.py", "compare", "compare", controls=("indicator",)),
     PageSpec("most_affected", "views/most_affected.py", "most_affected", "most-affected"),
     PageSpec("data_gaps", "views/data_gaps.py", "data_gaps", "data-gaps"),
     PageSpec("sources", "views/sources.py", "sources", "sources"),

@@ -24,12 +24,15 @@ frame.readable_text()
 maps = cached.map_files(store.info["build_id"])
 if view.embed:
     frame.hide_chrome()
-view = frame.sidebar(store, view)
-pages = {p.key: st.Page(p.script, title=t(p.label, view.lang), url_path=p.url_path, default=p.default)
+# the navigation first: the sidebar shows only the pickers the chosen page reads
+titles_lang = st.session_state.get("w_lang", view.lang)
+pages = {p.key: st.Page(p.script, title=t(p.label, titles_lang), url_path=p.url_path, default=p.default)
          for p in PAGES}
-hand_over(PageContext(store, view, maps, pages))
 navigation = st.navigation(list(pages.values()), position="hidden" if view.embed else "sidebar")
+spec = next((p for p in PAGES if p.url_path == navigation.url_path), next(p for p in PAGES if p.default))
+view = frame.sidebar(store, view, spec.controls)
+hand_over(PageContext(store, view, maps, pages))
 frame.show_warnings(warnings)
 navigation.run()
 if not view.embed:
-    frame.footer(store, view)
+    frame.footer(store, view, spec.controls)

@@ -17,7 +17,7 @@ SUMMARY_INDICATORS = {
     0: ("foreign_born_share_national", "employment_gap_citizenship", "asylum_applicants_per_1000"),
     1: ("tertiary_gap_foreign_born", "low_education_gap_foreign_born"),
     2: ("foreign_born_share", "foreign_born_share_change", "net_migration_rate", "unemployment_gap_foreign_born"),
-    3: ("net_migration_rate", "net_migration_avg", "population"),
+    3: ("net_migration_rate", "net_migration_avg", "population", "foreign_born_share"),  # the last from NUTS 2, said so
 }
 LABELS = {
     "foreign_born_share_national": {"en": "the foreign-born share of the population", "fr": "la part de personnes nées à l'étranger",
@@ -48,7 +48,7 @@ UNITS = {"‰": {"en": "per 1 000 inhabitants", "fr": "pour 1 000 habitants", "d
          "": {"en": "", "fr": "", "de": ""}}
 TEXT = {
     "intro": {"en": "{name} ({geo}) is a {level_name} of {country}.",
-              "fr": "{name} ({geo}) est une {level_name} de {country}.",
+              "fr": "{name} ({geo}) est une {level_name} {of_country}.",
               "de": "{name} ({geo}) ist eine {level_name} in {country}."},
     "intro_country": {"en": "{name} ({geo}): national figures.", "fr": "{name} ({geo}) : chiffres nationaux.",
                       "de": "{name} ({geo}): nationale Werte."},
@@ -62,9 +62,9 @@ TEXT = {
                      "fr": "{label_cap} était de {value} {unit}{rank}{where} (période non précisée par la source).",
                      "de": "{label_cap} lag bei {value} {unit}{rank}{where} (Zeitraum von der Quelle nicht angegeben)."},
     "period": {"en": " ({period})", "fr": " ({period})", "de": " ({period})"},
-    "rank": {"en": ", ranking {rank} of {n} in {country}", "fr": ", au rang {rank} sur {n} en {country}",
+    "rank": {"en": ", ranking {rank} of {n} in {country}", "fr": ", au rang {rank} sur {n} {in_country}",
              "de": ", Rang {rank} von {n} in {country}"},
-    "joint": {"en": ", ranking joint {rank} of {n} in {country}", "fr": ", au rang {rank} ex aequo sur {n} en {country}",
+    "joint": {"en": ", ranking joint {rank} of {n} in {country}", "fr": ", au rang {rank} ex aequo sur {n} {in_country}",
               "de": ", geteilter Rang {rank} von {n} in {country}"},
     "caveat": {"en": " ({text})", "fr": " ({text})", "de": " ({text})"},
     "where": {"en": " (figure for {name}, NUTS {level})", "fr": " (chiffre de {name}, NUTS {level})",
@@ -124,6 +124,25 @@ def country_name(store, code: str, lang: str) -> str:
     return tables.named(store, pd.DataFrame({"geo": [code], "nuts_version": [float("nan")]}))["name"].iloc[0]
 
 
+# French needs the article or elision a country's name takes: "d'Espagne", "du Portugal", "aux Pays-Bas"
+_FR_MASCULINE = {"Portugal", "Danemark", "Luxembourg", "Liechtenstein", "Monténégro"}
+_FR_PLURAL = {"Pays-Bas"}
+_FR_ISLAND = {"Chypre", "Malte", "Islande"}  # no article: "de Malte", "à Malte"
+
+
+def french_of_in(country: str) -> tuple[str, str]:
+    """("d'Espagne", "en Espagne"), ("du Portugal", "au Portugal"), ("des Pays-Bas", "aux Pays-Bas")."""
+    if country in _FR_PLURAL:
+        return f"des {country}", f"aux {country}"
+    if country in _FR_MASCULINE:
+        return f"du {country}", f"au {country}"
+    if country in _FR_ISLAND:
+        return (f"d'{country}" if country[0] in "AEIOUÉ" else f"de {country}"), f"à {country}"
+    if country[:1] in "AEIOUÉÎH":
+        return f"d'{country}", f"en {country}"
+    return f"de {country}", f"en {country}"
+
+
 def format_number(value: float, decimals: int, lang: str) -> str:
     """1234.5 as '1,234.5' (en), '1 234,5' (fr) or '1.234,5' (de)."""
     text = f"{value:,.{decimals}f}"
@@ -144,7 +163,9 @@ def summary(store, geo: str, lang: str = "en") -> str:
     if level == 0:
         name = country
     intro = TEXT["intro_country"] if level == 0 else TEXT["intro"]
-    sentences = [intro[lang].format(name=name, geo=geo, level_name=TEXT["level_name"][lang][level], country=country)]
+    of_country, in_country = french_of_in(country)
+    sentences = [intro[lang].format(name=name, geo=geo, level_name=TEXT["level_name"][lang][level], country=country,
+                                    of_country=of_country)]
     for fact in facts(store, geo):
         ind = get(fact.indicator)
         label = LABELS[fact.indicator][lang]
@@ -152,7 +173,7 @@ def summary(store, geo: str, lang: str = "en") -> str:
             sentences.append(TEXT["missing"][lang].format(label=label, label_cap=label[:1].upper() + label[1:]))
             continue
         wording = TEXT["joint"] if (fact.tied_country or 1) > 1 else TEXT["rank"]
-        rank = (wording[lang].format(rank=fact.rank_country, n=fact.n_country, country=country)
+        rank = (wording[lang].format(rank=fact.rank_country, n=fact.n_country, country=country, in_country=in_country)
                 if fact.rank_country and fact.n_country and fact.n_country > 1 else "")
         where = ""
         if fact.geo != geo:

@@ -246,3 +246,51 @@ def test_sources_page_lists_every_indicator():
     table = at.dataframe[0].value
     assert set(table["id"]) == {e.id for e in ENTRIES}
     assert table["retrieved"].str.len().gt(0).all()
+
+
+def test_profile_places_each_figure_among_all_regions_with_country_and_eu_marked(store):
+    """Issue 15 item 3: one dot strip per regional headline figure; its values are the level's, independently
+    read from the rank table; the country and EU ticks are the cards' complete benchmarks."""
+    at = _app("region", geo="ITC4")
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    strips = [s for s in specs if any(t.get("name") == "Lombardia" and t.get("mode") == "markers" for t in s["data"])]
+    assert strips, "no dot strip on the profile"
+    first = strips[0]  # the foreign-born share, NUTS 2, 2023
+    values = sorted(v for t in first["data"] if t.get("mode") == "markers" for v in _array(t["x"]))
+    published = ranks(store, "foreign_born_share", 2, 2023)
+    assert values == sorted(published["value"].dropna().tolist())
+    names = [t["name"] for t in first["data"]]
+    bench = benchmarks(store, "foreign_born_share", 2, 2023, "IT")
+    assert any(n.startswith("EU: ") and f"{bench['EU'].value:.1f}" in n for n in names)
+    assert any(n.startswith("Italia: ") or n.startswith("Italy: ") for n in names), names
+
+
+def test_profile_trends_carry_the_country_and_eu_lines_only_where_complete(store):
+    at = _app("region", geo="ITC4")
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    trend = next(s for s in specs if s["layout"].get("title", {}).get("text", "").startswith("Tertiary"))
+    names = [t["name"] for t in trend["data"]]
+    assert names[0] == "Lombardia" and "EU27" in names and len(names) == 3
+
+
+def test_higher_is_better_is_said_where_the_direction_matters():
+    at = _app("region", geo="ITC4")
+    captions = " ".join(c.value for c in at.caption)
+    assert "lower is better" in captions  # the unemployment gap's card
+
+
+@pytest.mark.parametrize("page", ["region", "town", "sources", "most_affected"])
+def test_sidebar_pickers_that_do_nothing_on_a_page_are_not_shown(page):
+    at = _app(page, geo="ITC4", indicator="foreign_born_share", level="2", year="2021")
+    labels = [s.label for s in at.sidebar.selectbox] + [s.label for s in at.sidebar.select_slider]
+    assert labels == [], labels
+    assert at.sidebar.radio[0].label == "Language"
+
+
+def test_the_map_keeps_its_pickers_after_a_visit_to_a_page_without_them():
+    at = _app(None, indicator="foreign_born_share", level="2", year="2021")
+    assert at.sidebar.selectbox(key="w_indicator").value == "foreign_born_share"
+    at.switch_page(SCRIPTS["sources"]).run()
+    at.switch_page(SCRIPTS["map"]).run()
+    assert at.sidebar.selectbox(key="w_indicator").value == "foreign_born_share"
+    assert at.sidebar.select_slider(key="w_year").value == 2021

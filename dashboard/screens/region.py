@@ -6,17 +6,17 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import figures, frame, state
+from dashboard import figures, frame, profile_figures, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
 from dashboard.i18n import t
 from dashboard.screens import downloads, local_views, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
-from indicators import peers, profile
+from indicators import context, peers, profile
 from indicators.ranks import rank_label
 from indicators.registry import REGISTRY
-from indicators.summary import summary
+from indicators.summary import country_name, summary
 
 
 def render(ctx: PageContext) -> state.View:
@@ -60,6 +60,7 @@ def _headline(store, geo, view) -> None:
             unit = ind.short_unit or ind.unit
             st.metric(label=plain(ind.label), value=f"{figures.format_value(fig.value, ind.decimals)} {unit}",
                       label_visibility="collapsed")
+            _strip(store, fig, ind, view)
             lines = [f"{fig.period or 'period not stated'}" + (f" · flag {fig.flag} ({figures.flag_text(fig.flag)})" if fig.flag else "")]
             if fig.caveat:
                 lines.append(f"**{plain(fig.caveat)}**")
@@ -71,6 +72,8 @@ def _headline(store, geo, view) -> None:
                 lines.append("ranked among values that mostly cover another period")
             if fig.rank_country:
                 lines.append(f"rank {rank_label(fig.rank_country, fig.n_country, fig.tied_country)} in the country (1 = highest)")
+            if context.direction_words(ind):
+                lines.append(f"for this figure, {context.direction_words(ind)}")
             if fig.rank_eu:
                 lines.append(f"rank {rank_label(fig.rank_eu, fig.n_eu, fig.tied_eu)} in the EU")
             for bench in (fig.country, fig.eu):
@@ -81,21 +84,44 @@ def _headline(store, geo, view) -> None:
             st.caption("  \n".join(lines))
 
 
+def _strip(store, fig, ind, view) -> None:
+    """Where the figure sits among all regions of its level, its country's regions and the country and EU values."""
+    rows = context.strip(store, ind, fig.geo, fig.level, fig.year)
+    if rows.empty or (rows["group"] == "region").sum() == 0:
+        return
+    country = country_name(store, fig.geo[:2], view.lang)
+    complete = {scope: (b.value if b is not None and not b.partial else None)
+                for scope, b in (("country", fig.country), ("EU", fig.eu))}
+    chart = profile_figures.dot_strip(rows, ind, region_name=fig.name, country_name=country, level=fig.level,
+                                      year=fig.year, country_value=complete["country"], eu_value=complete["EU"])
+    st.plotly_chart(chart, key=f"strip-{ind.id}", config={"displayModeBar": False},
+                    alt=f"{ind.short_label}: {fig.name} among {len(rows)} regions of NUTS {fig.level}")
+
+
 def _trends(store, geo, view) -> None:
     st.header(t("trends", view.lang))
+    st.caption("The region's line (or its nearest larger region's) with its country's and the EU's, over the last "
+               f"{context.LAST_YEARS} years at most. A year whose country or EU value would rest on an incomplete "
+               "set of regions is left out of that line.")
     columns = st.columns(2)
     shown = 0
     for indicator_id in profile.TRENDS:
-        series = profile.trend(store, indicator_id, geo)
+        series = context.trend_with_context(store, indicator_id, geo)
         if series.empty:
             continue
         ind = REGISTRY[indicator_id]
+        series.loc[series["series"] == "country", "name"] = country_name(store, geo[:2], view.lang)
+        own = series[series["series"] == "region"]
+        name = str(own["name"].iloc[0])
         with columns[shown % 2]:
-            fig = figures.trends(series, ind, f"{ind.short_label} ({series['name'].iloc[0]})")
+            fig = profile_figures.trend_lines(series, ind, f"{ind.short_label} ({name})", ind.credit)
             st.plotly_chart(fig, key=f"trend-{indicator_id}", config={"displaylogo": False},
-                            alt=f"{ind.label} over time for {series['name'].iloc[0]}")
+                            alt=f"{ind.label} over time for {name}, its country and the EU")
+            missing = [s for s in ("country", "EU") if s not in set(series["series"])]
+            if missing:
+                st.caption(f"No complete {' or '.join(missing)} value for these years: that line is not drawn.")
             with st.expander("Data and downloads"):
-                st.dataframe(series[["year", "value", "flag"]], hide_index=True)
+                st.dataframe(series[["series", "name", "year", "value", "flag", "label"]], hide_index=True)
                 downloads.figure_images(fig, f"{indicator_id}_{geo}", f"trend_{indicator_id}_{geo}")
         shown += 1
     if not shown:

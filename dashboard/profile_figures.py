@@ -1,0 +1,71 @@
+"""The profile's "us against the country and the EU" charts: a dot strip per headline figure, and trends
+with the country and EU lines. Every trace is named (the legend and the exported CSV read the names)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures import FONT, format_value
+from indicators.registry import Indicator
+
+REGION, COUNTRY, OTHER, EU = "#08306b", "#2c7fb8", "#bdbdbd", "#d95f02"
+
+
+def dot_strip(rows: pd.DataFrame, ind: Indicator, *, region_name: str, country_name: str, level: int, year,
+              country_value: float | None, eu_value: float | None) -> go.Figure:
+    """All regions of the level as faint dots on one line, the country's regions darker, the region large;
+    the country and EU values as ticks. ``rows`` comes from ``indicators.context.strip``."""
+    fig = go.Figure()
+    # a fixed vertical spread by rank so equal values do not hide each other (same picture on every rerun)
+    spread = (np.arange(len(rows)) % 5 - 2) * 0.06
+    rows = rows.assign(y=spread)
+    unit = ind.short_unit or ind.unit
+    for group, name, colour, size in (("other", f"Other EU regions (NUTS {level}, {year})", OTHER, 6),
+                                      ("country", f"Regions of {country_name}", COUNTRY, 7),
+                                      ("region", region_name, REGION, 15)):
+        part = rows[rows["group"] == group]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=part["value"], y=part["y"] if group != "region" else [0] * len(part), mode="markers", name=name,
+            marker=dict(color=colour, size=size, line=dict(width=1.5 if group == "region" else 0, color="white")),
+            text=part["name"], hovertemplate=f"%{{text}}: %{{x:,.{ind.decimals}f}} {unit}<extra></extra>"))
+    for value, name, colour in ((country_value, country_name, COUNTRY), (eu_value, "EU", EU)):
+        if value is None:
+            continue
+        fig.add_trace(go.Scatter(x=[value, value], y=[-0.3, 0.3], mode="lines", name=f"{name}: "
+                                 f"{format_value(value, ind.decimals)} {unit}", line=dict(color=colour, width=2.5,
+                                                                                           dash="dot"),
+                                 hoverinfo="name"))
+    fig.update_layout(template="plotly_white", font=dict(FONT, size=11), height=150,
+                      margin=dict(l=6, r=6, t=4, b=4), showlegend=True,
+                      legend=dict(orientation="h", y=-0.35, x=0, font=dict(size=10)), dragmode=False)
+    fig.update_yaxes(visible=False, range=[-0.4, 0.4], fixedrange=True)
+    fig.update_xaxes(fixedrange=True, zeroline=False, ticksuffix=f" {unit}" if len(unit) <= 2 else "")
+    return fig
+
+
+def trend_lines(series: pd.DataFrame, ind: Indicator, title: str, credit: str) -> go.Figure:
+    """The region's line strong, the country's and the EU's thinner (``series`` from
+    ``indicators.context.trend_with_context``)."""
+    fig = go.Figure()
+    styles = {"region": (REGION, 3, "solid"), "country": (COUNTRY, 2, "dash"), "EU": (EU, 2, "dot")}
+    unit = ind.short_unit or ind.unit
+    for kind in ("region", "country", "EU"):
+        part = series[series["series"] == kind].sort_values("year")
+        if part.empty:
+            continue
+        colour, width, dash = styles[kind]
+        name = str(part["name"].iloc[0]) if kind == "region" else ("EU27" if kind == "EU" else str(part["name"].iloc[0]))
+        fig.add_trace(go.Scatter(x=part["year"], y=part["value"], mode="lines+markers", name=name,
+                                 line=dict(color=colour, width=width, dash=dash), marker=dict(size=5),
+                                 hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {unit}<extra>{name}</extra>"))
+    fig.update_layout(template="plotly_white", font=FONT, height=300, margin=dict(l=10, r=10, t=50, b=80),
+                      title=dict(text=title, x=0.01, font=dict(size=15)), yaxis_title=ind.unit, showlegend=True,
+                      legend=dict(orientation="h", y=-0.18, x=0),
+                      annotations=[dict(text=f"{credit} · Territorial Migration Atlas", showarrow=False, xref="paper",
+                                        yref="paper", x=0, y=-0.42, xanchor="left", font=dict(size=11, color="#555"))])
+    fig.update_xaxes(dtick=1 if series["year"].nunique() <= 10 else 2)
+    return fig
