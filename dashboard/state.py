@@ -18,6 +18,8 @@ SCHEMES = ("quantiles", "natural_breaks", "equal_interval")
 TYPOLOGIES = ("urban_rural", "coastal", "metro", "border", "island", "mountain")
 MAX_PARAM = 500  # characters; longer values are refused whole
 MAX_REGIONS = 12
+# what the map page draws: the regions, the 5 km grid, or a local layer (the map page's radio and toggle)
+LAYERS = ("regions", "grid", "cities", "es_municipalities", "it_reception")
 _CODE = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,3}$")
 _ID = re.compile(r"^[a-z0-9_]{1,64}$")
 
@@ -59,6 +61,7 @@ class View:
     lang: str = "en"
     scheme: str = "quantiles"
     embed: bool = False
+    layer: str = "regions"
 
 
 def parse(params: dict[str, str], known_geos: set[str]) -> tuple[View, list[str]]:
@@ -145,6 +148,11 @@ def parse(params: dict[str, str], known_geos: set[str]) -> tuple[View, list[str]
             fields["scheme"] = v
         else:
             warnings.append("The link's class scheme is unknown; using quantiles.")
+    if (v := get("layer")) is not None:
+        if v in LAYERS:
+            fields["layer"] = v
+        else:
+            warnings.append("The link names an unknown map layer; showing the regions.")
     return View(**fields), warnings
 
 
@@ -171,6 +179,8 @@ def to_params(view: View) -> dict[str, str]:
         params["lang"] = view.lang
     if view.scheme != "quantiles":
         params["scheme"] = view.scheme
+    if view.layer != "regions":
+        params["layer"] = view.layer
     return params  # embed is not written: Streamlit keeps the embed parameter in the URL itself
 
 

@@ -140,3 +140,32 @@ def test_an_italian_region_profile_shows_its_reception_load():
     assert not at.exception
     assert "People in the reception system (Italy)" in [s.value for s in at.header]
     assert any("reported jointly for ITH1 + ITH2" in m.value.replace("\\", "") for m in at.markdown)
+
+
+@pytest.mark.parametrize("layer,label", [("cities", "Cities"), ("es_municipalities", "Municipalities (Spain)"),
+                                         ("it_reception", "Reception (Italy)")])
+def test_the_chosen_local_view_is_in_the_link_and_a_link_reopens_it(layer, label):
+    at = _map_view(label)
+    assert at.query_params["layer"] == [layer] or at.query_params["layer"] == layer
+    again = AppTest.from_file(APP, default_timeout=180)
+    again.query_params["layer"] = layer
+    again.run()
+    assert not again.exception
+    assert again.radio(key="w_local_view").value == label
+
+
+def test_an_unknown_layer_in_a_link_warns_and_shows_the_regions():
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["layer"] = "<script>"
+    at.run()
+    assert any("unknown map layer" in w.value for w in at.warning)
+    assert at.radio(key="w_local_view").value == "Regions (NUTS)"
+    assert "<script>" not in " ".join(w.value for w in at.warning)
+
+
+def test_a_link_with_layer_grid_opens_the_5_km_grid_view():
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["layer"] = "grid"
+    at.run()
+    assert not at.exception
+    assert at.toggle(key="w_grid_view").value is True

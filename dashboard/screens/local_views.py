@@ -9,7 +9,7 @@ from collections import OrderedDict
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, local_figures
+from dashboard import figures, frame, local_figures
 from dashboard.export import csvs
 from dashboard.export import local as local_export
 from dashboard.screens import downloads
@@ -17,6 +17,7 @@ from indicators import cities, deep_dives, plausibility, reception
 from loaders.city_tables import read
 
 VIEWS = ("Regions (NUTS)", "Cities", "Municipalities (Spain)", "Reception (Italy)")
+LAYER_OF = dict(zip(VIEWS, ("regions", "cities", "es_municipalities", "it_reception")))  # the URL's ``layer``
 MAX_KEPT_FIGURES = 6  # figures of the local maps kept per store (each a few MB in memory)
 _KEPT_LOCK = threading.Lock()
 
@@ -25,13 +26,15 @@ def _config(maps) -> dict:
     return {"topojsonURL": maps.base_maps, "displaylogo": False, "scrollZoom": False}
 
 
-def other_view(store, view, maps) -> bool:
-    """Offer the local views on the map page; draw the chosen one and return True, or False for the regions."""
-    chosen = st.radio("What to map", VIEWS, horizontal=True, key="w_local_view")
-    if chosen in (None, VIEWS[0]):
-        return False
-    {"Cities": _cities, "Municipalities (Spain)": _spain, "Reception (Italy)": _italy}[chosen](store, view, maps)
-    return True
+def other_view(store, view, maps) -> str:
+    """Offer the local views on the map page (the link's ``layer`` chosen first); draw the chosen one.
+    Returns the layer drawn ("regions" when the page should draw the regional map itself)."""
+    seeded = next((label for label, layer in LAYER_OF.items() if layer == view.layer), VIEWS[0])
+    chosen = st.radio("What to map", VIEWS, horizontal=True, key=frame.seed("w_local_view", seeded))
+    layer = LAYER_OF.get(chosen, "regions")
+    if layer != "regions":
+        {"cities": _cities, "es_municipalities": _spain, "it_reception": _italy}[layer](store, view, maps)
+    return layer
 
 
 def _cities(store, view, maps) -> None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, state
+from dashboard import figures, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
@@ -20,12 +20,16 @@ from indicators.mapdata import map_data
 REGION_PAGE = "region"
 
 
-def render(ctx: PageContext) -> None:
+def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
-    if st.toggle("1 km grid (Census 2021) view of Europe, summed to 5 km", key="w_grid_view"):
-        return europe_grid_view.render(store, ctx.pages)
-    if local_views.other_view(store, view, ctx.maps):  # cities, Spain's municipalities, Italy's reception
-        return
+    if st.toggle("1 km grid (Census 2021) view of Europe, summed to 5 km",
+                 key=frame.seed("w_grid_view", view.layer == "grid")):
+        europe_grid_view.render(store, ctx.pages)
+        return replace(view, layer="grid")
+    layer = local_views.other_view(store, view, ctx.maps)  # cities, Spain's municipalities, Italy's reception
+    if layer != "regions":
+        return replace(view, layer=layer)
+    view = replace(view, layer="regions")
     data = map_data(store, view.indicator, view.level, view.year, view.scheme)
     ind = data.indicator
     level_text = "national" if view.level == 0 else f"NUTS {view.level}"
@@ -38,7 +42,7 @@ def render(ctx: PageContext) -> None:
             town_search_box.render(store, ctx.pages, key="w_town_query")
     if data.values.empty:
         st.info(f"No values for this indicator at {level_text} in {year_text}. Try another level or year.")
-        return
+        return view
     if data.mixed_versions:
         st.info("This map mixes NUTS versions (" + " and ".join(f"NUTS {v}" for v in data.versions)
                 + "): each region is drawn with the boundaries of the version its figure was published in.")
@@ -75,6 +79,7 @@ def render(ctx: PageContext) -> None:
                                                               format=f"%.{ind.decimals}f"),
                        "nuts_version": st.column_config.NumberColumn("NUTS", format="%d"),
                        "year": st.column_config.NumberColumn("year", format="%d")})
+    return view
 
 
 def _downloads(store, view, ind) -> None:
