@@ -1,51 +1,82 @@
-"""Page labels in English, French and German (summaries are translated in indicators.summary)."""
+"""The one translation layer of the pages: short labels by key (``t``), any other shown sentence by its English
+text (``tr``, gettext's way: the English is the key, so a page reads as English and a missing translation is
+found by a test), and numbers in the reader's language (``number``, CLDR rules through Babel).
+
+Catalogues: ``dashboard/locales/{fr,de,it,es}.json``, English text -> translation, ``{fields}`` kept.
+tests/test_translations.py fails when a ``tr("…")`` literal has no entry in a catalogue, or an entry loses a
+field. Summaries are translated in indicators.summary.
+"""
 
 from __future__ import annotations
 
-LANGUAGES = {"en": "English", "fr": "Français", "de": "Deutsch"}
+import json
+from functools import lru_cache
+from pathlib import Path
 
+from babel.numbers import format_decimal
+
+LANGUAGES = {"en": "English", "fr": "Français", "de": "Deutsch", "it": "Italiano", "es": "Español"}
+LOCALES = Path(__file__).resolve().with_name("locales")
+
+# the sidebar's and headings' labels by key; their translations are in the catalogues like every other text
 _LABELS = {
-    "map": ("Map", "Carte", "Karte"),
-    "region": ("Region profile", "Profil de région", "Regionsprofil"),
-    "compare": ("Compare", "Comparer", "Vergleichen"),
-    "most_affected": ("Most affected", "Les plus concernées", "Am stärksten betroffen"),
-    "data_gaps": ("Data gaps", "Lacunes des données", "Datenlücken"),
-    "sources": ("Sources and methods", "Sources et méthodes", "Quellen und Methoden"),
-    "status": ("Data status", "État des données", "Datenstand"),
-    "indicator": ("Indicator", "Indicateur", "Indikator"),
-    "level": ("NUTS level", "Niveau NUTS", "NUTS-Ebene"),
-    "year": ("Year", "Année", "Jahr"),
-    "language": ("Language", "Langue", "Sprache"),
-    "classes": ("Class breaks", "Classes", "Klassen"),
-    "no_data": ("No data", "Pas de données", "Keine Daten"),
-    "data_as_of": ("Data as of", "Données au", "Datenstand"),
-    "sources_on_screen": ("Sources", "Sources", "Quellen"),
-    "find_region": ("Find a region by name or code", "Chercher une région (nom ou code)",
-                    "Region nach Name oder Code suchen"),
-    "flagged": ("Flagged values", "Valeurs signalées", "Gekennzeichnete Werte"),
-    "table": ("The values on the map", "Les valeurs de la carte", "Die Werte der Karte"),
-    "summary": ("In short", "En bref", "Kurz gesagt"),
-    "trends": ("Trends", "Tendances", "Entwicklung"),
-    "peers": ("Similar regions", "Régions similaires", "Ähnliche Regionen"),
-    "origins": ("Top countries of birth (Census 2021)", "Principaux pays de naissance (recensement 2021)",
-                "Häufigste Geburtsländer (Zensus 2021)"),
-    "missing": ("What is missing for this region", "Ce qui manque pour cette région", "Was für diese Region fehlt"),
-    "headline": ("Headline figures", "Chiffres clés", "Kennzahlen"),
-    "weights": ("Weights", "Pondérations", "Gewichte"),
-    "countries": ("Countries", "Pays", "Länder"),
-    "typology": ("Territorial type (NUTS 3)", "Type de territoire (NUTS 3)", "Gebietstyp (NUTS 3)"),
-    "ranked": ("Ranked regions", "Classement des régions", "Rangliste der Regionen"),
-    "regions": ("Regions (up to 12)", "Régions (12 au plus)", "Regionen (bis zu 12)"),
-    "peers_of": ("…or the peers of", "…ou les pairs de", "…oder die Vergleichsregionen von"),
-    "town": ("Town (1 km grid)", "Commune (grille 1 km)", "Gemeinde (1-km-Raster)"),
-    "x_axis": ("Horizontal axis", "Axe horizontal", "Waagerechte Achse"),
-    "y_axis": ("Vertical axis", "Axe vertical", "Senkrechte Achse"),
-    "download_data": ("Download the full tidy data (CSV)", "Télécharger toutes les données (CSV)",
-                      "Alle Daten herunterladen (CSV)"),
+    "map": "Map",
+    "region": "Region profile",
+    "compare": "Compare",
+    "most_affected": "Most affected",
+    "data_gaps": "Data gaps",
+    "sources": "Sources and methods",
+    "status": "Data status",
+    "indicator": "Indicator",
+    "level": "NUTS level",
+    "year": "Year",
+    "language": "Language",
+    "classes": "Class breaks",
+    "no_data": "No data",
+    "data_as_of": "Data as of",
+    "sources_on_screen": "Sources",
+    "find_region": "Find a region by name or code",
+    "flagged": "Flagged values",
+    "table": "The values on the map",
+    "summary": "In short",
+    "trends": "Trends",
+    "peers": "Similar regions",
+    "origins": "Top countries of birth (Census 2021)",
+    "missing": "What is missing for this region",
+    "headline": "Headline figures",
+    "weights": "Weights",
+    "countries": "Countries",
+    "typology": "Territorial type (NUTS 3)",
+    "ranked": "Ranked regions",
+    "regions": "Regions (up to 12)",
+    "peers_of": "…or the peers of",
+    "town": "Town (1 km grid)",
+    "x_axis": "Horizontal axis",
+    "y_axis": "Vertical axis",
+    "download_data": "Download the full tidy data (CSV)",
 }
-_INDEX = {"en": 0, "fr": 1, "de": 2}
 
 
 def t(key: str, lang: str) -> str:
     """The label ``key`` in ``lang`` (English when the language is unknown)."""
-    return _LABELS[key][_INDEX.get(lang, 0)]
+    return tr(_LABELS[key], lang)
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    """English text -> ``lang`` text (empty for English or an unknown language)."""
+    path = LOCALES / f"{lang}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if lang != "en" and path.is_file() else {}
+
+
+def tr(text: str, lang: str, **fields) -> str:
+    """``text`` in ``lang`` with ``fields`` filled in. The English is shown where a translation is missing
+    (the catalogue test keeps that from shipping). Always call with a literal, so the test can find it."""
+    translated = catalogue(lang).get(text, text)
+    return translated.format(**fields) if fields else translated
+
+
+def number(value: float, decimals: int, lang: str) -> str:
+    """12345.6 as '12,345.6' (en), '12 345,6' (fr, narrow no-break space), '12.345,6' (de, it, es)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(value, format=pattern, locale=lang if lang in LANGUAGES else "en")

@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from dashboard.i18n import LANGUAGES
 from indicators.composite import CANDIDATES, DEFAULT_WEIGHTS
 from indicators.registry import REGISTRY
 
@@ -139,10 +140,10 @@ def parse(params: dict[str, str], known_geos: set[str]) -> tuple[View, list[str]
             else:
                 warnings.append("A territorial-type filter in the link is not valid and was left out.")
     if (v := get("lang")) is not None:
-        if v in ("en", "fr", "de"):
+        if v in LANGUAGES:
             fields["lang"] = v
         else:
-            warnings.append("The link's language is not en, fr or de; showing English.")
+            warnings.append("The link's language is not one of en, fr, de, it, es; showing English.")
     if (v := get("scheme")) is not None:
         if v in SCHEMES:
             fields["scheme"] = v

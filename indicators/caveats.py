@@ -9,13 +9,20 @@ LFS_15_PLUS = ("foreign_born_share", "non_citizen_share", "foreign_born_share_ch
 TEXT = {
     "census": {"en": "2021 includes census adjustments, which show up as migration",
                "fr": "2021 inclut les ajustements du recensement, qui apparaissent comme des migrations",
-               "de": "2021 enthält Zensus-Bereinigungen, die als Wanderung erscheinen"},
-    "low": {"en": "low reliability", "fr": "fiabilité faible", "de": "geringe Zuverlässigkeit"},
-    "census_short": {"en": "census adj.", "fr": "ajust. recensement", "de": "Zensus-Bereinigung"},
-    "lfs_short": {"en": "of pop. 15+", "fr": "de la pop. 15+", "de": "der Bev. 15+"},
+               "de": "2021 enthält Zensus-Bereinigungen, die als Wanderung erscheinen",
+               "it": "il 2021 include le rettifiche del censimento, che figurano come migrazione",
+               "es": "2021 incluye los ajustes del censo, que aparecen como migración"},
+    "low": {"en": "low reliability", "fr": "fiabilité faible", "de": "geringe Zuverlässigkeit",
+            "it": "affidabilità bassa", "es": "fiabilidad baja"},
+    "census_short": {"en": "census adj.", "fr": "ajust. recensement", "de": "Zensus-Bereinigung",
+                     "it": "rettif. censimento", "es": "ajuste censal"},
+    "lfs_short": {"en": "of pop. 15+", "fr": "de la pop. 15+", "de": "der Bev. 15+", "it": "della pop. 15+",
+                  "es": "de la pobl. 15+"},
     "lfs": {"en": "share of the LFS population aged 15+, not of all ages",
             "fr": "part de la population de 15 ans et plus de l'enquête sur les forces de travail, pas de tous âges",
-            "de": "Anteil an der Bevölkerung ab 15 Jahren der Arbeitskräfteerhebung, nicht aller Altersgruppen"},
+            "de": "Anteil an der Bevölkerung ab 15 Jahren der Arbeitskräfteerhebung, nicht aller Altersgruppen",
+            "it": "quota della popolazione di 15 anni e più dell'indagine sulle forze di lavoro, non di tutte le età",
+            "es": "porcentaje de la población de 15 años y más de la encuesta de población activa, no de todas las edades"},
 }
 
 

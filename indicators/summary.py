@@ -12,7 +12,7 @@ from indicators import caveats, lookup, tables
 from indicators.ranks import ranks
 from indicators.registry import get
 
-LANGUAGES = ("en", "fr", "de")
+LANGUAGES = ("en", "fr", "de", "it", "es")
 SUMMARY_INDICATORS = {
     0: ("foreign_born_share_national", "employment_gap_citizenship", "asylum_applicants_per_1000"),
     1: ("tertiary_gap_foreign_born", "low_education_gap_foreign_born"),
@@ -21,58 +21,84 @@ SUMMARY_INDICATORS = {
 }
 LABELS = {
     "foreign_born_share_national": {"en": "the foreign-born share of the population", "fr": "la part de personnes nées à l'étranger",
-                                    "de": "der Anteil der im Ausland Geborenen"},
+                                    "de": "der Anteil der im Ausland Geborenen",
+                                    "it": "la quota di popolazione nata all'estero", "es": "el porcentaje de población nacida en el extranjero"},
     "employment_gap_citizenship": {"en": "the employment gap between foreign citizens and nationals",
                                    "fr": "l'écart d'emploi entre étrangers et nationaux",
-                                   "de": "der Beschäftigungsabstand zwischen Ausländern und Inländern"},
+                                   "de": "der Beschäftigungsabstand zwischen Ausländern und Inländern",
+                                   "it": "il divario di occupazione tra cittadini stranieri e nazionali", "es": "la brecha de empleo entre extranjeros y nacionales"},
     "asylum_applicants_per_1000": {"en": "the number of asylum applicants", "fr": "le nombre de demandeurs d'asile",
-                                   "de": "die Zahl der Asylantragsteller"},
+                                   "de": "die Zahl der Asylantragsteller",
+                                   "it": "il numero di richiedenti asilo", "es": "el número de solicitantes de asilo"},
     "tertiary_gap_foreign_born": {"en": "the tertiary-education gap of the foreign-born", "fr": "l'écart de diplômés du supérieur des personnes nées à l'étranger",
-                                  "de": "der Abstand bei Hochschulabschlüssen der im Ausland Geborenen"},
+                                  "de": "der Abstand bei Hochschulabschlüssen der im Ausland Geborenen",
+                                  "it": "il divario di istruzione terziaria delle persone nate all'estero", "es": "la brecha de educación superior de las personas nacidas en el extranjero"},
     "low_education_gap_foreign_born": {"en": "the low-education gap of the foreign-born", "fr": "l'écart de faible niveau d'études des personnes nées à l'étranger",
-                                       "de": "der Abstand bei niedriger Bildung der im Ausland Geborenen"},
+                                       "de": "der Abstand bei niedriger Bildung der im Ausland Geborenen",
+                                       "it": "il divario di bassa istruzione delle persone nate all'estero", "es": "la brecha de bajo nivel educativo de las personas nacidas en el extranjero"},
     "foreign_born_share": {"en": "the foreign-born share of adults (15+)", "fr": "la part d'adultes (15 ans et plus) nés à l'étranger",
-                           "de": "der Anteil der im Ausland geborenen Erwachsenen (15+)"},
+                           "de": "der Anteil der im Ausland geborenen Erwachsenen (15+)",
+                           "it": "la quota di adulti (15+) nati all'estero", "es": "el porcentaje de adultos (15+) nacidos en el extranjero"},
     "foreign_born_share_change": {"en": "the change in that share", "fr": "l'évolution de cette part",
-                                  "de": "die Veränderung dieses Anteils"},
-    "net_migration_rate": {"en": "net migration", "fr": "le solde migratoire", "de": "der Wanderungssaldo"},
+                                  "de": "die Veränderung dieses Anteils",
+                                  "it": "la variazione di tale quota", "es": "la variación de ese porcentaje"},
+    "net_migration_rate": {"en": "net migration", "fr": "le solde migratoire", "de": "der Wanderungssaldo",
+    "it": "il saldo migratorio", "es": "el saldo migratorio"},
     "net_migration_avg": {"en": "average net migration over recent years", "fr": "le solde migratoire moyen des dernières années",
-                          "de": "der durchschnittliche Wanderungssaldo der letzten Jahre"},
+                          "de": "der durchschnittliche Wanderungssaldo der letzten Jahre",
+                          "it": "il saldo migratorio medio degli ultimi anni", "es": "el saldo migratorio medio de los últimos años"},
     "unemployment_gap_foreign_born": {"en": "the unemployment gap of the foreign-born", "fr": "l'écart de chômage des personnes nées à l'étranger",
-                                      "de": "der Arbeitslosigkeitsabstand der im Ausland Geborenen"},
-    "population": {"en": "the population", "fr": "la population", "de": "die Bevölkerung"},
+                                      "de": "der Arbeitslosigkeitsabstand der im Ausland Geborenen",
+                                      "it": "il divario di disoccupazione delle persone nate all'estero", "es": "la brecha de desempleo de las personas nacidas en el extranjero"},
+    "population": {"en": "the population", "fr": "la population", "de": "die Bevölkerung",
+    "it": "la popolazione", "es": "la población"},
 }
-UNITS = {"‰": {"en": "per 1 000 inhabitants", "fr": "pour 1 000 habitants", "de": "je 1 000 Einwohner"},
-         "%": {"en": "%", "fr": "%", "de": "%"},
-         "pp": {"en": "percentage points", "fr": "points de pourcentage", "de": "Prozentpunkten"},
-         "": {"en": "", "fr": "", "de": ""}}
+UNITS = {"‰": {"en": "per 1 000 inhabitants", "fr": "pour 1 000 habitants", "de": "je 1 000 Einwohner",
+               "it": "per 1 000 abitanti", "es": "por cada 1 000 habitantes"},
+         "%": {"en": "%", "fr": "%", "de": "%", "it": "%", "es": "%"},
+         "pp": {"en": "percentage points", "fr": "points de pourcentage", "de": "Prozentpunkten",
+                "it": "punti percentuali", "es": "puntos porcentuales"},
+         "": {"en": "", "fr": "", "de": "", "it": "", "es": ""}}
 TEXT = {
     "intro": {"en": "{name} ({geo}) is a {level_name} of {country}.",
               "fr": "{name} ({geo}) est une {level_name} {of_country}.",
-              "de": "{name} ({geo}) ist eine {level_name} in {country}."},
+              "de": "{name} ({geo}) ist eine {level_name} in {country}.",
+              "it": "{name} ({geo}) è una {level_name} {of_country}.", "es": "{name} ({geo}) es una {level_name} {of_country}."},
     "intro_country": {"en": "{name} ({geo}): national figures.", "fr": "{name} ({geo}) : chiffres nationaux.",
-                      "de": "{name} ({geo}): nationale Werte."},
+                      "de": "{name} ({geo}): nationale Werte.",
+                      "it": "{name} ({geo}): dati nazionali.", "es": "{name} ({geo}): cifras nacionales."},
     "level_name": {"en": {0: "country", 1: "NUTS 1 region", 2: "NUTS 2 region", 3: "NUTS 3 region"},
                    "fr": {0: "entité nationale", 1: "région NUTS 1", 2: "région NUTS 2", 3: "région NUTS 3"},
-                   "de": {0: "nationale Einheit", 1: "NUTS-1-Region", 2: "NUTS-2-Region", 3: "NUTS-3-Region"}},
+                   "de": {0: "nationale Einheit", 1: "NUTS-1-Region", 2: "NUTS-2-Region", 3: "NUTS-3-Region"},
+                   "it": {0: "entità nazionale", 1: "regione NUTS 1", 2: "regione NUTS 2", 3: "regione NUTS 3"},
+                   "es": {0: "entidad nacional", 1: "región NUTS 1", 2: "región NUTS 2", 3: "región NUTS 3"}},
     "fact": {"en": "In {year}, {label} was {value} {unit}{rank}{where}.",
              "fr": "En {year}, {label} était de {value} {unit}{rank}{where}.",
-             "de": "{year} lag {label} bei {value} {unit}{rank}{where}."},
+             "de": "{year} lag {label} bei {value} {unit}{rank}{where}.",
+             "it": "Nel {year}, {label} era di {value} {unit}{rank}{where}.", "es": "En {year}, {label} era de {value} {unit}{rank}{where}."},
     "fact_undated": {"en": "{label_cap} was {value} {unit}{rank}{where} (period not stated by the source).",
                      "fr": "{label_cap} était de {value} {unit}{rank}{where} (période non précisée par la source).",
-                     "de": "{label_cap} lag bei {value} {unit}{rank}{where} (Zeitraum von der Quelle nicht angegeben)."},
-    "period": {"en": " ({period})", "fr": " ({period})", "de": " ({period})"},
+                     "de": "{label_cap} lag bei {value} {unit}{rank}{where} (Zeitraum von der Quelle nicht angegeben).",
+                     "it": "{label_cap} era di {value} {unit}{rank}{where} (periodo non indicato dalla fonte).", "es": "{label_cap} era de {value} {unit}{rank}{where} (periodo no indicado por la fuente)."},
+    "period": {"en": " ({period})", "fr": " ({period})", "de": " ({period})",
+    "it": " ({period})", "es": " ({period})"},
     "rank": {"en": ", ranking {rank} of {n} in {country}", "fr": ", au rang {rank} sur {n} {in_country}",
-             "de": ", Rang {rank} von {n} in {country}"},
+             "de": ", Rang {rank} von {n} in {country}",
+             "it": ", al {rank}º posto su {n} {in_country}", "es": ", en el puesto {rank} de {n} {in_country}"},
     "joint": {"en": ", ranking joint {rank} of {n} in {country}", "fr": ", au rang {rank} ex aequo sur {n} {in_country}",
-              "de": ", geteilter Rang {rank} von {n} in {country}"},
-    "caveat": {"en": " ({text})", "fr": " ({text})", "de": " ({text})"},
+              "de": ", geteilter Rang {rank} von {n} in {country}",
+              "it": ", al {rank}º posto a pari merito su {n} {in_country}", "es": ", en el puesto {rank} (empate) de {n} {in_country}"},
+    "caveat": {"en": " ({text})", "fr": " ({text})", "de": " ({text})",
+    "it": " ({text})", "es": " ({text})"},
     "where": {"en": " (figure for {name}, NUTS {level})", "fr": " (chiffre de {name}, NUTS {level})",
-              "de": " (Wert für {name}, NUTS {level})"},
+              "de": " (Wert für {name}, NUTS {level})",
+              "it": " (dato di {name}, NUTS {level})", "es": " (cifra de {name}, NUTS {level})"},
     "missing": {"en": "No figure is available for {label}.", "fr": "{label_cap} : aucun chiffre disponible.",
-                "de": "{label_cap}: kein Wert verfügbar."},
+                "de": "{label_cap}: kein Wert verfügbar.",
+                "it": "{label_cap}: nessun dato disponibile.", "es": "{label_cap}: no hay cifra disponible."},
     "converted": {"en": " (converted to NUTS {version})", "fr": " (converti en NUTS {version})",
-                  "de": " (auf NUTS {version} umgerechnet)"},
+                  "de": " (auf NUTS {version} umgerechnet)",
+                  "it": " (convertito in NUTS {version})", "es": " (convertido a NUTS {version})"},
 }
 
 
@@ -115,7 +141,15 @@ def _fact(store, ind, geo: str) -> Fact:
 
 
 def country_name(store, code: str, lang: str) -> str:
-    """The country's name in ``lang`` (GISCO's English, French or German name), else its NUTS name."""
+    """The country's name in ``lang``: GISCO's English, French or German name; CLDR's (Babel) for Italian and
+    Spanish, which GISCO does not publish; else its NUTS name."""
+    if lang in ("it", "es"):
+        from babel import Locale
+
+        territory = {"EL": "GR", "UK": "GB"}.get(code, code)
+        names = Locale.parse(lang).territories
+        if territory in names:
+            return names[territory]
     countries = store.countries.set_index("geo")
     column = {"fr": "name_fr", "de": "name_de"}.get(lang, "name")
     for key in (code, {"EL": "GR", "UK": "GB"}.get(code, code)):
@@ -143,12 +177,30 @@ def french_of_in(country: str) -> tuple[str, str]:
     return f"de {country}", f"en {country}"
 
 
+# Italian: "in Spagna", "nei Paesi Bassi", "a Malta"; Spanish: "de España", "de los Países Bajos"
+_IT_IN = {"Paesi Bassi": "nei Paesi Bassi", "Cipro": "a Cipro", "Malta": "a Malta"}
+_ES_PLURAL = {"Países Bajos"}
+
+
+def of_in(country: str, lang: str) -> tuple[str, str]:
+    """The country with the preposition (and article) the summary's sentences need in ``lang``."""
+    if lang == "fr":
+        return french_of_in(country)
+    if lang == "it":
+        where = _IT_IN.get(country, f"in {country}")
+        return where, where  # "è una regione NUTS 2 in Spagna" reads naturally; no article to agree
+    if lang == "es":
+        article = "los " if country in _ES_PLURAL else ""
+        return f"de {article}{country}", f"en {article}{country}"
+    return f"of {country}", f"in {country}"
+
+
 def format_number(value: float, decimals: int, lang: str) -> str:
-    """1234.5 as '1,234.5' (en), '1 234,5' (fr) or '1.234,5' (de)."""
+    """1234.5 as '1,234.5' (en), '1 234,5' (fr) or '1.234,5' (de, it, es)."""
     text = f"{value:,.{decimals}f}"
     if lang == "fr":
         return text.replace(",", " ").replace(".", ",")
-    if lang == "de":
+    if lang in ("de", "it", "es"):
         return text.replace(",", "_").replace(".", ",").replace("_", ".")
     return text
 
@@ -163,7 +215,7 @@ def summary(store, geo: str, lang: str = "en") -> str:
     if level == 0:
         name = country
     intro = TEXT["intro_country"] if level == 0 else TEXT["intro"]
-    of_country, in_country = french_of_in(country)
+    of_country, in_country = of_in(country, lang)
     sentences = [intro[lang].format(name=name, geo=geo, level_name=TEXT["level_name"][lang][level], country=country,
                                     of_country=of_country)]
     for fact in facts(store, geo):
