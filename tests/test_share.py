@@ -1,0 +1,26 @@
+"""The share panel's link and embed snippet: built from the validated view, reopening exactly that view."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from dashboard import state
+from dashboard.screens.share import iframe, link
+
+
+def test_the_link_carries_the_view_and_parses_back_to_it():
+    view = state.View(indicator="foreign_born_share", level=2, year=2021, lang="fr", scheme="natural_breaks",
+                      layer="regions")
+    url = link(view, "map", "https://atlas.example.eu/prefix/map?stale=1")
+    parts = urlsplit(url)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "atlas.example.eu", "/prefix/map")
+    params = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    assert "stale" not in params  # the address bar is not copied: only what the view says
+    again, warnings = state.parse(params, known_geos=set())
+    assert again == view and not warnings
+
+
+def test_the_embed_snippet_opens_embed_mode_and_escapes_its_title():
+    snippet = iframe(state.View(), "map", 'Net "migration" <b>', "http://localhost:8501/")
+    assert "embed=1" in snippet and 'title="Net &quot;migration&quot; &lt;b>"' in snippet
+    assert "<b>" not in snippet
