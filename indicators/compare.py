@@ -9,8 +9,13 @@ from indicators import lookup, tables
 from indicators.registry import get
 
 
+OLD_BY = 2  # years behind the most common year among the compared values: marked as another vintage
+
+
 def latest(store, indicator, geos: list[str]) -> pd.DataFrame:
-    """Each region's latest value of the indicator at its own level: geo, name, value, year, flag."""
+    """Each region's latest value of the indicator at its own level: geo, name, value, year, flag, note, and
+    ``other_vintage`` (True when its year is more than ``OLD_BY`` years behind the most common year of the
+    others: a 2016 value beside 2022 ones is marked, never silently compared)."""
     ind = get(indicator)
     out = []
     for geo in geos:
@@ -21,7 +26,18 @@ def latest(store, indicator, geos: list[str]) -> pd.DataFrame:
         rows = rows[rows["value"].notna()].sort_values("time")
         if len(rows):
             out.append(rows.iloc[-1][["geo", "name", "value", "year", "flag", "note"]])
-    return pd.DataFrame(out, columns=["geo", "name", "value", "year", "flag", "note"]).reset_index(drop=True)
+    frame = pd.DataFrame(out, columns=["geo", "name", "value", "year", "flag", "note"]).reset_index(drop=True)
+    return frame.assign(other_vintage=other_vintage(frame["year"]))
+
+
+def other_vintage(years: pd.Series) -> pd.Series:
+    """True where a year lies more than ``OLD_BY`` years before the most common year (ties: the latest)."""
+    known = years.dropna()
+    if known.empty:
+        return pd.Series(False, index=years.index)
+    counts = known.value_counts()
+    usual = max(counts[counts == counts.max()].index)
+    return years.lt(usual - OLD_BY).fillna(False)
 
 
 def _own(store, ind, level: int, geo: str) -> pd.DataFrame:
