@@ -73,3 +73,16 @@ def test_english_briefing_of_a_city_says_implausible_values_are_not_shown(store)
     assert len(reader.pages) == 1
     assert "Urban Audit city: foreign-born residents" in text and "implausible: not shown" in text
     assert "28.8 30.4 implausible: not shown 31.2" in text
+
+
+def test_official_figures_csv_keeps_credits_and_leaves_implausible_values_empty(store):
+    from indicators import town_official
+
+    data = csvs.to_csv_bytes(town_official.town_official(store, "DE_09162000"))
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    caught = back[back["status"] == "implausible: not shown"]
+    assert set(caught["year"]) == {2021, 2024} and caught["value"].isna().all()
+    assert set(back["source"]) == {"Source: Eurostat (urb_cpopcb, urb_cpop1)"}
+    madrid = pd.read_csv(io.BytesIO(csvs.to_csv_bytes(town_official.town_official(store, "ES_28079"))),
+                         encoding="utf-8-sig")
+    assert "Fuente: INE (tabla 68538)" in set(madrid["source"])

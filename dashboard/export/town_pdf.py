@@ -312,7 +312,9 @@ def _official(doc, town, official, lang: str) -> None:
                 grid.row([_word(label, lang), *(_share(*by_year.get(y, (None, town_official.NOT_PUBLISHED)), lang)
                                                  for y in years)])
         latest = ine[ine["year"].eq(years[-1])]
-        doc.paragraph(say("ine_note").format(n=number(latest["population"].iloc[0], 0, lang), year=years[-1]), 7)
+        residents = latest["population"].iloc[0]
+        doc.paragraph(say("ine_note").format(n=number(residents, 0, lang) if residents == residents else "–",
+                                             year=years[-1]), 7)
         doc.paragraph(municipal.CREDIT, 7)
     if not city.empty:
         name, code = city["name"].iloc[0], city["geo"].iloc[0]

@@ -50,7 +50,8 @@ def _ine(ine: pd.DataFrame, gisco_id: str) -> None:
         st.plotly_chart(fig, key=f"town-ine-{gisco_id}", config={"displaylogo": False},
                         alt="Line of the share of residents born abroad by year; the values are in the table above.")
     population = now["population"].iloc[0]
-    st.caption(plain(f"{municipal.CREDIT}. 1 January {latest}, {int(population):,} registered residents. "
+    residents = f"{int(population):,} registered residents" if population == population else "residents not published"
+    st.caption(plain(f"{municipal.CREDIT}. 1 January {latest}, {residents}. "
                      "Born abroad = the rest of the EU + the rest of Europe + Africa + the Americas + Asia + Oceania; "
                      "a group not published leaves the share empty, never 0."))
 
