@@ -66,7 +66,7 @@ def _city(city: pd.DataFrame, town_name: str) -> None:
     else:
         shown = city[city["status"].eq("shown")]
         if shown["year"].nunique() > 1:
-            fig = figures.trends(shown[["geo", "name", "year", "value"]], deep_dives.get("city_foreign_born_share"),
+            fig = figures.trends(_with_gaps(shown), deep_dives.get("city_foreign_born_share"),
                                  f"Foreign-born share of residents, {name}")
             st.plotly_chart(fig, key=f"town-city-{code}", config={"displaylogo": False},
                             alt="Line of the city's foreign-born share by year; the values are in the table below.")
@@ -78,6 +78,15 @@ def _city(city: pd.DataFrame, town_name: str) -> None:
         if caught:
             st.caption(f"{caught} value(s) caught by a plausibility rule: kept as published, not drawn.")
     st.caption(plain(f"{city['source'].iloc[0]}. {town_official.MATCH_RULE}"))
+
+
+def _with_gaps(shown: pd.DataFrame) -> pd.DataFrame:
+    """The shown values on every year from the first to the last, empty where none is shown: the line breaks
+    there instead of bridging a missing or implausible year."""
+    years = range(int(shown["year"].min()), int(shown["year"].max()) + 1)
+    values = shown.set_index("year")["value"].reindex(years)
+    return pd.DataFrame({"geo": shown["geo"].iloc[0], "name": shown["name"].iloc[0], "year": list(years),
+                         "value": values.to_numpy()})
 
 
 def _nearest(nearest: pd.DataFrame, town_name: str) -> None:
