@@ -129,6 +129,14 @@ def test_gouda_is_its_own_urban_audit_city():
     assert "Gouda is the Urban Audit city Gouda (NL016C)" in _read(at)
 
 
+def test_wien_is_an_urban_audit_city_without_a_foreign_born_count_and_says_so():
+    at = _town(lau="AT_90001")
+    text = _read(at)
+    assert "Wien is the Urban Audit city Wien (AT001C)" in text
+    assert "Eurostat publishes no foreign-born count for Wien: nothing to show." in text
+    assert not [c for c in at.get("plotly_chart") if json.loads(c.proto.spec)["data"][0]["type"] == "scatter"]
+
+
 def test_a_town_that_is_no_city_lists_the_nearest_cities_with_distance():
     at = _town(lau="AT_32135")
     assert "Nearest Urban Audit cities" in _headers(at)
