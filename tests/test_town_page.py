@@ -1,7 +1,9 @@
 """The /town page in AppTest on the real store: good links render the town, hostile ones give a warning."""
 
+import base64
 import json
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -28,6 +30,17 @@ def _town(**params) -> AppTest:
     return at
 
 
+def _map(at) -> dict:
+    """The 1 km map's spec (official charts may come before it on the page)."""
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return next(s for s in specs if s["data"][0]["type"] == "heatmap")
+
+
+def _grid_table(at):
+    """The grid comparison table (official tables may come before it)."""
+    return next(d.value for d in at.dataframe if "figure" in d.value.columns)
+
+
 def _text(at) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
     parts += [w.value for w in at.warning] + [i.value for i in at.info]
@@ -37,11 +50,10 @@ def _text(at) -> str:
 def test_town_page_draws_the_local_map_and_the_figures():
     at = _town(lau="AT_32135", radius="10", measure="born_outside_eu")
     assert at.title[0].value == "Tulln an der Donau"
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert spec["data"][0]["type"] == "heatmap"
+    spec = _map(at)
     assert any(t.get("name") == "10 km circle" for t in spec["data"])
     assert "Source: Eurostat (Census 2021, 1 km grid)" in json.dumps(spec["layout"]["annotations"])
-    table = at.dataframe[0].value
+    table = _grid_table(at)
     assert "20 km around Tulln an der Donau" not in table.columns  # the page shows 2, 5 and 10 km
     assert {"2 km around Tulln an der Donau", "Country AT", "EU27"} <= set(table.columns)
     assert at.query_params["lau"] == "AT_32135" and at.query_params["radius"] == "10"
@@ -62,8 +74,75 @@ def test_hostile_links_give_a_short_warning_and_the_default_and_echo_nothing(par
             assert value not in text
     if params["lau"] == "NL_GM0513":
         assert at.title[0].value == "Gouda"
-        spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-        assert any(t.get("name") == "5 km circle" for t in spec["data"])
+        assert any(t.get("name") == "5 km circle" for t in _map(at)["data"])
+
+
+def _values(array) -> list:
+    """A plotly array as a list (plotly 6+ sends numbers base64-encoded as ``{"bdata", "dtype"}``)."""
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
+def _read(at) -> str:
+    """The page's text as a reader sees it (Markdown escapes removed)."""
+    return _text(at).replace("\\", "")
+
+
+def _headers(at) -> list[str]:
+    return [h.value for h in at.header]
+
+
+def test_a_spanish_town_shows_ine_figures_first_then_the_grid_and_how_they_differ():
+    at = _town(lau="ES_28079")
+    headers = _headers(at)
+    assert headers.index("Official figures: INE, municipal register") < headers.index(
+        "Around the town: the 1 km grid (Census 2021)")
+    text = _read(at)
+    assert "Fuente: INE (tabla 68538)" in text and "1 January of each year" in text
+    assert "Census 2021" in text and "municipal boundary" in text
+    ine = next(d.value for d in at.dataframe if "place of birth" in d.value.columns)
+    assert ine.columns[1] == "% of residents, 1 Jan 2024"
+    assert ine.iloc[0].tolist()[:2] == ["Born abroad", "28.0"]  # 958 437 of 3 422 416 (INE, 1 January 2024)
+    assert "Rest of" not in ine["place of birth"].iloc[0]
+    assert "Urban Audit city: foreign-born residents" in headers  # ES001C, the greater city, said so
+    assert "greater city" in " ".join(next(d.value for d in at.dataframe if "definition" in d.value.columns)["definition"])
+
+
+def test_an_urban_audit_city_shows_its_series_with_implausible_values_not_drawn():
+    at = _town(lau="DE_09162000")  # München: 2021 and 2024 caught by the jump rule
+    assert "Urban Audit city: foreign-born residents" in _headers(at)
+    series = next(d.value for d in at.dataframe if "foreign-born %" in d.value.columns).set_index("year")
+    assert series.loc[2021, "foreign-born %"] == "implausible: not shown"
+    assert series.loc[2015, "foreign-born %"] == "not published"
+    line = next(json.loads(c.proto.spec) for c in at.get("plotly_chart")
+                if json.loads(c.proto.spec)["data"][0]["type"] == "scatter")
+    drawn = dict(zip(_values(line["data"][0]["x"]), _values(line["data"][0]["y"])))
+    assert np.isnan(drawn[2021]) and 2024 not in drawn  # the line breaks at 2021 instead of bridging it
+    assert all(not np.isnan(drawn[y]) for y in (2019, 2020, 2022, 2023))
+    assert "Official figures: INE, municipal register" not in _headers(at)
+    assert "NUTS 3 code and the same name" in _read(at)  # the matching rule is written on the page
+
+
+def test_gouda_is_its_own_urban_audit_city():
+    at = _town(lau="NL_GM0513")
+    assert "Gouda is the Urban Audit city Gouda (NL016C)" in _read(at)
+
+
+def test_wien_is_an_urban_audit_city_without_a_foreign_born_count_and_says_so():
+    at = _town(lau="AT_90001")
+    text = _read(at)
+    assert "Wien is the Urban Audit city Wien (AT001C)" in text
+    assert "Eurostat publishes no foreign-born count for Wien: nothing to show." in text
+    assert not [c for c in at.get("plotly_chart") if json.loads(c.proto.spec)["data"][0]["type"] == "scatter"]
+
+
+def test_a_town_that_is_no_city_lists_the_nearest_cities_with_distance():
+    at = _town(lau="AT_32135")
+    assert "Nearest Urban Audit cities" in _headers(at)
+    near = next(d.value for d in at.dataframe if "distance (km)" in d.value.columns)
+    assert near["code"].iloc[0] == "SK001C" and float(near["distance (km)"].iloc[0]) > 50
+    assert set(near.columns) >= {"city", "distance (km)", "foreign-born %", "year", "flag"}
 
 
 def test_town_params_round_trip():

@@ -10,7 +10,7 @@ from dashboard import figures, frame, profile_figures, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
 from dashboard.i18n import t
-from dashboard.screens import downloads, local_views, region_towns, town_search_box
+from dashboard.screens import downloads, local_views, region_grid, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
 from indicators import context, peers, profile
@@ -45,6 +45,7 @@ def render(ctx: PageContext) -> state.View:
     local_views.region_local(store, geo)  # its cities; an Italian region's reception load
     _peers(store, geo, view, pages)
     _missing(store, geo, view, pages)
+    region_grid.render(store, geo, names[geo])
     region_towns.render(store, geo, ctx.pages)
     return view
 

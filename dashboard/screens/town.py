@@ -10,9 +10,9 @@ import streamlit as st
 from dashboard import frame, state, town_params
 from dashboard.export import csvs
 from dashboard.local_map import local_map
-from dashboard.screens import downloads, town_search_box
+from dashboard.screens import downloads, town_official as official_view, town_search_box
 from dashboard.text import plain
-from indicators import local
+from indicators import local, town_official
 
 DEGURBA = {1: "city", 2: "town or suburb", 3: "rural area"}
 CAVEATS = [
@@ -44,6 +44,10 @@ def render(store, view: state.View, maps, pages: dict) -> None:
                            key=frame.seed("w_town_measure", town_view.measure))
     town_view = town_params.TownView(town_view.lau, radius or town_view.radius, measure or town_view.measure)
     _header(town, pages, view)
+    official = official_view.render(store, town_view.lau, str(town["name"]))  # official figures first
+    st.header("Around the town: the 1 km grid (Census 2021)")
+    if official["section"].eq("ine").any():
+        st.write(town_official.HOW_THEY_DIFFER)
     fig = local_map(store, town, town_view.measure, town_view.radius)
     st.plotly_chart(fig, key=f"town-map-{town_view.lau}-{town_view.measure}-{town_view.radius}",
                     config={"displaylogo": False, "scrollZoom": False,
@@ -54,7 +58,7 @@ def render(store, view: state.View, maps, pages: dict) -> None:
     table = local.comparison(store, town_view.lau)
     _figures(table)
     st.markdown("\n".join(f"- {plain(c)}" for c in CAVEATS))
-    _downloads(store, town_view, fig, table, view.lang)
+    _downloads(store, town_view, fig, table, official, view.lang)
     _write_url(view, town_view)
 
 
@@ -97,12 +101,15 @@ def _number(value, whole: bool) -> str:
     return f"{int(value):,}" if whole else f"{float(value):.1f}"
 
 
-def _downloads(store, town_view, fig, table, lang: str) -> None:
+def _downloads(store, town_view, fig, table, official, lang: str) -> None:
     stem = f"town_{town_view.lau}_{town_view.radius}km"
     left, right, third = st.columns(3)
     with left:
         downloads.direct("Figures (CSV)", lambda: csvs.to_csv_bytes(table.assign(
             source="Source: Eurostat (Census 2021, 1 km grid)")), f"{stem}.csv", f"csv_{stem}")
+        if not official.empty:
+            downloads.direct("Official figures (CSV)", lambda: csvs.to_csv_bytes(official),
+                             f"town_{town_view.lau}_official.csv", f"csv_official_{town_view.lau}")
     with right:
         from dashboard.export.images import figure_image
 

@@ -1,0 +1,71 @@
+"""A region's 1 km grid map (pure plotly + Pillow): its cells as one raster in EPSG:3035, the generalised outline."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import numpy as np
+import plotly.graph_objects as go
+from PIL import Image
+from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
+
+from dashboard.figures import FONT, SEQUENTIAL
+from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
+from indicators import local, region_grid
+
+OUTLINE = "outline: GISCO 1:20 million, generalised"
+
+
+def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad") -> tuple[go.Figure | None, int]:
+    """The region's cells (or 2/5 km blocks) coloured like the town map, and the block size; None without cells."""
+    cells, size = region_grid.region_cells(store, geo, measure)
+    if cells.empty:
+        return None, size
+    label, _, _, _, unit, breaks = local.MEASURES[measure]
+    k = len(breaks) + 1
+    colours = [tuple(int(round(float(v))) for v in unlabel_rgb(c)) for c in
+               sample_colorscale(SEQUENTIAL, [0.1 + 0.9 * i / (k - 1) for i in range(k)])]
+    palette = np.array(colours + [hex_to_rgb(FEW_COLOUR), hex_to_rgb(WITHHELD_COLOUR)], dtype=np.uint8)
+    code = np.where(cells["status"] == "value", cells["class"], np.where(cells["status"] == "few residents", k, k + 1))
+    step = size * 1000
+    col, row = cells["x"].to_numpy() // step, cells["y"].to_numpy() // step
+    col0, row1 = int(col.min()), int(row.max())
+    rgba = np.zeros((row1 - int(row.min()) + 1, int(col.max()) - col0 + 1, 4), dtype=np.uint8)  # clear: nobody lives
+    rgba[row1 - row, col - col0, :3] = palette[code.astype(int)]
+    rgba[row1 - row, col - col0, 3] = 255
+    png = io.BytesIO()
+    Image.fromarray(rgba, "RGBA").save(png, format="PNG", optimize=True)
+    fig = go.Figure(go.Image(source="data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii"),
+                             x0=col0 * size + size / 2, dx=size, y0=row1 * size + size / 2, dy=-size,
+                             hoverinfo="skip", name=f"{size} km cells"))
+    xs, ys = _outline(store, geo)
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#333", width=1), hoverinfo="skip",
+                             name=OUTLINE, showlegend=False))
+    legend = [f"{a}–{b}" for a, b in zip((0,) + tuple(breaks), breaks)] + [
+        f"≥ {breaks[-1]}", f"few residents (< {local.FEW_RESIDENTS})", "withheld / not published"]
+    for text, colour in zip(legend, palette):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=text, showlegend=True,
+                                 marker=dict(size=10, symbol="square", color=f"rgb{tuple(int(v) for v in colour)}")))
+    summed = "" if size == 1 else f", summed to {size} km by the project"
+    fig.update_layout(
+        title=dict(text=f"{label} ({unit}) · {name}: {size} km cells (Census 2021)"), font=FONT, height=620,
+        margin=dict(l=10, r=10, t=50, b=70), plot_bgcolor="white", legend=dict(title=dict(text=unit)),
+        xaxis=dict(visible=False), yaxis=dict(visible=False, scaleanchor="x", scaleratio=1),
+        annotations=[dict(text=f"{GRID_SOURCE}{summed} · {OUTLINE} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}",
+                          showarrow=False, xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top",
+                          font=dict(size=11, color="#444"))])
+    return fig, size
+
+
+def _outline(store, geo: str) -> tuple[list, list]:
+    """The region's NUTS 2021 boundary (GISCO 1:20M) in EPSG:3035 km, one line trace."""
+    every = store.memo.cached(("dashboard", "regions_2021_3035"), lambda: store.regions_geometry(2021).to_crs(3035))
+    shapes = every[every["geo"] == geo]
+    xs, ys = [], []
+    for geom in shapes.geometry.boundary:
+        for line in getattr(geom, "geoms", [geom]):
+            x, y = line.xy
+            xs += [round(v / 1000, 2) for v in x] + [None]
+            ys += [round(v / 1000, 2) for v in y] + [None]
+    return xs, ys
