@@ -138,14 +138,14 @@ def _weights(store, ind: Indicator, rows: pd.DataFrame, level: int, year: int | 
 
 def _nearest_weights(store, ind: Indicator, level: int, year: int | None) -> pd.DataFrame:
     if ind.id in DENOMINATORS:
-        dataset, filters, words = DENOMINATORS[ind.id]
+        dataset, filters, _ = DENOMINATORS[ind.id]  # the words are for the label (_weights)
         o = store.observations
         mask = (o["dataset"] == dataset) & (o["level"] == level)
         for dim, code in filters.items():
             mask &= o[dim] == code
         source = o.loc[mask, ["geo", "year", "value"]]
     else:
-        source, words = tables.table(store, "population", level=level)[["geo", "year", "value"]], "population"
+        source = tables.table(store, "population", level=level)[["geo", "year", "value"]]
     source = source[source["value"].notna() & source["year"].notna()]
     target = year if year is not None else int(source["year"].max())
     source = source.assign(distance=(source["year"].astype(int) - target).abs(), later=source["year"].astype(int) > target)
