@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import HeadingBase
 
 from dashboard.pages import PAGES, ROUTER
+from tests.sampling import smoke_first
 
 SCRIPTS = {p.key: p.script for p in PAGES}
 
@@ -58,7 +59,7 @@ def _app(page: str, lang: str) -> AppTest:
 
 
 @pytest.mark.parametrize("lang", ["en", pytest.param("fr", marks=pytest.mark.slow)])  # FR in the full run
-@pytest.mark.parametrize("page", [p.key for p in PAGES])
+@pytest.mark.parametrize("page", smoke_first([p.key for p in PAGES]))
 def test_headings_never_skip_a_level_and_captions_are_darkened(page, lang):
     at = _app(page, lang)
     levels = [int(node.tag[1]) for node in at.main if isinstance(node, HeadingBase)]

@@ -27,8 +27,14 @@ def _one(frame, **where):
     return frame.iloc[0]
 
 
-# One source per adapter in the fast loop (the session's store build parses them all too); the sweep is slow.
-@pytest.mark.parametrize("source", first_of_each(SOURCES, lambda s: s.adapter, ids=lambda s: s.id))
+# One source per adapter in the fast loop (the session's store build parses them all too); the sweep is slow,
+# and so are the adapters whose only file takes many seconds (INE's 8 000 municipalities × 4 years, LAU .rda).
+HEAVY_SOURCES = {"ine_68538", "lau_2020", "lau_2019"}
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param(p.values[0], marks=(*p.marks, pytest.mark.slow), id=p.id) if p.id in HEAVY_SOURCES else p
+    for p in first_of_each(SOURCES, lambda s: s.adapter, ids=lambda s: s.id)])
 def test_every_source_parses_to_rows(mirror, source):
     table = parse(source, mirror / source.mirror_path)
     assert sum(len(t) for t in table.values()) > 0 if isinstance(table, dict) else len(table) > 0
@@ -126,6 +132,7 @@ def test_gisco_names_lose_their_non_breaking_spaces(mirror):
         assert regions.geometry.is_valid.all()
 
 
+@pytest.mark.slow  # the three NUTS workbooks parsed afresh (~5 s); the store build reads them too
 def test_nuts_workbooks_give_code_lists_and_typologies(mirror):
     book24 = _parsed(mirror, "nuts_2024_workbook")
     codes = book24["codes"].set_index("geo")

@@ -138,6 +138,7 @@ def test_exports_carry_the_credit_lines(store):
         assert credit in meta["source"] and "© EuroGeographics" in meta["map_credit"]
 
 
+@pytest.mark.slow  # kaleido images
 def test_map_images_carry_the_credit_lines(store):
     from dashboard.export import local
 

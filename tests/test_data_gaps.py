@@ -39,6 +39,7 @@ def test_coverage_counts_equal_a_direct_count(store, level):
     assert not coverage.index.duplicated().any()
 
 
+@pytest.mark.slow  # a whole-page render; the page's smoke render stays in the fast loop
 def test_the_page_renders_and_shows_the_same_count(store):
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["geo"] = "DE11"

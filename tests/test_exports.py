@@ -119,6 +119,7 @@ def test_cli_writes_every_kind_of_file(store_env, tmp_path):
     assert _cli("pack", "--geo", "ITC4,AT13", "--out", str(tmp_path / "p.pdf"), cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.slow  # a subprocess that imports the whole stack
 def test_cli_failure_leaves_no_file(store_env, tmp_path):
     out = _cli("briefing", "--geo", "NOPE1", "--out", str(tmp_path / "x.pdf"), cwd=tmp_path)
     assert out.returncode == 1 and "unknown region code" in out.stderr

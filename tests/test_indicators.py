@@ -39,6 +39,7 @@ def test_registry_contract(store, ind):
         assert ind.affected_when in ("high", "low")
 
 
+@pytest.mark.slow  # the CLI over every indicator
 def test_cli_lists_at_least_25_indicators_with_data(store_env, capsys):
     assert indicators_cli(["list", "--json"]) == 0
     entries = json.loads(capsys.readouterr().out)

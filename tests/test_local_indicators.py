@@ -147,6 +147,7 @@ def test_search_tells_duplicates_apart_and_survives_hostile_input(store):
         assert not any("script" in str(v) for v in out.to_numpy().ravel())
 
 
+@pytest.mark.slow  # two subprocesses that load the grid
 def test_cli_find_town_and_town_print_json(store_env):
     import json
     import os

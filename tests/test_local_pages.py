@@ -87,6 +87,7 @@ def test_italy_reception_view_is_framed_on_italy(store):
     assert "Fonte: Liberiamoli tutti! (dati Ministero dell'Interno), CC BY 4.0" in _credit(spec)
 
 
+@pytest.mark.slow  # two whole-page renders
 def test_region_profile_lists_its_cities_and_data_gaps_list_implausible_values():
     at = AppTest.from_file(APP, default_timeout=180)
     at.query_params["geo"] = "DE21"
@@ -132,6 +133,7 @@ def test_most_affected_shows_italy_reception_only_when_filtered_on_italy():
     assert not any(e.label.startswith("Italy only") for e in at.expander)
 
 
+@pytest.mark.slow  # a whole-page render of a region profile
 def test_an_italian_region_profile_shows_its_reception_load():
     at = AppTest.from_file(APP, default_timeout=180)
     at.query_params["geo"] = "ITH2"

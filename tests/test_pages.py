@@ -12,6 +12,7 @@ from dashboard.pages import PAGES, ROUTER
 from indicators.benchmarks import benchmarks
 from indicators.ranks import rank_label, ranks
 from indicators.mapdata import map_data
+from tests.sampling import smoke_first
 
 APP = str(ROUTER)
 SCRIPTS = {p.key: p.script for p in PAGES}
@@ -139,8 +140,14 @@ def test_the_year_follows_the_indicator_unless_the_link_names_one(store):
     assert linked.select_slider(key="w_year").value == 2020 and linked.query_params["year"] == "2020"
 
 
-def test_profile_shows_ranks_and_benchmarks_of_the_registry_functions(store):
-    at = _app("region", geo="ITC4")
+@pytest.fixture(scope="module")
+def lombardia():
+    """One render of Lombardia's profile, read by the profile tests below (a render costs seconds)."""
+    return _app("region", geo="ITC4")
+
+
+def test_profile_shows_ranks_and_benchmarks_of_the_registry_functions(store, lombardia):
+    at = lombardia
     assert at.title[0].value == "Lombardia"
     captions = " ".join(c.value for c in at.caption)
     ranked = ranks(store, "foreign_born_share", 2, 2023).set_index("geo").loc["ITC4"]
@@ -248,10 +255,10 @@ def test_sources_page_lists_every_indicator():
     assert table["retrieved"].str.len().gt(0).all()
 
 
-def test_profile_places_each_figure_among_all_regions_with_country_and_eu_marked(store):
+def test_profile_places_each_figure_among_all_regions_with_country_and_eu_marked(store, lombardia):
     """Issue 15 item 3: one dot strip per regional headline figure; its values are the level's, independently
     read from the rank table; the country and EU ticks are the cards' complete benchmarks."""
-    at = _app("region", geo="ITC4")
+    at = lombardia
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     strips = [s for s in specs if any(t.get("name") == "Lombardia" and t.get("mode") == "markers" for t in s["data"])]
     assert strips, "no dot strip on the profile"
@@ -265,21 +272,21 @@ def test_profile_places_each_figure_among_all_regions_with_country_and_eu_marked
     assert any(n.startswith("Italia: ") or n.startswith("Italy: ") for n in names), names
 
 
-def test_profile_trends_carry_the_country_and_eu_lines_only_where_complete(store):
-    at = _app("region", geo="ITC4")
+def test_profile_trends_carry_the_country_and_eu_lines_only_where_complete(store, lombardia):
+    at = lombardia
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     trend = next(s for s in specs if s["layout"].get("title", {}).get("text", "").startswith("Tertiary"))
     names = [t["name"] for t in trend["data"]]
     assert names[0] == "Lombardia" and "EU27" in names and len(names) == 3
 
 
-def test_higher_is_better_is_said_where_the_direction_matters():
-    at = _app("region", geo="ITC4")
+def test_higher_is_better_is_said_where_the_direction_matters(lombardia):
+    at = lombardia
     captions = " ".join(c.value for c in at.caption)
     assert "lower is better" in captions  # the unemployment gap's card
 
 
-@pytest.mark.parametrize("page", ["region", "town", "sources", "most_affected"])
+@pytest.mark.parametrize("page", smoke_first(["region", "town", "sources", "most_affected"]))
 def test_sidebar_pickers_that_do_nothing_on_a_page_are_not_shown(page):
     at = _app(page, geo="ITC4", indicator="foreign_born_share", level="2", year="2021")
     labels = [s.label for s in at.sidebar.selectbox] + [s.label for s in at.sidebar.select_slider]

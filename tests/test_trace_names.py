@@ -9,6 +9,7 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from dashboard.pages import PAGES, ROUTER
+from tests.sampling import smoke_first
 
 SCRIPTS = {p.key: p.script for p in PAGES}
 _DEFAULT = re.compile(r"^trace \d+$")
@@ -38,7 +39,7 @@ def _specs(page: str) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
-@pytest.mark.parametrize("page", [p.key for p in PAGES])
+@pytest.mark.parametrize("page", smoke_first([p.key for p in PAGES]))
 def test_no_chart_on_a_page_has_a_default_trace_name(page):
     for spec in _specs(page):
         assert not _unnamed(spec["data"]), (page, spec["layout"].get("title"))
