@@ -16,7 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.app_browser import app_browser_bench
+from bench.build import build_bench
 from bench.local import local_bench
+from bench.local_views import local_views_bench
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -38,12 +41,12 @@ def main() -> int:
     if not os.environ.get("MIGRATION_DATA_MIRROR"):
         print("set MIGRATION_DATA_MIRROR to the mirror folder first", file=sys.stderr)
         return 2
-    os.environ["MIGRATION_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-cache-")
+    cache_dir = Path(tempfile.mkdtemp(prefix="bench-cache-"))
+    os.environ["MIGRATION_CACHE_DIR"] = str(cache_dir)
 
     from loaders.adapters import parse
-    from loaders.fetch import fetch_all
     from loaders.manifest import SOURCES, get_source
-    from loaders.store import build, load_store
+    from loaders.store import load_store
 
     rows = []
 
@@ -53,10 +56,7 @@ def main() -> int:
                      "ratio_vs_baseline": None if not baseline else round(baseline / value, 2) if value else None,
                      "met": (value <= target) if target is not None else None, "note": note})
 
-    fetch_s, _ = _timed(lambda: fetch_all())
-    build_s, _ = _timed(build)
-    add("full build from the mirror (fetch + build)", fetch_s + build_s, "s", 30.0,
-        note=f"fetch {fetch_s:.1f} s + build {build_s:.1f} s")
+    build_bench(cache_dir, add)  # the store every later row reads
 
     # Store load as the app does it, in a fresh process (imports excluded, measured separately).
     code = ("import time, geopandas, pandas; from loaders.store import load_store; t=time.perf_counter(); "
@@ -79,8 +79,10 @@ def main() -> int:
     _analytics(store, add)
     _pages(add)
     _local_pages(add)
+    local_views_bench(store, add)
     _exports(store, add)
     local_bench(store, add)
+    app_browser_bench(store, cache_dir, add)
     _browser(add)
     _concurrency(add)
 

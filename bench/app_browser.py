@@ -1,0 +1,89 @@
+"""Issues 13 and 15 in a real chromium against a freshly started app: the server's peak memory after a visit of
+the main pages (the 1 km grid included, through the town page), and the map's redraw after a year change beside
+plotly.js alone drawing the same figures on a bare page."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from pathlib import Path
+
+from bench.bare_plotly import WATCH_JS, BarePage, bare_redraws
+
+MAP_URL = "/?indicator=net_migration_rate&level=3&year=2020"
+YEARS = (2020, 2019)  # the map's year, then the one ArrowLeft moves to
+VISITS = [  # (path, a selector that says the page has drawn its main content)
+    (MAP_URL, '[data-testid="stPlotlyChart"] .choroplethlayer path'),
+    ("/region?geo=ITC4", '[data-testid="stPlotlyChart"]'),
+    ("/town?lau=NL_GM0513&radius=10", '[data-testid="stPlotlyChart"]'),
+    ("/town?lau=FR_75056", '[data-testid="stPlotlyChart"]'),
+    ("/town?lau=DE_11000000&radius=2", '[data-testid="stPlotlyChart"]'),
+    ("/town?lau=PL_1007141286501", '[data-testid="stPlotlyChart"]'),
+    ("/most-affected?level=3", "h1"),
+]
+YEAR_SLIDER = '[data-testid="stSlider"] input[type="range"], [data-testid="stSlider"] [role="slider"]'
+
+
+def app_browser_bench(store, cache_dir: Path, add) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import AppServer, launch, peak_memory_mb, wait_for_map, wait_idle
+
+    server = AppServer(cache_dir, Path(tempfile.mkdtemp()) / "streamlit.log")
+    try:
+        idle_mb = _resident_mb(server.process.pid)
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+            for path, drawn in VISITS:
+                page.goto(server.url + path)
+                page.wait_for_selector(drawn, timeout=120_000)
+                wait_idle(page, 120_000)
+            peak_mb = peak_memory_mb(server.process.pid)
+            page.context.close()
+            app_ms, size = _app_redraws(browser, server.url, wait_for_map, wait_idle)
+            bare = BarePage(store, "net_migration_rate", 3, YEARS, size)
+            try:
+                first_ms, bare_ms = bare_redraws(browser, bare)
+            finally:
+                bare.stop()
+            browser.close()
+    finally:
+        server.stop()
+    add("app server peak memory (map, region, 4 towns, most affected)", peak_mb, "MB", 1536.0, baseline=idle_mb,
+        note=f"VmHWM of the streamlit process; baseline: resident just after start; pages: {len(VISITS)}")
+    app, floor = statistics.median(app_ms), statistics.median(bare_ms)
+    add("browser: map redraw after a year change (key to drawn)", app, "ms", None, baseline=floor,
+        note=f"NUTS 3, {YEARS[0]}<->{YEARS[1]}; baseline: plotly.js alone, Plotly.react of the same figures "
+             f"(first draw {first_ms:.0f} ms, {bare.figure_bytes / 1000:.0f} KB)")
+    add("browser: app redraw / plotly.js alone (ratio)", app / floor, "×", 2.0,
+        note=f"app {', '.join(f'{v:.0f}' for v in app_ms)} ms; bare {', '.join(f'{v:.0f}' for v in bare_ms)} ms")
+
+
+def _app_redraws(browser, base: str, wait_for_map, wait_idle, repeat: int = 4) -> tuple[list[float], tuple[int, int]]:
+    """Milliseconds from the year key's press to a drawn map with the new year, measured in the page; the chart's size."""
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    page.goto(base + MAP_URL)
+    wait_for_map(page, 120_000)
+    box = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.bounding_box()
+    times = []
+    for key in ["ArrowLeft", "ArrowRight"] * (repeat // 2):
+        page.evaluate(WATCH_JS)
+        slider = page.locator(YEAR_SLIDER).first
+        slider.focus()
+        slider.press(key)
+        page.wait_for_function("window.__redraw.end !== null", timeout=120_000)
+        times.append(page.evaluate("window.__redraw.end - window.__redraw.start"))
+        wait_for_map(page, 120_000)  # let the run finish before the next key
+    page.context.close()
+    return times, (round(box["width"]), round(box["height"]))
+
+
+def _resident_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None

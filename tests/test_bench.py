@@ -1,0 +1,36 @@
+"""The benchmark's own helpers on small inputs (what they return and serve, never how fast)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import urllib.request
+
+from bench.bare_plotly import BarePage
+from bench.build import copy_mirror_seconds, timed_command
+
+
+def test_timed_command_reports_wall_and_cpu_of_a_child(tmp_path):
+    wall, cpu = timed_command([sys.executable, "-c", "sum(range(10**6))"], env={})
+    assert wall > 0 and cpu >= 0
+    (tmp_path / "mirror").mkdir()
+    (tmp_path / "mirror" / "a.csv").write_text("x\n1\n")
+    assert copy_mirror_seconds(tmp_path / "mirror") >= 0 and (tmp_path / "mirror" / "a.csv").exists()
+
+
+def test_bare_page_serves_the_map_figure_with_everything_it_fetches(store):
+    page = BarePage(store, "net_migration_rate", 3, (2020, 2019), (900, 700))
+    try:
+        get = lambda path: urllib.request.urlopen(page.url.rstrip("/") + path, timeout=10).read()  # noqa: E731
+        assert b"/plotly.min.js" in get("/") and b"cdn" not in get("/").lower()
+        assert len(get("/plotly.min.js")) > 1_000_000  # plotly's bundle, served locally
+        figure = json.loads(get("/figure_a.json"))
+        titles = [json.dumps(json.loads(get(f"/figure_{n}.json"))["layout"]["title"]) for n in "ab"]
+        assert "2020" in titles[0] and "2019" in titles[1]  # the two years the app's year key moves between
+        urls = {t["geojson"] for t in figure["data"] if isinstance(t.get("geojson"), str)}
+        assert urls, "the map's geometry goes by URL, as on the app's page"
+        for url in urls:
+            assert json.loads(get(url))["type"] == "FeatureCollection"
+        assert json.loads(get("/boundaries/base/world_110m.json"))["type"] == "Topology"
+    finally:
+        page.stop()
