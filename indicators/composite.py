@@ -170,9 +170,16 @@ def typology_values(store) -> dict[str, list[str]]:
             for column in ("urban_rural", "coastal", "metro", "border", "island", "mountain")}
 
 
+# Typologies grouped by what they describe: values are alternatives (OR) within a group, groups all apply
+# (AND), so "coastal or island, and predominantly urban" is one filter.
+TYPOLOGY_GROUPS = {"Settlement (urban-rural)": ("urban_rural",), "Metropolitan": ("metro",),
+                   "Geography": ("coastal", "island", "mountain", "border")}
+
+
 def regions_with(store, filters: dict[str, list[str]]) -> set[str] | None:
-    """NUTS-3 codes matching the typology filters: any of the values within a typology (OR), every typology
-    (AND). Each region is judged on its typology row in its drawn NUTS version (the latest row otherwise)."""
+    """NUTS-3 codes matching the typology filters (typology -> accepted values): any accepted value within a
+    group of TYPOLOGY_GROUPS (OR), every group with a value (AND). Each region is judged on its typology row
+    in its drawn NUTS version (its latest row otherwise). None when there is no filter."""
     filters = {column: set(values) for column, values in filters.items() if values}
     if not filters:
         return None
@@ -181,8 +188,10 @@ def regions_with(store, filters: dict[str, list[str]]) -> set[str] | None:
     rows = rows.assign(same=rows["version"].eq(rows["nuts_version"])).sort_values(["same", "version"], ascending=False)
     rows = rows.drop_duplicates("geo")
     mask = pd.Series(True, index=rows.index)
-    for column, values in filters.items():
-        mask &= rows[column].astype(str).isin(values)
+    for columns in TYPOLOGY_GROUPS.values():
+        chosen = [c for c in columns if c in filters]
+        if chosen:
+            mask &= np.logical_or.reduce([rows[c].astype(str).isin(filters[c]) for c in chosen])
     return set(rows.loc[mask, "geo"])
 
 

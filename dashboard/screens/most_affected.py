@@ -16,7 +16,8 @@ from dashboard.screens import downloads, local_views, rank_breakdown
 from geodata.codes import EU27
 from indicators import presets
 from indicators.classes import classify
-from indicators.composite import composite, not_ranked, regions_with, typology_values, with_geometry_version
+from indicators.composite import (TYPOLOGY_GROUPS, composite, not_ranked, regions_with, typology_values,
+                                  with_geometry_version)
 from indicators.presets import CANDIDATES, OWN, PRESETS
 from indicators.ranking_table import contribution_column, csv_rows, display_table, value_column
 from indicators.registry import REGISTRY
@@ -99,14 +100,16 @@ def _filters(store, view, level: int) -> tuple[list[str], bool, dict[str, list[s
                                key=frame.seed("w_countries", [c for c in view.countries if c in options]))
     typology = {}
     if level == 3:
-        st.caption(t("typology", view.lang) + ": any of the values chosen within a type, every type chosen.")
-        columns = st.columns(3)
-        for i, (column, values) in enumerate(typology_values(store).items()):
-            picked = columns[i % 3].multiselect(column.replace("_", "-"), values, placeholder="any",
-                                                key=frame.seed(f"w_typo_{column}",
-                                                               [v for v in view.typology.get(column, []) if v in values]))
-            if picked:
-                typology[column] = picked
+        st.caption(t("typology", view.lang) + ": any value chosen within a box, and every box with a value.")
+        values = typology_values(store)
+        columns = st.columns(len(TYPOLOGY_GROUPS))
+        for i, (group, members) in enumerate(TYPOLOGY_GROUPS.items()):
+            options = [f"{c}:{v}" for c in members for v in values[c]]
+            start = [f"{c}:{v}" for c in members for v in view.typology.get(c, []) if f"{c}:{v}" in options]
+            for picked in columns[i].multiselect(group, options, placeholder="any", key=frame.seed(f"w_typo_{i}", start),
+                                                 format_func=lambda o: o.partition(":")[2]):
+                column, _, value = picked.partition(":")
+                typology.setdefault(column, []).append(value)
     return countries, outside_eu, typology
 
 
