@@ -99,6 +99,19 @@ def test_every_preset_says_what_each_level_has():
     assert "Only at NUTS 2: Foreign-born change" in text and "Only for whole countries" in text
 
 
+def test_cli_ranks_a_preset_and_says_what_it_could_not(store_env, capsys):
+    import json
+
+    from indicators.__main__ import main
+
+    assert main(["most-affected", "--level", "2", "--preset", "integration_gaps", "--countries", "ES", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["preset"] == "integration_gaps" and "Only for whole countries" in out["available"]
+    assert out["regions"] and all(r["geo"].startswith("ES") for r in out["regions"] + out["not_ranked"])
+    assert main(["most-affected", "--level", "3", "--preset", "integration_gaps"]) == 2  # none at NUTS 3, said
+    assert "no indicator at NUTS 3" in capsys.readouterr().err
+
+
 @pytest.fixture
 def _page_env(store_env):
     from dashboard import cached
@@ -123,3 +136,17 @@ def test_page_shows_the_preset_its_definition_and_a_clean_table(_page_env):
     at.radio(key="w_ma_preset").set_value("arrival_pressure").run()
     assert at.query_params["preset"] == "arrival_pressure"
     assert "Net migration rate (‰)" in at.dataframe[0].value.columns
+
+
+def test_region_profile_shows_why_it_ranks_here(_page_env, store):
+    at = AppTest.from_file(str(ROUTER), default_timeout=240)
+    at.query_params.update(geo="ITC4", preset="integration_gaps")
+    at.run()
+    at.switch_page({p.key: p.script for p in PAGES}["region"]).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "Why it ranks here" in [h.value for h in at.header]
+    assert any("on **Integration gaps**" in c.value and "EU-27 NUTS 2 regions" in c.value for c in at.caption)
+    shown = next(d.value for d in at.dataframe if "Contribution" in d.value.columns)
+    expected = breakdown(store, 2, presets.preset_weights("integration_gaps", 2), "ITC4")
+    assert list(shown["Indicator"]) == list(expected["label"])
+    assert np.allclose(shown["Contribution"], expected["contribution"])
