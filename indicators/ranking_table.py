@@ -21,8 +21,15 @@ def rank_text(rank, tied) -> str:
 
 
 def value_column(indicator_id: str) -> str:
+    return get(indicator_id).short_label
+
+
+def value_text(value, indicator_id: str) -> str:
+    """'23.7 ‰' in the indicator's decimals and unit; 'no value' when missing (never 0, never 'None')."""
     ind = get(indicator_id)
-    return f"{ind.short_label} ({ind.short_unit or ind.unit})"
+    if value is None or pd.isna(value):
+        return "no value"
+    return f"{value:,.{ind.decimals}f} {ind.short_unit or ind.unit}".strip()
 
 
 def contribution_column(indicator_id: str) -> str:
@@ -30,15 +37,16 @@ def contribution_column(indicator_id: str) -> str:
 
 
 def display_table(result: pd.DataFrame) -> pd.DataFrame:
-    """The ranked regions with names, score, each indicator's value in its unit and its contribution in score
-    points, the share of the weight with data, and the rank range when weights move (no internal columns)."""
+    """The ranked regions with names, score, each indicator's value as text in its unit and decimals, its
+    contribution in score points, the share of the weight with data, and the rank range when weights move (no internal columns)."""
     ranked = result[result["rank"].notna()]
     values = result.attrs["values"]
     out = pd.DataFrame({"Rank": [rank_text(r, t) for r, t in zip(ranked["rank"], ranked["tied"])],
                         "Region": ranked["name"].to_numpy(), "Code": ranked["geo"].to_numpy(),
                         "Score": ranked["score"].to_numpy()})
     for indicator_id in result.attrs["weights"]:
-        out[value_column(indicator_id)] = values[indicator_id].reindex(ranked["geo"]).to_numpy()
+        # text, so a missing value reads "no value" (a number column would show "None")
+        out[value_column(indicator_id)] = [value_text(v, indicator_id) for v in values[indicator_id].reindex(ranked["geo"])]
     for indicator_id in result.attrs["weights"]:
         out[contribution_column(indicator_id)] = ranked[f"contribution_{indicator_id}"].to_numpy()
     out["Data for (% of weight)"] = (ranked["coverage"] * 100).to_numpy()

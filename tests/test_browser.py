@@ -136,7 +136,8 @@ def test_a_weight_changes_the_most_affected_order(tab, app):
     page = tab
     page.goto(f"{app.url}/most-affected?level=2&preset=own")
     wait_idle(page)
-    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
+    # a cold first render on the shared 2-core machine took ~50 s (2026-11-28, load average 12)
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=120_000)
     assert _params(page).get("weights") == "net_migration_rate:1,foreign_born_share_change:1"  # own mix: written whole
     slider = page.get_by_role("slider", name="Crude rate of net migration plus statistical adjustment")
     final = "foreign_born_share_change:1"  # net migration from 1 to 0 in steps of 0.25; a 0 is not written

@@ -122,9 +122,8 @@ def _table(result: pd.DataFrame, lang: str) -> None:
               "Data for (% of weight)": st.column_config.NumberColumn(format="%.0f %%")}
     for indicator_id, weight in weights.items():
         ind = REGISTRY[indicator_id]
-        unit = (ind.short_unit or ind.unit).replace("%", "%%")  # the format string's own % signs
-        config[value_column(indicator_id)] = st.column_config.NumberColumn(
-            format=f"%.{ind.decimals}f {unit}", help=f"{ind.label}, {result.attrs['years'][indicator_id] or 'period not stated'}")
+        config[value_column(indicator_id)] = st.column_config.TextColumn(
+            help=f"{ind.label} ({ind.unit}), {result.attrs['years'][indicator_id] or 'period not stated'}")
         config[contribution_column(indicator_id)] = st.column_config.ProgressColumn(
             min_value=0, max_value=100 * weight / total, format="%.1f",
             help=f"Score points from {ind.short_label} (full bar: the most affected end of the EU-27 scale)")

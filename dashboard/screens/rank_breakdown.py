@@ -10,7 +10,7 @@ from dashboard import figures, state
 from geodata.codes import EU27, level_of
 from indicators import presets
 from indicators.composite import composite
-from indicators.ranking_table import breakdown, rank_text
+from indicators.ranking_table import breakdown, rank_text, value_text
 
 
 def table(store, level: int, weights: dict[str, float], geo: str) -> None:
@@ -18,8 +18,8 @@ def table(store, level: int, weights: dict[str, float], geo: str) -> None:
     parts = breakdown(store, level, weights, geo)
     shown = pd.DataFrame({
         "Indicator": parts["label"],
-        "Value": [f"{figures.format_value(v, d)} {u}" if pd.notna(v) else "no value (not counted)"
-                  for v, d, u in zip(parts["value"], parts["decimals"], parts["unit"])],
+        "Value": [value_text(v, i) if pd.notna(v) else "no value (not counted)"
+                  for v, i in zip(parts["value"], parts["indicator"])],
         "Year": [str(int(y)) if pd.notna(y) else "period not stated" for y in parts["year"]],
         "Flag": parts["flag"].fillna(""),
         "Score 0-100": parts["scaled"].astype(float),
