@@ -10,7 +10,8 @@ moves no EU region's score either.
 
 A region's score is the weighted mean over the indicators it has; ``coverage`` is the share of the total
 weight it has data for, and a region below ``min_coverage`` is not ranked (``not_ranked`` says why). Missing
-data is never read as zero. Rank stability: each weight in turn is moved by ±20 % and the ranks recomputed.
+data is never read as zero. Rank stability: each weight in turn is moved by ±20 % and the ranks recomputed
+among the same ranked regions (a moved weight never pushes a region under the coverage line).
 
 Every region is scored in the one NUTS version its country is drawn in (the newest with boundaries): values
 published in an older version are brought into it with the JRC converter and marked, so a code is never ranked

@@ -132,7 +132,7 @@ def test_page_shows_the_preset_its_definition_and_a_clean_table(_page_env):
     assert {"Rank", "Region", "Score", "Unemployment gap", "Unemployment gap: points"} <= set(table.columns)
     assert table["Unemployment gap"].str.fullmatch(r"-?[\d,]+\.\d pp|no value").all()  # unit, 1 decimal, no "None"
     assert not [c for c in table.columns if "Δ" in c or c.startswith(("rank_", "contribution_"))]
-    assert table["Code"].str.startswith("ES").all() and "Not ranked, and why" in [s.value for s in at.subheader]
+    assert table["Code"].str.startswith("ES").all() and "Not ranked, and why" in [h.value for h in at.header]
     assert at.query_params["preset"] == "integration_gaps" and at.query_params["countries"] == "ES"
     at.radio(key="w_ma_preset").set_value("arrival_pressure").run()
     assert at.query_params["preset"] == "arrival_pressure"
@@ -151,3 +151,18 @@ def test_region_profile_shows_why_it_ranks_here(_page_env, store):
     expected = breakdown(store, 2, presets.preset_weights("integration_gaps", 2), "ITC4")
     assert list(shown["Indicator"]) == list(expected["label"])
     assert np.allclose(shown["Contribution"], expected["contribution"])
+
+
+def test_page_filters_nuts3_by_typology_groups_and_warns_about_unknown_values(_page_env, store):
+    at = AppTest.from_file(str(ROUTER), default_timeout=240)
+    at.query_params.update(level="3", countries="EL", typology="coastal:coastal,island:Island,coastal:Sandy")
+    at.run()
+    at.switch_page(SCRIPT).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("territorial-type value in the link is not known" in w.value for w in at.warning)
+    assert at.multiselect(key="w_typo_2").value == ["coastal:coastal", "island:Island"]  # geography: either
+    expected = regions_with(store, {"coastal": ["coastal"], "island": ["Island"]})
+    listed = set(at.dataframe[0].value["Code"]) | set(not_ranked(composite(
+        store, 3, presets.preset_weights("arrival_pressure", 3), countries=["EL"], regions=expected))["geo"])
+    assert listed == {g for g in expected if g.startswith("EL")}
+    assert at.query_params["typology"] == "coastal:coastal,island:Island"  # the unknown value is not written back

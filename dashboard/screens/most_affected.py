@@ -102,6 +102,8 @@ def _filters(store, view, level: int) -> tuple[list[str], bool, dict[str, list[s
     if level == 3:
         st.caption(t("typology", view.lang) + ": any value chosen within a box, and every box with a value.")
         values = typology_values(store)
+        if any(v not in values.get(c, []) for c, chosen in view.typology.items() for v in chosen):
+            st.warning("A territorial-type value in the link is not known and was left out.")
         columns = st.columns(len(TYPOLOGY_GROUPS))
         for i, (group, members) in enumerate(TYPOLOGY_GROUPS.items()):
             options = [f"{c}:{v}" for c in members for v in values[c]]
@@ -131,7 +133,7 @@ def _table(result: pd.DataFrame, lang: str) -> None:
 
 
 def _not_ranked(result: pd.DataFrame) -> None:
-    st.subheader("Not ranked, and why")
+    st.header("Not ranked, and why")  # h2 even when no table precedes it (no skipped heading level)
     missing = not_ranked(result)
     if missing.empty:
         st.caption("Every region in the selection could be scored.")
