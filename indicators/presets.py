@@ -103,7 +103,8 @@ def availability_text(preset_id: str, level: int) -> str:
 def describe(preset_id: str, level: int, weights: dict[str, float]) -> str:
     """The definition line written into the CSV and shown on the page: name, words, weights as used."""
     used = ", ".join(f"{REGISTRY[k].short_label} ×{w:g}" for k, w in weights.items() if w)
-    return f"{label(preset_id)} (NUTS {level}): {definition(preset_id)} Weights: {used or 'none'}."
+    return (f"{label(preset_id)} (NUTS {level}): {definition(preset_id)} Weights: {used or 'none'}. Each indicator "
+            "is scaled 0-100 over every EU-27 region of the level (100 = most affected).")
 
 
 def resolve(preset_id: str | None, weights: dict[str, float], level: int) -> tuple[str, dict[str, float], str]:

@@ -58,21 +58,33 @@ def display_table(result: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def dataset_codes(indicator_id: str) -> str:
+    """The Eurostat (or other) dataset codes a value comes from; a derived indicator names its inputs'."""
+    ind = get(indicator_id)
+    if ind.dataset:
+        return ind.dataset
+    if ind.derived:
+        return ", ".join(dict.fromkeys(dataset_codes(i) for i in ind.derived.inputs))
+    return ", ".join(ind.sources)
+
+
 def csv_rows(result: pd.DataFrame, definition: str) -> pd.DataFrame:
     """Every selected region (unranked ones with an empty rank) with its score and, per indicator, value,
     year, flag, dataset, NUTS version, licence and contribution; the ranking's definition on every row."""
     values, flags, years = result.attrs["values"], result.attrs["flags"], result.attrs["years"]
-    out = pd.DataFrame({"rank": [rank_text(r, t) for r, t in zip(result["rank"], result["tied"])],
+    # the rank as a number and whether it is shared ("=9" would start like a formula in a spreadsheet)
+    out = pd.DataFrame({"rank": result["rank"].astype("Int64"), "rank_shared": result["tied"].gt(1).astype("boolean"),
                         "geo": result["geo"], "name": result["name"], "country": result["country"],
                         "nuts_version": result["nuts_version"].astype("Int64"), "score": result["score"].round(2),
                         "weight_with_data": result["coverage"].round(3)})
     for indicator_id in result.attrs["weights"]:
         ind = get(indicator_id)
-        out[f"{indicator_id}_value"] = values[indicator_id].reindex(result["geo"]).to_numpy()
+        # 6 decimals: a derived difference keeps no float noise (6.559999999999999), a published value is unchanged
+        out[f"{indicator_id}_value"] = values[indicator_id].reindex(result["geo"]).round(6).to_numpy()
         out[f"{indicator_id}_unit"] = ind.unit
         out[f"{indicator_id}_year"] = years[indicator_id]
         out[f"{indicator_id}_flag"] = flags[indicator_id].reindex(result["geo"]).to_numpy()
-        out[f"{indicator_id}_dataset"] = ind.dataset or ", ".join(ind.sources)
+        out[f"{indicator_id}_dataset"] = dataset_codes(indicator_id)
         out[f"{indicator_id}_licence"] = "; ".join(sorted({BY_ID[s].licence for s in ind.sources}))
         out[f"{indicator_id}_contribution"] = result[f"contribution_{indicator_id}"].round(2).to_numpy()
     out["converted_from_other_nuts_version"] = result["converted"]

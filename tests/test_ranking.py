@@ -99,6 +99,20 @@ def test_every_preset_says_what_each_level_has():
     assert "Only at NUTS 2: Foreign-born change" in text and "Only for whole countries" in text
 
 
+def test_the_csv_carries_the_definition_and_each_value_s_provenance(store):
+    from dashboard.export.csvs import to_csv_bytes
+
+    weights = presets.preset_weights("arrival_pressure", 3)
+    result = composite(store, 3, weights, countries=["BE"], stability=False)
+    definition = presets.describe("arrival_pressure", 3, weights)
+    rows = csv_rows(result, definition).set_index("geo")
+    assert (rows["ranking"] == definition).all() and "EU-27" in definition and "Arrival pressure" in definition
+    assert rows.loc["BE224", "rank"] is pd.NA and pd.isna(rows.loc["BE224", "score"])  # unranked: listed, empty
+    assert rows["net_migration_rate_dataset"].eq("demo_r_gind3").all() and rows["net_migration_rate_year"].eq(2020).all()
+    assert rows["net_migration_rate_licence"].str.contains("Eurostat").all()
+    assert not to_csv_bytes(rows.reset_index()).decode("utf-8-sig").count("'=")  # no rank made into text
+
+
 def test_cli_ranks_a_preset_and_says_what_it_could_not(store_env, capsys):
     import json
 
