@@ -75,7 +75,7 @@ def layer_values(store, ind: Indicator, level: int, year: int | None) -> pd.Data
         layer = lookup.current_layer(store, level)
         parts = []
         for version, group in layer.groupby("nuts_version"):
-            rows = versions.in_version(store, ind, level, int(version))
+            rows = versions.in_version(store, ind, level, int(version), year)  # one year: converting all is slow
             same_year = rows["year"].isna() if year is None else rows["year"].eq(year)
             parts.append(rows[same_year.fillna(False) & rows["value"].notna() & rows["geo"].isin(group["geo"])])
         return pd.concat(parts, ignore_index=True)

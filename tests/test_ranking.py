@@ -180,3 +180,17 @@ def test_page_filters_nuts3_by_typology_groups_and_warns_about_unknown_values(_p
         store, 3, presets.preset_weights("arrival_pressure", 3), countries=["EL"], regions=expected))["geo"])
     assert listed == {g for g in expected if g.startswith("EL")}
     assert at.query_params["typology"] == "coastal:coastal,island:Island"  # the unknown value is not written back
+
+
+def test_converting_one_year_gives_the_full_series_rows_of_that_year(store):
+    from indicators import lookup, versions
+
+    ind = REGISTRY["net_migration_rate"]
+    year = tables.latest_year(store, ind, 2)
+    for version in lookup.current_layer(store, 2)["nuts_version"].unique():
+        full = versions.in_version(store, ind, 2, int(version))
+        one = versions.in_version(store, ind, 2, int(version), year)
+        columns = ["geo", "value", "flag", "period", "converted"]
+        pd.testing.assert_frame_equal(full.loc[full["year"].eq(year), columns].sort_values("geo").reset_index(drop=True),
+                                      one[columns].sort_values("geo").reset_index(drop=True))
+        assert one["converted"].any() or version != 2024  # NL/PT successors are converted into 2024
