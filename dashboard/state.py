@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from dashboard.i18n import LANGUAGES
-from indicators.composite import CANDIDATES, DEFAULT_WEIGHTS
+from indicators.presets import CANDIDATES, OWN, PRESETS
 from indicators.registry import REGISTRY
 
 DEFAULT_INDICATOR = "net_migration_rate"
@@ -56,9 +56,11 @@ class View:
     geo: str | None = None
     geos: list[str] = field(default_factory=list)
     peers_of: str | None = None
+    preset: str | None = None  # a most-affected preset id or "own"; None: the page's default
     weights: dict[str, float] = field(default_factory=dict)
     countries: list[str] = field(default_factory=list)
-    typology: dict[str, str] = field(default_factory=dict)
+    outside_eu: bool = False  # most affected: rank regions outside the EU-27 too
+    typology: dict[str, list[str]] = field(default_factory=dict)  # typology -> accepted values (OR within)
     lang: str = "en"
     scheme: str = "quantiles"
     embed: bool = False
@@ -111,6 +113,11 @@ def parse(params: dict[str, str], known_geos: set[str]) -> tuple[View, list[str]
             fields["peers_of"] = v
         else:
             warnings.append("The link asks for the peers of an unknown region.")
+    if (v := get("preset")) is not None:
+        if v in PRESETS or v == OWN:
+            fields["preset"] = v
+        else:
+            warnings.append("The link names an unknown ranking preset; showing the default one.")
     if (v := get("weights")) is not None:
         weights = {}
         for part in v.split(","):
@@ -131,12 +138,18 @@ def parse(params: dict[str, str], known_geos: set[str]) -> tuple[View, list[str]
         if len(good) != len(codes):
             warnings.append("Some countries in the link are unknown and were left out.")
         fields["countries"] = good
+    if (v := get("outside_eu")) is not None:
+        if v in ("0", "1"):
+            fields["outside_eu"] = v == "1"
+        else:
+            warnings.append("The link's outside_eu is not 0 or 1; ranking the EU-27 only.")
     if (v := get("typology")) is not None:
         typology = fields["typology"] = {}
-        for part in v.split(","):
+        for part in v.split(","):  # a typology named twice accepts either value (OR)
             key, _, value = part.partition(":")
-            if key in TYPOLOGIES and value and len(value) <= 80 and re.fullmatch(r"[\w \-()<>=%.,]+", value):
-                typology[key] = value
+            if key in TYPOLOGIES and value and len(value) <= 80 and re.fullmatch(r"[\w \-()<>=%.]+", value):
+                if value not in typology.setdefault(key, []):
+                    typology[key].append(value)
             else:
                 warnings.append("A territorial-type filter in the link is not valid and was left out.")
     if (v := get("lang")) is not None:
@@ -170,12 +183,16 @@ def to_params(view: View) -> dict[str, str]:
         params["geos"] = ",".join(view.geos)
     if view.peers_of:
         params["peers_of"] = view.peers_of
+    if view.preset:
+        params["preset"] = view.preset
     if view.weights:
         params["weights"] = ",".join(f"{k}:{w:g}" for k, w in view.weights.items())
     if view.countries:
         params["countries"] = ",".join(view.countries)
+    if view.outside_eu:
+        params["outside_eu"] = "1"
     if view.typology:
-        params["typology"] = ",".join(f"{k}:{v}" for k, v in view.typology.items())
+        params["typology"] = ",".join(f"{k}:{v}" for k, values in view.typology.items() for v in values)
     if view.lang != "en":
         params["lang"] = view.lang
     if view.scheme != "quantiles":
@@ -183,8 +200,3 @@ def to_params(view: View) -> dict[str, str]:
     if view.layer != "regions":
         params["layer"] = view.layer
     return params  # embed is not written: Streamlit keeps the embed parameter in the URL itself
-
-
-def default_weights(level: int) -> dict[str, float]:
-    """The composite's starting weights at a level."""
-    return dict(DEFAULT_WEIGHTS.get(level, DEFAULT_WEIGHTS[2]))

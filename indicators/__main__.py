@@ -11,9 +11,9 @@ import sys
 
 import pandas as pd
 
-from indicators import city_cli, local_cli, profile, tables
+from indicators import city_cli, local_cli, presets, profile, tables
 from indicators.benchmarks import benchmarks
-from indicators.composite import CANDIDATES, DEFAULT_WEIGHTS, composite
+from indicators.composite import CANDIDATES, composite, not_ranked
 from indicators.registry import ENTRIES, get
 from indicators.summary import LANGUAGES
 from loaders.errors import StoreMissingError
@@ -42,8 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     one.add_argument("--json", action="store_true")
     most = commands.add_parser("most-affected", help="the most-affected ranking")
     most.add_argument("--level", type=int, choices=[2, 3], default=2)
-    most.add_argument("--weights", help="id:weight,… (default: the dashboard's default weights)")
-    most.add_argument("--countries", help="CC,CC,… (default: all)")
+    most.add_argument("--preset", choices=[*presets.PRESETS, presets.OWN], default=None,
+                      help=f"a named ranking (default: {presets.DEFAULT_PRESET}); with --weights: own mix")
+    most.add_argument("--weights", help="id:weight,… (absolute weights of your own mix)")
+    most.add_argument("--countries", help="CC,CC,… (default: every EU-27 country)")
+    most.add_argument("--outside-eu", action="store_true", help="also rank regions outside the EU-27 (EU-27 scale)")
     most.add_argument("--json", action="store_true")
     bench = commands.add_parser("benchmark", help="the country and EU benchmarks of an indicator")
     bench.add_argument("id")
@@ -89,7 +92,7 @@ def _print(payload, as_json: bool) -> int:
 
 
 def _most_affected(store, args) -> int:
-    weights = dict(DEFAULT_WEIGHTS[args.level])
+    preset, weights = args.preset or presets.DEFAULT_PRESET, None
     if args.weights:
         try:
             weights = {k: float(w) for k, w in (part.split(":") for part in args.weights.split(","))}
@@ -100,20 +103,29 @@ def _most_affected(store, args) -> int:
         if unknown:
             print(f"not weighable at NUTS {args.level}: {', '.join(unknown)}", file=sys.stderr)
             return 2
+        preset = presets.OWN  # weights on the command line are the whole own mix
+    else:
+        weights = presets.preset_weights(preset, args.level)
+    if not any(weights.values()):
+        print(f"{presets.label(preset)} has no indicator at NUTS {args.level}", file=sys.stderr)
+        return 2
     countries = [c.strip().upper() for c in args.countries.split(",")] if args.countries else None
-    result = composite(store, args.level, weights, countries=countries)
+    result = composite(store, args.level, weights, countries=countries, outside_eu=args.outside_eu)
     ranked = result[result["rank"].notna()]
     rows = []
-    for _, r in result.iterrows():
+    for _, r in ranked.iterrows():
         rows.append({"geo": r["geo"], "name": r["name"], "nuts_version": _int(r["nuts_version"]),
-                     "score": None if pd.isna(r["score"]) else round(float(r["score"]), 1),
+                     "score": round(float(r["score"]), 1),
                      "coverage": round(float(r["coverage"]), 3), "rank": _int(r["rank"]), "of": len(ranked),
                      "tied": _int(r["tied"]), "rank_spread": _int(r.get("rank_spread")),
                      "converted": [c for c in str(r["converted"]).split(", ") if c],
                      "contributions": {c.removeprefix("contribution_"): (None if pd.isna(v) else round(float(v), 2))
                                        for c, v in r.items() if str(c).startswith("contribution_")}})
-    return _print({"level": args.level, "weights": weights, "years": result.attrs.get("years", {}),
-                   "regions": rows}, args.json)
+    return _print({"level": args.level, "preset": preset, "definition": presets.describe(preset, args.level, weights),
+                   "available": presets.availability_text(preset, args.level), "weights": weights,
+                   "scale": "each indicator scaled 0-100 over every EU-27 region of the level",
+                   "years": result.attrs.get("years", {}), "regions": rows,
+                   "not_ranked": not_ranked(result).to_dict(orient="records")}, args.json)
 
 
 def _benchmark(store, args) -> int:

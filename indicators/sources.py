@@ -19,7 +19,8 @@ METHODS = (
                                   "code and its successor are never both in it. The most-affected score puts every "
                                   "region in the version its country is drawn in (the newest with boundaries); values "
                                   "published in another version are converted with the JRC NUTS converter and marked "
-                                  "converted."),
+                                  "converted. Each indicator is scaled over every EU-27 region of the level, so "
+                                  "filters select regions and never change a score."),
     ("Flags", "Flags are kept as published. Values flagged low reliability (u) are ranked and keep their flag in "
               "every table, card, sentence and map ring; the card and the summary say \"low reliability\" beside "
               "them."),

@@ -14,8 +14,8 @@ from dashboard.pages import PAGES as ALL_PAGES, ROUTER
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(ROUTER)
-PARAMS = ["indicator", "level", "year", "geo", "geos", "peers_of", "weights", "countries", "typology", "lang",
-          "scheme", "embed"]
+PARAMS = ["indicator", "level", "year", "geo", "geos", "peers_of", "preset", "weights", "countries", "outside_eu",
+          "typology", "lang", "scheme", "embed"]
 NASTY = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "../../../../etc/passwd", "javascript:alert(1)",
          "' OR 1=1 --", "%3Cscript%3E", "{{7*7}}", "\u202e\u0000", "ITC4,<b>x</b>", "net_migration_rate:1e309",
          "A" * 5000, "urban_rural:<script>", "[link](http://example.com)", "**bold**", "$$x$$"]

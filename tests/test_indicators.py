@@ -14,7 +14,8 @@ from indicators.benchmarks import benchmarks
 from indicators.peers import peers
 from indicators.ranks import ranks
 from indicators.__main__ import main as indicators_cli
-from indicators.composite import DEFAULT_WEIGHTS, composite
+from indicators.composite import composite
+from indicators.presets import LEGACY_DEFAULT_WEIGHTS as DEFAULT_WEIGHTS  # five weighted indicators
 from indicators.registry import DIRECTIONS, ENTRIES, KINDS, REGISTRY, THEMES
 from indicators.summary import LANGUAGES, country_name, facts, format_number, summary
 from loaders.manifest import BY_ID, get_source

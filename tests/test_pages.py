@@ -203,23 +203,33 @@ def test_embed_hides_the_frame():
 
 
 def test_most_affected_weights_reorder_the_ranking():
-    at = _app("most_affected", level="2")
+    at = _app("most_affected", level="2", preset="own")  # the own mix starts from the default preset
     table = at.dataframe[0].value
-    first = list(table["geo"][:10])
+    first = list(table["Code"][:10])
     at.slider(key="w_weight_2_foreign_born_share").set_value(3.0).run()
     at.slider(key="w_weight_2_net_migration_rate").set_value(0.0).run()
-    assert list(at.dataframe[0].value["geo"][:10]) != first
-    # A zero is written (the default is 1), so the link reopens this score and not the default one.
-    assert sorted(at.query_params["weights"].split(",")) == ["foreign_born_share:3", "net_migration_rate:0"]
+    assert list(at.dataframe[0].value["Code"][:10]) != first
+    # Own-mix weights are written whole (an indicator not named weighs 0), so the link reopens this score.
+    assert at.query_params["preset"] == "own"
+    assert sorted(at.query_params["weights"].split(",")) == ["foreign_born_share:3", "foreign_born_share_change:1"]
 
 
 def test_a_weight_link_reopens_the_same_weights():
-    link = {"level": "2", "weights": "foreign_born_share:2.5,net_migration_rate:0"}
+    link = {"level": "2", "preset": "own", "weights": "foreign_born_share:2.5,net_migration_rate:0.25"}
     at = _app("most_affected", **link)
-    assert not at.warning
+    assert not at.warning and not any("own mix" in i.value for i in at.info)
+    assert at.slider(key="w_weight_2_foreign_born_share").value == 2.5
+    assert at.slider(key="w_weight_2_net_migration_rate").value == 0.25
+    assert at.slider(key="w_weight_2_unemployment_gap_foreign_born").value == 0.0  # not named: 0
+    assert sorted(at.query_params["weights"].split(",")) == sorted(link["weights"].split(","))
+
+
+def test_a_weight_link_from_before_presets_reopens_the_score_it_named():
+    at = _app("most_affected", level="2", weights="foreign_born_share:2.5,net_migration_rate:0")
+    assert any("before the presets" in i.value for i in at.info)  # said, not silently reinterpreted
     assert at.slider(key="w_weight_2_foreign_born_share").value == 2.5
     assert at.slider(key="w_weight_2_net_migration_rate").value == 0.0
-    assert sorted(at.query_params["weights"].split(",")) == sorted(link["weights"].split(","))
+    assert at.slider(key="w_weight_2_low_education_gap_foreign_born").value == 0.5  # the former default
 
 
 @pytest.mark.parametrize("weights", ["foreign_born_share:5", "foreign_born_share:0.3", "foreign_born_share:-1",
@@ -237,12 +247,12 @@ def test_a_weight_the_sliders_cannot_show_is_not_clamped_but_warned_on_the_page(
 
     weights = "foreign_born_share:5"
     at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params.update(level="2", weights=weights)
+    at.query_params.update(level="2", preset="own", weights=weights)
     at.run()  # AppTest's first run is the default page; the router warns on every page
     assert any(WEIGHTS.describe() in w.value for w in at.warning)
     at.switch_page(SCRIPTS["most_affected"]).run()
     slider = at.slider(key="w_weight_2_foreign_born_share")
-    assert slider.value == 1.0  # the default, not a clamped value
+    assert slider.value == 0.0  # the own mix's start (the default preset leaves it out), not a clamped 3
     assert (slider.min, slider.max, slider.step) == (WEIGHTS.low, WEIGHTS.high, WEIGHTS.step)  # the same contract
 
 

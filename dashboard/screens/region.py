@@ -10,7 +10,7 @@ from dashboard import figures, frame, profile_figures, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
 from dashboard.i18n import t
-from dashboard.screens import downloads, local_views, region_grid, region_towns, town_search_box
+from dashboard.screens import downloads, local_views, rank_breakdown, region_grid, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
 from indicators import context, peers, profile
@@ -43,6 +43,7 @@ def render(ctx: PageContext) -> state.View:
     _trends(store, geo, view)
     _origins(store, geo, view)
     local_views.region_local(store, geo)  # its cities; an Italian region's reception load
+    rank_breakdown.section(store, geo, view)  # the most-affected score, indicator by indicator
     _peers(store, geo, view, pages)
     _missing(store, geo, view, pages)
     region_grid.render(store, geo, names[geo])
