@@ -146,8 +146,10 @@ def footer(store, view: state.View, controls=("indicator",)) -> None:
     retrieved = sorted(s["retrieved_at"] for s in store.info["sources"].values() if s.get("retrieved_at"))
     as_of = retrieved[-1][:10] if retrieved else tr("unknown", lang)
     st.divider()
-    st.caption(f"{t('sources_on_screen', lang)}: {credit} · {BOUNDARIES} · {t('data_as_of', lang)} {as_of} "
-               + tr("(store built {date})", lang, date=store.info["built_at"][:10]))
+    built = tr("(store built {date})", lang, date=store.info["built_at"][:10])
+    # "{label}: {content}": French puts a space before the colon
+    st.caption(tr("{label}: {content}", lang, label=t("sources_on_screen", lang),
+                  content=f"{credit} · {BOUNDARIES} · {t('data_as_of', lang)} {as_of} {built}"))
 
 
 def readable_text() -> None:

@@ -72,7 +72,8 @@ def _headline(store, geo, view) -> None:
             if fig.caveat:
                 lines.append(f"**{plain(fig.caveat)}**")
             if fig.geo != geo:
-                lines.append(tr("figure for {region} ({code})", lang, region=plain(fig.name), code=fig.geo))
+                place = country_name(store, fig.geo, lang) if fig.level == 0 else fig.name  # a country in lang
+                lines.append(tr("figure for {region} ({code})", lang, region=plain(place), code=fig.geo))
             if fig.note:
                 lines.append(plain(fig.note))
             if fig.other_period:
@@ -88,7 +89,8 @@ def _headline(store, geo, view) -> None:
                 if bench is not None and bench.value is not None:
                     # an aggregate missing regions or member states is never called "country" or "EU"
                     where = tr("comparison", lang) if bench.partial else _scope(bench.scope, lang)
-                    lines.append(f"{where}: {_number(bench.value, ind.decimals, lang)} {unit} ({plain(bench.label)})")
+                    lines.append(tr("{label}: {content}", lang, label=where,
+                                    content=f"{_number(bench.value, ind.decimals, lang)} {unit} ({plain(bench.label)})"))
             st.caption("  \n".join(lines))
 
 
