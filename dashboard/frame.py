@@ -92,7 +92,7 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
             year = st.select_slider(t("year", lang), years, key="w_year")
         elif years:
             year = years[0]
-            st.caption(f"{t('year', lang)}: {year}")
+            st.caption(tr("{label}: {content}", lang, label=t("year", lang), content=year))
         else:
             st.caption(tr("The source states no reference period for this indicator.", lang))
         if "scheme" not in controls:
