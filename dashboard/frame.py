@@ -7,7 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard import cached, state
-from dashboard.i18n import LANGUAGES, t
+from dashboard.i18n import LANGUAGES, t, tr
 from geodata.attribution import BOUNDARIES
 from indicators import tables
 from indicators.registry import ENTRIES, REGISTRY, THEMES
@@ -77,12 +77,12 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
         options = [e.id for e in sorted(ENTRIES, key=lambda e: (list(THEMES).index(e.theme), e.label))]
         indicator = st.selectbox(t("indicator", lang), options, key=seed("w_indicator", seeded.indicator),
                                  format_func=lambda i: f"{REGISTRY[i].theme_label} · {REGISTRY[i].label}",
-                                 help="Type to search. Grouped by theme.")
+                                 help=tr("Type to search. Grouped by theme.", lang))
         ind = REGISTRY[indicator]
         levels = tables.levels(store, ind) or list(ind.levels)
         _coerce("w_level", levels, seeded.level if seeded.level in levels else max(levels))
         level = st.selectbox(t("level", lang), levels, key="w_level",
-                             format_func=lambda lv: "National (NUTS 0)" if lv == 0 else f"NUTS {lv}")
+                             format_func=lambda lv: tr("National (NUTS 0)", lang) if lv == 0 else f"NUTS {lv}")
         years = tables.years(store, ind, level)
         year = None
         if years:
@@ -92,14 +92,20 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
             year = st.select_slider(t("year", lang), years, key="w_year")
         elif years:
             year = years[0]
-            st.caption(f"{t('year', lang)}: {year}")
+            st.caption(tr("{label}: {content}", lang, label=t("year", lang), content=year))
         else:
-            st.caption("The source states no reference period for this indicator.")
+            st.caption(tr("The source states no reference period for this indicator.", lang))
         if "scheme" not in controls:
             return replace(view, indicator=indicator, level=level, year=year, lang=lang)
         scheme = st.selectbox(t("classes", lang), state.SCHEMES, key=seed("w_scheme", seeded.scheme),
-                              format_func=lambda s: s.replace("_", " ").capitalize())
+                              format_func=lambda s: scheme_label(s, lang))
     return replace(view, indicator=indicator, level=level, year=year, lang=lang, scheme=scheme)
+
+
+def scheme_label(scheme: str, lang: str) -> str:
+    """'natural_breaks' as 'Natural breaks', in ``lang``."""
+    return {"quantiles": tr("Quantiles", lang), "natural_breaks": tr("Natural breaks", lang),
+            "equal_interval": tr("Equal interval", lang)}.get(scheme, scheme.replace("_", " ").capitalize())
 
 
 def _follow_indicator(indicator: str, level: int, years: list[int]) -> None:
@@ -135,12 +141,15 @@ def show_warnings(warnings: list[str]) -> None:
 def footer(store, view: state.View, controls=("indicator",)) -> None:
     """Sources of what is on screen, the boundary attribution, and how recent the data are. The sidebar
     indicator's credit only where the page shows that indicator: elsewhere each figure carries its own."""
-    credit = REGISTRY[view.indicator].credit if "indicator" in controls else "each figure's own source line"
+    lang = view.lang
+    credit = REGISTRY[view.indicator].credit if "indicator" in controls else tr("each figure's own source line", lang)
     retrieved = sorted(s["retrieved_at"] for s in store.info["sources"].values() if s.get("retrieved_at"))
-    as_of = retrieved[-1][:10] if retrieved else "unknown"
+    as_of = retrieved[-1][:10] if retrieved else tr("unknown", lang)
     st.divider()
-    st.caption(f"{t('sources_on_screen', view.lang)}: {credit} · {BOUNDARIES} · "
-               f"{t('data_as_of', view.lang)} {as_of} (store built {store.info['built_at'][:10]})")
+    built = tr("(store built {date})", lang, date=store.info["built_at"][:10])
+    # "{label}: {content}": French puts a space before the colon
+    st.caption(tr("{label}: {content}", lang, label=t("sources_on_screen", lang),
+                  content=f"{credit} · {BOUNDARIES} · {t('data_as_of', lang)} {as_of} {built}"))
 
 
 def readable_text() -> None:

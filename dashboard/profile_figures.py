@@ -7,14 +7,15 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import FONT, format_value
+from dashboard.figures import FONT
+from dashboard.i18n import number, tr
 from indicators.registry import Indicator
 
 REGION, COUNTRY, OTHER, EU = "#08306b", "#2c7fb8", "#bdbdbd", "#d95f02"
 
 
 def dot_strip(rows: pd.DataFrame, ind: Indicator, *, region_name: str, country_name: str, level: int, year,
-              country_value: float | None, eu_value: float | None) -> go.Figure:
+              country_value: float | None, eu_value: float | None, lang: str = "en") -> go.Figure:
     """All regions of the level as faint dots on one line, the country's regions darker, the region large;
     the country and EU values as ticks. ``rows`` comes from ``indicators.context.strip``."""
     fig = go.Figure()
@@ -22,8 +23,9 @@ def dot_strip(rows: pd.DataFrame, ind: Indicator, *, region_name: str, country_n
     spread = (np.arange(len(rows)) % 5 - 2) * 0.06
     rows = rows.assign(y=spread)
     unit = ind.short_unit or ind.unit
-    for group, name, colour, size in (("other", f"Other EU regions (NUTS {level}, {year})", OTHER, 6),
-                                      ("country", f"Regions of {country_name}", COUNTRY, 7),
+    for group, name, colour, size in (("other", tr("Other EU regions (NUTS {level}, {year})", lang, level=level,
+                                                   year=year), OTHER, 6),
+                                      ("country", tr("Regions of {country}", lang, country=country_name), COUNTRY, 7),
                                       ("region", region_name, REGION, 15)):
         part = rows[rows["group"] == group]
         if part.empty:
@@ -32,13 +34,12 @@ def dot_strip(rows: pd.DataFrame, ind: Indicator, *, region_name: str, country_n
             x=part["value"], y=part["y"] if group != "region" else [0] * len(part), mode="markers", name=name,
             marker=dict(color=colour, size=size, line=dict(width=1.5 if group == "region" else 0, color="white")),
             text=part["name"], hovertemplate=f"%{{text}}: %{{x:,.{ind.decimals}f}} {unit}<extra></extra>"))
-    for value, name, colour in ((country_value, country_name, COUNTRY), (eu_value, "EU", EU)):
+    for value, name, colour in ((country_value, country_name, COUNTRY), (eu_value, tr("EU", lang), EU)):
         if value is None:
             continue
-        fig.add_trace(go.Scatter(x=[value, value], y=[-0.3, 0.3], mode="lines", name=f"{name}: "
-                                 f"{format_value(value, ind.decimals)} {unit}", line=dict(color=colour, width=2.5,
-                                                                                           dash="dot"),
-                                 hoverinfo="name"))
+        tick = tr("{name}: {value} {unit}", lang, name=name, value=number(value, ind.decimals, lang), unit=unit)
+        fig.add_trace(go.Scatter(x=[value, value], y=[-0.3, 0.3], mode="lines", name=tick,
+                                 line=dict(color=colour, width=2.5, dash="dot"), hoverinfo="name"))
     fig.update_layout(template="plotly_white", font=dict(FONT, size=11), height=150,
                       margin=dict(l=6, r=6, t=4, b=4), showlegend=True,
                       legend=dict(orientation="h", y=-0.35, x=0, font=dict(size=10)), dragmode=False)

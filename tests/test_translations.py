@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import string
 from pathlib import Path
 
@@ -28,6 +29,8 @@ def _tr_literals() -> dict[str, list[str]]:
                 where = f"{path.relative_to(DASHBOARD)}:{node.lineno}"
                 assert isinstance(first, ast.Constant) and isinstance(first.value, str), (
                     f"{where}: tr() needs a literal string (fill values in with fields), or the test cannot see it")
+                # tr(text, lang, **fields): a field named like a parameter fails only when the line runs
+                assert not _fields(first.value) & {"text", "lang"}, f"{where}: rename the field (text, lang are tr's)"
                 found.setdefault(first.value, []).append(where)
     return found
 
@@ -64,3 +67,62 @@ def test_numbers_follow_the_language():
     assert i18n.number(12345.67, 1, "de") == "12.345,7"
     assert i18n.number(3.6, 1, "it") == "3,6"
     assert i18n.number(12345.67, 1, "es") == "12.345,7"
+
+
+# --- the pages in another language show none of the English texts (issue 15 item 7) ------------------------------
+
+# page -> the link it is opened with: every section that has a translated text is drawn
+_OPENED = {"data_gaps": {"geo": "ITC4"}, "sources": {}, "status": {},
+           "compare": {"geos": "ITC4,AT13,DE11", "indicator": "foreign_born_share"}, "region": {"geo": "ITC4"}}
+_CASES = [(page, lang) for page in _OPENED for lang in ("fr", "de")] + [("region", "it"), ("region", "es")]
+# what a page shows as text: headings, text, notes, and the labels of widgets, buttons, expanders and links
+_TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success")
+_LABELLED_KINDS = ("button", "download_button", "checkbox", "toggle", "radio", "selectbox", "multiselect",
+                   "select_slider", "slider", "text_input", "number_input", "expander", "page_link", "metric")
+
+
+def _english_patterns(lang: str) -> list[tuple[str, re.Pattern]]:
+    """One pattern per English catalogue text whose ``lang`` text differs. Short texts (one or two words, which
+    data such as an indicator's registered label may contain) count only as a whole text; longer ones anywhere
+    in a text; ``{fields}`` match any value."""
+    patterns = []
+    for english, translated in i18n.catalogue(lang).items():
+        literal = re.sub(r"\{\w+\}", "", english).strip()
+        if translated == english or len(literal) < 4:
+            continue
+        regex = ".+?".join(re.escape(part) for part in re.split(r"\{\w+\}", english))
+        whole = len(literal.split()) < 3
+        patterns.append((english, re.compile(f"^{regex}$" if whole else regex)))
+    return patterns
+
+
+def _shown_texts(at) -> list[str]:
+    texts = [element.value for kind in _TEXT_KINDS for element in getattr(at, kind)]
+    for kind in _LABELLED_KINDS:
+        for element in getattr(at, kind):
+            proto = getattr(element, "proto", None)
+            texts += [getattr(element, "label", ""), getattr(proto, "placeholder", "") if proto else ""]
+    texts += [option for radio in at.radio for option in radio.options]
+    texts = [text.replace("\\", "") for text in texts if isinstance(text, str)]  # plain() escapes with backslashes
+    # each line too: a card's caption joins several, and a short text counts only as a whole line
+    return [line.strip() for text in texts for line in dict.fromkeys([text, *text.splitlines()]) if line.strip()]
+
+
+@pytest.mark.slow  # 12 page runs in AppTest, about a minute on the 2-core machine
+@pytest.mark.parametrize("page,lang", _CASES)
+def test_a_page_in_another_language_shows_no_english_text(store_env, page, lang):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.pages import PAGES, ROUTER
+
+    at = AppTest.from_file(str(ROUTER), default_timeout=120)
+    for key, value in {**_OPENED[page], "lang": lang}.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(next(p.script for p in PAGES if p.key == page)).run()
+    assert not at.exception, [e.message for e in at.exception]
+    texts = _shown_texts(at)
+    assert len(texts) > 10, texts  # the page drew (an empty page would pass anything)
+    english = [(english, text[:80]) for text in texts for english, pattern in _english_patterns(lang)
+               if pattern.search(text)]
+    assert not english, f"{page} in {lang} shows English: {english[:8]}"

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.export import csvs, pdf
 from dashboard.context import PageContext
-from dashboard.i18n import t
+from dashboard.i18n import t, tr
 from dashboard.screens import downloads, local_views
 from geodata.codes import level_of
 from indicators import compare, peers, profile
@@ -20,13 +20,15 @@ DEFAULT_X, DEFAULT_Y = "foreign_born_share", "unemployment_gap_foreign_born"
 
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
-    st.title(t("compare", view.lang))
-    local_views.compare_cities(store)  # cities beside the regions: their own chooser, bars, trends and table
+    lang = view.lang
+    st.title(t("compare", lang))
+    local_views.compare_cities(store, lang)  # cities beside the regions: their own chooser, bars, trends and table
     options = profile.search_options(store)
     labels = dict(zip(options["geo"], options["label"]))
     codes = list(options["geo"])
     peers_of = st.selectbox(t("peers_of", view.lang), codes, index=None, format_func=labels.get,
-                            key=frame.seed("w_peers_of", view.peers_of), placeholder="a region whose peers to add")
+                            key=frame.seed("w_peers_of", view.peers_of),
+                            placeholder=tr("a region whose peers to add", lang))
     default = list(view.geos)
     if peers_of and not default:
         default = [peers_of] + list(peers.peers(store, peers_of, k=5)["geo"])
@@ -34,37 +36,38 @@ def render(ctx: PageContext) -> state.View:
                           key=frame.seed("w_geos", default[: state.MAX_REGIONS]))
     view = replace(view, geos=list(geos), peers_of=peers_of)
     if not geos:
-        st.info("Choose regions above (by name or code), or pick a region to compare it with its peers.")
+        st.info(tr("Choose regions above (by name or code), or pick a region to compare it with its peers.", lang))
         return view
     ind = REGISTRY[view.indicator]
     values = compare.latest(store, ind, geos)
     if values.empty:
-        st.info(f"None of the chosen regions has a value for {ind.label} at its own level.")
+        st.info(tr("None of the chosen regions has a value for {indicator} at its own level.", lang,
+                   indicator=ind.label))
     else:
-        bars = figures.grouped_bars(values, ind, f"{ind.label} (latest year per region)")
+        bars = figures.grouped_bars(values, ind, tr("{indicator} (latest year per region)", lang, indicator=ind.label))
         st.plotly_chart(bars, key="bars", config={"displaylogo": False},
-                        alt=f"Bars of {ind.label}; the table below holds the values.")
+                        alt=tr("Bars of {indicator}; the table below holds the values.", lang, indicator=ind.label))
         downloads.figure_images(bars, f"compare_{ind.id}", "bars")
-    _scatter(store, view, geos)
+    _scatter(store, view, geos, lang)
     trend = compare.series(store, ind, geos)
     if len(trend):
-        lines = figures.trends(trend, ind, f"{ind.label} over time")
+        lines = figures.trends(trend, ind, tr("{indicator} over time", lang, indicator=ind.label))
         st.plotly_chart(lines, key="trends", config={"displaylogo": False},
-                        alt=f"Lines of {ind.label} over time for the chosen regions.")
+                        alt=tr("Lines of {indicator} over time for the chosen regions.", lang, indicator=ind.label))
         downloads.figure_images(lines, f"compare_{ind.id}_trends", "trends")
     table = values.assign(unit=ind.unit, source=ind.credit)
     st.dataframe(table, hide_index=True, width="stretch")
     left, right = st.columns(2)
     with left:
-        downloads.direct("Table (CSV)", lambda: csvs.to_csv_bytes(table), f"compare_{ind.id}.csv", "compare_csv")
+        downloads.direct(tr("Table (CSV)", lang), lambda: csvs.to_csv_bytes(table), f"compare_{ind.id}.csv", "compare_csv")
     with right:
         if len(geos) >= 2:
-            downloads.on_request("roundtable pack (PDF)", lambda: pdf.pack(store, list(geos), view.lang),
+            downloads.on_request(tr("roundtable pack (PDF)", lang), lambda: pdf.pack(store, list(geos), view.lang),
                                  f"roundtable_pack_{len(geos)}_regions.pdf", "pack_" + "_".join(geos))
     return view
 
 
-def _scatter(store, view, geos) -> None:
+def _scatter(store, view, geos, lang: str) -> None:
     level = max(level_of(g) for g in geos)
     candidates = [e.id for e in ENTRIES if level in e.levels]
     if len(candidates) < 2:
@@ -78,11 +81,12 @@ def _scatter(store, view, geos) -> None:
                         key=frame.seed("w_y", second))
     both = compare.side_by_side(store, x, y, level)
     if both.empty:
-        st.caption("No region has both indicators at this level.")
+        st.caption(tr("No region has both indicators at this level.", lang))
         return
     years = both.attrs.get("years", (None, None))
-    fig = figures.scatter(both, REGISTRY[x], REGISTRY[y], geos,
-                          f"{REGISTRY[y].short_label} against {REGISTRY[x].short_label} (NUTS {level}; {years[0]}, {years[1]})")
+    title = tr("{y} against {x} (NUTS {level}; {x_year}, {y_year})", lang, y=REGISTRY[y].short_label,
+               x=REGISTRY[x].short_label, level=level, x_year=years[0], y_year=years[1])
+    fig = figures.scatter(both, REGISTRY[x], REGISTRY[y], geos, title)
     st.plotly_chart(fig, key="scatter", config={"displaylogo": False},
-                    alt="Scatter of all regions, the chosen ones labelled.")
+                    alt=tr("Scatter of all regions, the chosen ones labelled.", lang))
     downloads.figure_images(fig, f"scatter_{x}_{y}", "scatter")

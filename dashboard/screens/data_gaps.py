@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
+from dashboard.i18n import t, tr
 from dashboard.screens import downloads, grid_gaps, local_views
 from indicators import gaps, profile
 from indicators.classes import count_classes
@@ -18,63 +19,69 @@ from indicators.registry import REGISTRY
 
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
-    st.title("Data gaps")
-    st.write("How many of the atlas's migration and integration indicators each region has at its own level "
-             f"for a recent year (the indicator's {gaps.RECENT_YEARS} latest years). Values published only for a larger "
-             "area do not count here: this map is about local data.")
-    level = st.radio("NUTS level", [2, 3], horizontal=True, format_func=lambda lv: f"NUTS {lv}",
+    lang = view.lang
+    st.title(t("data_gaps", lang))
+    st.write(tr("How many of the atlas's migration and integration indicators each region has at its own level "
+                "for a recent year (the indicator's {years} latest years). Values published only for a larger "
+                "area do not count here: this map is about local data.", lang, years=gaps.RECENT_YEARS))
+    level = st.radio(t("level", lang), [2, 3], horizontal=True, format_func=lambda lv: f"NUTS {lv}",
                      key=frame.seed("w_gap_level", view.level if view.level in (2, 3) else 2))
     coverage = gaps.region_coverage(store, level)
-    _map(store, coverage, level, ctx.maps)
+    _map(store, coverage, level, ctx.maps, lang)
     st.dataframe(coverage, hide_index=True, width="stretch")
-    downloads.direct("Coverage by region (CSV)", lambda: csvs.to_csv_bytes(coverage), f"coverage_nuts{level}.csv",
+    downloads.direct(tr("Coverage by region (CSV)", lang), lambda: csvs.to_csv_bytes(coverage), f"coverage_nuts{level}.csv",
                      f"gap_regions_{level}")
 
-    st.header("Coverage of one indicator, by country")
+    st.header(tr("Coverage of one indicator, by country", lang))
     options = gaps.gap_indicators()
-    chosen = st.selectbox("Indicator", options, format_func=lambda i: REGISTRY[i].label,
+    chosen = st.selectbox(t("indicator", lang), options, format_func=lambda i: REGISTRY[i].label,
                           key=frame.seed("w_gap_indicator", view.indicator if view.indicator in options else options[0]))
     by_country = gaps.indicator_coverage(store, chosen)
     st.dataframe(by_country, hide_index=True, width="stretch")
-    downloads.direct("Coverage by country (CSV)", lambda: csvs.to_csv_bytes(by_country), f"coverage_{chosen}.csv",
+    downloads.direct(tr("Coverage by country (CSV)", lang), lambda: csvs.to_csv_bytes(by_country), f"coverage_{chosen}.csv",
                      f"gap_country_{chosen}")
 
-    st.header(f"Countries × indicators: share of NUTS {level} regions with a recent value (%)")
+    st.header(tr("Countries × indicators: share of NUTS {level} regions with a recent value (%)", lang, level=level))
     matrix = gaps.coverage_matrix(store, level)
     st.dataframe(matrix, hide_index=True, width="stretch")
-    downloads.direct("Coverage matrix (CSV)", lambda: csvs.to_csv_bytes(matrix), f"coverage_matrix_nuts{level}.csv",
+    downloads.direct(tr("Coverage matrix (CSV)", lang), lambda: csvs.to_csv_bytes(matrix), f"coverage_matrix_nuts{level}.csv",
                      f"gap_matrix_{level}")
 
-    st.header("One region")
+    st.header(tr("One region", lang))
     search = profile.search_options(store)
     labels = dict(zip(search["geo"], search["label"]))
-    geo = st.selectbox("Region", list(search["geo"]), index=None, format_func=labels.get,
-                       key=frame.seed("w_gap_geo", view.geo), placeholder="Type a name or a code")
+    geo = st.selectbox(tr("Region", lang), list(search["geo"]), index=None, format_func=labels.get,
+                       key=frame.seed("w_gap_geo", view.geo), placeholder=tr("Type a name or a code", lang))
     if geo:
         status = gaps.region_status(store, geo)
         st.dataframe(status, hide_index=True, width="stretch")
-        downloads.direct("This region's gaps (CSV)", lambda: csvs.to_csv_bytes(status), f"gaps_{geo}.csv", f"gap_geo_{geo}")
+        downloads.direct(tr("This region's gaps (CSV)", lang), lambda: csvs.to_csv_bytes(status), f"gaps_{geo}.csv", f"gap_geo_{geo}")
 
-    st.header("Published only for whole countries")
-    st.write("Eurostat publishes these integration statistics only nationally. Regional figures would show where "
-             "integration works and where it does not; they are the gap that local data would fill.")
-    st.dataframe(pd.DataFrame([{"topic": n.topic, "Eurostat dataset": n.dataset,
-                                "in the atlas as": REGISTRY[n.in_atlas].label if n.in_atlas else "not held"}
+    st.header(tr("Published only for whole countries", lang))
+    st.write(tr("Eurostat publishes these integration statistics only nationally. Regional figures would show where "
+                "integration works and where it does not; they are the gap that local data would fill.", lang))
+    # the topics are Eurostat's published wording (data, kept as published); the column names are ours
+    st.dataframe(pd.DataFrame([{tr("topic", lang): n.topic, tr("Eurostat dataset", lang): n.dataset,
+                                tr("in the atlas as", lang): REGISTRY[n.in_atlas].label if n.in_atlas
+                                else tr("not held", lang)}
                                for n in gaps.NATIONAL_ONLY]), hide_index=True, width="stretch")
-    local_views.data_gaps_section(store)  # local coverage, and published city values not shown
-    grid_gaps.render(store)
+    local_views.data_gaps_section(store, lang)  # local coverage, and published city values not shown
+    grid_gaps.render(store, lang)
     return replace(view, geo=geo, indicator=chosen if view.indicator not in options else view.indicator)
 
 
-def _map(store, coverage: pd.DataFrame, level: int, maps) -> None:
+def _map(store, coverage: pd.DataFrame, level: int, maps, lang: str) -> None:
+    of = int(coverage["of"].iloc[0])
+    missing = coverage["missing"].where(coverage["missing"] != "", tr("nothing", lang))
     rows = coverage.assign(value=coverage["available"].astype(float), flag="", year=None,
-                           hover="Missing: " + coverage["missing"].where(coverage["missing"] != "", "nothing"))
-    count = figures.Legend(decimals=0, unit=f"of {int(coverage['of'].iloc[0])} indicators",
-                           credit="Sources: see the indicators")
-    classes = count_classes(rows["value"], int(coverage["of"].iloc[0]))
+                           hover=missing.map(lambda names: tr("Missing: {indicators}", lang, indicators=names)))
+    count = figures.Legend(decimals=0, unit=tr("of {of} indicators", lang, of=of),
+                           credit=tr("Sources: see the indicators", lang))
+    classes = count_classes(rows["value"], of)
     fig = figures.choropleth(rows, count, classes, lambda v: maps.screen(v, level),
-                             title="Integration indicators with recent local data",
-                             subtitle=f"NUTS {level} · count of {int(coverage['of'].iloc[0])}",
+                             title=tr("Integration indicators with recent local data", lang),
+                             subtitle=tr("NUTS {level} · count of {of}", lang, level=level, of=of),
                              background=(maps.background, maps.background_ids))
     st.plotly_chart(fig, key=f"gap-map-{level}", config={"topojsonURL": maps.base_maps, "displaylogo": False},
-                    alt=f"Map of how many integration indicators each NUTS {level} region has; the table below lists them.")
+                    alt=tr("Map of how many integration indicators each NUTS {level} region has; the table below "
+                           "lists them.", lang, level=level))

@@ -5,20 +5,30 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.europe_grid import TOWN_MIN_POPULATION, europe_figure
+from dashboard.i18n import number, tr
 from indicators import local
 
 
-def render(store, pages: dict) -> None:
-    measure = st.selectbox("Measure", list(local.MEASURES), format_func=lambda m: local.MEASURES[m][0],
+def measure_label(measure: str, lang: str) -> str:
+    """The grid measure's name in ``lang`` (indicators.local.MEASURES holds the English)."""
+    return {"born_abroad": tr("Born abroad", lang), "born_other_eu": tr("Born in another EU country", lang),
+            "born_outside_eu": tr("Born outside the EU", lang),
+            "moved_from_abroad": tr("Moved in from abroad in the year before the census", lang)
+            }.get(measure, local.MEASURES[measure][0])
+
+
+def render(store, pages: dict, lang: str = "en") -> None:
+    measure = st.selectbox(tr("Measure", lang), list(local.MEASURES), format_func=lambda m: measure_label(m, lang),
                            key="w_grid_measure")
     fig = europe_figure(store, measure)
     event = st.plotly_chart(fig, key=f"europe-grid-{measure}", on_select="rerun", selection_mode="points",
                             config={"displaylogo": False, "scrollZoom": True},
-                            alt="Europe at 5 km from the Census 2021 grid; figures per town are on the town pages.")
-    st.caption(f"Cells of 5 × 5 km summed by the project from the 1 km grid; shares over residents whose place of birth "
-               f"(or residence a year before) is known; grey: withheld or not published; light: fewer than "
-               f"{local.FEW_RESIDENTS} residents. Dots mark towns of {TOWN_MIN_POPULATION:,}+ residents: click one "
-               "to open its page.")
+                            alt=tr("Europe at 5 km from the Census 2021 grid; figures per town are on the town pages.",
+                                   lang))
+    st.caption(tr("Cells of 5 × 5 km summed by the project from the 1 km grid; shares over residents whose place of "
+                  "birth (or residence a year before) is known; grey: withheld or not published; light: fewer than "
+                  "{few} residents. Dots mark towns of {people}+ residents: click one to open its page.", lang,
+                  few=local.FEW_RESIDENTS, people=number(TOWN_MIN_POPULATION, 0, lang)))
     picked = [p.get("customdata") for p in (event.selection.points if event else []) if p.get("customdata")]
     if picked and local.municipality(store, str(picked[0])) is not None:
         st.switch_page(pages["town"], query_params={"lau": str(picked[0])})

@@ -5,17 +5,18 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.export import csvs
+from dashboard.i18n import tr
 from dashboard.screens import downloads
 from indicators import local
 
 
-def render(store) -> None:
-    st.header("The Census 2021 1 km grid, by country")
-    st.write("Coverage: share of residents whose place of birth (or residence a year before) is known; withheld "
-             "cells are unknown, not 0. Not published: variables a country left empty everywhere. Not computed: "
-             "NUTS regions whose grid share of the country's population is more than 3 % off the official one "
-             "(the 1:20M boundaries are too coarse there), so the grid gives them no figure.")
+def render(store, lang: str = "en") -> None:
+    st.header(tr("The Census 2021 1 km grid, by country", lang))
+    st.write(tr("Coverage: share of residents whose place of birth (or residence a year before) is known; withheld "
+                "cells are unknown, not 0. Not published: variables a country left empty everywhere. Not computed: "
+                "NUTS regions whose grid share of the country's population is more than 3 % off the official one "
+                "(the 1:20M boundaries are too coarse there), so the grid gives them no figure.", lang))
     table = local.grid_gaps(store)
     st.dataframe(table, hide_index=True, width="stretch")
-    downloads.direct("Grid coverage by country (CSV)", lambda: csvs.to_csv_bytes(table), "grid_coverage.csv",
+    downloads.direct(tr("Grid coverage by country (CSV)", lang), lambda: csvs.to_csv_bytes(table), "grid_coverage.csv",
                      "gap_grid")

@@ -8,10 +8,12 @@ from collections import OrderedDict
 
 import pandas as pd
 import streamlit as st
+from babel.dates import format_date
 
 from dashboard import figures, frame, local_figures
 from dashboard.export import csvs
 from dashboard.export import local as local_export
+from dashboard.i18n import number, t, tr
 from dashboard.screens import downloads
 from indicators import cities, deep_dives, plausibility, reception
 from loaders.city_tables import read
@@ -26,11 +28,24 @@ def _config(maps) -> dict:
     return {"topojsonURL": maps.base_maps, "displaylogo": False, "scrollZoom": False}
 
 
+def _view_label(label: str, lang: str) -> str:
+    """The radio's options stay English (the URL's ``layer`` and the tests key on them); shown translated."""
+    return {"Regions (NUTS)": tr("Regions (NUTS)", lang), "Cities": tr("Cities", lang),
+            "Municipalities (Spain)": tr("Municipalities (Spain)", lang),
+            "Reception (Italy)": tr("Reception (Italy)", lang)}.get(label, label)
+
+
+def _date(value, lang: str) -> str:
+    """A report date as '05 Nov 2024' in the reader's language (CLDR month names)."""
+    return format_date(pd.Timestamp(value).date(), "dd MMM y", locale=lang)
+
+
 def other_view(store, view, maps) -> str:
     """Offer the local views on the map page (the link's ``layer`` chosen first); draw the chosen one.
     Returns the layer drawn ("regions" when the page should draw the regional map itself)."""
     seeded = next((label for label, layer in LAYER_OF.items() if layer == view.layer), VIEWS[0])
-    chosen = st.radio("What to map", VIEWS, horizontal=True, key=frame.seed("w_local_view", seeded))
+    chosen = st.radio(tr("What to map", view.lang), VIEWS, horizontal=True, key=frame.seed("w_local_view", seeded),
+                      format_func=lambda label: _view_label(label, view.lang))
     layer = LAYER_OF.get(chosen, "regions")
     if layer != "regions":
         {"cities": _cities, "es_municipalities": _spain, "it_reception": _italy}[layer](store, view, maps)
@@ -39,65 +54,75 @@ def other_view(store, view, maps) -> str:
 
 def _cities(store, view, maps) -> None:
     options = [e.id for e in deep_dives.for_level("city")]
-    ind_id = st.selectbox("Indicator", options, format_func=lambda i: deep_dives.get(i).label, key="w_city_ind")
+    lang = view.lang
+    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: deep_dives.get(i).label,
+                          key="w_city_ind")
     years = sorted(int(y) for y in cities.city_shares(store).dropna(subset=["value"])["year"].unique())
-    year = st.selectbox("Year", [None, *reversed(years)], key="w_city_year",
-                        format_func=lambda y: "each city's latest year" if y is None else str(y))
+    year = st.selectbox(t("year", lang), [None, *reversed(years)], key="w_city_year",
+                        format_func=lambda y: tr("each city's latest year", lang) if y is None else str(y))
     fig, data = _kept(store, ("cities", ind_id, year, view.scheme),
                       lambda: local_export.city_map(store, ind_id, year, view.scheme))
     ind = data.indicator
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
     st.plotly_chart(fig, key=f"cities-{ind_id}-{year}", config=_config(maps),
-                    alt=f"Map of {ind.label}, {data.year_text}. The same values are in the table below.")
+                    alt=tr("Map of {indicator}, {years}. The same values are in the table below.", lang,
+                           indicator=ind.label, years=data.year_text))
     shown = data.rows["value"].notna().sum()
-    st.caption(f"{shown} of {len(data.rows)} Urban Audit cities have a value shown. Grey: no value published, or a "
-               "published value caught by a plausibility check (listed on the data-gap page). Rings: flagged values.")
-    _images(lambda: local_export.city_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'latest'}")
-    _table_and_csv(store, data.rows, ind, year)
+    st.caption(tr("{shown} of {count} Urban Audit cities have a value shown. Grey: no value published, or a "
+                  "published value caught by a plausibility check (listed on the data-gap page). Rings: flagged "
+                  "values.", lang, shown=shown, count=len(data.rows)))
+    _images(lambda: local_export.city_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'latest'}", lang)
+    _table_and_csv(store, data.rows, ind, year, lang)
 
 
 def _spain(store, view, maps) -> None:
     options = [e.id for e in deep_dives.for_level("lau")]
-    ind_id = st.selectbox("Indicator", options, format_func=lambda i: deep_dives.get(i).label, key="w_es_ind")
-    year = None if "change" in ind_id else st.selectbox("Year", [2024, 2023, 2022, 2021], key="w_es_year")
+    lang = view.lang
+    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: deep_dives.get(i).label,
+                          key="w_es_ind")
+    year = None if "change" in ind_id else st.selectbox(t("year", lang), [2024, 2023, 2022, 2021], key="w_es_year")
     fig, data = _kept(store, ("spain", ind_id, year, view.scheme, maps.screen(2021, 3)),
                       lambda: local_export.spain_map(store, ind_id, year, view.scheme, maps.screen(2021, 3)))
     ind = data.indicator
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
     st.plotly_chart(fig, key=f"spain-{ind_id}-{year}", config=_config(maps),
-                    alt=f"Map of {ind.label} in Spain's municipalities, {data.year_text}.")
+                    alt=tr("Map of {indicator} in Spain's municipalities, {years}.", lang, indicator=ind.label,
+                           years=data.year_text))
     unmatched = read(store, "city_unmatched")
-    st.caption(f"Municipal data: Spain only. {int((unmatched['source_id'] == 'ine_68538').sum())} INE municipality "
-               "code(s) have no LAU 2020 centre and are not drawn (listed on the data-gap page).")
-    _images(lambda: local_export.spain_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'change'}")
-    _table_and_csv(store, data.rows, ind, year)
+    st.caption(tr("Municipal data: Spain only. {count} INE municipality code(s) have no LAU 2020 centre and are not "
+                  "drawn (listed on the data-gap page).", lang,
+                  count=int((unmatched["source_id"] == "ine_68538").sum())))
+    _images(lambda: local_export.spain_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'change'}", lang)
+    _table_and_csv(store, data.rows, ind, year, lang)
 
 
 def _italy(store, view, maps) -> None:
     ind = deep_dives.get("it_reception_per_1000")
     rows = reception.per_thousand(store)
     dates = sorted(rows["date"].unique(), reverse=True)
-    date = st.selectbox("Report date", dates, format_func=lambda d: pd.Timestamp(d).strftime("%d %b %Y"),
-                        key="w_it_date")
+    lang = view.lang
+    date = st.selectbox(tr("Report date", lang), dates, format_func=lambda d: _date(d, lang), key="w_it_date")
     fig, date = local_export.italy_map(store, date, view.scheme, maps.screen(2021, 2))
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
     st.plotly_chart(fig, key=f"italy-{pd.Timestamp(date):%Y%m%d}", config=_config(maps),
-                    alt="Map of people in reception per 1 000 residents by Italian region.")
-    st.caption(reception.JOINT_NOTE + ": drawn on both, counted once.")
-    _images(lambda: local_export.italy_map(store, date, view.scheme)[0], f"it_reception_{pd.Timestamp(date):%Y%m%d}")
+                    alt=tr("Map of people in reception per 1 000 residents by Italian region.", lang))
+    st.caption(tr("Trentino-Alto Adige: reported jointly for ITH1 (Bolzano) and ITH2 (Trento); one figure for both: "
+                  "drawn on both, counted once.", lang))
+    _images(lambda: local_export.italy_map(store, date, view.scheme)[0], f"it_reception_{pd.Timestamp(date):%Y%m%d}",
+            lang)
     monthly = reception.monthly(store)
-    chosen = st.multiselect("Regions in the trend", sorted(monthly["name"].unique()),
+    chosen = st.multiselect(tr("Regions in the trend", lang), sorted(monthly["name"].unique()),
                             default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend")
     codes = monthly.loc[monthly["name"].isin(chosen), "geo"].unique().tolist()
     st.plotly_chart(local_figures.reception_trend(monthly, codes, ind.credit), key="it-trend",
-                    alt="Lines of people in reception per 1 000 residents by month for the chosen regions.")
+                    alt=tr("Lines of people in reception per 1 000 residents by month for the chosen regions.", lang))
     at = rows[rows["date"].eq(date)]
     st.dataframe(at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
                      "population_year", "value", "note"]], hide_index=True, width="stretch")
-    downloads.direct("Reception by region and date (CSV)", lambda: local_export.csv_bytes(store, ind.id),
+    downloads.direct(tr("Reception by region and date (CSV)", lang), lambda: local_export.csv_bytes(store, ind.id),
                      "it_reception_per_1000.csv", "csv_it_reception")
 
 
@@ -119,126 +144,148 @@ def _kept(store, key: tuple, make):
     return made
 
 
-def _images(make, stem: str) -> None:
+def _images(make, stem: str, lang: str) -> None:
     """PNG and SVG of the map, made on request with the geometry inlined and the credit line burned in."""
     left, right = st.columns(2)
     with left:
-        downloads.on_request("map (PNG)", lambda: local_export.map_image(make(), "png"), f"{stem}.png", f"png_{stem}")
+        downloads.on_request(tr("map (PNG)", lang), lambda: local_export.map_image(make(), "png"), f"{stem}.png",
+                             f"png_{stem}")
     with right:
-        downloads.on_request("map (SVG)", lambda: local_export.map_image(make(), "svg"), f"{stem}.svg", f"svg_{stem}")
+        downloads.on_request(tr("map (SVG)", lang), lambda: local_export.map_image(make(), "svg"), f"{stem}.svg",
+                             f"svg_{stem}")
 
 
-def _table_and_csv(store, rows: pd.DataFrame, ind, year) -> None:
+def _table_and_csv(store, rows: pd.DataFrame, ind, year, lang: str) -> None:
     st.dataframe(rows[["name", "geo", "year", "value", "flag", "population", "reason"]].sort_values("name"),
                  hide_index=True, width="stretch",
-                 column_config={"value": st.column_config.NumberColumn(f"value ({ind.short_unit})", format="%.1f"),
-                                "year": st.column_config.NumberColumn("year", format="%d")})
+                 column_config={"value": st.column_config.NumberColumn(
+                                    tr("value ({unit})", lang, unit=ind.short_unit), format="%.1f"),
+                                "year": st.column_config.NumberColumn(tr("year", lang), format="%d")})
     stem = f"{ind.id}_{year or 'latest'}"
-    downloads.direct("Data (CSV)", lambda: local_export.csv_bytes(store, ind.id, year), f"{stem}.csv", f"csv_{stem}")
-    downloads.direct("About the data (JSON)", lambda: local_export.metadata_bytes(store, ind.id, year),
+    downloads.direct(tr("Data (CSV)", lang), lambda: local_export.csv_bytes(store, ind.id, year), f"{stem}.csv",
+                     f"csv_{stem}")
+    downloads.direct(tr("About the data (JSON)", lang), lambda: local_export.metadata_bytes(store, ind.id, year),
                      f"{stem}.metadata.json", f"meta_{stem}")
 
 
-def region_local(store, geo: str) -> None:
+def region_local(store, geo: str, lang: str = "en") -> None:
     """On a region's profile: its Urban Audit cities, and for an Italian region its reception load."""
-    _region_cities(store, geo)
+    _region_cities(store, geo, lang)
     if geo.startswith("IT") and len(geo) >= 4:
-        _region_reception(store, geo)
+        _region_reception(store, geo, lang)
 
 
-def _region_reception(store, geo: str) -> None:
+def _region_reception(store, geo: str, lang: str) -> None:
     monthly = reception.monthly(store)
     nuts2 = geo[:4]
     rows = monthly[monthly["geo"].str.split("+").map(lambda codes: nuts2 in codes)]
     if rows.empty:
         return
     last = rows.iloc[-1]
-    st.header("People in the reception system (Italy)")
-    joint = " (Trentino-Alto Adige, reported jointly for ITH1 + ITH2)" if "+" in last["geo"] else ""
-    scope = "" if len(geo) == 4 else f" Figures for the NUTS 2 region {nuts2}, not for {geo} itself."
-    st.write(f"{last['value']:.2f} per 1 000 residents on {last['date']:%d %b %Y}{joint}: {last['total']:,.0f} "
-             f"people; {last['note']}.{scope}")
+    st.header(tr("People in the reception system (Italy)", lang))
+    joint = (" " + tr("(Trentino-Alto Adige, reported jointly for ITH1 + ITH2)", lang)) if "+" in last["geo"] else ""
+    scope = "" if len(geo) == 4 else " " + tr("Figures for the NUTS 2 region {nuts2}, not for {geo} itself.", lang,
+                                              nuts2=nuts2, geo=geo)
+    # the note is the source's own wording (data), kept as published
+    st.write(tr("{value} per 1 000 residents on {date}{joint}: {people} people; {note}.", lang,
+                value=number(last["value"], 2, lang), date=_date(last["date"], lang), joint=joint,
+                people=number(last["total"], 0, lang), note=last["note"]) + scope)
     st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], reception.CREDIT), key=f"region-it-{geo}",
-                    alt=f"Line of people in reception per 1 000 residents by month in {last['name']}.")
+                    alt=tr("Line of people in reception per 1 000 residents by month in {region}.", lang,
+                           region=last["name"]))
 
 
-def _region_cities(store, geo: str) -> None:
+def _region_cities(store, geo: str, lang: str) -> None:
     inside = cities.cities_in_region(store, geo)
     if inside.empty:
         return
-    st.header("Cities in this region (Urban Audit)")
+    st.header(tr("Cities in this region (Urban Audit)", lang))
     st.dataframe(inside[["name", "geo", "note", "year", "value", "flag"]].rename(
-        columns={"value": "foreign-born %", "note": "definition"}), hide_index=True, width="stretch")
+        columns={"value": tr("foreign-born %", lang), "note": tr("definition", lang)}), hide_index=True,
+        width="stretch")
     shares = cities.city_shares(store)
     series = shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"])
     if series["year"].nunique() > 1:
-        fig = figures.trends(series, deep_dives.get("city_foreign_born_share"), "Foreign-born share of residents")
+        fig = figures.trends(series, deep_dives.get("city_foreign_born_share"),
+                             tr("Foreign-born share of residents", lang))
         st.plotly_chart(fig, key=f"region-cities-{geo}",
-                        alt="Lines of the foreign-born share of residents of the cities in the table above.")
-    st.caption(f"{cities.CREDIT}. Values caught by a plausibility check are not shown (see the data-gap page).")
+                        alt=tr("Lines of the foreign-born share of residents of the cities in the table above.", lang))
+    st.caption(tr("{credit}. Values caught by a plausibility check are not shown (see the data-gap page).", lang,
+                  credit=cities.CREDIT))
 
 
-def data_gaps_section(store) -> None:
+def data_gaps_section(store, lang: str = "en") -> None:
     """On the data-gap page: where local data exist, and every published value not shown, with its rule."""
-    st.header("Local data: where they exist")
-    st.write("; ".join(deep_dives.coverage_lines()) + ". Urban Audit city figures: the cities Eurostat publishes.")
+    st.header(tr("Local data: where they exist", lang))
+    covered = {"municipal data: Spain only": tr("municipal data: Spain only", lang),
+               "reception data: Italy only": tr("reception data: Italy only", lang)}
+    st.write("; ".join(covered.get(line, line) for line in deep_dives.coverage_lines()) + ". "
+             + tr("Urban Audit city figures: the cities Eurostat publishes.", lang))
     found = cities.implausible_values(store)
     values = len(found.drop_duplicates(["geo", "year", "variable"]))
-    st.header(f"Published city values not shown: implausible ({values})")
-    st.caption("Kept exactly as published, never corrected; left out of maps, ranks and charts. Rules: "
-               + " ".join(f"**{k}**: {v}." for k, v in {r: t for r, t in zip(found['rule'], found['rule_text'])}.items()))
+    st.header(tr("Published city values not shown: implausible ({count})", lang, count=values))
+    # the rules' wording comes from indicators.plausibility (English, like the data it describes)
+    st.caption(tr("Kept exactly as published, never corrected; left out of maps, ranks and charts. Rules:", lang) + " "
+               + " ".join(f"**{k}**: {v}." for k, v in dict(zip(found["rule"], found["rule_text"])).items()))
     st.dataframe(found[["name", "geo", "year", "variable", "value", "flag", "rule", "detail", "source"]],
                  hide_index=True, width="stretch")
-    downloads.direct("Implausible values (CSV)", lambda: csvs.to_csv_bytes(found), "implausible_city_values.csv",
-                     "csv_implausible")
-    with st.expander("Local codes that could not be joined"):
+    downloads.direct(tr("Implausible values (CSV)", lang), lambda: csvs.to_csv_bytes(found),
+                     "implausible_city_values.csv", "csv_implausible")
+    with st.expander(tr("Local codes that could not be joined", lang)):
         st.dataframe(read(store, "city_unmatched"), hide_index=True, width="stretch")
 
 
-def sources_section() -> None:
+def sources_section(lang: str = "en") -> None:
     """On the sources and methods page: the local deep dives, their checks, and what is not shown and why."""
-    st.header("Cities, municipalities and reception: sources and checks")
+    st.header(tr("Cities, municipalities and reception: sources and checks", lang))
+    # the entries' labels, coverage, credits and caveats come from indicators.deep_dives (English, as registered)
     st.dataframe(pd.DataFrame([{"indicator": e.label, "level": deep_dives.LEVELS[e.level], "covers": e.coverage,
                                 "source": e.credit, "map": e.map_attribution, "caveats": " ".join(e.caveats)}
                                for e in deep_dives.ENTRIES]), hide_index=True, width="stretch")
-    st.markdown(
-        "- **Cities** (Eurostat Urban Audit `urb_cpopcb` foreign-born, `urb_cpop1` population): the share uses both "
-        "counts of the same year. Published values are checked before they are shown: "
-        + " ".join(f"*{k}*: {v}." for k, v in plausibility.RULES.items())
-        + " A caught value stays in the data as published, is marked \"implausible: not shown\", is left out of maps, "
-        "ranks and charts, and is listed on the data-gap page with its rule. Nothing is corrected.\n"
-        "- **Spain** (INE table 68538, every municipality, 1 January 2021-2024), joined to the LAU 2020 centres on "
-        "`ES_` + the 5-digit INE code; codes that do not join are listed on the data-gap page.\n"
-        "- **Italy** (people in the reception system, Ministry of the Interior via Liberiamoli tutti!, CC BY 4.0): "
-        "per 1 000 residents of the NUTS 2 region, with the population of the report's year, or the latest "
-        "earlier year when that is not in the data (the table says which). " + reception.JOINT_NOTE + ".\n"
-        "- Municipal data: Spain only; reception data: Italy only. Other countries have no such table here.")
+    st.markdown("\n".join((
+        tr("- **Cities** (Eurostat Urban Audit `urb_cpopcb` foreign-born, `urb_cpop1` population): the share uses "
+           "both counts of the same year. Published values are checked before they are shown: {rules} A caught value "
+           "stays in the data as published, is marked \"implausible: not shown\", is left out of maps, ranks and "
+           "charts, and is listed on the data-gap page with its rule. Nothing is corrected.", lang,
+           rules=" ".join(f"*{k}*: {v}." for k, v in plausibility.RULES.items())),
+        tr("- **Spain** (INE table 68538, every municipality, 1 January 2021-2024), joined to the LAU 2020 centres "
+           "on `ES_` + the 5-digit INE code; codes that do not join are listed on the data-gap page.", lang),
+        tr("- **Italy** (people in the reception system, Ministry of the Interior via Liberiamoli tutti!, CC BY 4.0): "
+           "per 1 000 residents of the NUTS 2 region, with the population of the report's year, or the latest "
+           "earlier year when that is not in the data (the table says which). Trentino-Alto Adige: reported jointly "
+           "for ITH1 (Bolzano) and ITH2 (Trento); one figure for both.", lang),
+        tr("- Municipal data: Spain only; reception data: Italy only. Other countries have no such table here.",
+           lang))))
 
 
-def compare_cities(store) -> None:
+def compare_cities(store, lang: str = "en") -> None:
     """On the compare page: up to 12 Urban Audit cities, bars of the latest shown share, trends, country benchmark."""
-    with st.expander("Compare cities (Urban Audit: foreign-born share of residents)"):
+    with st.expander(tr("Compare cities (Urban Audit: foreign-born share of residents)", lang)):
         latest = cities.latest_by_city(store)
         labels = dict(zip(latest["geo"], latest["name"] + " (" + latest["country"] + ")"))
-        codes = st.multiselect("Cities", sorted(labels, key=labels.get), format_func=labels.get, max_selections=12,
-                               key="w_compare_cities")
+        codes = st.multiselect(tr("Cities", lang), sorted(labels, key=labels.get), format_func=labels.get,
+                               max_selections=12, key="w_compare_cities")
         if not codes:
-            st.caption("Choose cities by name. Values caught by a plausibility check are not shown.")
+            st.caption(tr("Choose cities by name. Values caught by a plausibility check are not shown.", lang))
             return
         ind = deep_dives.get("city_foreign_born_share")
         chosen = cities.compare(store, codes)
-        st.plotly_chart(figures.grouped_bars(chosen, ind, f"{ind.label} (latest year shown per city)"),
+        st.plotly_chart(figures.grouped_bars(chosen, ind, tr("{indicator} (latest year shown per city)", lang,
+                                                             indicator=ind.label)),
                         key="compare-city-bars", config={"displaylogo": False},
-                        alt="Bars of the chosen cities' latest foreign-born share; the table below holds the values.")
+                        alt=tr("Bars of the chosen cities' latest foreign-born share; the table below holds the "
+                               "values.", lang))
         shares = cities.city_shares(store)
         st.plotly_chart(figures.trends(shares[shares["geo"].isin(codes)].dropna(subset=["value"]), ind,
-                                       "Foreign-born share of residents over time"), key="compare-city-trends",
-                        alt="Lines of the chosen cities' foreign-born share over the years shown.")
-        st.dataframe(chosen.rename(columns={"value": "city %", "country_value": "country % (same year)"}),
+                                       tr("Foreign-born share of residents over time", lang)),
+                        key="compare-city-trends",
+                        alt=tr("Lines of the chosen cities' foreign-born share over the years shown.", lang))
+        st.dataframe(chosen.rename(columns={"value": tr("city %", lang),
+                                            "country_value": tr("country % (same year)", lang)}),
                      hide_index=True, width="stretch")
 
 
-def reception_beside_score(store, countries: list[str], level: int) -> None:
+def reception_beside_score(store, countries: list[str], level: int, lang: str = "en") -> None:
     """On the most-affected page, when the filter is Italy alone: the reception load by region beside the score.
 
     Shown beside it, not inside: the score's indicators are yearly and cover every country, reception is
@@ -247,8 +294,10 @@ def reception_beside_score(store, countries: list[str], level: int) -> None:
     if list(countries) != ["IT"]:
         return
     latest = reception.latest(store)
-    with st.expander(f"Italy only: people in reception per 1 000 residents, {latest['date'].max():%d %b %Y}"):
+    with st.expander(tr("Italy only: people in reception per 1 000 residents, {date}", lang,
+                        date=_date(latest["date"].max(), lang))):
         st.dataframe(latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]],
                      hide_index=True, width="stretch")
-        st.caption(reception.CREDIT + (". Trentino-Alto Adige is one figure for ITH1 + ITH2." if level == 2 else
-                                       ". Regional (NUTS 2) figures; NUTS 3 regions are not reported."))
+        st.caption(reception.CREDIT + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)
+                                              if level == 2 else
+                                              tr("Regional (NUTS 2) figures; NUTS 3 regions are not reported.", lang)))

@@ -9,12 +9,11 @@ import streamlit as st
 from dashboard import figures, frame, profile_figures, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
-from dashboard.i18n import t
+from dashboard.i18n import number, t, tr
 from dashboard.screens import downloads, local_views, rank_breakdown, region_grid, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
 from indicators import context, peers, profile
-from indicators.ranks import rank_label
 from indicators.registry import REGISTRY
 from indicators.summary import country_name, summary
 
@@ -26,64 +25,102 @@ def render(ctx: PageContext) -> state.View:
     names = dict(zip(options["geo"], options["name"]))  # carried, never cut back out of a label
     codes = list(options["geo"])
     geo = st.selectbox(t("find_region", view.lang), codes, index=None, format_func=labels.get,
-                       key=frame.seed("w_geo", view.geo), placeholder="Type a name or a code, e.g. Lombardia or ITC4")
+                       key=frame.seed("w_geo", view.geo),
+                       placeholder=tr("Type a name or a code, e.g. Lombardia or ITC4", view.lang))
     view = replace(view, geo=geo)
-    with st.expander("Find your town (every EU municipality, 1 km grid)"):
-        town_search_box.render(store, ctx.pages, key="w_town_query")
+    with st.expander(tr("Find your town (every EU municipality, 1 km grid)", view.lang)):
+        town_search_box.render(store, ctx.pages, key="w_town_query", lang=view.lang)
     if not geo:
-        st.info("Pick a region above, or click one on the map.")
+        st.info(tr("Pick a region above, or click one on the map.", view.lang))
         return view
     st.title(plain(names[geo]))
-    st.caption(f"{geo} · {profile.badge(level_of(geo))}")
-    downloads.on_request("one-page briefing (PDF)", lambda: pdf.briefing(store, geo, view.lang),
+    st.caption(f"{geo} · {_badge(level_of(geo), view.lang)}")
+    downloads.on_request(tr("one-page briefing (PDF)", view.lang), lambda: pdf.briefing(store, geo, view.lang),
                          f"briefing_{geo}_{view.lang}.pdf", f"briefing_{geo}_{view.lang}")
     st.header(t("summary", view.lang))
     st.write(plain(summary(store, geo, view.lang)))
     _headline(store, geo, view)
     _trends(store, geo, view)
     _origins(store, geo, view)
-    local_views.region_local(store, geo)  # its cities; an Italian region's reception load
+    local_views.region_local(store, geo, view.lang)  # its cities; an Italian region's reception load
     rank_breakdown.section(store, geo, view)  # the most-affected score, indicator by indicator
     _peers(store, geo, view, pages)
     _missing(store, geo, view, pages)
     region_grid.render(store, geo, names[geo])
-    region_towns.render(store, geo, ctx.pages)
+    region_towns.render(store, geo, ctx.pages, view.lang)
     return view
 
 
+def _badge(level: int, lang: str) -> str:
+    """profile.badge in ``lang``: 'National context' or the NUTS level (a code, kept)."""
+    return tr("National context", lang) if level == 0 else profile.badge(level)
+
+
 def _headline(store, geo, view) -> None:
-    st.header(t("headline", view.lang))
+    lang = view.lang
+    st.header(t("headline", lang))
     facts = profile.headline(store, geo)
     columns = st.columns(3)
     for i, fig in enumerate(facts):
         ind = REGISTRY[fig.indicator]
         with columns[i % 3].container(border=True):
-            st.markdown(f"**{plain(ind.short_label)}** · :blue-badge[{fig.badge}]")
+            st.markdown(f"**{plain(ind.short_label)}** · :blue-badge[{_badge(fig.level, lang)}]")
             unit = ind.short_unit or ind.unit
-            st.metric(label=plain(ind.label), value=f"{figures.format_value(fig.value, ind.decimals)} {unit}",
+            st.metric(label=plain(ind.label), value=f"{_number(fig.value, ind.decimals, lang)} {unit}",
                       label_visibility="collapsed")
             _strip(store, fig, ind, view)
-            lines = [f"{fig.period or 'period not stated'}" + (f" · flag {fig.flag} ({figures.flag_text(fig.flag)})" if fig.flag else "")]
+            flag = tr("flag {flag} ({meaning})", lang, flag=fig.flag, meaning=figures.flag_text(fig.flag))
+            lines = [f"{fig.period or tr('period not stated', lang)}" + (f" · {flag}" if fig.flag else "")]
             if fig.caveat:
                 lines.append(f"**{plain(fig.caveat)}**")
             if fig.geo != geo:
-                lines.append(f"figure for {plain(fig.name)} ({fig.geo})")
+                place = country_name(store, fig.geo, lang) if fig.level == 0 else fig.name  # a country in lang
+                lines.append(tr("figure for {region} ({code})", lang, region=plain(place), code=fig.geo))
             if fig.note:
                 lines.append(plain(fig.note))
             if fig.other_period:
-                lines.append("ranked among values that mostly cover another period")
+                lines.append(tr("ranked among values that mostly cover another period", lang))
             if fig.rank_country:
-                lines.append(f"rank {rank_label(fig.rank_country, fig.n_country, fig.tied_country)} in the country (1 = highest)")
+                lines.append(tr("rank {rank} in the country (1 = highest)", lang,
+                                rank=_rank(fig.rank_country, fig.n_country, fig.tied_country, lang)))
             if context.direction_words(ind):
-                lines.append(f"for this figure, {context.direction_words(ind)}")
+                lines.append(_direction(context.direction_words(ind), lang))
             if fig.rank_eu:
-                lines.append(f"rank {rank_label(fig.rank_eu, fig.n_eu, fig.tied_eu)} in the EU")
+                lines.append(tr("rank {rank} in the EU", lang, rank=_rank(fig.rank_eu, fig.n_eu, fig.tied_eu, lang)))
             for bench in (fig.country, fig.eu):
                 if bench is not None and bench.value is not None:
                     # an aggregate missing regions or member states is never called "country" or "EU"
-                    where = "comparison" if bench.partial else bench.scope
-                    lines.append(f"{where}: {figures.format_value(bench.value, ind.decimals)} {unit} ({plain(bench.label)})")
+                    where = tr("comparison", lang) if bench.partial else _scope(bench.scope, lang)
+                    lines.append(tr("{label}: {content}", lang, label=where,
+                                    content=f"{_number(bench.value, ind.decimals, lang)} {unit} ({plain(bench.label)})"))
             st.caption("  \n".join(lines))
+
+
+def _direction(words: str, lang: str) -> str:
+    """indicators.context.direction_words ('higher is better' or 'lower is better') as a card line in ``lang``."""
+    return {"higher is better": tr("for this figure, higher is better", lang),
+            "lower is better": tr("for this figure, lower is better", lang)}[words]
+
+
+def _scope(scope: str, lang: str) -> str:
+    return {"country": tr("country", lang), "EU": tr("EU", lang)}.get(scope, scope)
+
+
+def _not_drawn(missing: list[str], lang: str) -> str:
+    """Which benchmark line a trend lacks, said whole (a sentence is translated whole, never pieced together)."""
+    return {("country",): tr("No complete country value for these years: that line is not drawn.", lang),
+            ("EU",): tr("No complete EU value for these years: that line is not drawn.", lang),
+            ("country", "EU"): tr("No complete country or EU value for these years: that line is not drawn.", lang),
+            }[tuple(missing)]
+
+
+def _number(value, decimals: int, lang: str) -> str:
+    return "–" if value is None or value != value else number(value, decimals, lang)
+
+
+def _rank(rank: int, n: int, tied: int | None, lang: str) -> str:
+    """ranks.rank_label ('=9 of 38') in ``lang``."""
+    return tr("{rank} of {count}", lang, rank=("=" if tied and tied > 1 else "") + str(rank), count=n)
 
 
 def _strip(store, fig, ind, view) -> None:
@@ -95,16 +132,19 @@ def _strip(store, fig, ind, view) -> None:
     complete = {scope: (b.value if b is not None and not b.partial else None)
                 for scope, b in (("country", fig.country), ("EU", fig.eu))}
     chart = profile_figures.dot_strip(rows, ind, region_name=fig.name, country_name=country, level=fig.level,
-                                      year=fig.year, country_value=complete["country"], eu_value=complete["EU"])
+                                      year=fig.year, country_value=complete["country"], eu_value=complete["EU"],
+                                      lang=view.lang)
     st.plotly_chart(chart, key=f"strip-{ind.id}", config={"displayModeBar": False},
-                    alt=f"{ind.short_label}: {fig.name} among {len(rows)} regions of NUTS {fig.level}")
+                    alt=tr("{indicator}: {region} among {count} regions of NUTS {level}", view.lang,
+                           indicator=ind.short_label, region=fig.name, count=len(rows), level=fig.level))
 
 
 def _trends(store, geo, view) -> None:
-    st.header(t("trends", view.lang))
-    st.caption("The region's line (or its nearest larger region's) with its country's and the EU's, over the last "
-               f"{context.LAST_YEARS} years at most. A year whose country or EU value would rest on an incomplete "
-               "set of regions is left out of that line.")
+    lang = view.lang
+    st.header(t("trends", lang))
+    st.caption(tr("The region's line (or its nearest larger region's) with its country's and the EU's, over the last "
+                  "{years} years at most. A year whose country or EU value would rest on an incomplete set of regions "
+                  "is left out of that line.", lang, years=context.LAST_YEARS))
     columns = st.columns(2)
     shown = 0
     for indicator_id in profile.TRENDS:
@@ -118,16 +158,17 @@ def _trends(store, geo, view) -> None:
         with columns[shown % 2]:
             fig = profile_figures.trend_lines(series, ind, f"{ind.short_label} ({name})", ind.credit)
             st.plotly_chart(fig, key=f"trend-{indicator_id}", config={"displaylogo": False},
-                            alt=f"{ind.label} over time for {name}, its country and the EU")
+                            alt=tr("{indicator} over time for {region}, its country and the EU", lang,
+                                   indicator=ind.label, region=name))
             missing = [s for s in ("country", "EU") if s not in set(series["series"])]
             if missing:
-                st.caption(f"No complete {' or '.join(missing)} value for these years: that line is not drawn.")
-            with st.expander("Data and downloads"):
+                st.caption(_not_drawn(missing, lang))
+            with st.expander(tr("Data and downloads", lang)):
                 st.dataframe(series[["series", "name", "year", "value", "flag", "label"]], hide_index=True)
                 downloads.figure_images(fig, f"{indicator_id}_{geo}", f"trend_{indicator_id}_{geo}")
         shown += 1
     if not shown:
-        st.caption("No series with two or more years for this region.")
+        st.caption(tr("No series with two or more years for this region.", lang))
 
 
 def _origins(store, geo, view) -> None:
@@ -135,7 +176,8 @@ def _origins(store, geo, view) -> None:
     if table.empty:
         return
     st.header(t("origins", view.lang))
-    st.caption(f"For the NUTS 2 region {table['region'].iloc[0]}. Source: Eurostat (cens_21cob_r3), Census 2021.")
+    st.caption(tr("For the NUTS 2 region {region}. Source: Eurostat (cens_21cob_r3), Census 2021.", view.lang,
+                  region=table["region"].iloc[0]))
     st.dataframe(table, hide_index=True)
 
 
@@ -143,22 +185,24 @@ def _peers(store, geo, view, pages) -> None:
     st.header(t("peers", view.lang))
     found = peers.peers(store, geo, k=5)
     if found.empty:
-        st.caption("Not enough comparable data to find similar regions.")
+        st.caption(tr("Not enough comparable data to find similar regions.", view.lang))
         return
     for row in found.itertuples():
         target = replace(view, geo=row.geo)
         st.page_link(pages["region"], label=f"{row.name} ({row.geo})", query_params=state.to_params(target))
-        st.caption("Close on: " + plain("; ".join(row.reasons)))
+        st.caption(tr("Close on: {reasons}", view.lang, reasons=plain("; ".join(row.reasons))))
 
 
 def _missing(store, geo, view, pages) -> None:
     st.header(t("missing", view.lang))
     availability = profile.missing(store, geo)
     if availability["higher level only"]:
-        st.write("Only for a larger area: " + ", ".join(plain(REGISTRY[i].short_label) for i in availability["higher level only"]))
+        st.write(tr("Only for a larger area: {indicators}", view.lang,
+                    indicators=", ".join(plain(REGISTRY[i].short_label) for i in availability["higher level only"])))
     if availability["not at all"]:
-        st.write("Not available for this region: " + ", ".join(plain(REGISTRY[i].short_label) for i in availability["not at all"]))
+        st.write(tr("Not available for this region: {indicators}", view.lang,
+                    indicators=", ".join(plain(REGISTRY[i].short_label) for i in availability["not at all"])))
     if not availability["higher level only"] and not availability["not at all"]:
-        st.write("Every regional indicator has a value at this region's own level.")
-    st.page_link(pages["data_gaps"], label="This region's data gaps, indicator by indicator →",
+        st.write(tr("Every regional indicator has a value at this region's own level.", view.lang))
+    st.page_link(pages["data_gaps"], label=tr("This region's data gaps, indicator by indicator →", view.lang),
                  query_params=state.to_params(view))

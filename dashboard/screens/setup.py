@@ -7,6 +7,7 @@ import itertools
 import streamlit as st
 
 from dashboard import cached
+from dashboard.i18n import LANGUAGES, tr
 from loaders import cache
 from loaders.errors import DataError
 from loaders.fetch import fetch_all, mirror_dir
@@ -14,27 +15,30 @@ from loaders.manifest import SOURCES
 from loaders.store import build
 
 
-def render() -> None:
-    st.title("Territorial Migration Atlas")
-    st.warning("The data store has not been built on this machine yet.")
+def render(lang: str | None = None) -> None:
+    # no store means no parsed view yet: the link's own ``lang`` decides (English when absent or unknown)
+    lang = lang or st.query_params.get("lang", "en")
+    lang = lang if lang in LANGUAGES else "en"
+    st.title(tr("Territorial Migration Atlas", lang))
+    st.warning(tr("The data store has not been built on this machine yet.", lang))
     origin = mirror_dir()
-    st.write(
-        f"The app can fetch the {len(SOURCES)} source files "
-        + (f"from the local mirror `{origin}`" if origin else "from Eurostat, GISCO, the JRC and UNHCR")
-        + f" and build the store in `{cache.cache_dir()}`. This takes under a minute from a mirror."
-    )
-    if not st.button("Fetch and build the data", type="primary"):
+    where = (tr("from the local mirror `{origin}`", lang, origin=origin) if origin
+             else tr("from Eurostat, GISCO, the JRC and UNHCR", lang))
+    st.write(tr("The app can fetch the {count} source files {where} and build the store in `{cache}`. This takes "
+                "under a minute from a mirror.", lang, count=len(SOURCES), where=where, cache=cache.cache_dir()))
+    if not st.button(tr("Fetch and build the data", lang), type="primary"):
         return
-    bar = st.progress(0.0, text="Fetching…")
+    bar = st.progress(0.0, text=tr("Fetching…", lang))
 
     def fetched(done, total, result):
-        bar.progress(done / total * 0.6, text=f"Fetched {done} of {total}: {result.source_id} ({result.status})")
+        bar.progress(done / total * 0.6, text=tr("Fetched {done} of {total}: {source} ({status})", lang, done=done,
+                                                 total=total, source=result.source_id, status=result.status))
 
     results = fetch_all(progress=fetched)
     failed = [r for r in results if r.status == "failed"]
     if failed:
         bar.empty()
-        st.error("Some sources could not be fetched; nothing was built and no earlier data was replaced.")
+        st.error(tr("Some sources could not be fetched; nothing was built and no earlier data was replaced.", lang))
         for r in failed:
             st.text(r.detail)
         return
@@ -42,14 +46,14 @@ def render() -> None:
     expected = len(SOURCES) + 10  # the build reports one step per source, then a few stages
 
     def built(message):
-        bar.progress(min(0.6 + next(steps) / expected * 0.4, 1.0), text=f"Building: {message}")
+        bar.progress(min(0.6 + next(steps) / expected * 0.4, 1.0), text=tr("Building: {step}", lang, step=message))
 
     try:
         build(progress=built)
     except DataError as exc:
         bar.empty()
-        st.error(f"The build failed and the previous store (if any) is still in use: {exc}")
+        st.error(tr("The build failed and the previous store (if any) is still in use: {error}", lang, error=exc))
         return
-    bar.progress(1.0, text="Done")
+    bar.progress(1.0, text=tr("Done", lang))
     cached.forget()
     st.rerun()

@@ -7,25 +7,29 @@ import streamlit as st
 
 from dashboard import cached
 from dashboard.context import PageContext
+from dashboard.i18n import number, t, tr
 
 
 def render(ctx: PageContext) -> None:
-    store = ctx.store
-    st.title("Data status")
-    st.caption(f"Store built {store.info['built_at']} · {store.info['observations']:,} observations "
-               f"from {len(store.info['sources'])} sources")
+    store, lang = ctx.store, ctx.view.lang
+    st.title(t("status", lang))
+    st.caption(tr("Store built {built} · {observations} observations from {sources} sources", lang,
+                  built=store.info["built_at"], observations=number(store.info["observations"], 0, lang),
+                  sources=len(store.info["sources"])))
     rows = pd.DataFrame(cached.status_rows())
     missing = rows[~rows["present"]]
     if len(missing):
-        st.error(f"{len(missing)} source(s) are not fetched: {', '.join(missing['id'])}")
+        st.error(tr("{count} source(s) are not fetched: {ids}", lang, count=len(missing), ids=", ".join(missing["id"])))
     st.dataframe(
         rows.drop(columns=["in_store"]), hide_index=True, width="stretch",
         column_config={
-            "id": "Source", "present": st.column_config.CheckboxColumn("Fetched"), "origin": "From",
-            "retrieved_at": "Retrieved", "upstream_last_update": "Upstream update", "rows": "Rows",
-            "years": "Years", "regions_latest_year": "Regions with a value (latest year)",
-            "unmatched_codes": "Unmatched codes",
+            "id": tr("Source", lang), "present": st.column_config.CheckboxColumn(tr("Fetched", lang)),
+            "origin": tr("From", lang), "retrieved_at": tr("Retrieved", lang),
+            "upstream_last_update": tr("Upstream update", lang), "rows": tr("Rows", lang), "years": tr("Years", lang),
+            "regions_latest_year": tr("Regions with a value (latest year)", lang),
+            "unmatched_codes": tr("Unmatched codes", lang),
         },
     )
-    with st.expander(f"Codes that match no region ({len(store.unmatched):,}), with the reason"):
+    with st.expander(tr("Codes that match no region ({count}), with the reason", lang,
+                        count=number(len(store.unmatched), 0, lang))):
         st.dataframe(store.unmatched, hide_index=True, width="stretch")
