@@ -165,21 +165,30 @@ def _region_page(doc: Document, store, geo: str, lang: str) -> None:
     doc.set_y(max(doc.get_y(), below_locator) + 3)
     for indicator_id in charts:  # trend sources get their numbers before the chart titles print them
         keys.source(REGISTRY[indicator_id])
+    size, height = _fit(doc, store, geo, keys, lang, bool(charts))
     if charts:
-        # Fill the page: the trends take whatever height the summary, sources and notes leave.
-        with doc.offset_rendering() as dummy:
-            y0 = dummy.get_y()
-            _closing_blocks(dummy, store, geo, keys, lang)
-            needed = dummy.get_y() - y0 + (dummy.page - doc.page) * doc.eph
-        room = doc.h - doc.b_margin - doc.get_y() - needed - 9
-        height = max(38.0, min(room, 70.0))
         doc.heading(text.t("trends", lang), 10)
         y = doc.get_y()
         pixels = (1500, int(1500 * height / doc.epw))
         doc.image(figure_image(_trend_figure(store, geo, charts, keys, lang, pixels[1]), "png", pixels),
                   x=doc.l_margin, y=y, w=doc.epw, h=height)
         doc.set_y(y + height + 2)
-    _closing_blocks(doc, store, geo, keys, lang)
+    _closing_blocks(doc, store, geo, keys, lang, size)
+
+
+def _fit(doc: Document, store, geo: str, keys: "Keys", lang: str, charts: bool) -> tuple[float, float]:
+    """The small print's size and the trends' height that fill the rest of the page without spilling over:
+    the trends take what the summary, sources and notes leave (between 36 and 70 mm); long notes get smaller."""
+    trends = 9 if charts else 0  # the heading and the gap under the chart
+    for size in (6.5, 6.1, 5.7, 5.3):
+        with doc.offset_rendering() as dummy:
+            y0 = dummy.get_y()
+            _closing_blocks(dummy, store, geo, keys, lang, size)
+            needed = dummy.get_y() - y0 + (dummy.page - doc.page) * doc.eph
+        room = doc.h - doc.b_margin - doc.get_y() - needed - trends - 1
+        if room >= (36 if charts else 0):
+            return size, min(room, 70.0)
+    return size, 36.0
 
 
 def _title_block(doc: Document, store, geo: str, level: int, names: dict, facts, lang: str) -> None:
@@ -204,17 +213,17 @@ def _title_block(doc: Document, store, geo: str, level: int, names: dict, facts,
     doc.ln(2)
 
 
-def _closing_blocks(doc, store, geo: str, keys: "Keys", lang: str) -> None:
+def _closing_blocks(doc, store, geo: str, keys: "Keys", lang: str, size: float = 6.5) -> None:
     """The summary, the one source list and the notes; measured before the trends are sized."""
     doc.heading(text.t("in_short", lang), 10)
     doc.paragraph(summary(store, geo, lang), 8.5)
     doc.ln(1.5)
     doc.heading(text.t("sources", lang), 8.5)
-    _two_columns(doc, [f"[{n}] {line}" for n, line in enumerate(keys.source_lines(), start=1)] + keys.licence_lines())
+    _two_columns(doc, [f"[{n}] {line}" for n, line in enumerate(keys.source_lines(), start=1)] + keys.licence_lines(), size)
     if keys.notes:
         doc.ln(1)
         doc.heading(text.t("notes", lang), 8.5)
-        _two_columns(doc, [f"{letter}  {line}" for letter, line in keys.note_lines()])
+        _two_columns(doc, [f"{letter}  {line}" for letter, line in keys.note_lines()], size)
 
 
 def _two_columns(doc, lines: list[str], size: float = 6.5) -> None:
@@ -294,7 +303,7 @@ def _letter(i: int) -> str:
 def _headline_table(doc: Document, facts, geo: str, names: dict, keys: Keys, lang: str, width: float) -> None:
     doc.set_font("Sans", "", 6.8)
     head = FontFace(emphasis="BOLD", fill_color=(228, 234, 242))
-    columns = (("col_figure", 28), ("col_level", 11), ("col_value", 15), ("col_year", 13), ("col_rank_country", 13),
+    columns = (("col_figure", 27), ("col_level", 11), ("col_value", 15), ("col_year", 15), ("col_rank_country", 13),
                ("col_rank_eu", 14), ("col_country", 15), ("col_eu", 15), ("col_notes", 10))
     left = doc.l_margin
     doc.set_left_margin(doc.get_x())  # the table starts beside the locator, not under it
@@ -332,13 +341,9 @@ def _figure_notes(f, ind, geo: str, names: dict, keys: Keys, lang: str) -> list[
         lines.append(text.t("converted", lang, version=f.nuts_version))
     if f.other_period:
         lines.append(text.t("other_period", lang))
-    complete = [(scope, b) for scope, b in (("country", f.country), ("eu", f.eu)) if b and b.computed and not b.partial]
-    if len(complete) == 2 and complete[0][1].weighted_by == complete[1][1].weighted_by \
-            and complete[0][1].level == complete[1][1].level:
-        lines.append(_bench_note(complete[0][1], "both", lang))
-    else:
-        lines += [_bench_note(b, scope, lang) for scope, b in complete]
-    lines += [_bench_note(b, scope, lang) for scope, b in (("country", f.country), ("eu", f.eu)) if b and b.partial]
+    for bench in (f.country, f.eu):
+        if bench is not None and bench.computed:
+            lines.append(_bench_note(bench, "eu" if bench.scope == "EU" else "country", lang))
     return sorted({keys.note(line) for line in lines}, key=lambda letter: (len(letter), letter))
 
 
@@ -349,8 +354,8 @@ def _bench_note(bench, scope: str, lang: str) -> str:
         countries = text.t("partial_countries", lang, k=bench.countries) if scope == "eu" and bench.countries else ""
         return text.t("partial", lang, scope=text.t(f"scope_{scope}", lang), n=bench.regions, units=units,
                       countries=countries, whole=text.t(f"whole_{scope}", lang))
-    return text.t("computed", lang, scope=text.t(f"scope_{scope}", lang), units=units,
-                  weighting=text.weighting(bench.weighted_by, lang))
+    # one note per way of computing, whichever scope and level it is for: fewer notes to read
+    return text.t("computed", lang, weighting=text.weighting(bench.weighted_by, lang))
 
 
 def _trend_figure(store, geo: str, charts: list[str], keys: Keys, lang: str, height: int) -> go.Figure:
@@ -433,9 +438,30 @@ def _locator(store, geo: str) -> go.Figure:
         geojson={"type": "FeatureCollection", "features": same_country}, locations=ids,
         z=[1 if i == geo else 0 for i in ids], colorscale=[[0, "#dddddd"], [1, ACCENT_HEX]], showscale=False,
         marker_line_color="#ffffff", marker_line_width=0.6, name=geo, showlegend=False))
+    mine = next((f for f in same_country if f["id"] == geo), None)
+    if mine is not None and level == 3:  # a ring, so an island or a city district is found at a glance
+        lon, lat = _centre(mine["geometry"])
+        fig.add_trace(go.Scattergeo(lon=[lon], lat=[lat], mode="markers", name=geo, showlegend=False,
+                                    marker=dict(size=16, color="rgba(0,0,0,0)", line=dict(width=2.5, color="#d95f02"))))
     fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator")
     fig.update_layout(margin=dict(l=0, r=0, t=0, b=0), paper_bgcolor="white")
     return fig
+
+
+def _centre(geometry: dict) -> tuple[float, float]:
+    """The middle of a GeoJSON geometry's bounding box."""
+    points = []
+
+    def walk(part):
+        if part and isinstance(part[0], (int, float)):
+            points.append(part)
+        else:
+            for item in part:
+                walk(item)
+
+    walk(geometry["coordinates"])
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
 
 
 def _comparison_table(doc: Document, store, geos, names) -> None:

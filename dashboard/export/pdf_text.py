@@ -56,16 +56,18 @@ TEXT = {
               "fr": "Indicateurs de qualité (Eurostat) : {letters}. Les valeurs manquantes restent vides, jamais zéro.",
               "de": "Kennzeichen (Eurostat): {letters}. Fehlende Werte bleiben leer, nie null."},
     # notes built from the figure itself (benchmarks, conversions, periods)
-    "computed": {"en": "{scope} computed here from all {units} ({weighting}); not published by the source.",
-                 "fr": "{scope} : calcul propre à partir de toutes les {units} ({weighting}), non publié par la source.",
-                 "de": "{scope} hier aus allen {units} berechnet ({weighting}); von der Quelle nicht veröffentlicht."},
+    "computed": {"en": "Country or EU value computed here from all regions of the figure's level ({weighting}); "
+                       "not published by the source.",
+                 "fr": "Valeur nationale ou UE : calcul propre à partir de toutes les régions du niveau du chiffre "
+                       "({weighting}), non publié par la source.",
+                 "de": "Landes- oder EU-Wert hier aus allen Regionen der Ebene der Kennzahl berechnet ({weighting}); "
+                       "von der Quelle nicht veröffentlicht."},
     "partial": {"en": "{scope} computed from only {n} {units}{countries}: not the whole {whole}.",
                 "fr": "{scope} : calcul à partir de {n} {units} seulement{countries}, pas l'ensemble {whole}.",
                 "de": "{scope} nur aus {n} {units}{countries} berechnet: nicht {whole} insgesamt."},
     "partial_countries": {"en": " in {k} of 27 countries", "fr": " dans {k} des 27 pays", "de": " in {k} von 27 Ländern"},
     "scope_country": {"en": "Country value", "fr": "Valeur nationale", "de": "Landeswert"},
     "scope_eu": {"en": "EU value", "fr": "Valeur UE", "de": "EU-Wert"},
-    "scope_both": {"en": "Country and EU values", "fr": "Valeurs nationale et UE", "de": "Landes- und EU-Wert"},
     "whole_country": {"en": "country", "fr": "du pays", "de": "das Land"},
     "whole_eu": {"en": "EU", "fr": "de l'UE", "de": "die EU"},
     "weighted": {"en": "weighted by {words}", "fr": "pondérée par {words}", "de": "gewichtet mit {words}"},
