@@ -6,6 +6,7 @@ stays selectable, lays out tables natively, and embeds the PNG charts kaleido ma
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
@@ -28,6 +29,9 @@ from indicators.summary import country_name, summary
 FONT_DIRS = [Path("/usr/share/fonts/truetype/liberation"), Path("/usr/share/fonts/truetype/liberation2")]
 PACK_INDICATORS = ("foreign_born_share", "net_migration_rate", "unemployment_gap_foreign_born", "tertiary_gap_foreign_born")
 TREND_CHARTS = ("foreign_born_share", "net_migration_rate", "unemployment_foreign_born")
+# A country's page: its own foreign-born share (the regional one is of adults only) and national series.
+NATIONAL_EXTRA = ("foreign_born_share_national",)
+NATIONAL_TRENDS = ("foreign_born_share_national", "asylum_applicants_per_1000", "employment_gap_citizenship")
 INK, GREY = (34, 34, 34), (95, 95, 95)
 ACCENT, ACCENT_HEX = (34, 94, 168), "#225ea8"
 # Level badges: darker for the finer level, so a figure borrowed from a larger area reads as such at a glance.
@@ -138,8 +142,9 @@ def _region_page(doc: Document, store, geo: str, lang: str) -> None:
     if geo not in names:
         raise ExportError(f"unknown region code {geo!r}")
     level = level_of(geo)
-    facts = profile.headline(store, geo)
-    charts = [c for c in TREND_CHARTS if not profile.trend(store, c, geo).empty]
+    facts = profile.headline(store, geo, profile.HEADLINE + (NATIONAL_EXTRA if level == 0 else ()))
+    facts = [replace(f, eu=_eu_of_country_figure(store, f)) if f.level == 0 and f.eu is None else f for f in facts]
+    charts = [c for c in (NATIONAL_TRENDS if level == 0 else TREND_CHARTS) if not profile.trend(store, c, geo).empty]
     keys = Keys(store, lang)
     doc.add_page()
     _title_block(doc, store, geo, level, names, facts, lang)
@@ -167,7 +172,7 @@ def _region_page(doc: Document, store, geo: str, lang: str) -> None:
         keys.source(REGISTRY[indicator_id])
     size, height = _fit(doc, store, geo, keys, lang, bool(charts))
     if charts:
-        doc.heading(text.t("trends", lang), 10)
+        doc.heading(text.t("trends_country" if level == 0 else "trends", lang), 10)
         y = doc.get_y()
         pixels = (1500, int(1500 * height / doc.epw))
         doc.image(figure_image(_trend_figure(store, geo, charts, keys, lang, pixels[1]), "png", pixels),
@@ -178,7 +183,7 @@ def _region_page(doc: Document, store, geo: str, lang: str) -> None:
 
 def _fit(doc: Document, store, geo: str, keys: "Keys", lang: str, charts: bool) -> tuple[float, float]:
     """The small print's size and the trends' height that fill the rest of the page without spilling over:
-    the trends take what the summary, sources and notes leave (between 36 and 70 mm); long notes get smaller."""
+    the trends take what the summary, sources and notes leave (between 36 and 85 mm); long notes get smaller."""
     trends = 9 if charts else 0  # the heading and the gap under the chart
     for size in (6.5, 6.1, 5.7, 5.3):
         with doc.offset_rendering() as dummy:
@@ -187,13 +192,13 @@ def _fit(doc: Document, store, geo: str, keys: "Keys", lang: str, charts: bool) 
             needed = dummy.get_y() - y0 + (dummy.page - doc.page) * doc.eph
         room = doc.h - doc.b_margin - doc.get_y() - needed - trends - 1
         if room >= (36 if charts else 0):
-            return size, min(room, 70.0)
+            return size, min(room, 85.0)
     return size, 36.0
 
 
 def _title_block(doc: Document, store, geo: str, level: int, names: dict, facts, lang: str) -> None:
     doc.set_font("Sans", "B", 20)
-    doc.multi_cell(0, 9, names[geo], new_x="LMARGIN", new_y="NEXT")
+    doc.multi_cell(0, 9, country_name(store, geo, lang) if level == 0 else names[geo], new_x="LMARGIN", new_y="NEXT")
     years = sorted({f.year for f in facts if f.year})
     when = ("" if not years else text.t("data_year", lang, first=years[0]) if len(years) == 1 else
             text.t("data_years", lang, first=years[0], last=years[-1]))
@@ -330,6 +335,12 @@ def _headline_table(doc: Document, facts, geo: str, names: dict, keys: Keys, lan
     doc.set_left_margin(left)
 
 
+def _eu_of_country_figure(store, f):
+    """The EU value beside a national figure (the profile gives benchmarks to regional figures only)."""
+    bench = benchmark(store, REGISTRY[f.indicator], 0, f.year, "EU")
+    return bench if bench.value is not None else None
+
+
 def _figure_notes(f, ind, geo: str, names: dict, keys: Keys, lang: str) -> list[str]:
     """The letters of the notes that belong to this figure (and to its country and EU values)."""
     lines = [text.caveat(c, lang) for c in ind.caveats]
@@ -350,6 +361,8 @@ def _figure_notes(f, ind, geo: str, names: dict, keys: Keys, lang: str) -> list[
 def _bench_note(bench, scope: str, lang: str) -> str:
     level = bench.level or 0
     units = text.t("units_regions", lang, level=level) if level else text.t("units_countries", lang)
+    if not level and scope == "eu" and not bench.partial:
+        return text.t("computed_countries", lang, weighting=text.weighting(bench.weighted_by, lang))
     if bench.partial:
         countries = text.t("partial_countries", lang, k=bench.countries) if scope == "eu" and bench.countries else ""
         return text.t("partial", lang, scope=text.t(f"scope_{scope}", lang), n=bench.regions, units=units,
@@ -378,7 +391,8 @@ def _trend_figure(store, geo: str, charts: list[str], keys: Keys, lang: str, hei
     for i, c in enumerate(charts, start=1):
         rows, ind = series[c], REGISTRY[c]
         own = str(rows["geo"].iloc[0])
-        lines = [(str(rows["name"].iloc[0]), rows["year"], rows["value"], dict(width=2.6, color=ACCENT_HEX))]
+        region = country if own == geo[:2] else str(rows["name"].iloc[0])  # a country in the page's language
+        lines = [(region, rows["year"], rows["value"], dict(width=2.6, color=ACCENT_HEX))]
         missing = []
         for scope, name, style in ((geo[:2], country, dict(width=1.6, color="#d95f02")),
                                    ("EU", text.t("eu_name", lang), dict(width=1.6, color="#555555", dash="dash"))):

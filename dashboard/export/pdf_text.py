@@ -39,6 +39,8 @@ TEXT = {
     "of": {"en": "of", "fr": "sur", "de": "von"},
     "trends": {"en": "Trends: the region, its country and the EU", "fr": "Évolution : la région, son pays et l'UE",
                "de": "Entwicklung: die Region, ihr Land und die EU"},
+    "trends_country": {"en": "Trends: the country and the EU", "fr": "Évolution : le pays et l'UE",
+                       "de": "Entwicklung: das Land und die EU"},
     "eu_name": {"en": "EU27", "fr": "UE27", "de": "EU27"},
     "eu_missing": {"en": "EU not available", "fr": "UE non disponible", "de": "EU nicht verfügbar"},
     "country_missing": {"en": "{country} not available", "fr": "{country} non disponible",
@@ -62,6 +64,9 @@ TEXT = {
                        "({weighting}), non publié par la source.",
                  "de": "Landes- oder EU-Wert hier aus allen Regionen der Ebene der Kennzahl berechnet ({weighting}); "
                        "von der Quelle nicht veröffentlicht."},
+    "computed_countries": {"en": "EU value computed here from the 27 member states ({weighting}); not published by the source.",
+                           "fr": "Valeur UE : calcul propre à partir des 27 États membres ({weighting}), non publié par la source.",
+                           "de": "EU-Wert hier aus den 27 Mitgliedstaaten berechnet ({weighting}); von der Quelle nicht veröffentlicht."},
     "partial": {"en": "{scope} computed from only {n} {units}{countries}: not the whole {whole}.",
                 "fr": "{scope} : calcul à partir de {n} {units} seulement{countries}, pas l'ensemble {whole}.",
                 "de": "{scope} nur aus {n} {units}{countries} berechnet: nicht {whole} insgesamt."},
@@ -106,6 +111,8 @@ LABELS = {
                                    "de": "Beschäftigungsabstand (Staatsangeh.)"},
     "asylum_applicants_per_1000": {"en": "Asylum applicants per 1 000", "fr": "Demandeurs d'asile pour 1 000",
                                    "de": "Asylantragsteller je 1 000"},
+    "foreign_born_share_national": {"en": "Foreign-born (national)", "fr": "Nés à l'étranger (national)",
+                                    "de": "Im Ausland geboren (national)"},
     "tertiary_foreign_born": {"en": "Tertiary, foreign-born", "fr": "Diplômés du supérieur, nés à l'étranger",
                               "de": "Hochschulabschluss, im Ausland Geborene"},
 }
@@ -152,6 +159,9 @@ CAVEATS = {
     "National figure: Eurostat publishes it only for whole countries.": {
         "fr": "Chiffre national : Eurostat ne le publie que pour des pays entiers.",
         "de": "Nationaler Wert: Eurostat veröffentlicht ihn nur für ganze Länder."},
+    "Compiled from the Eurostat API by the Europe-locals project.": {
+        "fr": "Compilé depuis l'API d'Eurostat par le projet Europe-locals.",
+        "de": "Vom Projekt Europe-locals über die Eurostat-API zusammengestellt."},
     "Per 1 000 inhabitants on 1 January of the same year (demo_gind).": {
         "fr": "Pour 1 000 habitants au 1er janvier de la même année (demo_gind).",
         "de": "Je 1 000 Einwohner am 1. Januar desselben Jahres (demo_gind)."},
