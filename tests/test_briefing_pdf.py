@@ -105,3 +105,26 @@ def test_a_partial_eu_is_never_drawn_and_the_chart_says_so(store):
     fig = pdf._trend_figure(store, "ITC4", ["unemployment_foreign_born"], pdf.Keys(store, "fr"), "fr", 400)
     assert text.t("eu_name", "fr") not in {trace.name for trace in fig.data}
     assert any(text.t("eu_missing", "fr") in (a.text or "") for a in fig.layout.annotations)
+
+
+def test_every_string_the_briefing_can_print_has_french_and_german():
+    from indicators.flags import MEANINGS
+
+    assert all(set(words) == set(text.LANGUAGES) for words in text.TEXT.values())
+    shown = set(profile.HEADLINE) | set(pdf.NATIONAL_EXTRA) | set(pdf.TREND_CHARTS) | set(pdf.NATIONAL_TRENDS)
+    for indicator_id in shown:
+        ind = REGISTRY[indicator_id]
+        assert set(text.LABELS[indicator_id]) == set(text.LANGUAGES), indicator_id
+        assert (ind.short_unit or "") in text.UNITS, indicator_id
+        for caveat in ind.caveats:
+            assert set(text.CAVEATS[caveat]) == {"fr", "de"}, caveat
+    assert set(MEANINGS) - {"m"} == set(text.FLAGS)  # "m" (missing) is said in words: left empty, never zero
+
+
+def test_a_country_page_has_eu_values_beside_national_figures(store, no_browser):
+    page = " ".join(_pages(pdf.briefing(store, "DE", "de"))[0].split())
+    assert page.count("Deutschland") >= 2 and "Germany" not in page  # the title and the lines, in German
+    assert text.t("trends_country", "de") in page
+    asylum = next(f for f in profile.headline(store, "DE") if f.indicator == "asylum_applicants_per_1000")
+    eu = pdf._eu_of_country_figure(store, asylum)
+    assert eu is not None and text.number(eu.value, REGISTRY[asylum.indicator].decimals, "de") in page
