@@ -185,11 +185,14 @@ def _fit(doc: Document, store, geo: str, keys: "Keys", lang: str, charts: bool) 
     """The small print's size and the trends' height that fill the rest of the page without spilling over:
     the trends take what the summary, sources and notes leave (between 36 and 85 mm); long notes get smaller."""
     trends = 9 if charts else 0  # the heading and the gap under the chart
+    # A scratch document of the same make: fpdf's offset_rendering deep-copies the whole document (~4 s a try).
+    scratch = Document(doc.store, doc.subtitle, lang)
     for size in (6.5, 6.1, 5.7, 5.3):
-        with doc.offset_rendering() as dummy:
-            y0 = dummy.get_y()
-            _closing_blocks(dummy, store, geo, keys, lang, size)
-            needed = dummy.get_y() - y0 + (dummy.page - doc.page) * doc.eph
+        scratch.add_page()
+        first = scratch.page
+        scratch.set_y(doc.get_y())
+        _closing_blocks(scratch, store, geo, keys, lang, size)
+        needed = scratch.get_y() - doc.get_y() + (scratch.page - first) * doc.eph
         room = doc.h - doc.b_margin - doc.get_y() - needed - trends - 1
         if room >= (36 if charts else 0):
             return size, min(room, 85.0)
@@ -337,7 +340,7 @@ def _headline_table(doc: Document, facts, geo: str, names: dict, keys: Keys, lan
 
 def _eu_of_country_figure(store, f):
     """The EU value beside a national figure (the profile gives benchmarks to regional figures only)."""
-    bench = benchmark(store, REGISTRY[f.indicator], 0, f.year, "EU")
+    bench = _benchmark(store, REGISTRY[f.indicator], 0, f.year, "EU")
     return bench if bench.value is not None else None
 
 
@@ -428,11 +431,17 @@ def _benchmark_series(store, ind, level: int, years, scope: str):
     """The country or EU value for each year, kept only when published or computed from every region."""
     kept_years, values = [], []
     for year in years:
-        bench = benchmark(store, ind, level, int(year), scope)
+        bench = _benchmark(store, ind, level, int(year), scope)
         if bench.value is not None and not bench.partial:
             kept_years.append(int(year))
             values.append(bench.value)
     return kept_years, values
+
+
+def _benchmark(store, ind, level: int, year: int, scope: str):
+    """One benchmark, memoised per scope (indicators.benchmarks memoises country and EU together, per country)."""
+    return store.memo.cached(("briefing_benchmark", ind.id, level, year, scope),
+                             lambda: benchmark(store, ind, level, year, scope))
 
 
 def _bench(bench, ind, lang: str) -> str:
