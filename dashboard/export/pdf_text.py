@@ -101,7 +101,7 @@ LABELS = {
     "net_migration_rate": {"en": "Net migration rate", "fr": "Solde migratoire", "de": "Wanderungssaldo"},
     "unemployment_foreign_born": {"en": "Unemployment, foreign-born", "fr": "Chômage, nés à l'étranger",
                                   "de": "Arbeitslosigkeit, im Ausland Geborene"},
-    "unemployment_gap_foreign_born": {"en": "Unemployment gap", "fr": "Écart de chômage", "de": "Arbeitslosigkeitsabstand"},
+    "unemployment_gap_foreign_born": {"en": "Unemployment gap", "fr": "Écart de chômage", "de": "Arbeitslosen-Abstand"},
     "tertiary_gap_foreign_born": {"en": "Tertiary gap", "fr": "Écart diplômés du supérieur", "de": "Abstand Hochschulabschluss"},
     "low_education_gap_foreign_born": {"en": "Low-education gap", "fr": "Écart faible niveau d'études",
                                        "de": "Abstand niedrige Bildung"},
