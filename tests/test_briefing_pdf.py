@@ -84,6 +84,8 @@ def test_every_note_letter_in_the_table_has_its_note(store, no_browser):
 def test_pack_has_the_same_one_page_per_region(store, no_browser):
     geos = ["ITC4", "DE300", "ES703"]
     pages = _pages(pdf.pack(store, geos, "fr"))
+    cover = " ".join(pages[0].split())
+    assert text.t("pack_comparison", "fr") in cover and "Comparison" not in cover and "no data" not in cover
     region_pages = [p for p in pages if text.t("in_short", "fr") in p]
     assert len(region_pages) == len(geos)
     for page, name in zip(region_pages, ("Lombardia", "Berlin", "El Hierro")):

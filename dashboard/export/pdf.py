@@ -106,22 +106,27 @@ def pack(store, geos: list[str], lang: str = "en") -> bytes:
     doc = Document(store, text.t("pack", lang), lang)
     doc.add_page()
     doc.heading(text.t("pack", lang), 20)
-    doc.paragraph(f"{len(geos)} regions: " + ", ".join(f"{names[g]} ({g})" for g in geos), 10)
+    doc.paragraph(text.t("pack_regions", lang, n=len(geos)) + ", ".join(f"{names[g]} ({g})" for g in geos), 10)
     doc.ln(2)
-    doc.paragraph(f"One data vintage throughout: the data store built {store.info['built_at'][:10]} from source files "
-                  f"retrieved up to {max(s['retrieved_at'] for s in store.info['sources'].values() if s.get('retrieved_at'))[:10]}. "
-                  "Each figure states its own reference year.", 9, "I")
+    newest = max(s["retrieved_at"] for s in store.info["sources"].values() if s.get("retrieved_at"))[:10]
+    doc.paragraph(text.t("pack_vintage", lang, built=store.info["built_at"][:10], retrieved=newest), 9, "I")
     doc.ln(3)
-    doc.heading("Comparison")
-    _comparison_table(doc, store, geos, names)
+    doc.heading(text.t("pack_comparison", lang))
+    _comparison_table(doc, store, geos, names, lang)
     doc.add_page()
-    doc.heading("Main indicators side by side")
+    doc.heading(text.t("pack_side_by_side", lang))
     for i, indicator_id in enumerate(PACK_INDICATORS):
         values = latest(store, indicator_id, geos)
         if values.empty:
             continue
         ind = REGISTRY[indicator_id]
-        fig = figures.grouped_bars(values, ind, f"{ind.short_label} ({ind.short_unit or ind.unit})")
+        sign = text.unit(ind.short_unit or "", lang) or ind.unit
+        fig = figures.grouped_bars(values, ind, f"{text.label(indicator_id, lang)} ({sign})")
+        if lang != "en":  # the chart's own words and numbers, in the pack's language
+            fig.update_layout(separators=", " if lang == "fr" else ",.")
+            fig.update_yaxes(title_text=sign)
+            fig.update_traces(name=text.label(indicator_id, lang),
+                              text=[text.number(v, ind.decimals, lang) for v in fig.data[0].y])
         fig.update_layout(annotations=[], margin=dict(b=90))
         x, y = 14 + (i % 2) * 92, 24 + (i // 2) * 62
         doc.image(figure_image(fig, "png", (900, 600)), x=x, y=y, w=90)
@@ -487,7 +492,7 @@ def _centre(geometry: dict) -> tuple[float, float]:
     return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
 
 
-def _comparison_table(doc: Document, store, geos, names) -> None:
+def _comparison_table(doc: Document, store, geos, names, lang: str = "en") -> None:
     columns = ("foreign_born_share", "non_citizen_share", "net_migration_rate", "unemployment_foreign_born",
                "unemployment_gap_foreign_born", "tertiary_gap_foreign_born")
     values = {c: latest(store, c, geos).set_index("geo") for c in columns}
@@ -495,20 +500,21 @@ def _comparison_table(doc: Document, store, geos, names) -> None:
     head = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
     with doc.table(col_widths=(40,) + (24,) * len(columns), text_align="LEFT", line_height=3.8, headings_style=head,
                    padding=0.6) as table:
-        table.row(["Region"] + [f"{REGISTRY[c].short_label} ({REGISTRY[c].short_unit})" for c in columns])
+        table.row([text.t("pack_region", lang)]
+                  + [f"{text.label(c, lang)} ({text.unit(REGISTRY[c].short_unit, lang)})" for c in columns])
         for geo in geos:
             cells = [f"{names[geo]} ({geo})"]
             for c in columns:
                 frame = values[c]
                 if geo in frame.index:
                     row = frame.loc[geo]
-                    cells.append(f"{figures.format_value(row['value'], REGISTRY[c].decimals)} ({int(row['year']) if row['year'] == row['year'] else 'n/a'})")
+                    year = int(row["year"]) if row["year"] == row["year"] else text.t("pack_no_year", lang)
+                    cells.append(f"{text.number(row['value'], REGISTRY[c].decimals, lang)} ({year})")
                 else:
-                    cells.append("no data")
+                    cells.append(text.t("pack_no_data", lang))
             table.row(cells)
     doc.ln(2)
-    doc.paragraph("Latest year per region in brackets; values at the region's own level, converted to its NUTS version "
-                  "where the source uses another one. 'no data' means the source has no figure for that region.", 7, "I")
+    doc.paragraph(text.t("pack_table_note", lang, no_data=text.t("pack_no_data", lang)), 7, "I")
 
 
 def _appendix(doc: Document, store, geos) -> None:

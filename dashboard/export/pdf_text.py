@@ -57,6 +57,28 @@ TEXT = {
     "flags": {"en": "Flags (Eurostat): {letters}. Missing values are left empty, never zero.",
               "fr": "Indicateurs de qualité (Eurostat) : {letters}. Les valeurs manquantes restent vides, jamais zéro.",
               "de": "Kennzeichen (Eurostat): {letters}. Fehlende Werte bleiben leer, nie null."},
+    "pack_regions": {"en": "{n} regions: ", "fr": "{n} régions : ", "de": "{n} Regionen: "},
+    "pack_vintage": {"en": "One data vintage throughout: the data store built {built} from source files retrieved up to "
+                           "{retrieved}. Each figure states its own reference year.",
+                     "fr": "Un seul millésime de données : la base constituée le {built} à partir de fichiers sources "
+                           "extraits jusqu'au {retrieved}. Chaque chiffre indique sa propre année de référence.",
+                     "de": "Ein Datenstand durchgehend: der Datenbestand vom {built} aus Quelldateien, abgerufen bis "
+                           "{retrieved}. Jede Kennzahl nennt ihr eigenes Bezugsjahr."},
+    "pack_comparison": {"en": "Comparison", "fr": "Comparaison", "de": "Vergleich"},
+    "pack_side_by_side": {"en": "Main indicators side by side", "fr": "Principaux indicateurs côte à côte",
+                          "de": "Wichtigste Kennzahlen nebeneinander"},
+    "pack_region": {"en": "Region", "fr": "Région", "de": "Region"},
+    "pack_no_data": {"en": "no data", "fr": "pas de données", "de": "keine Daten"},
+    "pack_no_year": {"en": "n/a", "fr": "n.d.", "de": "k. A."},
+    "pack_table_note": {"en": "Latest year per region in brackets; values at the region's own level, converted to its "
+                              "NUTS version where the source uses another one. '{no_data}' means the source has no "
+                              "figure for that region.",
+                        "fr": "Dernière année par région entre parenthèses ; valeurs au niveau propre de la région, "
+                              "converties dans sa version NUTS si la source en utilise une autre. « {no_data} » : la "
+                              "source n'a aucun chiffre pour cette région.",
+                        "de": "Letztes Jahr je Region in Klammern; Werte auf der eigenen Ebene der Region, in ihre "
+                              "NUTS-Version umgerechnet, wo die Quelle eine andere nutzt. „{no_data}“: Die Quelle hat "
+                              "keinen Wert für diese Region."},
     # notes built from the figure itself (benchmarks, conversions, periods)
     "computed": {"en": "Country or EU value computed here from all regions of the figure's level ({weighting}); "
                        "not published by the source.",
