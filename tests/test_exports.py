@@ -13,8 +13,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from dashboard import figures
-from dashboard.export import csvs, images, pdf
+from dashboard.export import csvs, images, pdf, pdf_text
 from geodata.attribution import boundaries
 from dashboard.export.common import PROJECT
 from indicators import profile
@@ -51,13 +50,16 @@ def test_briefing_is_one_page_of_real_text_with_the_registry_values(store, geo, 
     assert pages == 1
     flat = " ".join(text.split())
     name = profile.search_options(store).set_index("geo").loc[geo, "name"]
+    if len(geo) == 2:  # a country is named in the briefing's language
+        from indicators.summary import country_name
+        name = country_name(store, geo, lang)
     assert name in flat
     for fact in profile.headline(store, geo):
         ind = REGISTRY[fact.indicator]
-        assert figures.format_value(fact.value, ind.decimals) in flat.replace(" ", "") or \
-            figures.format_value(fact.value, ind.decimals) in flat, fact.indicator
-    assert "Source: Eurostat" in flat and boundaries(lang) in flat  # GISCO's wording in the briefing's language
-    assert "Flags (Eurostat)" in flat
+        assert pdf_text.number(fact.value, ind.decimals, lang) in text, fact.indicator  # as the language writes it
+    sources = flat.split(f" {pdf_text.t('sources', lang)} ", 1)[1]
+    assert "Eurostat (" in sources and boundaries(lang) in sources  # GISCO's wording in the briefing's language
+    assert pdf_text.flags_legend(lang)[:20] in flat
 
 
 @pytest.mark.slow  # renders in chromium (kaleido)

@@ -6,6 +6,7 @@ stays selectable, lays out tables natively, and embeds the PNG charts kaleido ma
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
@@ -13,20 +14,32 @@ import plotly.graph_objects as go
 from fpdf import FPDF, FontFace
 
 from dashboard import figures
-from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, retrieved
+from dashboard.export import pdf_text as text
+from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, licence_line, retrieved
 from dashboard.export.images import ExportError, figure_image
 from geodata.codes import level_of
 from geodata.attribution import boundaries
 from indicators import caveats, lookup, profile
-from indicators.ranks import rank_label
+from indicators.benchmarks import benchmark
 from indicators.sources import METHODS
 from indicators.compare import latest
 from indicators.registry import REGISTRY
-from indicators.summary import summary
+from indicators.summary import country_name, summary
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/liberation"), Path("/usr/share/fonts/truetype/liberation2")]
 PACK_INDICATORS = ("foreign_born_share", "net_migration_rate", "unemployment_gap_foreign_born", "tertiary_gap_foreign_born")
+TREND_CHARTS = ("foreign_born_share", "net_migration_rate", "unemployment_foreign_born")
+# A country's page: its own foreign-born share (the regional one is of adults only) and national series.
+NATIONAL_EXTRA = ("foreign_born_share_national",)
+NATIONAL_TRENDS = ("foreign_born_share_national", "asylum_applicants_per_1000", "employment_gap_citizenship")
 INK, GREY = (34, 34, 34), (95, 95, 95)
+ACCENT, ACCENT_HEX = (34, 94, 168), "#225ea8"
+# Level badges: darker for the finer level, so a figure borrowed from a larger area reads as such at a glance.
+BADGES = {3: FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=(12, 44, 132)),
+          2: FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=(34, 94, 168)),
+          1: FontFace(emphasis="BOLD", color=(20, 20, 20), fill_color=(127, 205, 187)),
+          0: FontFace(emphasis="BOLD", color=(20, 20, 20), fill_color=(217, 217, 217))}
+BOUNDARIES_KEY = "boundaries"
 
 
 class Document(FPDF):
@@ -41,6 +54,10 @@ class Document(FPDF):
         self.add_font("Sans", "", str(folder / "LiberationSans-Regular.ttf"))
         self.add_font("Sans", "B", str(folder / "LiberationSans-Bold.ttf"))
         self.add_font("Sans", "I", str(folder / "LiberationSans-Italic.ttf"))
+        fallback = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+        if fallback.exists():  # Liberation has no narrow no-break space, which French puts in 12 345 and 3,6 %
+            self.add_font("Fallback", "", str(fallback))
+            self.set_fallback_fonts(["Fallback"], exact_match=False)
         self.set_margins(14, 12, 14)
         self.set_auto_page_break(True, margin=16)
         self.set_title(f"{PROJECT}: {subtitle}")
@@ -56,23 +73,24 @@ class Document(FPDF):
         self.set_y(-12)
         self.set_font("Sans", "", 7)
         self.set_text_color(*GREY)
-        self.cell(0, 4, f"{boundaries(self.lang)} · data store built {self.store.info['built_at'][:10]} · generated {generated()} · "
-                        f"page {self.page_no()}", align="C")
+        lang = self.lang
+        self.cell(0, 4, f"{PROJECT} · {text.t('built', lang, date=self.store.info['built_at'][:10])} · "
+                        f"{text.t('generated', lang, date=generated())} · {text.t('page', lang)} {self.page_no()}", align="C")
         self.set_text_color(*INK)
 
-    def heading(self, text: str, size: int = 11):
+    def heading(self, words: str, size: int = 11):
         self.set_font("Sans", "B", size)
-        self.cell(0, size * 0.55, text, new_x="LMARGIN", new_y="NEXT")
+        self.cell(0, size * 0.55, words, new_x="LMARGIN", new_y="NEXT")
         self.ln(1)
 
-    def paragraph(self, text: str, size: float = 9, style: str = ""):
+    def paragraph(self, words: str, size: float = 9, style: str = ""):
         self.set_font("Sans", style, size)
-        self.multi_cell(0, size * 0.45, text, new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, size * 0.45, words, new_x="LMARGIN", new_y="NEXT")
 
 
 def briefing(store, geo: str, lang: str = "en") -> bytes:
     """One A4 page about a region at any level; ExportError when the region is unknown."""
-    doc = Document(store, "Region briefing", lang)
+    doc = Document(store, text.t("briefing", lang), lang)
     _region_page(doc, store, geo, lang)
     return bytes(doc.output())
 
@@ -85,25 +103,30 @@ def pack(store, geos: list[str], lang: str = "en") -> bytes:
     unknown = [g for g in geos if g not in names]
     if unknown:
         raise ExportError(f"unknown region code(s): {', '.join(unknown[:5])}")
-    doc = Document(store, "Roundtable pack", lang)
+    doc = Document(store, text.t("pack", lang), lang)
     doc.add_page()
-    doc.heading("Roundtable pack", 20)
-    doc.paragraph(f"{len(geos)} regions: " + ", ".join(f"{names[g]} ({g})" for g in geos), 10)
+    doc.heading(text.t("pack", lang), 20)
+    doc.paragraph(text.t("pack_regions", lang, n=len(geos)) + ", ".join(f"{names[g]} ({g})" for g in geos), 10)
     doc.ln(2)
-    doc.paragraph(f"One data vintage throughout: the data store built {store.info['built_at'][:10]} from source files "
-                  f"retrieved up to {max(s['retrieved_at'] for s in store.info['sources'].values() if s.get('retrieved_at'))[:10]}. "
-                  "Each figure states its own reference year.", 9, "I")
+    newest = max(s["retrieved_at"] for s in store.info["sources"].values() if s.get("retrieved_at"))[:10]
+    doc.paragraph(text.t("pack_vintage", lang, built=store.info["built_at"][:10], retrieved=newest), 9, "I")
     doc.ln(3)
-    doc.heading("Comparison")
-    _comparison_table(doc, store, geos, names)
+    doc.heading(text.t("pack_comparison", lang))
+    _comparison_table(doc, store, geos, names, lang)
     doc.add_page()
-    doc.heading("Main indicators side by side")
+    doc.heading(text.t("pack_side_by_side", lang))
     for i, indicator_id in enumerate(PACK_INDICATORS):
         values = latest(store, indicator_id, geos)
         if values.empty:
             continue
         ind = REGISTRY[indicator_id]
-        fig = figures.grouped_bars(values, ind, f"{ind.short_label} ({ind.short_unit or ind.unit})")
+        sign = text.unit(ind.short_unit or "", lang) or ind.unit
+        fig = figures.grouped_bars(values, ind, f"{text.label(indicator_id, lang)} ({sign})")
+        if lang != "en":  # the chart's own words and numbers, in the pack's language
+            fig.update_layout(separators=", " if lang == "fr" else ",.")
+            fig.update_yaxes(title_text=sign)
+            fig.update_traces(name=text.label(indicator_id, lang),
+                              text=[text.number(v, ind.decimals, lang) for v in fig.data[0].y])
         fig.update_layout(annotations=[], margin=dict(b=90))
         x, y = 14 + (i % 2) * 92, 24 + (i // 2) * 62
         doc.image(figure_image(fig, "png", (900, 600)), x=x, y=y, w=90)
@@ -119,84 +142,317 @@ def _names(store) -> dict:
 
 
 def _region_page(doc: Document, store, geo: str, lang: str) -> None:
+    """One designed A4 page: title block, locator beside the headline table, trends, summary, sources, notes."""
     names = _names(store)
     if geo not in names:
         raise ExportError(f"unknown region code {geo!r}")
     level = level_of(geo)
+    facts = profile.headline(store, geo, profile.HEADLINE + (NATIONAL_EXTRA if level == 0 else ()))
+    facts = [replace(f, eu=_eu_of_country_figure(store, f)) if f.level == 0 and f.eu is None else f for f in facts]
+    charts = [c for c in (NATIONAL_TRENDS if level == 0 else TREND_CHARTS) if not profile.trend(store, c, geo).empty]
+    keys = Keys(store, lang)
     doc.add_page()
-    doc.set_font("Sans", "B", 18)
-    doc.multi_cell(0, 8, names[geo], new_x="LMARGIN", new_y="NEXT")
+    _title_block(doc, store, geo, level, names, facts, lang)
+    top = doc.get_y() + 1
+    locator_width = 44
+    doc.image(figure_image(_locator(store, geo), "png", (420, 364)), x=doc.l_margin, y=top, w=locator_width)
+    doc.set_xy(doc.l_margin, top + locator_width * 364 / 420 + 1)
+    doc.set_font("Sans", "I", 6.5)
+    doc.set_text_color(*GREY)
+    country = country_name(store, geo[:2], lang)
+    caption = (text.t("locator_country", lang, name=country) if level == 0 else
+               text.t("locator", lang, name=names[geo], country=country))
+    doc.multi_cell(locator_width, 3, f"{caption} [{keys.source_of_boundaries()}]", new_x="LMARGIN", new_y="NEXT")
+    doc.ln(2)
+    doc.set_font("Sans", "", 6.3)
+    doc.multi_cell(locator_width, 2.8, text.t("keys", lang) + ".", new_x="LMARGIN", new_y="NEXT")
+    doc.ln(1)
+    doc.multi_cell(locator_width, 2.8, text.flags_legend(lang), new_x="LMARGIN", new_y="NEXT")
+    doc.set_text_color(*INK)
+    below_locator = doc.get_y()
+    doc.set_xy(doc.l_margin + locator_width + 3, top)
+    _headline_table(doc, facts, geo, names, keys, lang, width=doc.epw - locator_width - 3)
+    doc.set_y(max(doc.get_y(), below_locator) + 3)
+    for indicator_id in charts:  # trend sources get their numbers before the chart titles print them
+        keys.source(REGISTRY[indicator_id])
+    size, height = _fit(doc, store, geo, keys, lang, bool(charts))
+    if charts:
+        doc.heading(text.t("trends_country" if level == 0 else "trends", lang), 10)
+        y = doc.get_y()
+        pixels = (1500, int(1500 * height / doc.epw))
+        doc.image(figure_image(_trend_figure(store, geo, charts, keys, lang, pixels[1]), "png", pixels),
+                  x=doc.l_margin, y=y, w=doc.epw, h=height)
+        doc.set_y(y + height + 2)
+    _closing_blocks(doc, store, geo, keys, lang, size)
+
+
+def _fit(doc: Document, store, geo: str, keys: "Keys", lang: str, charts: bool) -> tuple[float, float]:
+    """The small print's size and the trends' height that fill the rest of the page without spilling over:
+    the trends take what the summary, sources and notes leave (between 36 and 85 mm); long notes get smaller."""
+    trends = 9 if charts else 0  # the heading and the gap under the chart
+    # A scratch document of the same make: fpdf's offset_rendering deep-copies the whole document (~4 s a try).
+    scratch = Document(doc.store, doc.subtitle, lang)
+    for size in (6.5, 6.1, 5.7, 5.3):
+        scratch.add_page()
+        first = scratch.page
+        scratch.set_y(doc.get_y())
+        _closing_blocks(scratch, store, geo, keys, lang, size)
+        needed = scratch.get_y() - doc.get_y() + (scratch.page - first) * doc.eph
+        room = doc.h - doc.b_margin - doc.get_y() - needed - trends - 1
+        if room >= (36 if charts else 0):
+            return size, min(room, 85.0)
+    return size, 36.0
+
+
+def _title_block(doc: Document, store, geo: str, level: int, names: dict, facts, lang: str) -> None:
+    doc.set_font("Sans", "B", 20)
+    doc.multi_cell(0, 9, country_name(store, geo, lang) if level == 0 else names[geo], new_x="LMARGIN", new_y="NEXT")
+    years = sorted({f.year for f in facts if f.year})
+    when = ("" if not years else text.t("data_year", lang, first=years[0]) if len(years) == 1 else
+            text.t("data_years", lang, first=years[0], last=years[-1]))
+    version = lookup.drawn_version(store, geo)
+    badge = text.t("badge_national", lang) if level == 0 else f"NUTS {level}"
+    parts = [geo, badge, country_name(store, geo[:2], lang), when,
+             text.t("boundaries_version", lang, version=version) if version else "",
+             text.t("built", lang, date=store.info["built_at"][:10])]
     doc.set_font("Sans", "", 9)
     doc.set_text_color(*GREY)
-    doc.cell(0, 5, f"{geo} · {profile.badge(level)} · {names.get(geo[:2], geo[:2])}", new_x="LMARGIN", new_y="NEXT")
+    doc.cell(0, 5, " · ".join(p for p in parts if p), new_x="LMARGIN", new_y="NEXT")
     doc.set_text_color(*INK)
-    top = doc.get_y() + 1
-    doc.image(figure_image(_locator(store, geo), "png", (420, 364)), x=14, y=top, w=58)
-    facts = profile.headline(store, geo)
-    doc.set_xy(76, top)
-    _headline_table(doc, facts, lang)
-    doc.set_y(max(doc.get_y(), top + 52) + 2)
-    charts = [c for c in ("foreign_born_share", "net_migration_rate", "unemployment_foreign_born")
-              if not profile.trend(store, c, geo).empty][:2]
-    if charts:
-        # Both trends in one image: one render instead of two (a pack makes dozens of these).
-        y = doc.get_y()
-        doc.image(figure_image(_trend_pair(store, geo, charts), "png", (1400, 340)), x=14, y=y, w=182)
-        doc.set_y(y + 45)
-    doc.heading("In short")
-    doc.paragraph(summary(store, geo, lang), 9)
-    doc.ln(1)
-    shown = {f.indicator for f in facts} | set(charts)
-    credits = sorted({REGISTRY[i].credit for i in shown})
-    caveats = sorted({c for i in shown for c in REGISTRY[i].caveats})[:4]
-    doc.paragraph("Sources: " + "; ".join(credits) + f" (retrieved {max(retrieved(store, REGISTRY[i]) for i in shown)}). "
-                  f"{boundaries(lang)}.", 7)
-    if caveats:
-        doc.paragraph("Caveats: " + " ".join(caveats), 7, "I")
-    doc.paragraph(FLAG_LEGEND, 7)
+    doc.set_draw_color(*ACCENT)
+    doc.set_line_width(0.6)
+    doc.line(doc.l_margin, doc.get_y() + 1, doc.w - doc.r_margin, doc.get_y() + 1)
+    doc.set_line_width(0.2)
+    doc.ln(2)
 
 
-def _headline_table(doc: Document, facts, lang: str = "en") -> None:
-    doc.set_font("Sans", "", 7.5)
-    head = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
-    with doc.table(width=120, col_widths=(30, 18, 13, 9, 16, 17, 17), text_align="LEFT", line_height=3.6,
-                   headings_style=head, padding=0.6, first_row_as_headings=True) as table:
-        table.row(["Indicator", "Value", "Level", "Period", "Rank in country", "Country", "EU"])
+def _closing_blocks(doc, store, geo: str, keys: "Keys", lang: str, size: float = 6.5) -> None:
+    """The summary, the one source list and the notes; measured before the trends are sized."""
+    doc.heading(text.t("in_short", lang), 10)
+    doc.paragraph(summary(store, geo, lang), 8.5)
+    doc.ln(1.5)
+    doc.heading(text.t("sources", lang), 8.5)
+    _two_columns(doc, [f"[{n}] {line}" for n, line in enumerate(keys.source_lines(), start=1)] + keys.licence_lines(), size)
+    if keys.notes:
+        doc.ln(1)
+        doc.heading(text.t("notes", lang), 8.5)
+        _two_columns(doc, [f"{letter}  {line}" for letter, line in keys.note_lines()], size)
+
+
+def _two_columns(doc, lines: list[str], size: float = 6.5) -> None:
+    """Short entries in two balanced columns, each entry kept whole."""
+    doc.set_font("Sans", "", size)
+    half = (doc.epw - 5) / 2
+    heights = [len(doc.multi_cell(half, 1, line, dry_run=True, output="LINES", align="L")) for line in lines]
+    split, total, running = len(lines), sum(heights), 0
+    for i, h in enumerate(heights):
+        if running + h / 2 > total / 2:
+            split = i
+            break
+        running += h
+    top, bottom = doc.get_y(), doc.get_y()
+    for column, chunk in enumerate((lines[:split], lines[split:])):
+        doc.set_xy(doc.l_margin + column * (half + 5), top)
+        for line in chunk:
+            doc.multi_cell(half, size * 0.42, line, new_x="LEFT", new_y="NEXT", align="L")
+        bottom = max(bottom, doc.get_y())
+    doc.set_xy(doc.l_margin, bottom)
+
+
+class Keys:
+    """The page's one numbered source list and one lettered note list, each entry printed once."""
+
+    def __init__(self, store, lang: str):
+        self.store, self.lang = store, lang
+        self.sources: dict[str, dict] = {}  # credit -> {"ind": first indicator, "versions": set}
+        self.notes: dict[str, str] = {}  # note text -> letter
+
+    def source(self, ind, nuts_version: int | None = None) -> int:
+        entry = self.sources.setdefault(ind.credit, {"ind": ind, "versions": set()})
+        if nuts_version:
+            entry["versions"].add(nuts_version)
+        return list(self.sources).index(ind.credit) + 1
+
+    def source_of_boundaries(self) -> int:
+        self.sources.setdefault(BOUNDARIES_KEY, {"ind": None, "versions": set()})
+        return list(self.sources).index(BOUNDARIES_KEY) + 1
+
+    def note(self, line: str) -> str:
+        if line not in self.notes:
+            self.notes[line] = _letter(len(self.notes))
+        return self.notes[line]
+
+    def source_lines(self) -> list[str]:
+        lines = []
+        for credit, entry in self.sources.items():
+            if entry["ind"] is None:
+                lines.append(f"{boundaries(self.lang)} ({text.t('map_boundaries', self.lang)}, GISCO)")
+                continue
+            ind = entry["ind"]
+            versions = "/".join(str(v) for v in sorted(entry["versions"]))
+            parts = [credit.removeprefix("Source: "), text.t("retrieved", self.lang, date=retrieved(self.store, ind))]
+            if versions:
+                parts.append(f"NUTS {versions}")
+            lines.append(" · ".join(parts))
+        return lines
+
+    def licence_lines(self) -> list[str]:
+        """Each licence once, with the numbers of the sources it covers."""
+        by_licence: dict[str, list[int]] = {}
+        for number, entry in enumerate(self.sources.values(), start=1):
+            if entry["ind"] is not None:
+                by_licence.setdefault(text.licence(licence_line(entry["ind"]), self.lang), []).append(number)
+        return [f"{text.t('licence', self.lang).capitalize()} [{', '.join(map(str, numbers))}]: {words}"
+                for words, numbers in by_licence.items()]
+
+    def note_lines(self) -> list[tuple[str, str]]:
+        return [(letter, line) for line, letter in self.notes.items()]
+
+
+def _letter(i: int) -> str:
+    return chr(ord("a") + i) if i < 26 else _letter(i // 26 - 1) + chr(ord("a") + i % 26)
+
+
+def _headline_table(doc: Document, facts, geo: str, names: dict, keys: Keys, lang: str, width: float) -> None:
+    doc.set_font("Sans", "", 6.8)
+    head = FontFace(emphasis="BOLD", fill_color=(228, 234, 242))
+    columns = (("col_figure", 27), ("col_level", 11), ("col_value", 15), ("col_year", 15), ("col_rank_country", 13),
+               ("col_rank_eu", 14), ("col_country", 15), ("col_eu", 15), ("col_notes", 10))
+    left = doc.l_margin
+    doc.set_left_margin(doc.get_x())  # the table starts beside the locator, not under it
+    with doc.table(width=width, col_widths=tuple(w for _, w in columns), text_align="LEFT", line_height=3.3,
+                   headings_style=head, padding=0.7, first_row_as_headings=True, align="LEFT",
+                   borders_layout="HORIZONTAL_LINES") as table:
+        heading = table.row()
+        for key, _ in columns:
+            heading.cell(text.t(key, lang))
         for f in facts:
             ind = REGISTRY[f.indicator]
-            unit = ind.short_unit or ""
-            notes = caveats.notes(ind, f.year, f.flag, lang, short=True)
-            table.row([ind.short_label, f"{figures.format_value(f.value, ind.decimals)} {unit}".strip() + (f" ({f.flag})" if f.flag else "")
-                       + (f" – {'; '.join(notes)}" if notes else ""),
-                       f.badge.replace("National context", "national"), f.period or "–",
-                       rank_label(f.rank_country, f.n_country, f.tied_country) or "–",
-                       _bench(f.country, ind), _bench(f.eu, ind)])
+            number = keys.source(ind, f.nuts_version)
+            value = text.quantity(f.value, ind.decimals, ind.short_unit or "", lang) + (f" ({f.flag})" if f.flag else "")
+            row = table.row()
+            row.cell(f"{text.label(f.indicator, lang)} [{number}]")
+            row.cell(text.t("badge_national", lang) if f.level == 0 else f.badge, style=BADGES.get(f.level))
+            row.cell(value, align="RIGHT")
+            row.cell(f.period or "–")
+            row.cell(text.rank(f.rank_country, f.n_country, f.tied_country, lang))
+            row.cell(text.rank(f.rank_eu, f.n_eu, f.tied_eu, lang))
+            row.cell(_bench(f.country, ind, lang), align="RIGHT")
+            row.cell(_bench(f.eu, ind, lang), align="RIGHT")
+            row.cell(",".join(_figure_notes(f, ind, geo, names, keys, lang)) or "")
+    doc.set_left_margin(left)
 
 
-def _trend_pair(store, geo: str, charts: list[str]) -> go.Figure:
+def _eu_of_country_figure(store, f):
+    """The EU value beside a national figure (the profile gives benchmarks to regional figures only)."""
+    bench = _benchmark(store, REGISTRY[f.indicator], 0, f.year, "EU")
+    return bench if bench.value is not None else None
+
+
+def _figure_notes(f, ind, geo: str, names: dict, keys: Keys, lang: str) -> list[str]:
+    """The letters of the notes that belong to this figure (and to its country and EU values)."""
+    lines = [text.caveat(c, lang) for c in ind.caveats]
+    lines += caveats.notes(ind, f.year, "", lang, lfs=False)  # the census note; flags print beside the value
+    if f.geo != geo and f.level > 0:  # a national figure says so in its badge and its caveat
+        where = text.t("level_country", lang) if f.level == 0 else text.t("level_nuts", lang, level=f.level)
+        lines.append(text.t("from_parent", lang, name=names.get(f.geo, f.name), geo=f.geo, level=where))
+    if f.converted and f.nuts_version:
+        lines.append(text.t("converted", lang, version=f.nuts_version))
+    if f.other_period:
+        lines.append(text.t("other_period", lang))
+    for bench in (f.country, f.eu):
+        if bench is not None and bench.computed:
+            lines.append(_bench_note(bench, "eu" if bench.scope == "EU" else "country", lang))
+    return sorted({keys.note(line) for line in lines}, key=lambda letter: (len(letter), letter))
+
+
+def _bench_note(bench, scope: str, lang: str) -> str:
+    level = bench.level or 0
+    units = text.t("units_regions", lang, level=level) if level else text.t("units_countries", lang)
+    if not level and scope == "eu" and not bench.partial:
+        return text.t("computed_countries", lang, weighting=text.weighting(bench.weighted_by, lang))
+    if bench.partial:
+        countries = text.t("partial_countries", lang, k=bench.countries) if scope == "eu" and bench.countries else ""
+        return text.t("partial", lang, scope=text.t(f"scope_{scope}", lang), n=bench.regions, units=units,
+                      countries=countries, whole=text.t(f"whole_{scope}", lang))
+    # one note per way of computing, whichever scope and level it is for: fewer notes to read
+    return text.t("computed", lang, weighting=text.weighting(bench.weighted_by, lang))
+
+
+def _trend_figure(store, geo: str, charts: list[str], keys: Keys, lang: str, height: int) -> go.Figure:
+    """Small multiples: the region (or the parent the data are for), its country and the EU27, each named.
+
+    A country or EU line is drawn only from published values or values computed from every region;
+    where that is not possible the chart says so instead of drawing a partial line."""
     from plotly.subplots import make_subplots
 
+    country = country_name(store, geo[:2], lang)
+    series = {c: profile.trend(store, c, geo).sort_values("year") for c in charts}
     titles = []
-    for indicator_id in charts:
-        series = profile.trend(store, indicator_id, geo)
-        ind = REGISTRY[indicator_id]
-        titles.append(f"{ind.short_label} ({ind.short_unit or ind.unit}), {series['name'].iloc[0]}")
-    fig = make_subplots(rows=1, cols=len(charts), subplot_titles=titles, horizontal_spacing=0.08)
-    for i, indicator_id in enumerate(charts, start=1):
-        series = profile.trend(store, indicator_id, geo).sort_values("year")
-        fig.add_trace(go.Scatter(x=series["year"], y=series["value"], mode="lines+markers",
-                                 line=dict(width=2.5, color="#225ea8"), showlegend=False,
-                                 name=REGISTRY[indicator_id].short_label), row=1, col=i)
-    fig.update_layout(template="plotly_white", font=figures.FONT, margin=dict(l=40, r=10, t=30, b=25), height=340)
-    fig.update_annotations(font_size=13)
+    for c in charts:
+        ind, own = REGISTRY[c], series[c]["geo"].iloc[0]
+        tag = f"NUTS {len(own) - 2}" if len(own) > 2 else text.t("badge_national", lang)
+        sign = text.unit(ind.short_unit or "", lang)
+        titles.append(f"{text.label(c, lang)}{f' ({sign})' if sign else ''} · {tag} [{keys.source(ind)}]")
+    fig = make_subplots(rows=1, cols=len(charts), subplot_titles=titles, horizontal_spacing=0.06)
+    shown = set()
+    for i, c in enumerate(charts, start=1):
+        rows, ind = series[c], REGISTRY[c]
+        own = str(rows["geo"].iloc[0])
+        region = country if own == geo[:2] else str(rows["name"].iloc[0])  # a country in the page's language
+        lines = [(region, rows["year"], rows["value"], dict(width=2.6, color=ACCENT_HEX))]
+        missing = []
+        for scope, name, style in ((geo[:2], country, dict(width=1.6, color="#d95f02")),
+                                   ("EU", text.t("eu_name", lang), dict(width=1.6, color="#555555", dash="dash"))):
+            if scope == own:
+                continue  # a country's own line is the region line
+            years, values = _benchmark_series(store, ind, len(own) - 2, rows["year"], scope)
+            if len(values) >= 2:
+                lines.append((name, years, values, style))
+            else:
+                missing.append(text.t("eu_missing", lang) if scope == "EU" else
+                               text.t("country_missing", lang, country=country))
+        for name, years, values, style in lines:
+            fig.add_trace(go.Scatter(x=list(years), y=list(values), mode="lines", name=name, line=style,
+                                     legendgroup=name, showlegend=name not in shown), row=1, col=i)
+            shown.add(name)
+        if missing:
+            fig.add_annotation(text=" · ".join(missing), xref=f"x{i if i > 1 else ''} domain",
+                               yref=f"y{i if i > 1 else ''} domain", x=1, y=0.02, xanchor="right", yanchor="bottom",
+                               showarrow=False, font=dict(size=14, color="#555555"), bgcolor="rgba(255,255,255,0.8)")
+    fig.update_layout(template="plotly_white", font=dict(figures.FONT, size=15), height=height, width=1500,
+                      margin=dict(l=45, r=15, t=40, b=30),
+                      legend=dict(orientation="h", x=0.5, xanchor="center", y=-0.08, yanchor="top"))
+    fig.update_layout(margin_b=75)
+    fig.update_annotations(selector=dict(showarrow=False, yref="paper"), font_size=16)
+    fig.update_xaxes(tickformat="d")
+    fig.update_yaxes(separatethousands=True)
+    if lang in ("fr", "de"):
+        fig.update_layout(separators=", " if lang == "fr" else ",.")
     return fig
 
 
-def _bench(bench, ind) -> str:
+def _benchmark_series(store, ind, level: int, years, scope: str):
+    """The country or EU value for each year, kept only when published or computed from every region."""
+    kept_years, values = [], []
+    for year in years:
+        bench = _benchmark(store, ind, level, int(year), scope)
+        if bench.value is not None and not bench.partial:
+            kept_years.append(int(year))
+            values.append(bench.value)
+    return kept_years, values
+
+
+def _benchmark(store, ind, level: int, year: int, scope: str):
+    """One benchmark, memoised per scope (indicators.benchmarks memoises country and EU together, per country)."""
+    return store.memo.cached(("briefing_benchmark", ind.id, level, year, scope),
+                             lambda: benchmark(store, ind, level, year, scope))
+
+
+def _bench(bench, ind, lang: str) -> str:
     if bench is None or bench.value is None:
         return "–"
-    text = figures.format_value(bench.value, ind.decimals) + ("*" if bench.computed else "")
-    return text + (f" ({bench.regions} regions only)" if bench.partial else "")
+    return text.number(bench.value, ind.decimals, lang)
 
 
 def _locator(store, geo: str) -> go.Figure:
@@ -208,14 +464,35 @@ def _locator(store, geo: str) -> go.Figure:
     ids = [f["id"] for f in same_country]
     fig = go.Figure(go.Choropleth(
         geojson={"type": "FeatureCollection", "features": same_country}, locations=ids,
-        z=[1 if i == geo else 0 for i in ids], colorscale=[[0, "#dddddd"], [1, "#225ea8"]], showscale=False,
+        z=[1 if i == geo else 0 for i in ids], colorscale=[[0, "#dddddd"], [1, ACCENT_HEX]], showscale=False,
         marker_line_color="#ffffff", marker_line_width=0.6, name=geo, showlegend=False))
+    mine = next((f for f in same_country if f["id"] == geo), None)
+    if mine is not None and level == 3:  # a ring, so an island or a city district is found at a glance
+        lon, lat = _centre(mine["geometry"])
+        fig.add_trace(go.Scattergeo(lon=[lon], lat=[lat], mode="markers", name=geo, showlegend=False,
+                                    marker=dict(size=16, color="rgba(0,0,0,0)", line=dict(width=2.5, color="#d95f02"))))
     fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator")
     fig.update_layout(margin=dict(l=0, r=0, t=0, b=0), paper_bgcolor="white")
     return fig
 
 
-def _comparison_table(doc: Document, store, geos, names) -> None:
+def _centre(geometry: dict) -> tuple[float, float]:
+    """The middle of a GeoJSON geometry's bounding box."""
+    points = []
+
+    def walk(part):
+        if part and isinstance(part[0], (int, float)):
+            points.append(part)
+        else:
+            for item in part:
+                walk(item)
+
+    walk(geometry["coordinates"])
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+
+
+def _comparison_table(doc: Document, store, geos, names, lang: str = "en") -> None:
     columns = ("foreign_born_share", "non_citizen_share", "net_migration_rate", "unemployment_foreign_born",
                "unemployment_gap_foreign_born", "tertiary_gap_foreign_born")
     values = {c: latest(store, c, geos).set_index("geo") for c in columns}
@@ -223,20 +500,21 @@ def _comparison_table(doc: Document, store, geos, names) -> None:
     head = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
     with doc.table(col_widths=(40,) + (24,) * len(columns), text_align="LEFT", line_height=3.8, headings_style=head,
                    padding=0.6) as table:
-        table.row(["Region"] + [f"{REGISTRY[c].short_label} ({REGISTRY[c].short_unit})" for c in columns])
+        table.row([text.t("pack_region", lang)]
+                  + [f"{text.label(c, lang)} ({text.unit(REGISTRY[c].short_unit, lang)})" for c in columns])
         for geo in geos:
             cells = [f"{names[geo]} ({geo})"]
             for c in columns:
                 frame = values[c]
                 if geo in frame.index:
                     row = frame.loc[geo]
-                    cells.append(f"{figures.format_value(row['value'], REGISTRY[c].decimals)} ({int(row['year']) if row['year'] == row['year'] else 'n/a'})")
+                    year = int(row["year"]) if row["year"] == row["year"] else text.t("pack_no_year", lang)
+                    cells.append(f"{text.number(row['value'], REGISTRY[c].decimals, lang)} ({year})")
                 else:
-                    cells.append("no data")
+                    cells.append(text.t("pack_no_data", lang))
             table.row(cells)
     doc.ln(2)
-    doc.paragraph("Latest year per region in brackets; values at the region's own level, converted to its NUTS version "
-                  "where the source uses another one. 'no data' means the source has no figure for that region.", 7, "I")
+    doc.paragraph(text.t("pack_table_note", lang, no_data=text.t("pack_no_data", lang)), 7, "I")
 
 
 def _appendix(doc: Document, store, geos) -> None:
@@ -248,8 +526,8 @@ def _appendix(doc: Document, store, geos) -> None:
         doc.paragraph(f"{ind.label}. {ind.description} {ind.credit}, retrieved {retrieved(store, ind)}. "
                       + " ".join(ind.caveats), 7.5)
         doc.ln(0.5)
-    doc.paragraph("* computed here from regional values (see below); other benchmarks are published by the source.",
-                  7.5, "I")
-    for topic, text in METHODS:
-        doc.paragraph(f"{topic}. {text}", 7.5)
+    doc.paragraph("Country and EU values computed here from regional values, rather than published by the source, "
+                  "carry a note saying so on each region page (see below for the method).", 7.5, "I")
+    for topic, method in METHODS:
+        doc.paragraph(f"{topic}. {method}", 7.5)
     doc.paragraph(FLAG_LEGEND + f" {boundaries(doc.lang)}.", 7.5)

@@ -1,0 +1,132 @@
+"""The region briefing page on real data: translated, one page, one keyed source list, named trend lines.
+
+Images are replaced by a blank PNG (the layout does not depend on what a picture shows), so these tests need no
+browser; tests/test_exports.py renders real ones."""
+
+import io
+import re
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from dashboard.export import pdf
+from dashboard.export import pdf_text as text
+from indicators import profile
+from indicators.registry import REGISTRY
+
+CASES = [("ITC4", "en"), ("DE300", "fr"), ("ES703", "de")]  # NUTS 2, a NUTS 3 city, an outermost island
+HEADINGS = ("in_short", "sources", "notes", "trends", "col_figure", "col_level", "col_value", "col_rank_country",
+            "col_rank_eu", "briefing")
+
+
+@pytest.fixture
+def no_browser(monkeypatch):
+    blank = io.BytesIO()
+    Image.new("RGB", (4, 3), "white").save(blank, "PNG")
+    monkeypatch.setattr(pdf, "figure_image", lambda fig, fmt, size=None: blank.getvalue())
+
+
+def _pages(data: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.mark.parametrize("geo, lang", CASES)
+def test_briefing_is_one_page_fully_in_its_language(store, no_browser, geo, lang):
+    pages = _pages(pdf.briefing(store, geo, lang))
+    assert len(pages) == 1
+    flat = " ".join(pages[0].split())
+    for key in HEADINGS:
+        assert text.t(key, lang) in flat, key
+    if lang != "en":
+        english = {text.t(k, "en") for k in HEADINGS + ("keys", "eu_name")} - {text.t(k, lang) for k in HEADINGS}
+        assert not [words for words in english if words in flat]
+        assert "Flags (Eurostat)" not in flat and text.flags_legend(lang)[:25] in flat
+    share = next(f for f in profile.headline(store, geo) if f.indicator == "foreign_born_share")
+    shown = text.quantity(share.value, REGISTRY["foreign_born_share"].decimals, "%", lang)
+    # '27,2\u202f%' in French, '23,2 %' in German (a no-break space, which text extraction reads as a space), '14.3%'
+    assert shown.replace("\u00a0", " ") in pages[0].replace("\u00a0", " "), shown
+
+
+def test_numbers_are_written_the_way_each_language_writes_them():
+    assert text.quantity(3.6, 1, "%", "en") == "3.6%" and text.number(12345, 0, "en") == "12,345"
+    assert text.quantity(3.6, 1, "%", "fr") == "3,6\u202f%" and text.number(12345, 0, "fr") == "12\u202f345"
+    assert text.quantity(3.6, 1, "%", "de") == "3,6\u00a0%" and text.number(12345, 0, "de") == "12.345"
+    assert text.number(None, 1, "fr") == "–"  # missing is never 0
+    assert text.rank(9, 38, 2, "fr") == "=9 sur 38" and text.rank(9, 38, 1, "de") == "9 von 38"
+
+
+def test_sources_are_one_list_and_every_figure_key_resolves(store, no_browser):
+    page = _pages(pdf.briefing(store, "ITC4", "en"))[0]
+    flat = " ".join(page.split())
+    assert len(re.findall(r"\bSources?\b", flat)) == 1  # the list's heading, never "Source:" per figure
+    body, sources = flat.split(" Sources ", 1)
+    listed = [int(n) for n in re.findall(r"\[(\d+)\] (?:Eurostat|©)", sources)]
+    assert listed == list(range(1, len(listed) + 1))  # each source once, numbered in order
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", body)}
+    assert cited and cited <= set(listed)
+    for fact in profile.headline(store, "ITC4"):  # every figure names its dataset in the list
+        assert REGISTRY[fact.indicator].credit.removeprefix("Source: ") in sources, fact.indicator
+
+
+def test_every_note_letter_in_the_table_has_its_note(store, no_browser):
+    page = _pages(pdf.briefing(store, "DE300", "en"))[0]
+    table, notes = page.split("\nTrends")[0], page.split("\nNotes\n")[-1]
+    used = set()
+    for line in table.splitlines():
+        cell = re.search(r" ((?:[a-z]{1,2},)*[a-z]{1,2})$", line)
+        if cell and cell.group(1) != "of":  # a rank wrapped in its cell ("=352 of" / "401")
+            used |= set(cell.group(1).split(","))
+    defined = set(re.findall(r"(?m)^([a-z]{1,2}) +[A-Z]", notes))
+    assert used and used <= defined, (used - defined, notes[:300])
+
+
+def test_pack_has_the_same_one_page_per_region(store, no_browser):
+    geos = ["ITC4", "DE300", "ES703"]
+    pages = _pages(pdf.pack(store, geos, "fr"))
+    cover = " ".join(pages[0].split())
+    assert text.t("pack_comparison", "fr") in cover and "Comparison" not in cover and "no data" not in cover
+    region_pages = [p for p in pages if text.t("in_short", "fr") in p]
+    assert len(region_pages) == len(geos)
+    for page, name in zip(region_pages, ("Lombardia", "Berlin", "El Hierro")):
+        assert name in page and text.t("sources", "fr") in page and text.t("notes", "fr") in page
+
+
+@pytest.mark.parametrize("geo, lang, region, country", [("ITC4", "en", "Lombardia", "Italy"),
+                                                        ("DE300", "de", "Berlin", "Deutschland")])
+def test_trend_chart_has_named_region_country_and_eu_lines(store, geo, lang, region, country):
+    keys = pdf.Keys(store, lang)
+    fig = pdf._trend_figure(store, geo, ["foreign_born_share", "net_migration_rate"], keys, lang, 400)
+    names = {trace.name for trace in fig.data}
+    assert {region, country, text.t("eu_name", lang)} <= names
+    assert all(trace.name and not trace.name.startswith("trace") for trace in fig.data)
+
+
+def test_a_partial_eu_is_never_drawn_and_the_chart_says_so(store):
+    # foreign-born unemployment: only 149 NUTS 2 regions in 23 of 27 countries report, in every year
+    fig = pdf._trend_figure(store, "ITC4", ["unemployment_foreign_born"], pdf.Keys(store, "fr"), "fr", 400)
+    assert text.t("eu_name", "fr") not in {trace.name for trace in fig.data}
+    assert any(text.t("eu_missing", "fr") in (a.text or "") for a in fig.layout.annotations)
+
+
+def test_every_string_the_briefing_can_print_has_french_and_german():
+    from indicators.flags import MEANINGS
+
+    assert all(set(words) == set(text.LANGUAGES) for words in text.TEXT.values())
+    shown = set(profile.HEADLINE) | set(pdf.NATIONAL_EXTRA) | set(pdf.TREND_CHARTS) | set(pdf.NATIONAL_TRENDS)
+    for indicator_id in shown:
+        ind = REGISTRY[indicator_id]
+        assert set(text.LABELS[indicator_id]) == set(text.LANGUAGES), indicator_id
+        assert (ind.short_unit or "") in text.UNITS, indicator_id
+        for caveat in ind.caveats:
+            assert set(text.CAVEATS[caveat]) == {"fr", "de"}, caveat
+    assert set(MEANINGS) - {"m"} == set(text.FLAGS)  # "m" (missing) is said in words: left empty, never zero
+
+
+def test_a_country_page_has_eu_values_beside_national_figures(store, no_browser):
+    page = " ".join(_pages(pdf.briefing(store, "DE", "de"))[0].split())
+    assert page.count("Deutschland") >= 2 and "Germany" not in page  # the title and the lines, in German
+    assert text.t("trends_country", "de") in page
+    asylum = next(f for f in profile.headline(store, "DE") if f.indicator == "asylum_applicants_per_1000")
+    eu = pdf._eu_of_country_figure(store, asylum)
+    assert eu is not None and text.number(eu.value, REGISTRY[asylum.indicator].decimals, "de") in page
