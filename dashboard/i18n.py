@@ -18,6 +18,7 @@ _LABELS = {
     "language": ("Language", "Langue", "Sprache"),
     "classes": ("Class breaks", "Classes", "Klassen"),
     "no_data": ("No data", "Pas de données", "Keine Daten"),
+    "not_covered": ("Not covered", "Hors couverture", "Nicht erfasst"),
     "data_as_of": ("Data as of", "Données au", "Datenstand"),
     "sources_on_screen": ("Sources", "Sources", "Quellen"),
     "find_region": ("Find a region by name or code", "Chercher une région (nom ou code)",

@@ -14,6 +14,7 @@ from dashboard.export.common import PROJECT, source_line
 from dashboard.i18n import t
 from dashboard.screens import downloads, europe_grid_view, local_views, town_search_box
 from dashboard.text import plain
+from geodata.attribution import BOUNDARIES
 from indicators import flags
 from indicators.mapdata import map_data
 
@@ -47,18 +48,22 @@ def render(ctx: PageContext) -> None:
                 + (", …" if len(data.periods) > 4 else "") + "): each region's period is in its hover and the table.")
     fig = figures.indicator_map(data, lambda v: ctx.maps.screen(v, view.level),
                                 background=(ctx.maps.background, ctx.maps.background_ids),
-                                no_data_label=t("no_data", view.lang))
-    figures.burn_in(fig, source_line(store, ind, data.versions), boundaries=True, project=PROJECT)
+                                no_data_label=t("no_data", view.lang), not_covered_label=t("not_covered", view.lang))
+    # The figure carries its credit above the map; the full source line goes under it as page text, which
+    # wraps at any width (a phone's 390 px included). Images come from the download buttons, with it burned in.
     event = st.plotly_chart(
         fig, key=f"map-{view.indicator}-{view.level}-{view.year}", on_select="rerun", selection_mode="points",
+        width="stretch",
         config={"topojsonURL": ctx.maps.base_maps, "displaylogo": False, "scrollZoom": False,
-                "toImageButtonOptions": {"filename": f"{ind.id}_{view.level}_{view.year or 'na'}", "scale": 2}},
+                "modeBarButtonsToRemove": ["toImage"]},
         alt=f"Map of {ind.label}, {year_text}, {level_text}. The same values are in the table below.")
+    st.caption(f"{source_line(store, ind, data.versions)} · {BOUNDARIES} · {PROJECT}")
     clicked = [p.get("location") for p in (event.selection.points if event else []) if p.get("location")]
     if clicked and clicked[0] in set(data.values["geo"]) | set(data.no_data["geo"]):
         target = replace(view, geo=clicked[0])
         st.switch_page(ctx.pages[REGION_PAGE], query_params=state.to_params(target))
-    st.caption(f"Click a region to open its profile. Grey: no data. Rings: values flagged {flags.marked_words()}.")
+    st.caption("Click a region to open its profile. Dark grey: no data; light grey: not covered by this source. "
+               f"Rings: values flagged {flags.marked_words()}. The outermost regions are in the boxes on the right.")
     _downloads(store, view, ind)
     if len(data.flagged):
         with st.expander(f"{t('flagged', view.lang)} ({len(data.flagged)})", expanded=False):
