@@ -33,6 +33,7 @@ MAINLAND_LON = (-24.5, 34.0)
 MAINLAND_LAT = (34.5, 71.0)
 MAP_HEIGHT = 680
 LINE_PX = 17  # one line of 11-13 px text
+TITLE_PX, SUBTITLE_PX = 34, 20  # the 17 px title with its padding; one 13 px subtitle line
 
 
 flag_text = flags.words  # kept under the name the screens use
@@ -79,7 +80,7 @@ class Legend:
 def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url, *, title: str, subtitle: str,
                no_data: pd.DataFrame | None = None, background: tuple[str, list[str]] | None = None,
                flagged_points: pd.DataFrame | None = None, no_data_label: str = "No data",
-               not_covered_label: str = "Not covered", portrait: bool = False, height: int = MAP_HEIGHT) -> go.Figure:
+               not_covered_label: str = "Not covered", layout: str = "screen", height: int = MAP_HEIGHT) -> go.Figure:
     """A classed map: one trace per class (a legend with bounds and unit), "no data" in grey, flagged values
     marked with a ring, countries outside the data in a light background ("not covered"), and the outermost
     regions in framed insets with the same traces.
@@ -99,7 +100,6 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
     colours = class_colours(classes, legend.diverging)
     labels = classes.labels(legend.decimals, legend.unit)
     rows = rows.assign(cls=classes.classes)
-    used: set[int] = set()
     for cls, colour, label in zip(range(len(colours)), colours, labels):
         subset = rows[rows["cls"] == cls]
         shown = False
@@ -108,7 +108,6 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                 fig.add_trace(_region_trace(piece, geojson_url(version), colour, label, legend, first=not shown,
                                             subplot=where))
                 shown = True
-                used |= _inset_numbers(where)
     if no_data is not None and len(no_data):
         shown = False
         for version, part in no_data.groupby("nuts_version", dropna=False):
@@ -121,7 +120,6 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                     customdata=np.stack([piece["name"], piece["geo"], piece["reason"]], axis=-1),
                     hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}<extra></extra>"))
                 shown = True
-                used |= _inset_numbers(where)
     if flagged_points is not None and len(flagged_points):
         name = "Flagged: " + " / ".join(flags.MEANINGS[letter] for letter in flags.MARKED)
         parts = (map_insets.by_subplot(flagged_points) if "geo" in flagged_points
@@ -133,18 +131,8 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                 name=name, customdata=np.stack([piece["name"], piece["flag_text"]], axis=-1),
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"))
     _map_layout(fig, title, subtitle, legend.credit, height)
-    if used:
-        map_insets.frame(fig, used, portrait, plot_height=_plot_height(fig))
+    map_insets.frame(fig, layout)
     return fig
-
-
-def _inset_numbers(subplot: str) -> set[int]:
-    return set() if subplot == map_insets.MAIN else {int(subplot[3:]) - 2}
-
-
-def _plot_height(fig: go.Figure) -> float:
-    margin = fig.layout.margin
-    return (fig.layout.height or 450) - (margin.t or 0) - (margin.b or 0)
 
 
 def map_subtitle(ind: Indicator, level: int, year, versions) -> str:
@@ -155,7 +143,7 @@ def map_subtitle(ind: Indicator, level: int, year, versions) -> str:
 
 
 def indicator_map(data, geojson_url, background, no_data_label: str = "No data",
-                  not_covered_label: str = "Not covered", portrait: bool = False, height: int = MAP_HEIGHT) -> go.Figure:
+                  not_covered_label: str = "Not covered", layout: str = "screen", height: int = MAP_HEIGHT) -> go.Figure:
     """The map of one indicator (a ``MapData``) as both the screen and the exports draw it."""
     subtitle = map_subtitle(data.indicator, data.level, data.year, data.versions)
     if data.mixed_periods:
@@ -164,7 +152,7 @@ def indicator_map(data, geojson_url, background, no_data_label: str = "No data",
     return choropleth(data.values, Legend.of(data.indicator), data.classes, geojson_url,
                       title=data.indicator.short_label, subtitle=f"{data.indicator.label}\n{subtitle}",
                       no_data=data.no_data, background=background, flagged_points=data.flagged,
-                      no_data_label=no_data_label, not_covered_label=not_covered_label, portrait=portrait,
+                      no_data_label=no_data_label, not_covered_label=not_covered_label, layout=layout,
                       height=height)
 
 
@@ -197,7 +185,7 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Lege
 
 def _map_layout(fig: go.Figure, title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT) -> None:
     lines = subtitle.split("\n")  # one styled span per line: a style does not carry over a <br>
-    credit_lines = wrap(f"{credit} · {BOUNDARIES}")
+    credit_lines = wrap(f"{credit} · {BOUNDARIES}", 60)  # 60 characters of 11 px text fit a 390 px phone
     # Europe in Lambert azimuthal equal-area (as Eurostat's EPSG:3035), fitted to the mainland's extent:
     # fitting to the locations would zoom out to the outermost regions and show the whole globe.
     fig.update_layout(geo=dict(visible=False, fitbounds=False, bgcolor="rgba(0,0,0,0)",
@@ -206,9 +194,11 @@ def _map_layout(fig: go.Figure, title: str, subtitle: str, credit: str, height: 
     fig.update_layout(
         template=None, font=FONT, paper_bgcolor="white", height=height,
         # the credit sits between the title block and the map: at a fixed distance from both on any width
-        margin=dict(l=8, r=8, t=52 + 22 * len(lines) + LINE_PX * len(credit_lines), b=10),
+        margin=dict(l=8, r=8, t=TITLE_PX + SUBTITLE_PX * len(lines) + LINE_PX * len(credit_lines) + 8, b=10),
+        # pinned to the top, so the margin above reserves exactly the title block and the credit under it
         title=dict(text=title + "".join(f"<br><span style='font-size:13px;color:#555'>{line}</span>" for line in lines),
-                   x=0.01, xanchor="left"),
+                   x=0.01, xanchor="left", y=1 - 14 / height, yref="container", yanchor="top",
+                   font=dict(size=17)),
         # under the map, in rows that wrap with the width (phones): plotly grows the bottom margin to hold it
         legend=dict(title=None, orientation="h", yanchor="top", y=0, xanchor="left", x=0,
                     bgcolor="rgba(255,255,255,0)", font=dict(size=12)),

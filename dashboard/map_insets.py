@@ -17,13 +17,17 @@ OUTERMOST = (("FRY1", "Guadeloupe"), ("FRY2", "Martinique"), ("FRY3", "Guyane"),
              ("FRY5", "Mayotte"), ("PT20", "Açores"), ("PT30", "Madeira"), ("ES70", "Canarias"))
 MAIN = "geo"
 FRAME_COLOUR = "#8c8c8c"
-LABEL_FONT = dict(size=11, color="#333333")
+LABEL_FONT = dict(size=10, color="#333333")
 
-# Where the main map and the insets sit, in paper coordinates. Landscape (screen, article, social): a column
-# of 2 x 4 boxes right of Europe, whose own frame is about square, so the map fills the rest of the width.
-# Portrait (print): a band of 4 x 2 boxes under the map.
-LANDSCAPE_MAIN = dict(x=[0.0, 0.78], y=[0.0, 1.0])
-PORTRAIT_MAIN = dict(x=[0.0, 1.0], y=[0.27, 1.0])
+# Where the main map and the insets sit, in paper coordinates: (columns, rows, x0, x1, y0, y1) of the inset grid
+# and the main map's domain. "screen": one narrow column on the right, so on a 390 px phone the map keeps 86 %
+# of the width; "landscape" (article, social): 2 x 4 boxes right of Europe, whose own frame is about square, so
+# the map fills the rest of the width; "portrait" (print): 4 x 2 boxes under the map.
+LAYOUTS = {
+    "screen": ((1, 8, 0.875, 1.0, 0.0, 1.0), dict(x=[0.0, 0.865], y=[0.0, 1.0])),
+    "landscape": ((2, 4, 0.80, 1.0, 0.0, 1.0), dict(x=[0.0, 0.78], y=[0.0, 1.0])),
+    "portrait": ((4, 2, 0.0, 1.0, 0.0, 0.25), dict(x=[0.0, 1.0], y=[0.27, 1.0])),
+}
 
 
 def subplot(index: int) -> str:
@@ -45,13 +49,13 @@ def by_subplot(rows: pd.DataFrame, column: str = "geo") -> dict[str, pd.DataFram
     return {name: part for name, part in rows.groupby(where, sort=False)}
 
 
-def boxes(portrait: bool) -> list[tuple[float, float, float, float]]:
+MAINLAND_ASPECT = 1.2  # width over height of the main map as drawn (the mainland extent in this projection)
+
+
+def boxes(layout: str, grid: tuple | None = None) -> list[tuple[float, float, float, float]]:
     """(x0, x1, y0, y1) of each inset box, in the order of ``OUTERMOST``."""
-    if portrait:
-        cols, rows, left, right, bottom, top = 4, 2, 0.0, 1.0, 0.0, 0.25
-    else:
-        cols, rows, left, right, bottom, top = 2, 4, 0.80, 1.0, 0.0, 1.0
-    width, height, gap = (right - left) / cols, (top - bottom) / rows, 0.008
+    cols, rows, left, right, bottom, top = grid or LAYOUTS[layout][0]
+    width, height, gap = (right - left) / cols, (top - bottom) / rows, 0.006
     out = []
     for index in range(len(OUTERMOST)):
         row, col = divmod(index, cols)
@@ -61,19 +65,39 @@ def boxes(portrait: bool) -> list[tuple[float, float, float, float]]:
     return out
 
 
-def frame(fig: go.Figure, used: set[int], portrait: bool, plot_height: float) -> None:
-    """Lay the main map and the used insets out: domains, a frame and a label per inset."""
-    fig.update_layout(geo_domain=PORTRAIT_MAIN if portrait else LANDSCAPE_MAIN)
-    label_room = 16 / max(plot_height, 1)  # a label line above each inset's own map, in paper units
-    shapes, labels = list(fig.layout.shapes or ()), list(fig.layout.annotations or ())
-    for index, (x0, x1, y0, y1) in enumerate(boxes(portrait)):
-        if index not in used:
+def used(fig: go.Figure) -> set[int]:
+    """The insets that some trace of ``fig`` draws in."""
+    return {int(t.geo[3:]) - 2 for t in fig.data if getattr(t, "geo", None) not in (None, MAIN)}
+
+
+def frame(fig: go.Figure, layout: str) -> None:
+    """Lay the main map and the used insets out (``layout``: a key of ``LAYOUTS``): domains, a frame and a label
+    per inset. Called again after the margins change (an export's source block): it replaces its own shapes."""
+    drawn = used(fig)
+    if not drawn:
+        return
+    grid, main = LAYOUTS[layout]
+    margin = fig.layout.margin
+    width, height = fig.layout.width or 1000, fig.layout.height or 450
+    plot_w, plot_h = width - (margin.l or 0) - (margin.r or 0), height - (margin.t or 0) - (margin.b or 0)
+    if layout == "landscape" and fig.layout.width:
+        # Europe is height-bound here: put the inset grid right beside it and centre the pair in the frame
+        share = min(main["x"][1], MAINLAND_ASPECT * plot_h / max(plot_w, 1))
+        left = (1 - share - 0.22) / 2
+        main = dict(x=[left, left + share], y=main["y"])
+        grid = (grid[0], grid[1], left + share + 0.02, left + share + 0.22, grid[4], grid[5])
+    fig.update_layout(geo_domain=main)
+    label_room = 15 / max(plot_h, 1)  # a label line above each inset's own map, in paper units
+    shapes = [s for s in (fig.layout.shapes or ()) if s.name != "inset"]
+    labels = [a for a in (fig.layout.annotations or ()) if a.name != "inset"]
+    for index, (x0, x1, y0, y1) in enumerate(boxes(layout, grid)):
+        if index not in drawn:
             continue
         fig.update_layout({subplot(index): dict(
             domain=dict(x=[x0 + 0.004, x1 - 0.004], y=[y0 + 0.004, max(y1 - label_room, y0 + 0.01)]),
             visible=False, fitbounds="locations", projection_type="mercator", bgcolor="rgba(0,0,0,0)")})
-        shapes.append(dict(type="rect", xref="paper", yref="paper", x0=x0, x1=x1, y0=y0, y1=y1,
+        shapes.append(dict(type="rect", name="inset", xref="paper", yref="paper", x0=x0, x1=x1, y0=y0, y1=y1,
                            line=dict(color=FRAME_COLOUR, width=1), fillcolor="rgba(0,0,0,0)", layer="below"))
-        labels.append(dict(text=OUTERMOST[index][1], showarrow=False, xref="paper", yref="paper", x=x0, y=y1,
-                           xanchor="left", yanchor="top", xshift=3, yshift=-1, font=LABEL_FONT))
+        labels.append(dict(name="inset", text=OUTERMOST[index][1], showarrow=False, xref="paper", yref="paper",
+                           x=x0, y=y1, xanchor="left", yanchor="top", xshift=3, yshift=-1, font=LABEL_FONT))
     fig.update_layout(shapes=shapes, annotations=labels)

@@ -10,7 +10,7 @@ import orjson
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import figures
+from dashboard import figures, map_insets
 from dashboard.export.common import PROJECT, source_line
 from dashboard.boundaries import BASE_MAPS, EMPTY_TOPOLOGY
 from indicators.mapdata import map_data
@@ -74,9 +74,10 @@ def figure_image(fig: go.Figure, fmt: str, size: tuple[int, int] = CHART_SIZE, s
     return data
 
 
-def design_size(size: tuple[int, int]) -> tuple[int, int]:
-    """The CSS-pixel size a map of ``size`` image pixels is laid out at (``DESIGN_WIDTH`` wide, same shape)."""
-    return DESIGN_WIDTH, round(DESIGN_WIDTH * size[1] / size[0])
+def design_size(size: tuple[int, int]) -> tuple[int, float]:
+    """The CSS-pixel size a map of ``size`` image pixels is laid out at (``DESIGN_WIDTH`` wide, same shape;
+    the height unrounded, so that scaled back it gives the exact pixels: A5's 2480 is 908.006 x 2.73125)."""
+    return DESIGN_WIDTH, DESIGN_WIDTH * size[1] / size[0]
 
 
 def map_figure(store, indicator, level: int, year, scheme: str = "quantiles",
@@ -89,12 +90,14 @@ def map_figure(store, indicator, level: int, year, scheme: str = "quantiles",
     geojson = {v: orjson.loads(store.screen_geojson(v, level)) for v in (2021, 2024)}
     background = orjson.loads(store.background_geojson())
     width, height = design_size(size)
+    layout = "portrait" if height > width else "landscape"
     fig = figures.indicator_map(data, lambda v: geojson[int(v)],
                                 background=(background, [f["id"] for f in background["features"]]),
-                                portrait=height > width, height=height)
+                                layout=layout, height=height)
     fig.update_layout(width=width)
-    return figures.burn_in(fig, source_line(store, ind, data.versions), boundaries=True, project=PROJECT,
-                           width=width)
+    figures.burn_in(fig, source_line(store, ind, data.versions), boundaries=True, project=PROJECT, width=width)
+    map_insets.frame(fig, layout)  # again: the source block took room from the map
+    return fig
 
 
 def map_image(store, indicator, level: int, year, fmt: str, scheme: str = "quantiles",

@@ -53,7 +53,7 @@ def render(ctx: PageContext) -> None:
     # wraps at any width (a phone's 390 px included). Images come from the download buttons, with it burned in.
     event = st.plotly_chart(
         fig, key=f"map-{view.indicator}-{view.level}-{view.year}", on_select="rerun", selection_mode="points",
-        width="stretch",
+        width="stretch", theme=None,  # the map's own fonts and sizes, which its layout reserves room for
         config={"topojsonURL": ctx.maps.base_maps, "displaylogo": False, "scrollZoom": False,
                 "modeBarButtonsToRemove": ["toImage"]},
         alt=f"Map of {ind.label}, {year_text}, {level_text}. The same values are in the table below.")
