@@ -82,15 +82,22 @@ def render(ctx: PageContext) -> None:
                        "year": st.column_config.NumberColumn("year", format="%d")})
 
 
+IMAGE_SIZES = {"article": "Article, 1200 × 900", "social": "Social card, 1200 × 675",
+               "print": "Print, A5 at 300 dpi (1748 × 2480)"}
+
+
 def _downloads(store, view, ind) -> None:
     stem = f"{ind.id}_nuts{view.level}_{view.year or 'na'}"
+    size = st.radio("Map image size", list(images.MAP_SIZES), format_func=IMAGE_SIZES.get, horizontal=True,
+                    key="w_map_size")
+    pixels, image = images.MAP_SIZES[size], f"{stem}_{size}"
     columns = st.columns(5)
     with columns[0]:
-        downloads.on_request("map (PNG)", lambda: images.map_image(store, ind.id, view.level, view.year, "png", view.scheme),
-                             f"{stem}.png", f"png_{stem}")
+        downloads.on_request("map (PNG)", lambda: images.map_image(store, ind.id, view.level, view.year, "png",
+                                                                   view.scheme, pixels), f"{image}.png", f"png_{image}")
     with columns[1]:
-        downloads.on_request("map (SVG)", lambda: images.map_image(store, ind.id, view.level, view.year, "svg", view.scheme),
-                             f"{stem}.svg", f"svg_{stem}")
+        downloads.on_request("map (SVG)", lambda: images.map_image(store, ind.id, view.level, view.year, "svg",
+                                                                   view.scheme, pixels), f"{image}.svg", f"svg_{image}")
     with columns[2]:
         downloads.direct("Data on the map (CSV)", lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id, view.level, view.year)),
                          f"{stem}.csv", f"csv_{stem}")
