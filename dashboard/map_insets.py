@@ -98,6 +98,9 @@ def frame(fig: go.Figure, layout: str) -> None:
             visible=False, fitbounds="locations", projection_type="mercator", bgcolor="rgba(0,0,0,0)")})
         shapes.append(dict(type="rect", name="inset", xref="paper", yref="paper", x0=x0, x1=x1, y0=y0, y1=y1,
                            line=dict(color=FRAME_COLOUR, width=1), fillcolor="rgba(0,0,0,0)", layer="below"))
+        # on screen the column is narrow (36 px on a phone): a long name runs left, over the sea, not off the page
+        right = layout == "screen"
         labels.append(dict(name="inset", text=OUTERMOST[index][1], showarrow=False, xref="paper", yref="paper",
-                           x=x0, y=y1, xanchor="left", yanchor="top", xshift=3, yshift=-1, font=LABEL_FONT))
+                           x=x1 if right else x0, y=y1, xanchor="right" if right else "left", yanchor="top",
+                           xshift=-3 if right else 3, yshift=-1, font=LABEL_FONT))
     fig.update_layout(shapes=shapes, annotations=labels)

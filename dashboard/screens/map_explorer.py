@@ -34,7 +34,6 @@ def render(ctx: PageContext) -> None:
     if not view.embed:
         st.title(plain(ind.short_label))  # the short plain name; the source's full label right under it
         st.markdown(plain(ind.label))
-        st.caption(plain(ind.description))
         with st.expander("Find your town (every EU municipality, 1 km grid)"):
             town_search_box.render(store, ctx.pages, key="w_town_query")
     if data.values.empty:
@@ -58,6 +57,8 @@ def render(ctx: PageContext) -> None:
                 "modeBarButtonsToRemove": ["toImage"]},
         alt=f"Map of {ind.label}, {year_text}, {level_text}. The same values are in the table below.")
     st.caption(f"{source_line(store, ind, data.versions)} · {BOUNDARIES} · {PROJECT}")
+    if not view.embed:
+        st.caption(plain(ind.description))  # under the map, so a phone shows the map on its first screen
     clicked = [p.get("location") for p in (event.selection.points if event else []) if p.get("location")]
     if clicked and clicked[0] in set(data.values["geo"]) | set(data.no_data["geo"]):
         target = replace(view, geo=clicked[0])
