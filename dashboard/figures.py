@@ -185,7 +185,7 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Lege
 
 def _map_layout(fig: go.Figure, title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT) -> None:
     lines = subtitle.split("\n")  # one styled span per line: a style does not carry over a <br>
-    credit_lines = wrap(f"{credit} · {BOUNDARIES}", 60)  # 60 characters of 11 px text fit a 390 px phone
+    credit_lines = _credit_lines(credit)
     # Europe in Lambert azimuthal equal-area (as Eurostat's EPSG:3035), fitted to the mainland's extent:
     # fitting to the locations would zoom out to the outermost regions and show the whole globe.
     fig.update_layout(geo=dict(visible=False, fitbounds=False, bgcolor="rgba(0,0,0,0)",
@@ -202,11 +202,36 @@ def _map_layout(fig: go.Figure, title: str, subtitle: str, credit: str, height: 
         # under the map, in rows that wrap with the width (phones): plotly grows the bottom margin to hold it
         legend=dict(title=None, orientation="h", yanchor="top", y=0, xanchor="left", x=0,
                     bgcolor="rgba(255,255,255,0)", font=dict(size=12)),
-        annotations=[dict(name="credit", text="<br>".join(credit_lines), showarrow=False, xref="paper",
-                          yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", yshift=4, align="left",
-                          xshift=4, font=dict(size=11, color="#444"))],
+        annotations=[_credit_annotation(credit_lines)],
         dragmode=False,
     )
+
+
+def set_credit(fig: go.Figure, credit: str) -> go.Figure:
+    """Replace a map's credit line (above the map), keeping the room reserved for it right."""
+    old = [a for a in fig.layout.annotations if a.name == "credit"]
+    lines = _credit_lines(credit)
+    shift = LINE_PX * (len(lines) - sum(a.text.count("<br>") + 1 for a in old))
+    fig.update_layout(margin_t=(fig.layout.margin.t or 0) + shift, annotations=[
+        _credit_annotation(lines), *[a for a in fig.layout.annotations if a.name != "credit"]])
+    return fig
+
+
+def credit_text(fig: go.Figure) -> str:
+    """The credit line of a map made by ``_map_layout``, on one line."""
+    return " ".join(a.text.replace("<br>", " ") for a in fig.layout.annotations if a.name == "credit")
+
+
+def _credit_lines(credit: str) -> list[str]:
+    """The credit with the boundary attribution (unless it carries it), in lines a 390 px phone can show."""
+    text = credit if "EuroGeographics" in credit else f"{credit} · {BOUNDARIES}"
+    # "© EuroGeographics" stays on one line: a no-break space while wrapping
+    return [line.replace("\u00a0", " ") for line in wrap(text.replace("© ", "©\u00a0"), 60)]
+
+
+def _credit_annotation(lines: list[str]) -> dict:
+    return dict(name="credit", text="<br>".join(lines), showarrow=False, xref="paper", yref="paper", x=0, y=1,
+                xanchor="left", yanchor="bottom", yshift=4, align="left", xshift=4, font=dict(size=11, color="#444"))
 
 
 def wrap(text: str, width: int = 90) -> list[str]:
@@ -218,7 +243,8 @@ def wrap(text: str, width: int = 90) -> list[str]:
         else:
             if lines:
                 lines[-1] += " ·"
-            lines.extend(textwrap.wrap(part, width) or [""])
+            # a credit is split inside only when much too long: a named source reads (and is searched) whole
+            lines.extend(textwrap.wrap(part, width) if len(part) > width * 1.25 else [part])
     return lines
 
 
