@@ -121,7 +121,9 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                     hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}<extra></extra>"))
                 shown = True
     if flagged_points is not None and len(flagged_points):
-        name = "Flagged: " + " / ".join(flags.MEANINGS[letter] for letter in flags.MARKED)
+        # two lines, so the legend keeps several columns rather than one as wide as this entry
+        meanings = [flags.MEANINGS[letter] for letter in flags.MARKED]
+        name = "Flagged: " + " / ".join(meanings[:1]) + " /<br>" + " / ".join(meanings[1:])
         parts = (map_insets.by_subplot(flagged_points) if "geo" in flagged_points
                  else {map_insets.MAIN: flagged_points})
         for number, (where, piece) in enumerate(parts.items()):
@@ -318,10 +320,12 @@ def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str, width: 
     credit = [a for a in fig.layout.annotations if a.name == "credit"]
     kept = [a for a in fig.layout.annotations if a.name != "credit"]
     margin_t = (fig.layout.margin.t or 0) - sum(LINE_PX * (a.text.count("<br>") + 1) for a in credit)
-    names = [trace.name or "" for trace in fig.data if trace.showlegend is not False]
+    names = [(trace.name or "").split("<br>") for trace in fig.data if trace.showlegend is not False]
     # as many columns as the longest entry allows (12 px text is ~6.5 px a character, plus the swatch)
-    columns = max(1, min(len(names), int(width // (max(map(len, names), default=1) * 6.5 + 50))))
-    legend_px = -(-len(names) // columns) * 30 + 4 if fig.layout.legend.orientation == "h" else 0
+    longest = max((len(line) for lines in names for line in lines), default=1)
+    columns = max(1, min(len(names), int(width // (longest * 6.5 + 50))))
+    extra = 16 * sum(len(lines) - 1 for lines in names)  # a two-line entry makes its row taller
+    legend_px = -(-len(names) // columns) * 30 + extra + 4 if fig.layout.legend.orientation == "h" else 0
     if legend_px:
         fig.update_layout(legend=dict(entrywidthmode="fraction", entrywidth=1 / columns - 0.01))
     fig.update_layout(
