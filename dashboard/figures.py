@@ -325,12 +325,13 @@ def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str, width: 
     longest = max((len(line) for lines in names for line in lines), default=1)
     columns = max(1, min(len(names), int(width // (longest * 6.5 + 50))))
     extra = 16 * sum(len(lines) - 1 for lines in names)  # a two-line entry makes its row taller
+    # a legend set beside the map (orientation "v", a wide image) takes no room under it
     legend_px = -(-len(names) // columns) * 30 + extra + 4 if fig.layout.legend.orientation == "h" else 0
     if legend_px:
         fig.update_layout(legend=dict(entrywidthmode="fraction", entrywidth=1 / columns - 0.01))
     fig.update_layout(
-        margin=dict(t=margin_t, b=max(10 + legend_px + LINE_PX * len(text), 90 if not legend_px else 0)),
+        margin=dict(t=margin_t, b=10 + legend_px + LINE_PX * len(text)),
         annotations=[dict(text="<br>".join(text), showarrow=False, xref="paper", yref="paper", x=0, y=0,
-                          yshift=-(legend_px + 4) if legend_px else (-45 if boundaries else -70), xanchor="left",
+                          yshift=-(legend_px + 4), xanchor="left",
                           xshift=4, yanchor="top", align="left", font=dict(size=11, color="#444")), *kept])
     return fig

@@ -22,10 +22,12 @@ LABEL_FONT = dict(size=10, color="#333333")
 # Where the main map and the insets sit, in paper coordinates: (columns, rows, x0, x1, y0, y1) of the inset grid
 # and the main map's domain. "screen": one narrow column on the right, so on a 390 px phone the map keeps 86 %
 # of the width; "landscape" (article, social): 2 x 4 boxes right of Europe, whose own frame is about square, so
-# the map fills the rest of the width; "portrait" (print): 4 x 2 boxes under the map.
+# the map fills the rest of the width; "wide" (social): the same, with the legend beside the insets, since
+# a legend under the map would leave it a strip; "portrait" (print): 4 x 2 boxes under the map.
 LAYOUTS = {
     "screen": ((1, 8, 0.875, 1.0, 0.0, 1.0), dict(x=[0.0, 0.865], y=[0.0, 1.0])),
     "landscape": ((2, 4, 0.80, 1.0, 0.0, 1.0), dict(x=[0.0, 0.78], y=[0.0, 1.0])),
+    "wide": ((2, 4, 0.80, 1.0, 0.0, 1.0), dict(x=[0.0, 0.78], y=[0.0, 1.0])),  # + the legend beside them
     "portrait": ((4, 2, 0.0, 1.0, 0.0, 0.25), dict(x=[0.0, 1.0], y=[0.27, 1.0])),
 }
 
@@ -70,6 +72,12 @@ def used(fig: go.Figure) -> set[int]:
     return {int(t.geo[3:]) - 2 for t in fig.data if getattr(t, "geo", None) not in (None, MAIN)}
 
 
+def _legend_width(fig: go.Figure) -> float:
+    """About how wide a vertical legend of ``fig`` is, in px (12 px text, ~6.5 px a character, plus the swatch)."""
+    lines = [line for t in fig.data if t.showlegend is not False for line in (t.name or "").split("<br>")]
+    return max((len(line) for line in lines), default=0) * 6.5 + 50
+
+
 def frame(fig: go.Figure, layout: str) -> None:
     """Lay the main map and the used insets out (``layout``: a key of ``LAYOUTS``): domains, a frame and a label
     per inset. Called again after the margins change (an export's source block): it replaces its own shapes."""
@@ -80,12 +88,16 @@ def frame(fig: go.Figure, layout: str) -> None:
     margin = fig.layout.margin
     width, height = fig.layout.width or 1000, fig.layout.height or 450
     plot_w, plot_h = width - (margin.l or 0) - (margin.r or 0), height - (margin.t or 0) - (margin.b or 0)
-    if layout == "landscape" and fig.layout.width:
-        # Europe is height-bound here: put the inset grid right beside it and centre the pair in the frame
-        share = min(main["x"][1], MAINLAND_ASPECT * plot_h / max(plot_w, 1))
-        left = (1 - share - 0.22) / 2
+    if layout in ("landscape", "wide") and fig.layout.width:
+        # Europe is height-bound here: put the inset grid right beside it and centre the group in the frame
+        legend_w = _legend_width(fig) / max(plot_w, 1) if layout == "wide" else 0.0
+        share = min(main["x"][1], MAINLAND_ASPECT * plot_h / max(plot_w, 1), 1 - 0.24 - legend_w)
+        left = (1 - share - 0.22 - legend_w) / 2
         main = dict(x=[left, left + share], y=main["y"])
         grid = (grid[0], grid[1], left + share + 0.02, left + share + 0.22, grid[4], grid[5])
+        if layout == "wide":
+            fig.update_layout(legend=dict(orientation="v", x=left + share + 0.24, xanchor="left", y=1,
+                                          yanchor="top"))
     fig.update_layout(geo_domain=main)
     label_room = 15 / max(plot_h, 1)  # a label line above each inset's own map, in paper units
     shapes = [s for s in (fig.layout.shapes or ()) if s.name != "inset"]

@@ -90,11 +90,13 @@ def map_figure(store, indicator, level: int, year, scheme: str = "quantiles",
     geojson = {v: orjson.loads(store.screen_geojson(v, level)) for v in (2021, 2024)}
     background = orjson.loads(store.background_geojson())
     width, height = design_size(size)
-    layout = "portrait" if height > width else "landscape"
+    layout = "portrait" if height > width else "wide" if width >= 1.5 * height else "landscape"
     fig = figures.indicator_map(data, lambda v: geojson[int(v)],
                                 background=(background, [f["id"] for f in background["features"]]),
                                 layout=layout, height=height)
     fig.update_layout(width=width)
+    if layout == "wide":
+        fig.update_layout(legend_orientation="v")  # beside the insets (map_insets.frame places it)
     figures.burn_in(fig, source_line(store, ind, data.versions), boundaries=True, project=PROJECT, width=width)
     map_insets.frame(fig, layout)  # again: the source block took room from the map
     return fig
