@@ -7,6 +7,7 @@ colour-blind safe: YlGnBu (sequential) and PuOr (diverging, centred on 0).
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from dashboard import map_insets
 from geodata.attribution import BOUNDARIES
 from indicators import flags
 from indicators.classes import Classes
@@ -25,6 +27,13 @@ NO_DATA_COLOUR = "#9e9e9e"  # mid grey: darker than every light class, and not a
 BACKGROUND_COLOUR = "#e3e3e3"
 BORDER_COLOUR = "#ffffff"
 FONT = dict(family="Liberation Sans, Arial, sans-serif", size=13, color="#222222")
+# The EU-27 mainland (Cabo da Roca to North Karelia, Crete to the North Cape), with Iceland, whose regions are
+# in most tables: the main map is fitted to it; the outermost regions are in insets (dashboard.map_insets).
+MAINLAND_LON = (-24.5, 34.0)
+MAINLAND_LAT = (34.5, 71.0)
+MAP_HEIGHT = 680
+LINE_PX = 17  # one line of 11-13 px text
+TITLE_PX, SUBTITLE_PX = 34, 20  # the 17 px title with its padding; one 13 px subtitle line
 
 
 flag_text = flags.words  # kept under the name the screens use
@@ -70,9 +79,11 @@ class Legend:
 
 def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url, *, title: str, subtitle: str,
                no_data: pd.DataFrame | None = None, background: tuple[str, list[str]] | None = None,
-               flagged_points: pd.DataFrame | None = None, no_data_label: str = "No data") -> go.Figure:
+               flagged_points: pd.DataFrame | None = None, no_data_label: str = "No data",
+               not_covered_label: str = "Not covered", layout: str = "screen", height: int = MAP_HEIGHT) -> go.Figure:
     """A classed map: one trace per class (a legend with bounds and unit), "no data" in grey, flagged values
-    marked with a ring, countries outside the data in a light background.
+    marked with a ring, countries outside the data in a light background ("not covered"), and the outermost
+    regions in framed insets with the same traces.
 
     ``rows``: geo, name, value, flag, year, nuts_version (one row per region with a value).
     ``geojson_url``: NUTS version -> URL of the screen GeoJSON of the mapped level.
@@ -80,34 +91,49 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
     fig = go.Figure()
     if background:
         url, ids = background[0], list(background[1])
+        # in the legend, so "outside the data" is never read as "no data" (a region in scope with no value)
         fig.add_trace(go.Choropleth(geojson=_only(url, ids), locations=ids, z=[0] * len(ids), showscale=False,
                                     colorscale=[[0, BACKGROUND_COLOUR], [1, BACKGROUND_COLOUR]],
-                                    marker_line_color=BORDER_COLOUR, marker_line_width=0.5,
-                                    hoverinfo="skip", showlegend=False, name="background"))
+                                    marker_line_color=BORDER_COLOUR, marker_line_width=0.5, hoverinfo="skip",
+                                    showlegend=True, legendrank=1001, legendgroup="notcovered",
+                                    name=not_covered_label))
     colours = class_colours(classes, legend.diverging)
     labels = classes.labels(legend.decimals, legend.unit)
     rows = rows.assign(cls=classes.classes)
     for cls, colour, label in zip(range(len(colours)), colours, labels):
         subset = rows[rows["cls"] == cls]
+        shown = False
         for version, part in subset.groupby("nuts_version", dropna=False):
-            fig.add_trace(_region_trace(part, geojson_url(version), colour, label, legend,
-                                        first=version == subset["nuts_version"].iloc[0]))
+            for where, piece in map_insets.by_subplot(part).items():
+                fig.add_trace(_region_trace(piece, geojson_url(version), colour, label, legend, first=not shown,
+                                            subplot=where))
+                shown = True
     if no_data is not None and len(no_data):
+        shown = False
         for version, part in no_data.groupby("nuts_version", dropna=False):
-            fig.add_trace(go.Choropleth(
-                geojson=_only(geojson_url(version), part["geo"]), locations=part["geo"], z=[0] * len(part), showscale=False,
-                colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], marker_line_color=BORDER_COLOUR,
-                marker_line_width=0.3, name=no_data_label, legendgroup="nodata", showlegend=True,
-                customdata=np.stack([part["name"], part["geo"], part["reason"]], axis=-1),
-                hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}<extra></extra>"))
+            for where, piece in map_insets.by_subplot(part).items():
+                fig.add_trace(go.Choropleth(
+                    geojson=_only(geojson_url(version), piece["geo"]), locations=piece["geo"], z=[0] * len(piece),
+                    showscale=False, colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], geo=where,
+                    marker_line_color=BORDER_COLOUR, marker_line_width=0.3, name=no_data_label,
+                    legendgroup="nodata", showlegend=not shown,
+                    customdata=np.stack([piece["name"], piece["geo"], piece["reason"]], axis=-1),
+                    hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}<extra></extra>"))
+                shown = True
     if flagged_points is not None and len(flagged_points):
-        fig.add_trace(go.Scattergeo(
-            lon=flagged_points["lon"], lat=flagged_points["lat"], mode="markers",
-            marker=dict(symbol="circle-open", size=5, color="#333333", line_width=0.8),
-            name="Flagged: " + " / ".join(flags.MEANINGS[letter] for letter in flags.MARKED),
-            customdata=np.stack([flagged_points["name"], flagged_points["flag_text"]], axis=-1),
-            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"))
-    _map_layout(fig, title, subtitle, legend.credit)
+        # two lines, so the legend keeps several columns rather than one as wide as this entry
+        meanings = [flags.MEANINGS[letter] for letter in flags.MARKED]
+        name = "Flagged: " + " / ".join(meanings[:1]) + " /<br>" + " / ".join(meanings[1:])
+        parts = (map_insets.by_subplot(flagged_points) if "geo" in flagged_points
+                 else {map_insets.MAIN: flagged_points})
+        for number, (where, piece) in enumerate(parts.items()):
+            fig.add_trace(go.Scattergeo(
+                lon=piece["lon"], lat=piece["lat"], mode="markers", geo=where, legendgroup="flagged",
+                showlegend=number == 0, marker=dict(symbol="circle-open", size=5, color="#333333", line_width=0.8),
+                name=name, customdata=np.stack([piece["name"], piece["flag_text"]], axis=-1),
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"))
+    _map_layout(fig, title, subtitle, legend.credit, height)
+    map_insets.frame(fig, layout)
     return fig
 
 
@@ -118,7 +144,8 @@ def map_subtitle(ind: Indicator, level: int, year, versions) -> str:
     return f"{ind.unit} · {year if year else 'period not stated by the source'} · {where}{boundaries}"
 
 
-def indicator_map(data, geojson_url, background, no_data_label: str = "No data") -> go.Figure:
+def indicator_map(data, geojson_url, background, no_data_label: str = "No data",
+                  not_covered_label: str = "Not covered", layout: str = "screen", height: int = MAP_HEIGHT) -> go.Figure:
     """The map of one indicator (a ``MapData``) as both the screen and the exports draw it."""
     subtitle = map_subtitle(data.indicator, data.level, data.year, data.versions)
     if data.mixed_periods:
@@ -127,7 +154,8 @@ def indicator_map(data, geojson_url, background, no_data_label: str = "No data")
     return choropleth(data.values, Legend.of(data.indicator), data.classes, geojson_url,
                       title=data.indicator.short_label, subtitle=f"{data.indicator.label}\n{subtitle}",
                       no_data=data.no_data, background=background, flagged_points=data.flagged,
-                      no_data_label=no_data_label)
+                      no_data_label=no_data_label, not_covered_label=not_covered_label, layout=layout,
+                      height=height)
 
 
 def _only(geojson, locations) -> dict | str:
@@ -138,7 +166,8 @@ def _only(geojson, locations) -> dict | str:
     return {"type": "FeatureCollection", "features": [f for f in geojson["features"] if f["id"] in wanted]}
 
 
-def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Legend, first: bool) -> go.Choropleth:
+def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Legend, first: bool,
+                  subplot: str = "geo") -> go.Choropleth:
     values = [format_value(v, legend.decimals) for v in part["value"]]
     flags = [flag_text(f) or "–" for f in part["flag"]]
     # the period each value covers (first–last year of a change, the month of monthly data), else the year
@@ -148,7 +177,7 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Lege
     extra = part["hover"] if "hover" in part else pd.Series([""] * len(part), index=part.index)
     # z carries the real values (the class decides the colour, so the colour scale is one flat colour).
     return go.Choropleth(
-        geojson=_only(url, part["geo"]), locations=part["geo"], z=part["value"], showscale=False,
+        geojson=_only(url, part["geo"]), locations=part["geo"], z=part["value"], showscale=False, geo=subplot,
         colorscale=[[0, colour], [1, colour]], marker_line_color=BORDER_COLOUR, marker_line_width=0.3,
         name=label, legendgroup=label, showlegend=bool(first),
         customdata=np.stack([part["name"], part["geo"], values, years, flags, extra], axis=-1),
@@ -156,23 +185,69 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Lege
                        + " · %{customdata[3]}<br>flag: %{customdata[4]}<br>%{customdata[5]}<extra></extra>"))
 
 
-def _map_layout(fig: go.Figure, title: str, subtitle: str, credit: str) -> None:
+def _map_layout(fig: go.Figure, title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT) -> None:
     lines = subtitle.split("\n")  # one styled span per line: a style does not carry over a <br>
-    # Europe in Lambert azimuthal equal-area (as Eurostat's EPSG:3035), framed on the continent: fitting
-    # to the locations would zoom out to the outermost regions (Réunion, Guyane) and show the whole globe.
-    fig.update_geos(visible=False, fitbounds=False, projection_type="azimuthal equal area",
-                    projection_rotation=dict(lon=12, lat=52), projection_scale=5.2,
-                    center=dict(lon=12, lat=53), bgcolor="rgba(0,0,0,0)")
+    credit_lines = _credit_lines(credit)
+    # Europe in Lambert azimuthal equal-area (as Eurostat's EPSG:3035), fitted to the mainland's extent:
+    # fitting to the locations would zoom out to the outermost regions and show the whole globe.
+    fig.update_layout(geo=dict(visible=False, fitbounds=False, bgcolor="rgba(0,0,0,0)",
+                               projection=dict(type="azimuthal equal area", rotation=dict(lon=12, lat=52)),
+                               lonaxis_range=list(MAINLAND_LON), lataxis_range=list(MAINLAND_LAT)))
     fig.update_layout(
-        template=None, font=FONT, paper_bgcolor="white", height=640,
-        margin=dict(l=0, r=0, t=50 + 20 * len(lines), b=50),
+        template=None, font=FONT, paper_bgcolor="white", height=height,
+        # the credit sits between the title block and the map: at a fixed distance from both on any width
+        margin=dict(l=8, r=8, t=TITLE_PX + SUBTITLE_PX * len(lines) + LINE_PX * len(credit_lines) + 8, b=10),
+        # pinned to the top, so the margin above reserves exactly the title block and the credit under it
         title=dict(text=title + "".join(f"<br><span style='font-size:13px;color:#555'>{line}</span>" for line in lines),
-                   x=0.01),
-        legend=dict(title=None, yanchor="top", y=0.98, xanchor="left", x=0.01, bgcolor="rgba(255,255,255,0.85)"),
-        annotations=[dict(text=f"{credit} · {BOUNDARIES}", showarrow=False, xref="paper", yref="paper",
-                          x=0, y=-0.06, xanchor="left", font=dict(size=11, color="#555"))],
+                   x=0.01, xanchor="left", y=1 - 14 / height, yref="container", yanchor="top",
+                   font=dict(size=17)),
+        # under the map, in rows that wrap with the width (phones): plotly grows the bottom margin to hold it
+        legend=dict(title=None, orientation="h", yanchor="top", y=0, xanchor="left", x=0,
+                    bgcolor="rgba(255,255,255,0)", font=dict(size=12)),
+        annotations=[_credit_annotation(credit_lines)],
         dragmode=False,
     )
+
+
+def set_credit(fig: go.Figure, credit: str) -> go.Figure:
+    """Replace a map's credit line (above the map), keeping the room reserved for it right."""
+    old = [a for a in fig.layout.annotations if a.name == "credit"]
+    lines = _credit_lines(credit)
+    shift = LINE_PX * (len(lines) - sum(a.text.count("<br>") + 1 for a in old))
+    fig.update_layout(margin_t=(fig.layout.margin.t or 0) + shift, annotations=[
+        _credit_annotation(lines), *[a for a in fig.layout.annotations if a.name != "credit"]])
+    return fig
+
+
+def credit_text(fig: go.Figure) -> str:
+    """The credit line of a map made by ``_map_layout``, on one line."""
+    return " ".join(a.text.replace("<br>", " ") for a in fig.layout.annotations if a.name == "credit")
+
+
+def _credit_lines(credit: str) -> list[str]:
+    """The credit with the boundary attribution (unless it carries it), in lines a 390 px phone can show."""
+    text = credit if "EuroGeographics" in credit else f"{credit} · {BOUNDARIES}"
+    # "© EuroGeographics" stays on one line: a no-break space while wrapping
+    return [line.replace("\u00a0", " ") for line in wrap(text.replace("© ", "©\u00a0"), 60)]
+
+
+def _credit_annotation(lines: list[str]) -> dict:
+    return dict(name="credit", text="<br>".join(lines), showarrow=False, xref="paper", yref="paper", x=0, y=1,
+                xanchor="left", yanchor="bottom", yshift=4, align="left", xshift=4, font=dict(size=11, color="#444"))
+
+
+def wrap(text: str, width: int = 90) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken at a ' · ' where one fits (plotly never wraps)."""
+    lines: list[str] = []
+    for part in text.split(" · "):
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            if lines:
+                lines[-1] += " ·"
+            # a credit is split inside only when much too long: a named source reads (and is searched) whole
+            lines.extend(textwrap.wrap(part, width) if len(part) > width * 1.25 else [part])
+    return lines
 
 
 def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | None = None) -> go.Figure:
@@ -234,12 +309,29 @@ def _chart_layout(fig: go.Figure, title: str, unit: str, credit: str, height: in
                                         xanchor="left", font=dict(size=11, color="#555"))])
 
 
-def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str) -> go.Figure:
+def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str, width: int = 640) -> go.Figure:
     """Put the source line (datasets, retrieval date, NUTS version), the boundary attribution on maps, and the
-    project's name into the figure itself, so an image found on a desk says where it came from."""
-    lines = [source] + ([BOUNDARIES] if boundaries else []) + [project]
-    fig.update_layout(margin_b=max(fig.layout.margin.b or 0, 90), annotations=[dict(
-        text="<br>".join([" · ".join(lines[:-1]), lines[-1]]), showarrow=False, xref="paper", yref="paper",
-        x=0, y=0, yshift=-45 if boundaries else -70, xanchor="left", yanchor="top", align="left",
-        font=dict(size=11, color="#444"))])
+    project's name into the figure itself, so an image found on a desk says where it came from.
+
+    ``width``: the figure's width in CSS pixels, so the lines wrap inside it; the legend is set in fixed
+    columns there, so the source block can sit under it and never on it.
+    """
+    text = wrap(" · ".join([source] + ([BOUNDARIES] if boundaries else []) + [project]), max(40, int((width - 24) / 6.2)))
+    credit = [a for a in fig.layout.annotations if a.name == "credit"]
+    kept = [a for a in fig.layout.annotations if a.name != "credit"]
+    margin_t = (fig.layout.margin.t or 0) - sum(LINE_PX * (a.text.count("<br>") + 1) for a in credit)
+    names = [(trace.name or "").split("<br>") for trace in fig.data if trace.showlegend is not False]
+    # as many columns as the longest entry allows (12 px text is ~6.5 px a character, plus the swatch)
+    longest = max((len(line) for lines in names for line in lines), default=1)
+    columns = max(1, min(len(names), int(width // (longest * 6.5 + 50))))
+    extra = 16 * sum(len(lines) - 1 for lines in names)  # a two-line entry makes its row taller
+    # a legend set beside the map (orientation "v", a wide image) takes no room under it
+    legend_px = -(-len(names) // columns) * 30 + extra + 4 if fig.layout.legend.orientation == "h" else 0
+    if legend_px:
+        fig.update_layout(legend=dict(entrywidthmode="fraction", entrywidth=1 / columns - 0.01))
+    fig.update_layout(
+        margin=dict(t=margin_t, b=10 + legend_px + LINE_PX * len(text)),
+        annotations=[dict(text="<br>".join(text), showarrow=False, xref="paper", yref="paper", x=0, y=0,
+                          yshift=-(legend_px + 4), xanchor="left",
+                          xshift=4, yanchor="top", align="left", font=dict(size=11, color="#444")), *kept])
     return fig

@@ -33,6 +33,7 @@ _LABELS = {
     "language": "Language",
     "classes": "Class breaks",
     "no_data": "No data",
+    "not_covered": "Not covered",
     "data_as_of": "Data as of",
     "sources_on_screen": "Sources",
     "find_region": "Find a region by name or code",

@@ -45,8 +45,6 @@ def points_map(rows: pd.DataFrame, ind, classes: Classes, *, title: str, subtitl
                                     mode="markers", hoverinfo="skip", name="Flagged (estimated, break in series, …)",
                                     marker=dict(symbol="circle-open", size=9, color="#333333", line_width=0.8)))
     figures._map_layout(fig, title, subtitle, credit)  # the house map layout: title, legend, credit line
-    fig.update_layout(annotations=[dict(text=credit, showarrow=False, xref="paper", yref="paper", x=0, y=-0.06,
-                                        xanchor="left", font=dict(size=11, color="#555"))])
     return frame_on(fig, frame)
 
 

@@ -19,17 +19,35 @@ class Classes:
     lower: float
     classes: np.ndarray
     names: tuple[str, ...] | None = None  # legend names when bounds alone would mislead (counts: "1–6")
+    rounded: bool = False  # inner breaks are round numbers (pretty_breaks), printed without padding zeros
+
 
     def labels(self, decimals: int = 1, unit: str = "") -> list[str]:
+        """'2.5 – 5 %': the lowest and highest value at the indicator's decimals, rounded breaks as they are."""
         if self.names is not None:
             return [f"{name}{(' ' + unit) if unit else ''}" for name in self.names]
         bounds = [self.lower, *self.bins]
-        return [f"{bounds[i]:.{decimals}f} – {bounds[i + 1]:.{decimals}f}{(' ' + unit) if unit else ''}"
-                for i in range(len(self.bins))]
+        last = len(bounds) - 1
+        text = [_number(b, decimals, exact=i in (0, last) or not self.rounded) for i, b in enumerate(bounds)]
+        return [f"{text[i]} – {text[i + 1]}{(' ' + unit) if unit else ''}" for i in range(len(self.bins))]
 
 
-def classify(values, scheme: str = "quantiles", k: int = 5) -> Classes:
-    """Map classes with mapclassify, by scheme name; missing values get their own ``NO_DATA`` class."""
+def _number(value: float, decimals: int, exact: bool) -> str:
+    """A bound for the legend: the data's own min and max at the indicator's decimals; a round break as short
+    as it is ('5', '12.5'), never with more decimals than the indicator has."""
+    if exact:
+        return f"{value:.{decimals}f}"
+    if round(value, decimals) != value:  # a break left unrounded (classes too close to round it): all of it
+        return f"{value:.6g}"
+    return f"{value:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:.0f}"
+
+
+def classify(values, scheme: str = "quantiles", k: int = 5, decimals: int | None = None) -> Classes:
+    """Map classes with mapclassify, by scheme name; missing values get their own ``NO_DATA`` class.
+
+    Quantile breaks are rounded to nice numbers (``pretty_breaks``; ``decimals`` is the finest rounding allowed),
+    so a legend reads "5 – 10 %"; the lowest and highest bounds stay the data's own minimum and maximum.
+    """
     if scheme not in SCHEMES:
         raise ValueError(f"scheme must be one of {sorted(SCHEMES)}, not {scheme!r}")
     values = np.asarray(values, dtype=float)
@@ -45,8 +63,55 @@ def classify(values, scheme: str = "quantiles", k: int = 5) -> Classes:
     import mapclassify  # imported on first use: with numba it compiles its kernels at import (~3 s)
 
     fitted = getattr(mapclassify, SCHEMES[scheme])(values[present], k=k)
-    classes[present] = fitted.yb
-    return Classes(scheme, tuple(float(b) for b in fitted.bins), float(values[present].min()), classes)
+    bins, rounded = tuple(float(b) for b in fitted.bins), False
+    if scheme == "quantiles":
+        bins, rounded = pretty_breaks(bins, float(values[present].min()), decimals), True
+        # mapclassify's UserDefined assigns the rounded breaks with the rule its schemes use (upper bound included)
+        classes[present] = mapclassify.UserDefined(values[present], list(bins)).yb
+    else:
+        classes[present] = fitted.yb
+    return Classes(scheme, bins, float(values[present].min()), classes, rounded=rounded)
+
+
+NICE = (10.0, 5.0, 2.5, 2.0, 1.0)  # steps tried at each power of ten, coarsest first
+MAX_SHIFT = 0.15  # a break moves at most this share of its narrower class, so the classes stay near quantiles
+
+
+def pretty_breaks(bins, lower: float, decimals: int | None = None) -> tuple[float, ...]:
+    """Inner breaks rounded to the roundest number near them (a multiple of 1, 2, 2.5 or 5 x 10^k, or else to
+    ``decimals``); the top break, the maximum, is kept, so no catch-all top class hides it.
+
+    Each inner break may move 15 % of the narrower class next to it, which keeps them strictly increasing.
+    mapclassify's own ``PrettyBreaks`` spaces breaks equally; on skewed regional data that puts most regions in
+    one class, so the quantile breaks are kept and only rounded.
+
+    >>> pretty_breaks((3.61, 7.83, 13.52, 19.64, 54.7), 0.1, 1)
+    (4.0, 7.5, 14.0, 20.0, 54.7)
+    """
+    bins = [float(b) for b in bins]
+    out = []
+    for i, b in enumerate(bins[:-1]):
+        below, above = (bins[i - 1] if i else lower), bins[i + 1]
+        # by the narrower neighbouring class: a wide top class (outliers) must not let a break jump into it
+        shift = min(b - below, above - b) * MAX_SHIFT
+        low, high = b - shift, b + shift
+        out.append(_roundest(b, low, high, decimals))
+    return (*out, bins[-1]) if bins else ()
+
+
+def _roundest(value: float, low: float, high: float, decimals: int | None) -> float:
+    """The multiple of the coarsest nice step that lies in [low, high] (nearest to ``value``), else ``value``."""
+    finest = 10.0 ** -decimals if decimals is not None else max(abs(value), 1e-12) * 1e-6
+    top = int(np.floor(np.log10(max(abs(value), high - low, finest))))
+    for power in range(top + 1, int(np.floor(np.log10(finest))) - 1, -1):
+        for nice in NICE:
+            step = nice * 10.0 ** (power - 1)
+            if step < finest * (1 - 1e-9):
+                return value
+            candidate = round(round(value / step) * step, 10)
+            if low <= candidate <= high:
+                return candidate
+    return value
 
 
 def count_classes(counts, of: int, k: int = 5) -> Classes:
@@ -67,7 +132,7 @@ def count_classes(counts, of: int, k: int = 5) -> Classes:
     return Classes("counts", tuple(float(u) for u in uppers), 0.0, classes, names)
 
 
-def classify_diverging(values, scheme: str = "quantiles", k: int = 5) -> Classes:
+def classify_diverging(values, scheme: str = "quantiles", k: int = 5, decimals: int | None = None) -> Classes:
     """Classes fitted on each side of 0 (values below 0, and 0 and above), the same number each side where data allow.
 
     One scheme over both sides put one class below 0 and four above for net migration, on a palette whose middle
@@ -76,11 +141,12 @@ def classify_diverging(values, scheme: str = "quantiles", k: int = 5) -> Classes
     values = np.asarray(values, dtype=float)
     below, above = values < 0, values >= 0  # NaN is neither: it keeps NO_DATA
     if not below.any() or not above.any():
-        return classify(values, scheme, k)  # one side only: nothing to centre
+        return classify(values, scheme, k, decimals)  # one side only: nothing to centre
     per_side = (k + 1) // 2
-    low, high = classify(values[below], scheme, per_side), classify(values[above], scheme, per_side)
+    low, high = (classify(values[below], scheme, per_side, decimals),
+                 classify(values[above], scheme, per_side, decimals))
     classes = np.full(len(values), NO_DATA)
     classes[below] = low.classes
     classes[above] = high.classes + len(low.bins)
     bins = (*low.bins[:-1], 0.0, *high.bins)  # the last class below 0 closes at 0, where the first above opens
-    return Classes(scheme, tuple(float(b) for b in bins), low.lower, classes)
+    return Classes(scheme, tuple(float(b) for b in bins), low.lower, classes, rounded=low.rounded)

@@ -52,7 +52,7 @@ def _map_data(store, ind: Indicator, level: int, year: int | None, scheme: str, 
     rows = rows.assign(drawable=[(int(v), g) in shapes if pd.notna(v) else False
                                  for v, g in zip(rows["nuts_version"], rows["geo"])])
     values = rows[rows["value"].notna() & rows["drawable"]].reset_index(drop=True)
-    classes = (classify_diverging if ind.diverging else classify)(values["value"], scheme, k)
+    classes = (classify_diverging if ind.diverging else classify)(values["value"], scheme, k, ind.decimals)
     versions = sorted(int(v) for v in values["nuts_version"].dropna().unique())
     main_version = versions[-1] if versions else (ind.nuts_version or 2024)
     no_data = _no_data(store, rows, values, level, main_version, shapes)

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from indicators import tables
 from indicators.mapdata import map_data
-from tests.browser_support import MAP_PATHS, REPO, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+from tests.browser_support import REPO, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -96,8 +96,8 @@ def test_clicking_a_region_opens_its_profile(tab, app):
     page = tab
     page.goto(f"{app.url}/?indicator=foreign_born_share&level=2&year=2023")
     wait_for_map(page)
-    paths = page.locator(MAP_PATHS)
-    # the largest drawn region that is not background: click the middle of its box
+    # the largest drawn region that is not background (the first trace, "Not covered"): click the middle of its box
+    paths = page.locator('[data-testid="stPlotlyChart"] .choroplethlayer > g.trace:not(:first-child) path')
     boxes = [(i, paths.nth(i).bounding_box()) for i in range(paths.count())]
     chart = page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()
     candidates = [(i, b) for i, b in boxes if b and b["width"] < chart["width"] / 6 and b["height"] < chart["height"] / 6]
@@ -248,3 +248,24 @@ def test_axe_core_finds_no_violation_on_any_page(tab, app, lang):
         if violations:
             found[path] = violations
     assert not found, found
+
+
+def test_on_a_phone_the_map_is_on_the_first_screen_with_its_insets_and_the_legend_under_it(chromium_browser, app):
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{app.url}/?indicator=foreign_born_share&level=2&year=2023")
+        wait_for_map(page, 240_000)
+        chart = page.locator('[data-testid="stPlotlyChart"]').first
+        box = chart.bounding_box()
+        assert box["width"] >= 340  # the page's width, less its padding
+        geos = chart.locator("g.geo")
+        assert geos.count() == 9  # Europe and the eight outermost regions, each in its own framed inset
+        europe = geos.first.bounding_box()
+        assert box["y"] < 844 and europe["y"] < 844, (box, europe)  # above the fold
+        legend = chart.locator("g.legend").bounding_box()
+        assert legend["y"] >= europe["y"] + europe["height"] - 1  # below the map, never over it
+        assert legend["x"] + legend["width"] <= box["x"] + box["width"]  # wrapped inside the width
+        _shot(page, "map-390")
+    finally:
+        context.close()

@@ -109,7 +109,7 @@ def test_gap_map_reads_forwards_integer_classes_darker_for_more(level):
     at.switch_page("views/data_gaps.py").run()
     assert not at.exception
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    classes = [t for t in spec["data"] if t["type"] == "choropleth" and t.get("name") not in ("background", "No data")
+    classes = [t for t in spec["data"] if t["type"] == "choropleth" and t.get("name") not in ("Not covered", "No data")
                and t.get("showlegend", True)]
     names = [t["name"] for t in classes]
     assert names and all(re.fullmatch(r"\d+(–\d+)? of 24 indicators", n) for n in names), names

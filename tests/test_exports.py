@@ -135,3 +135,30 @@ def test_export_code_does_not_import_streamlit():
             "dashboard.export.csvs; print('streamlit' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.slow  # renders in chromium (kaleido)
+@pytest.mark.parametrize("name", ["social", "print"])  # article: test_map_png_decodes_at_the_expected_size
+def test_map_png_comes_in_each_published_size(store, name):
+    data = images.map_image(store, "foreign_born_share", 2, 2023, "png", size=images.MAP_SIZES[name])
+    assert Image.open(io.BytesIO(data)).size == images.MAP_SIZES[name]
+
+
+@pytest.mark.parametrize("name", list(images.MAP_SIZES))
+def test_the_exported_map_is_laid_out_to_be_read_at_640_px(store, name):
+    """Laid out 640 CSS px wide and scaled up, so 11 px text stays 11 px when the image is shown 640 px wide;
+    the source block wraps inside the frame, under the legend, off the edge."""
+    fig = images.map_figure(store, "foreign_born_share", 2, 2023, size=images.MAP_SIZES[name])
+    assert fig.layout.width == images.DESIGN_WIDTH
+    source = fig.layout.annotations[0]
+    assert "Source: Eurostat (lfst_r_lfsd2pwc)" in source.text and "EuroGeographics" in source.text
+    assert source.font.size >= 11 and fig.layout.legend.font.size >= 11
+    assert all(len(line) <= 100 for line in source.text.split("<br>"))  # ~6 px a character at 11 px: < 620 px
+    assert source.x == 0 and source.xshift >= 4 and fig.layout.margin.l >= 8  # off the edge
+    if name == "social":  # a wide card: the legend beside the insets, right of every framed box
+        inset_right = max(shape.x1 for shape in fig.layout.shapes if shape.name == "inset")
+        assert fig.layout.legend.orientation == "v" and fig.layout.legend.x >= inset_right
+    else:
+        assert fig.layout.legend.orientation == "h" and fig.layout.legend.y == 0  # under the map ...
+        assert source.yshift < -20  # ... and the source under the legend, not on it
+    assert fig.layout.margin.b >= -source.yshift + 17 * len(source.text.split("<br>"))  # inside the frame

@@ -56,7 +56,7 @@ def _mapped(spec) -> dict:
     """location -> z of the class traces (not the background, not the no-data trace)."""
     out = {}
     for trace in spec["data"]:
-        if trace["type"] == "choropleth" and trace.get("name") not in ("background", "No data"):
+        if trace["type"] == "choropleth" and trace.get("name") not in ("Not covered", "No data"):
             out.update(dict(zip(_array(trace["locations"]), _array(trace["z"]))))
     return out
 
@@ -81,7 +81,7 @@ def test_no_data_is_its_own_trace_and_the_figure_is_small():
     at = _app(indicator="unemployment_foreign_born", level="2", year="2022")
     spec = _map_spec(at)
     names = [t.get("name") for t in spec["data"]]
-    assert "No data" in names and "background" in names
+    assert "No data" in names and "Not covered" in names
     assert any("Flagged" in (n or "") for n in names)
     assert len(at.get("plotly_chart")[0].proto.spec) < 400_000
     assert all(isinstance(t.get("geojson", ""), str) for t in spec["data"] if t["type"] == "choropleth")

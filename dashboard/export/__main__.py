@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     chart.add_argument("--year", type=int)
     chart.add_argument("--format", required=True, choices=["png", "svg", "csv"])
     chart.add_argument("--scheme", default="quantiles", choices=["quantiles", "natural_breaks", "equal_interval"])
+    chart.add_argument("--size", default="article", choices=list(images.MAP_SIZES),
+                       help="image size: article 1200x900, social 1200x675, print A5 at 300 dpi (1748x2480)")
     chart.add_argument("--out", required=True)
     briefing = commands.add_parser("briefing", help="one-page A4 PDF about a region")
     briefing.add_argument("--geo", required=True)
@@ -54,7 +56,8 @@ def _run(store, args) -> dict[str, bytes]:
                 raise ExportError("no rows for that indicator, level and year")
             return {args.out: csvs.to_csv_bytes(rows),
                     f"{args.out}.metadata.json": csvs.metadata_bytes(store, args.indicator, args.level, args.year)}
-        return {args.out: images.map_image(store, args.indicator, args.level, args.year, args.format, args.scheme)}
+        return {args.out: images.map_image(store, args.indicator, args.level, args.year, args.format, args.scheme,
+                                           images.MAP_SIZES[args.size])}
     if args.command == "briefing":
         return {args.out: pdf.briefing(store, args.geo, args.lang)}
     return {args.out: pdf.pack(store, [g.strip() for g in args.geo.split(",") if g.strip()], args.lang)}

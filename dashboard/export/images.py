@@ -10,7 +10,7 @@ import orjson
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import figures
+from dashboard import figures, map_insets
 from dashboard.export.common import PROJECT, source_line
 from dashboard.boundaries import BASE_MAPS, EMPTY_TOPOLOGY
 from indicators.mapdata import map_data
@@ -18,6 +18,11 @@ from indicators.registry import get
 from loaders import cache
 
 MAP_SIZE = (1200, 900)
+# Pixel sizes of a map image: an article, a social card, and A5 portrait printed at 300 dpi (148 x 210 mm).
+MAP_SIZES = {"article": MAP_SIZE, "social": (1200, 675), "print": (1748, 2480)}
+# Maps are laid out at this width in CSS pixels and scaled up to the image's size, so 11 px text stays 11 px
+# when the image is shown 640 px wide in an article (and 7 pt on an A5 print).
+DESIGN_WIDTH = 640
 CHART_SIZE = (1000, 560)
 FORMATS = ("png", "svg")
 _lock = threading.Lock()
@@ -55,13 +60,13 @@ def _ensure_server() -> None:
         _started = True
 
 
-def figure_image(fig: go.Figure, fmt: str, size: tuple[int, int] = CHART_SIZE) -> bytes:
-    """The figure as PNG or SVG bytes; ExportError on failure."""
+def figure_image(fig: go.Figure, fmt: str, size: tuple[int, int] = CHART_SIZE, scale: float = 1) -> bytes:
+    """The figure as PNG or SVG bytes (``size`` in CSS pixels, times ``scale`` in the PNG); ExportError on failure."""
     if fmt not in FORMATS:
         raise ExportError(f"format must be one of {FORMATS}, not {fmt!r}")
     _ensure_server()
     try:
-        data = fig.to_image(format=fmt, width=size[0], height=size[1], scale=1)
+        data = fig.to_image(format=fmt, width=size[0], height=size[1], scale=scale)
     except Exception as exc:  # kaleido surfaces browser failures under several types
         raise ExportError(f"the image could not be rendered: {exc.__class__.__name__}: {exc}") from exc
     if not data:
@@ -69,18 +74,36 @@ def figure_image(fig: go.Figure, fmt: str, size: tuple[int, int] = CHART_SIZE) -
     return data
 
 
-def map_figure(store, indicator, level: int, year, scheme: str = "quantiles") -> go.Figure:
-    """The map as the dashboard draws it, with the boundaries inlined and the source lines burned in."""
+def design_size(size: tuple[int, int]) -> tuple[int, float]:
+    """The CSS-pixel size a map of ``size`` image pixels is laid out at (``DESIGN_WIDTH`` wide, same shape;
+    the height unrounded, so that scaled back it gives the exact pixels: A5's 2480 is 908.006 x 2.73125)."""
+    return DESIGN_WIDTH, DESIGN_WIDTH * size[1] / size[0]
+
+
+def map_figure(store, indicator, level: int, year, scheme: str = "quantiles",
+               size: tuple[int, int] = MAP_SIZE) -> go.Figure:
+    """The map as the dashboard draws it, laid out for ``size``, boundaries inlined and source lines burned in."""
     data = map_data(store, indicator, level, year, scheme)
     if data.values.empty:
         raise ExportError(f"no values for {get(indicator).label} at level {level} in {year}")
     ind = data.indicator
     geojson = {v: orjson.loads(store.screen_geojson(v, level)) for v in (2021, 2024)}
     background = orjson.loads(store.background_geojson())
+    width, height = design_size(size)
+    layout = "portrait" if height > width else "wide" if width >= 1.5 * height else "landscape"
     fig = figures.indicator_map(data, lambda v: geojson[int(v)],
-                                background=(background, [f["id"] for f in background["features"]]))
-    return figures.burn_in(fig, source_line(store, ind, data.versions), boundaries=True, project=PROJECT)
+                                background=(background, [f["id"] for f in background["features"]]),
+                                layout=layout, height=height)
+    fig.update_layout(width=width)
+    if layout == "wide":
+        fig.update_layout(legend_orientation="v")  # beside the insets (map_insets.frame places it)
+    figures.burn_in(fig, source_line(store, ind, data.versions), boundaries=True, project=PROJECT, width=width)
+    map_insets.frame(fig, layout)  # again: the source block took room from the map
+    return fig
 
 
-def map_image(store, indicator, level: int, year, fmt: str, scheme: str = "quantiles") -> bytes:
-    return figure_image(map_figure(store, indicator, level, year, scheme), fmt, MAP_SIZE)
+def map_image(store, indicator, level: int, year, fmt: str, scheme: str = "quantiles",
+              size: tuple[int, int] = MAP_SIZE) -> bytes:
+    """The map as PNG or SVG, ``size`` pixels (one of ``MAP_SIZES``' values, or any other)."""
+    fig = map_figure(store, indicator, level, year, scheme, size)
+    return figure_image(fig, fmt, design_size(size), scale=size[0] / DESIGN_WIDTH)

@@ -90,13 +90,12 @@ def italy_map(store, date=None, scheme: str = "quantiles", regions_geojson=None)
     fig = figures.choropleth(drawn, ind, classes, lambda v: regions_geojson, title=ind.label,
                              subtitle=f"{ind.unit} · {pd.Timestamp(date):%d %b %Y} · NUTS 2 (Italy only)")
     local_figures.frame_on(fig, "IT")  # framed on Italy: the only country this source covers
-    fig.update_layout(annotations=[dict(text=ind.map_credit, showarrow=False, xref="paper", yref="paper", x=0,
-                                        y=-0.06, xanchor="left", font=dict(size=11, color="#555"))])
+    figures.set_credit(fig, ind.map_credit)
     return fig, date
 
 
 def map_image(fig, fmt: str) -> bytes:
     """PNG or SVG of a local map, with its credit line and the project's name burned in."""
-    figures.burn_in(fig, fig.layout.annotations[0].text, boundaries=False, project=PROJECT)
-    fig.layout.annotations[0].yshift = -45  # two lines (credit, project) inside the bottom margin
+    # the credit moves from above the map to the source block under the legend, wrapped for the image's width
+    figures.burn_in(fig, figures.credit_text(fig), boundaries=False, project=PROJECT, width=images.MAP_SIZE[0])
     return images.figure_image(fig, fmt, images.MAP_SIZE)

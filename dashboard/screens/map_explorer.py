@@ -14,6 +14,7 @@ from dashboard.export.common import PROJECT, source_line
 from dashboard.i18n import t
 from dashboard.screens import downloads, europe_grid_view, local_views, town_search_box
 from dashboard.text import plain
+from geodata.attribution import BOUNDARIES
 from indicators import flags
 from indicators.mapdata import map_data
 
@@ -37,7 +38,6 @@ def render(ctx: PageContext) -> state.View:
     if not view.embed:
         st.title(plain(ind.short_label))  # the short plain name; the source's full label right under it
         st.markdown(plain(ind.label))
-        st.caption(plain(ind.description))
         with st.expander("Find your town (every EU municipality, 1 km grid)"):
             town_search_box.render(store, ctx.pages, key="w_town_query")
     if data.values.empty:
@@ -51,18 +51,24 @@ def render(ctx: PageContext) -> state.View:
                 + (", …" if len(data.periods) > 4 else "") + "): each region's period is in its hover and the table.")
     fig = figures.indicator_map(data, lambda v: ctx.maps.screen(v, view.level),
                                 background=(ctx.maps.background, ctx.maps.background_ids),
-                                no_data_label=t("no_data", view.lang))
-    figures.burn_in(fig, source_line(store, ind, data.versions), boundaries=True, project=PROJECT)
+                                no_data_label=t("no_data", view.lang), not_covered_label=t("not_covered", view.lang))
+    # The figure carries its credit above the map; the full source line goes under it as page text, which
+    # wraps at any width (a phone's 390 px included). Images come from the download buttons, with it burned in.
     event = st.plotly_chart(
         fig, key=f"map-{view.indicator}-{view.level}-{view.year}", on_select="rerun", selection_mode="points",
+        width="stretch", theme=None,  # the map's own fonts and sizes, which its layout reserves room for
         config={"topojsonURL": ctx.maps.base_maps, "displaylogo": False, "scrollZoom": False,
-                "toImageButtonOptions": {"filename": f"{ind.id}_{view.level}_{view.year or 'na'}", "scale": 2}},
+                "modeBarButtonsToRemove": ["toImage"]},
         alt=f"Map of {ind.label}, {year_text}, {level_text}. The same values are in the table below.")
+    st.caption(f"{source_line(store, ind, data.versions)} · {BOUNDARIES} · {PROJECT}")
+    if not view.embed:
+        st.caption(plain(ind.description))  # under the map, so a phone shows the map on its first screen
     clicked = [p.get("location") for p in (event.selection.points if event else []) if p.get("location")]
     if clicked and clicked[0] in set(data.values["geo"]) | set(data.no_data["geo"]):
         target = replace(view, geo=clicked[0])
         st.switch_page(ctx.pages[REGION_PAGE], query_params=state.to_params(target))
-    st.caption(f"Click a region to open its profile. Grey: no data. Rings: values flagged {flags.marked_words()}.")
+    st.caption("Click a region to open its profile. Dark grey: no data; light grey: not covered by this source. "
+               f"Rings: values flagged {flags.marked_words()}. The outermost regions are in the boxes on the right.")
     _downloads(store, view, ind)
     if len(data.flagged):
         with st.expander(f"{t('flagged', view.lang)} ({len(data.flagged)})", expanded=False):
@@ -82,15 +88,22 @@ def render(ctx: PageContext) -> state.View:
     return view
 
 
+IMAGE_SIZES = {"article": "Article, 1200 × 900", "social": "Social card, 1200 × 675",
+               "print": "Print, A5 at 300 dpi (1748 × 2480)"}
+
+
 def _downloads(store, view, ind) -> None:
     stem = f"{ind.id}_nuts{view.level}_{view.year or 'na'}"
+    size = st.radio("Map image size", list(images.MAP_SIZES), format_func=IMAGE_SIZES.get, horizontal=True,
+                    key="w_map_size")
+    pixels, image = images.MAP_SIZES[size], f"{stem}_{size}"
     columns = st.columns(5)
     with columns[0]:
-        downloads.on_request("map (PNG)", lambda: images.map_image(store, ind.id, view.level, view.year, "png", view.scheme),
-                             f"{stem}.png", f"png_{stem}")
+        downloads.on_request("map (PNG)", lambda: images.map_image(store, ind.id, view.level, view.year, "png",
+                                                                   view.scheme, pixels), f"{image}.png", f"png_{image}")
     with columns[1]:
-        downloads.on_request("map (SVG)", lambda: images.map_image(store, ind.id, view.level, view.year, "svg", view.scheme),
-                             f"{stem}.svg", f"svg_{stem}")
+        downloads.on_request("map (SVG)", lambda: images.map_image(store, ind.id, view.level, view.year, "svg",
+                                                                   view.scheme, pixels), f"{image}.svg", f"svg_{image}")
     with columns[2]:
         downloads.direct("Data on the map (CSV)", lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id, view.level, view.year)),
                          f"{stem}.csv", f"csv_{stem}")
