@@ -42,7 +42,7 @@ def render(store, view: state.View, maps, pages: dict) -> None:
     frame.show_warnings(warnings)
     if town_view.lau is None:
         st.title(tr("Find your town", lang))  # the page's one h1 before a town is chosen (a town's own name after)
-    town_search_box.render(store, pages, key="w_town_query")
+    town_search_box.render(store, pages, key="w_town_query", lang=lang)
     if town_view.lau is None:
         st.info(tr("Type the name of a town above to see who lives around it, at 1 km.", lang))
         _write_url(view, town_view)

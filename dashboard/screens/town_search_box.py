@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.i18n import tr
 from dashboard.text import plain
 from indicators.town_search import MAX_QUERY, find_towns
 
 TOWN_PAGE = "town"
 
 
-def render(store, pages: dict, key: str, limit: int = 8) -> None:
-    """The box and up to ``limit`` matches as links (accents and case ignored; Greek towns by Latin name too)."""
-    query = st.text_input("Find your town (any municipality in the EU)", key=key, max_chars=MAX_QUERY,
-                          placeholder="e.g. Gouda, Tulln, Saint-Denis, Ioannina")
+def render(store, pages: dict, key: str, limit: int = 8, lang: str = "en") -> None:
+    """The box and up to ``limit`` matches as links (accents and case ignored; Greek towns by Latin name too),
+    its words in ``lang``."""
+    query = st.text_input(tr("Find your town (any municipality in the EU)", lang), key=key, max_chars=MAX_QUERY,
+                          placeholder=tr("e.g. Gouda, Tulln, Saint-Denis, Ioannina", lang))
     if not query:
         return
     found = find_towns(store, query, limit)
     if found.empty:
-        st.caption("No municipality matches that name.")
+        st.caption(tr("No municipality matches that name.", lang))
         return
     for row in found.itertuples():
         st.page_link(pages[TOWN_PAGE], label=plain(row.label), query_params={"lau": row.gisco_id})
