@@ -40,11 +40,13 @@ def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12,
     ri = (cells["y"].to_numpy() // 1000 - rows[0]).astype(int)
     inside = (ci >= 0) & (ci < len(cols)) & (ri >= 0) & (ri < len(rows))
     statuses = {"few residents": tr("few residents", lang), "withheld": tr("withheld", lang)}
+    hover = tr("{value} · {residents} residents", lang)  # filled per cell below: 1 600 cells, one lookup
+    decimal, group = _separators(lang)
     for r, c, zc, value, residents, status in zip(ri[inside], ci[inside], code[inside], cells["value"].to_numpy()[inside],
                                                   cells["residents"].to_numpy()[inside], cells["status"].to_numpy()[inside]):
         z[r, c] = int(zc)
-        shown = f"{number(value, 1, lang)} {unit}" if status == "value" else statuses[status]
-        text[r, c] = tr("{value} · {residents} residents", lang, value=shown, residents=number(residents, 0, lang))
+        shown = f"{value:.1f}".replace(".", decimal) + f" {unit}" if status == "value" else statuses[status]
+        text[r, c] = hover.format(value=shown, residents=f"{residents:,}".replace(",", group))
     scale = []
     palette = colours + [FEW_COLOUR, WITHHELD_COLOUR]
     for i, colour in enumerate(palette):
@@ -77,6 +79,12 @@ def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12,
                           xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top",
                           font=dict(size=11, color="#444"))])
     return fig
+
+
+def _separators(lang: str) -> tuple[str, str]:
+    """The language's decimal and thousands signs, taken once from the CLDR formats (Babel per cell is 0.3 s)."""
+    sample = number(1000.5, 1, lang)  # '1,000.5', '1 000,5', '1.000,5'
+    return sample[-2], sample[1:-5]
 
 
 def _neighbours(store, town, count: int):
