@@ -131,3 +131,18 @@ def test_spanish_briefing_of_a_town_that_is_no_city_lists_the_nearest_cities(sto
     assert "16.230" in text  # the LAU 2020 population, Spanish thousands
     assert "Leer con cautela" in text and "Alrededor del municipio" in text and "página 1" in text
     assert "Nearest Urban Audit cities" not in text and "Read with care" not in text
+
+
+def test_the_region_pages_1_km_section_speaks_the_language_it_is_given(store):
+    """They take the page's language (region.py is to pass ``lang=view.lang``); here they are called directly."""
+    from dashboard.region_grid_map import region_grid_map
+    from dashboard.screens.region_grid import _figure_line
+
+    line = _figure_line(store, "AT", "it")
+    assert line.startswith("Dato nazionale della griglia: ") and "nati all'estero" in line
+    assert "20,4\u00a0% nati" in line  # Italian decimal comma, a no-break space before %
+    assert _figure_line(store, "FR106", "es").startswith("Cifra regional de la cuadrícula: no calculada")
+    fig, _ = region_grid_map(store, "AT126", "Tulln", lang="es")
+    assert fig.layout.title.text.startswith("Nacidos en el extranjero (% de los residentes) · Tulln")
+    legend = [t.name for t in fig.data if t.type == "scatter" and t.showlegend]
+    assert "confidencial / no publicado" in legend and "withheld / not published" not in legend

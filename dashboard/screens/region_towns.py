@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.i18n import number, tr
 from dashboard.text import plain
 from indicators import local
 
 SHOWN = 30
 
 
-def render(store, geo: str, pages: dict) -> None:
+def render(store, geo: str, pages: dict, lang: str = "en") -> None:
+    """The expander of town links, its words in ``lang`` (names as published)."""
     towns = local.municipalities_in(store, geo, SHOWN)
     if towns.empty:
         return
-    with st.expander(f"Municipalities in this region, largest first ({len(towns)} shown): 1 km figures per town"):
+    with st.expander(tr("Municipalities in this region, largest first ({count} shown): 1 km figures per town", lang,
+                        count=len(towns))):
         for row in towns.itertuples():
             name = row.name if row.name_latin == row.name else f"{row.name_latin} / {row.name}"
-            people = "" if row.population != row.population else f" · {int(row.population):,} residents (LAU 2020)"
+            people = "" if row.population != row.population else " · " + tr(
+                "{count} residents (LAU 2020)", lang, count=number(int(row.population), 0, lang))
             st.page_link(pages["town"], label=plain(f"{name}{people}"), query_params={"lau": row.gisco_id})
