@@ -11,18 +11,23 @@ from PIL import Image
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
 from dashboard.figures import FONT, SEQUENTIAL
+from dashboard.i18n import tr
+from dashboard.town_words import word
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
 from indicators import local, region_grid
 
 OUTLINE = "outline: GISCO 1:20 million, generalised"
 
 
-def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad") -> tuple[go.Figure | None, int]:
-    """The region's cells (or 2/5 km blocks) coloured like the town map, and the block size; None without cells."""
+def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
+                    lang: str = "en") -> tuple[go.Figure | None, int]:
+    """The region's cells (or 2/5 km blocks) coloured like the town map, and the block size; None without cells.
+    Words in ``lang``; the source line as published."""
     cells, size = region_grid.region_cells(store, geo, measure)
     if cells.empty:
         return None, size
     label, _, _, _, unit, breaks = local.MEASURES[measure]
+    label, unit = word(label, lang), word(unit, lang)
     k = len(breaks) + 1
     colours = [tuple(int(round(float(v))) for v in unlabel_rgb(c)) for c in
                sample_colorscale(SEQUENTIAL, [0.1 + 0.9 * i / (k - 1) for i in range(k)])]
@@ -38,18 +43,20 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad") ->
     Image.fromarray(rgba, "RGBA").save(png, format="PNG", optimize=True)
     fig = go.Figure(go.Image(source="data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii"),
                              x0=col0 * size + size / 2, dx=size, y0=row1 * size + size / 2, dy=-size,
-                             hoverinfo="skip", name=f"{size} km cells"))
+                             hoverinfo="skip", name=tr("{size} km cells", lang, size=size)))
     xs, ys = _outline(store, geo)
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#333", width=1), hoverinfo="skip",
                              name=OUTLINE, showlegend=False))
     legend = [f"{a}–{b}" for a, b in zip((0,) + tuple(breaks), breaks)] + [
-        f"≥ {breaks[-1]}", f"few residents (< {local.FEW_RESIDENTS})", "withheld / not published"]
+        f"≥ {breaks[-1]}", tr("few residents (< {count})", lang, count=local.FEW_RESIDENTS),
+        tr("withheld / not published", lang)]
     for text, colour in zip(legend, palette):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=text, showlegend=True,
                                  marker=dict(size=10, symbol="square", color=f"rgb{tuple(int(v) for v in colour)}")))
-    summed = "" if size == 1 else f", summed to {size} km by the project"
+    summed = "" if size == 1 else tr(", summed to {size} km by the project", lang, size=size)
     fig.update_layout(
-        title=dict(text=f"{label} ({unit}) · {name}: {size} km cells (Census 2021)"), font=FONT, height=620,
+        title=dict(text=tr("{measure} ({unit}) · {name}: {size} km cells (Census 2021)", lang, measure=label,
+                           unit=unit, name=name, size=size)), font=FONT, height=620,
         margin=dict(l=10, r=10, t=50, b=70), plot_bgcolor="white", legend=dict(title=dict(text=unit)),
         xaxis=dict(visible=False), yaxis=dict(visible=False, scaleanchor="x", scaleratio=1),
         annotations=[dict(text=f"{GRID_SOURCE}{summed} · {OUTLINE} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.i18n import tr
 from indicators.local import MEASURES
 
 RADII = (2, 5, 10)  # on the page; the CLI also offers 20 km
@@ -22,25 +23,27 @@ class TownView:
     measure: str = DEFAULT_MEASURE
 
 
-def parse(params: dict, is_known) -> tuple[TownView, list[str]]:
-    """A TownView from query parameters (``is_known(id)`` says whether a municipality exists), and warnings."""
+def parse(params: dict, is_known, lang: str = "en") -> tuple[TownView, list[str]]:
+    """A TownView from query parameters (``is_known(id)`` says whether a municipality exists), and warnings
+    in ``lang``."""
     view, warnings = TownView(), []
     lau, radius, measure = params.get("lau"), params.get("radius"), params.get("measure")
     if lau is not None:
         if len(lau) <= 24 and _GISCO_ID.match(lau) and is_known(lau):
             view.lau = lau
         else:
-            warnings.append("The link names an unknown municipality; find one below.")
+            warnings.append(tr("The link names an unknown municipality; find one below.", lang))
     if radius is not None:
         if radius in {str(r) for r in RADII}:
             view.radius = int(radius)
         else:
-            warnings.append(f"The link's radius is not one of {', '.join(map(str, RADII))} km; showing {DEFAULT_RADIUS} km.")
+            warnings.append(tr("The link's radius is not one of {radii} km; showing {radius} km.", lang,
+                               radii=", ".join(map(str, RADII)), radius=DEFAULT_RADIUS))
     if measure is not None:
         if measure in MEASURES:
             view.measure = measure
         else:
-            warnings.append("The link names an unknown measure; showing born abroad.")
+            warnings.append(tr("The link names an unknown measure; showing born abroad.", lang))
     return view, warnings
 
 

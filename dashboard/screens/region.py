@@ -46,7 +46,7 @@ def render(ctx: PageContext) -> state.View:
     rank_breakdown.section(store, geo, view)  # the most-affected score, indicator by indicator
     _peers(store, geo, view, pages)
     _missing(store, geo, view, pages)
-    region_grid.render(store, geo, names[geo])
+    region_grid.render(store, geo, names[geo], lang=view.lang)
     region_towns.render(store, geo, ctx.pages, view.lang)
     return view
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.i18n import number, tr
 from dashboard.region_grid_map import OUTLINE, region_grid_map
 from dashboard.text import plain
 from indicators import local
@@ -11,41 +12,66 @@ from indicators import local
 MEASURE = "born_abroad"
 
 
-def render(store, geo: str, name: str) -> None:
-    fig, size = store.memo.cached(("dashboard", "region_grid", geo, MEASURE),
-                                  lambda: region_grid_map(store, geo, name, MEASURE))
-    st.header("1 km map: where people born abroad live (Census 2021 grid)")
+def render(store, geo: str, name: str, lang: str = "en") -> None:
+    """The section on the region profile, in ``lang`` (region.py passes the page's language)."""
+    fig, size = store.memo.cached(("dashboard", "region_grid", geo, MEASURE, lang),
+                                  lambda: region_grid_map(store, geo, name, MEASURE, lang))
+    st.header(tr("1 km map: where people born abroad live (Census 2021 grid)", lang))
     if fig is None:
-        st.caption("No 1 km grid cell carries this region's code: the grid covers the EU and EFTA and its cells "
-                   "are assigned to NUTS 2021 regions.")
+        st.caption(tr("No 1 km grid cell carries this region's code: the grid covers the EU and EFTA and its cells "
+                      "are assigned to NUTS 2021 regions.", lang))
         return
     st.plotly_chart(fig, key=f"region-grid-{geo}", config={"displaylogo": False, "scrollZoom": False},
-                    alt=f"1 km map of the share of residents born abroad in {name}; the region's figure is below.")
-    lines = [f"Cells whose centre lies in the region's NUTS 2021 polygon ({OUTLINE}; a cell whose centre falls in "
-             "no polygon, on coasts and borders, goes to the nearest region within 30 km). Cells with fewer than 20 residents are drawn light (few "
-             "residents), withheld or unpublished cells grey; blank means no resident."]
+                    alt=tr("1 km map of the share of residents born abroad in {name}; the region's figure is below.",
+                           lang, name=name))
+    lines = [tr("Cells whose centre lies in the region's NUTS 2021 polygon ({outline}; a cell whose centre falls in "
+                "no polygon, on coasts and borders, goes to the nearest region within 30 km). Cells with fewer than "
+                "20 residents are drawn light (few residents), withheld or unpublished cells grey; blank means no "
+                "resident.", lang, outline=_outline(lang))]
     if size > 1:
-        lines.append(f"A large region: the 1 km cells are summed to {size} km blocks by the project (counts summed, "
-                     "withheld counts left out) so the map stays legible.")
-    lines.append(_figure_line(store, geo))
+        lines.append(tr("A large region: the 1 km cells are summed to {size} km blocks by the project (counts summed, "
+                        "withheld counts left out) so the map stays legible.", lang, size=size))
+    lines.append(_figure_line(store, geo, lang))
     st.caption("  \n".join(plain(line) for line in lines))
 
 
-def _figure_line(store, geo: str) -> str:
+def _figure_line(store, geo: str, lang: str = "en") -> str:
     """The area's own grid figure: a country's sum, a region's where the share gate passes, else why not."""
     if len(geo) == 2:
-        return _shares("Country grid figure", local.area_figures(store, geo), "")
+        return _shares(tr("Country grid figure", lang), local.area_figures(store, geo), "", lang)
     figures = local.region_figures(store, geo)
     if figures["computed"]:
-        return _shares("Regional grid figure", figures, f" (share deviation {figures['deviation_pct']:+.1f} %, within ±3 %)")
+        gate = tr(" (share deviation {deviation} %, within ±3 %)", lang,
+                  deviation=_signed(figures["deviation_pct"], lang))
+        return _shares(tr("Regional grid figure", lang), figures, gate, lang)
     if figures["reason"] == local.NOT_COMPUTED:
-        return (f"Regional grid figure: {figures['reason']} (share deviation {figures['deviation_pct']:+.1f} %); the "
-                "cells above do not reproduce the region's population closely enough to sum them into one figure.")
-    return f"Regional grid figure: not given ({figures['reason']})."
+        return tr("Regional grid figure: not computed: boundary too coarse at this scale (share deviation "
+                  "{deviation} %); the cells above do not reproduce the region's population closely enough to sum "
+                  "them into one figure.", lang, deviation=_signed(figures["deviation_pct"], lang))
+    return tr("Regional grid figure: not given ({reason}).", lang, reason=_reason(figures["reason"], lang))
 
 
-def _shares(what: str, figures: dict, gate: str) -> str:
+def _outline(lang: str) -> str:
+    """region_grid_map.OUTLINE in ``lang``."""
+    assert OUTLINE == "outline: GISCO 1:20 million, generalised", "OUTLINE changed: change its translation too"
+    return tr("outline: GISCO 1:20 million, generalised", lang)
+
+
+def _reason(reason: str, lang: str) -> str:
+    """Why a region has no grid figure (indicators.local.region_figures) in ``lang``."""
+    return {"only NUTS 2 and NUTS 3 regions": tr("only NUTS 2 and NUTS 3 regions", lang),
+            "no official 2021 population or no grid cells": tr("no official 2021 population or no grid cells",
+                                                               lang)}.get(reason, reason)
+
+
+def _signed(value: float, lang: str) -> str:
+    return ("+" if value >= 0 else "-") + number(abs(value), 1, lang)
+
+
+def _shares(what: str, figures: dict, gate: str, lang: str) -> str:
     if figures.get("born_abroad_pct") is None:
-        return f"{what}: place of birth is withheld in every cell (unknown, not 0){gate}."
-    return (f"{what}: {figures['born_abroad_pct']:.1f} % born abroad, over the {figures['coverage_pct']:.1f} % of "
-            f"residents whose place of birth is known{gate}.")
+        return tr("{what}: place of birth is withheld in every cell (unknown, not 0){gate}.", lang, what=what,
+                  gate=gate)
+    return tr("{what}: {share} % born abroad, over the {coverage} % of residents whose place of birth is "
+              "known{gate}.", lang, what=what, share=number(figures["born_abroad_pct"], 1, lang),
+              coverage=number(figures["coverage_pct"], 1, lang), gate=gate)

@@ -12,6 +12,7 @@ SHOWN = 30
 
 
 def render(store, geo: str, pages: dict, lang: str = "en") -> None:
+    """The expander of town links, its words in ``lang`` (names as published)."""
     towns = local.municipalities_in(store, geo, SHOWN)
     if towns.empty:
         return

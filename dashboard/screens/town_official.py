@@ -6,78 +6,95 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import figures
+from dashboard.i18n import number, tr
 from dashboard.text import plain
+from dashboard.town_words import definition, match_rule, word
 from indicators import deep_dives, municipal, town_official
-from indicators.town_official import NOT_PUBLISHED
 
 
-def render(store, gisco_id: str, town_name: str) -> pd.DataFrame:
-    """Draw the official sections first on the town page; return the rows (for the CSV)."""
+def render(store, gisco_id: str, town_name: str, lang: str = "en") -> pd.DataFrame:
+    """Draw the official sections first on the town page, in ``lang``; return the rows (for the CSV)."""
     rows = town_official.town_official(store, gisco_id)
     ine, city, nearest = (rows[rows["section"].eq(s)] for s in ("ine", "city", "nearest"))
     if not ine.empty:
-        _ine(ine, gisco_id)
+        _ine(ine, gisco_id, lang)
     if not city.empty:
-        _city(city, town_name)
+        _city(city, town_name, lang)
     if not nearest.empty:
-        _nearest(nearest, town_name)
+        _nearest(nearest, town_name, lang)
     return rows
 
 
-def value_text(value, status: str) -> str:
+def value_text(value, status: str, lang: str = "en") -> str:
     """A share as shown: one decimal, or what stands in its place (never 0 for a missing value)."""
-    return f"{value:.1f}" if status == "shown" and value == value else status
+    return number(value, 1, lang) if status == "shown" and value == value else word(status, lang)
 
 
-def _ine(ine: pd.DataFrame, gisco_id: str) -> None:
-    st.header("Official figures: INE, municipal register")
-    latest = int(ine["year"].max())
+def _ine(ine: pd.DataFrame, gisco_id: str, lang: str) -> None:
+    st.header(tr("Official figures: INE, municipal register", lang))
+    latest, earliest = int(ine["year"].max()), int(ine["year"].min())
     now = ine[ine["year"].eq(latest)]
-    first = ine[ine["year"].eq(int(ine["year"].min()))].set_index("group")["value"]
+    first = ine[ine["year"].eq(earliest)].set_index("group")["value"]
+    missing = word(town_official.NOT_PUBLISHED, lang)
     table = pd.DataFrame({
-        "place of birth": now["label"].to_numpy(),
-        f"% of residents, 1 Jan {latest}": [value_text(v, s) for v, s in zip(now["value"], now["status"])],
-        "residents": [f"{int(c):,}" if c == c else NOT_PUBLISHED for c in now["count"]],
-        f"change since {int(ine['year'].min())} (pp)": [
-            f"{v - first.get(g):+.1f}" if v == v and first.get(g) == first.get(g) else NOT_PUBLISHED
+        tr("place of birth", lang): [word(label, lang) for label in now["label"]],
+        tr("% of residents, 1 Jan {year}", lang, year=latest): [
+            value_text(v, s, lang) for v, s in zip(now["value"], now["status"])],
+        tr("residents", lang): [number(int(c), 0, lang) if c == c else missing for c in now["count"]],
+        tr("change since {year} (pp)", lang, year=earliest): [
+            _signed(v - first.get(g), lang) if v == v and first.get(g) == first.get(g) else missing
             for g, v in zip(now["group"], now["value"])],
     })
     st.dataframe(table, hide_index=True, width="stretch")
     abroad = ine[ine["group"].eq("born_abroad") & ine["status"].eq("shown")]
     if abroad["year"].nunique() > 1:
         series = abroad.assign(geo=gisco_id)[["geo", "name", "year", "value"]]
-        fig = figures.trends(series, deep_dives.get("es_born_abroad_share"), "Born abroad, 1 January of each year")
+        fig = figures.trends(series, deep_dives.get("es_born_abroad_share"),
+                             tr("Born abroad, 1 January of each year", lang))
         st.plotly_chart(fig, key=f"town-ine-{gisco_id}", config={"displaylogo": False},
-                        alt="Line of the share of residents born abroad by year; the values are in the table above.")
+                        alt=tr("Line of the share of residents born abroad by year; the values are in the table "
+                               "above.", lang))
     population = now["population"].iloc[0]
-    residents = f"{int(population):,} registered residents" if population == population else "residents not published"
-    st.caption(plain(f"{municipal.CREDIT}. 1 January {latest}, {residents}. "
-                     "Born abroad = the rest of the EU + the rest of Europe + Africa + the Americas + Asia + Oceania; "
-                     "a group not published leaves the share empty, never 0."))
+    residents = (tr("{count} registered residents", lang, count=number(int(population), 0, lang))
+                 if population == population else tr("residents not published", lang))
+    st.caption(plain(municipal.CREDIT + ". " + tr(
+        "1 January {year}, {residents}. Born abroad = the rest of the EU + the rest of Europe + Africa + the "
+        "Americas + Asia + Oceania; a group not published leaves the share empty, never 0.", lang,
+        year=latest, residents=residents)))
 
 
-def _city(city: pd.DataFrame, town_name: str) -> None:
+def _signed(value: float, lang: str) -> str:
+    """A change in percentage points with its sign, in the language's number format."""
+    return ("+" if value >= 0 else "-") + number(abs(value), 1, lang)
+
+
+def _city(city: pd.DataFrame, town_name: str, lang: str) -> None:
     code, name = city["geo"].iloc[0], city["name"].iloc[0]
-    st.header("Urban Audit city: foreign-born residents")
-    match = city["match"].iloc[0]
-    st.write(plain(f"{town_name} is the Urban Audit city {name} ({code}), matched by {match}."))
+    st.header(tr("Urban Audit city: foreign-born residents", lang))
+    match = word(city["match"].iloc[0], lang)
+    st.write(plain(tr("{town} is the Urban Audit city {city} ({code}), matched by {match}.", lang,
+                      town=town_name, city=name, code=code, match=match)))
     if city["year"].isna().all():
-        st.write(plain(f"Eurostat publishes no foreign-born count for {name}: nothing to show."))
+        st.write(plain(tr("Eurostat publishes no foreign-born count for {city}: nothing to show.", lang, city=name)))
     else:
         shown = city[city["status"].eq("shown")]
         if shown["year"].nunique() > 1:
             fig = figures.trends(_with_gaps(shown), deep_dives.get("city_foreign_born_share"),
-                                 f"Foreign-born share of residents, {name}")
+                                 tr("Foreign-born share of residents, {city}", lang, city=name))
             st.plotly_chart(fig, key=f"town-city-{code}", config={"displaylogo": False},
-                            alt="Line of the city's foreign-born share by year; the values are in the table below.")
-        table = pd.DataFrame({"year": city["year"].astype(int).to_numpy(),
-                              "foreign-born %": [value_text(v, s) for v, s in zip(city["value"], city["status"])],
-                              "flag": city["flag"].to_numpy(), "definition": city["note"].to_numpy()})
+                            alt=tr("Line of the city's foreign-born share by year; the values are in the table "
+                                   "below.", lang))
+        table = pd.DataFrame({tr("year", lang): city["year"].astype(int).to_numpy(),
+                              tr("foreign-born %", lang): [value_text(v, s, lang)
+                                                           for v, s in zip(city["value"], city["status"])],
+                              tr("flag", lang): city["flag"].to_numpy(),
+                              tr("definition", lang): [definition(n, lang) for n in city["note"]]})
         st.dataframe(table, hide_index=True, width="stretch")
         caught = int(city["status"].eq("implausible: not shown").sum())
         if caught:
-            st.caption(f"{caught} value(s) caught by a plausibility rule: kept as published, not drawn.")
-    st.caption(plain(f"{city['source'].iloc[0]}. {town_official.MATCH_RULE}"))
+            st.caption(tr("{count} value(s) caught by a plausibility rule: kept as published, not drawn.", lang,
+                          count=caught))
+    st.caption(plain(f"{city['source'].iloc[0]}. {match_rule(lang)}"))
 
 
 def _with_gaps(shown: pd.DataFrame) -> pd.DataFrame:
@@ -89,14 +106,17 @@ def _with_gaps(shown: pd.DataFrame) -> pd.DataFrame:
                          "value": values.to_numpy()})
 
 
-def _nearest(nearest: pd.DataFrame, town_name: str) -> None:
-    st.header("Nearest Urban Audit cities")
-    st.write(plain(f"{town_name} is not an Urban Audit city. The nearest cities with a foreign-born share:"))
-    table = pd.DataFrame({"city": nearest["name"].to_numpy(), "code": nearest["geo"].to_numpy(),
-                          "distance (km)": [f"{k:.1f}" for k in nearest["km"]],
-                          "foreign-born %": [value_text(v, s) for v, s in zip(nearest["value"], nearest["status"])],
-                          "year": nearest["year"].astype(int).to_numpy(), "flag": nearest["flag"].to_numpy(),
-                          "definition": nearest["note"].to_numpy()})
+def _nearest(nearest: pd.DataFrame, town_name: str, lang: str) -> None:
+    st.header(tr("Nearest Urban Audit cities", lang))
+    st.write(plain(tr("{town} is not an Urban Audit city. The nearest cities with a foreign-born share:", lang,
+                      town=town_name)))
+    table = pd.DataFrame({tr("city", lang): nearest["name"].to_numpy(), tr("code", lang): nearest["geo"].to_numpy(),
+                          tr("distance (km)", lang): [number(k, 1, lang) for k in nearest["km"]],
+                          tr("foreign-born %", lang): [value_text(v, s, lang)
+                                                       for v, s in zip(nearest["value"], nearest["status"])],
+                          tr("year", lang): nearest["year"].astype(int).to_numpy(),
+                          tr("flag", lang): nearest["flag"].to_numpy(),
+                          tr("definition", lang): [definition(n, lang) for n in nearest["note"]]})
     st.dataframe(table, hide_index=True, width="stretch")
-    st.caption(plain(f"{nearest['source'].iloc[0]}. Distance between centres, great circle. "
-                     f"{town_official.MATCH_RULE}"))
+    st.caption(plain(f"{nearest['source'].iloc[0]}. " + tr("Distance between centres, great circle.", lang)
+                     + f" {match_rule(lang)}"))

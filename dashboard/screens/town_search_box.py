@@ -12,7 +12,8 @@ TOWN_PAGE = "town"
 
 
 def render(store, pages: dict, key: str, limit: int = 8, lang: str = "en") -> None:
-    """The box and up to ``limit`` matches as links (accents and case ignored; Greek towns by Latin name too)."""
+    """The box and up to ``limit`` matches as links (accents and case ignored; Greek towns by Latin name too),
+    its words in ``lang``."""
     query = st.text_input(tr("Find your town (any municipality in the EU)", lang), key=key, max_chars=MAX_QUERY,
                           placeholder=tr("e.g. Gouda, Tulln, Saint-Denis, Ioannina", lang))
     if not query:
