@@ -202,6 +202,27 @@ def test_embed_hides_the_frame():
     assert any("display:none" in m.value for m in at.markdown)
 
 
+def test_embed_shows_the_map_its_source_line_and_the_year_control_and_nothing_else():
+    """Issue 15 item 6: no export buttons, no table, no toggles; the year control on the page itself."""
+    at = _app(embed="1", indicator="foreign_born_share", level="2", year="2021")
+    assert len(at.get("plotly_chart")) == 1
+    assert at.select_slider(key="w_embed_year").value == 2021
+    main = at.main  # the sidebar is still built, and hidden by the embed CSS (test_embed_hides_the_frame)
+    assert not main.button and not main.get("download_button") and not main.dataframe and not main.toggle \
+        and not main.radio
+    assert any("Eurostat" in c.value for c in at.caption)  # the source line
+    at.select_slider(key="w_embed_year").set_value(2023).run()
+    assert "2023" in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"]
+
+
+def test_the_map_page_offers_the_share_panel_and_an_image_title(store):
+    at = _app(None, indicator="foreign_born_share", level="2", year="2023")
+    codes = [c.value for c in at.code]
+    assert any("indicator=foreign_born_share" in c and "year=2023" in c for c in codes)
+    assert any(c.startswith("<iframe") and "embed=1" in c for c in codes)
+    assert at.text_input(key="w_map_title_foreign_born_share").value.strip()
+
+
 def test_most_affected_weights_reorder_the_ranking():
     at = _app("most_affected", level="2", preset="own")  # the own mix starts from the default preset
     table = at.dataframe[0].value

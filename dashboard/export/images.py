@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import html
 import json
 import threading
 
@@ -18,6 +19,7 @@ from indicators.registry import get
 from loaders import cache
 
 MAP_SIZE = (1200, 900)
+MAX_TITLE = 100  # characters of a title typed for an image (one line at article width)
 # Pixel sizes of a map image: an article, a social card, and A5 portrait printed at 300 dpi (148 x 210 mm).
 MAP_SIZES = {"article": MAP_SIZE, "social": (1200, 675), "print": (1748, 2480)}
 # Maps are laid out at this width in CSS pixels and scaled up to the image's size, so 11 px text stays 11 px
@@ -81,8 +83,9 @@ def design_size(size: tuple[int, int]) -> tuple[int, float]:
 
 
 def map_figure(store, indicator, level: int, year, scheme: str = "quantiles",
-               size: tuple[int, int] = MAP_SIZE) -> go.Figure:
-    """The map as the dashboard draws it, laid out for ``size``, boundaries inlined and source lines burned in."""
+               size: tuple[int, int] = MAP_SIZE, title: str | None = None) -> go.Figure:
+    """The map as the dashboard draws it, laid out for ``size``, boundaries inlined and source lines burned in;
+    ``title`` (a journalist's own, plain text) replaces the short label, the source's full label stays under it."""
     data = map_data(store, indicator, level, year, scheme)
     if data.values.empty:
         raise ExportError(f"no values for {get(indicator).label} at level {level} in {year}")
@@ -99,11 +102,21 @@ def map_figure(store, indicator, level: int, year, scheme: str = "quantiles",
         fig.update_layout(legend_orientation="v")  # beside the insets (map_insets.frame places it)
     figures.burn_in(fig, source_line(store, ind, data.versions), boundaries=True, project=PROJECT, width=width)
     map_insets.frame(fig, layout)  # again: the source block took room from the map
+    if title and title.strip():
+        retitle(fig, title)
     return fig
 
 
+def retitle(fig: go.Figure, title: str) -> None:
+    """Put ``title`` (escaped: plotly reads tags in titles, and a title is typed by a user) in place of the
+    figure's main title, keeping the subtitle lines under it."""
+    text = fig.layout.title.text or ""
+    rest = text[text.index("<br>"):] if "<br>" in text else ""
+    fig.update_layout(title_text=html.escape(title.strip()[:MAX_TITLE]) + rest)
+
+
 def map_image(store, indicator, level: int, year, fmt: str, scheme: str = "quantiles",
-              size: tuple[int, int] = MAP_SIZE) -> bytes:
+              size: tuple[int, int] = MAP_SIZE, title: str | None = None) -> bytes:
     """The map as PNG or SVG, ``size`` pixels (one of ``MAP_SIZES``' values, or any other)."""
-    fig = map_figure(store, indicator, level, year, scheme, size)
+    fig = map_figure(store, indicator, level, year, scheme, size, title)
     return figure_image(fig, fmt, design_size(size), scale=size[0] / DESIGN_WIDTH)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import context
 from dashboard.export.images import ExportError
+from dashboard.i18n import tr
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "csv": "text/csv",
         "json": "application/json"}
@@ -24,18 +26,28 @@ def on_request(label: str, make, file_name: str, key: str) -> None:
     if ready and ready[0] == file_name:
         st.download_button(f"⬇ {label}", ready[1], file_name=file_name, mime=MIME.get(ext), key=f"dl_{key}")
         return
-    if st.button(f"Prepare {label}", key=f"prep_{key}"):
-        with st.spinner(f"Making {label}…"):
+    lang = _lang()
+    if st.button(tr("Prepare {what}", lang, what=label), key=f"prep_{key}"):
+        with st.spinner(tr("Making {what}…", lang, what=label)):
             try:
                 data = make()
             except ExportError as exc:
-                st.error(f"{label} could not be made: {exc}")
+                st.error(tr("{what} could not be made: {reason}", lang, what=label, reason=exc))
                 return
             except Exception as exc:  # renderer or font trouble: say so, never hand out a broken file
-                st.error(f"{label} could not be made ({exc.__class__.__name__}). Please try again or use the CSV.")
+                st.error(tr("{what} could not be made ({reason}). Please try again or use the CSV.", lang, what=label,
+                            reason=exc.__class__.__name__))
                 return
         st.session_state[f"_file_{key}"] = (file_name, data)
         st.download_button(f"⬇ {label}", data, file_name=file_name, mime=MIME.get(ext), key=f"dl_{key}")
+
+
+def _lang() -> str:
+    """The page's language, from the context the router hands over (English outside a page run)."""
+    try:
+        return context.current().view.lang
+    except (KeyError, AttributeError):
+        return "en"
 
 
 def figure_images(fig, stem: str, key: str) -> None:

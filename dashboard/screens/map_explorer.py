@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, frame, state
+from dashboard import figures, flag_words, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
-from dashboard.i18n import t
-from dashboard.screens import downloads, europe_grid_view, local_views, town_search_box
+from dashboard.i18n import t, tr
+from dashboard.screens import downloads, europe_grid_view, local_views, share, town_search_box
 from dashboard.text import plain
 from geodata.attribution import BOUNDARIES
-from indicators import flags
+from indicators import tables
 from indicators.mapdata import map_data
+from indicators.registry import get
 
 REGION_PAGE = "region"
 
 
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
-    if st.toggle("1 km grid (Census 2021) view of Europe, summed to 5 km",
+    lang = view.lang
+    if view.embed:  # the chart, its legend, its source line and the year control: nothing else
+        return _embedded(ctx)
+    if st.toggle(tr("1 km grid (Census 2021) view of Europe, summed to 5 km", lang),
                  key=frame.seed("w_grid_view", view.layer == "grid")):
-        europe_grid_view.render(store, ctx.pages)
+        europe_grid_view.render(store, ctx.pages, lang)
         return replace(view, layer="grid")
     layer = local_views.other_view(store, view, ctx.maps)  # cities, Spain's municipalities, Italy's reception
     if layer != "regions":
@@ -33,48 +38,23 @@ def render(ctx: PageContext) -> state.View:
     view = replace(view, layer="regions")
     data = map_data(store, view.indicator, view.level, view.year, view.scheme)
     ind = data.indicator
-    level_text = "national" if view.level == 0 else f"NUTS {view.level}"
-    year_text = str(view.year) if view.year else "period not stated by the source"
-    if not view.embed:
-        st.title(plain(ind.short_label))  # the short plain name; the source's full label right under it
-        st.markdown(plain(ind.label))
-        with st.expander("Find your town (every EU municipality, 1 km grid)"):
-            town_search_box.render(store, ctx.pages, key="w_town_query")
-    if data.values.empty:
-        st.info(f"No values for this indicator at {level_text} in {year_text}. Try another level or year.")
+    st.title(plain(ind.short_label))  # the short plain name; the source's full label right under it
+    st.markdown(plain(ind.label))
+    with st.expander(tr("Find your town (every EU municipality, 1 km grid)", lang)):
+        town_search_box.render(store, ctx.pages, key="w_town_query", lang=lang)
+    if not _map(ctx, view, data):
         return view
-    if data.mixed_versions:
-        st.info("This map mixes NUTS versions (" + " and ".join(f"NUTS {v}" for v in data.versions)
-                + "): each region is drawn with the boundaries of the version its figure was published in.")
-    if data.mixed_periods:
-        st.info("The values on this map cover different periods (" + ", ".join(data.periods[:4])
-                + (", …" if len(data.periods) > 4 else "") + "): each region's period is in its hover and the table.")
-    fig = figures.indicator_map(data, lambda v: ctx.maps.screen(v, view.level),
-                                background=(ctx.maps.background, ctx.maps.background_ids),
-                                no_data_label=t("no_data", view.lang), not_covered_label=t("not_covered", view.lang))
-    # The figure carries its credit above the map; the full source line goes under it as page text, which
-    # wraps at any width (a phone's 390 px included). Images come from the download buttons, with it burned in.
-    event = st.plotly_chart(
-        fig, key=f"map-{view.indicator}-{view.level}-{view.year}", on_select="rerun", selection_mode="points",
-        width="stretch", theme=None,  # the map's own fonts and sizes, which its layout reserves room for
-        config={"topojsonURL": ctx.maps.base_maps, "displaylogo": False, "scrollZoom": False,
-                "modeBarButtonsToRemove": ["toImage"]},
-        alt=f"Map of {ind.label}, {year_text}, {level_text}. The same values are in the table below.")
-    st.caption(f"{source_line(store, ind, data.versions)} · {BOUNDARIES} · {PROJECT}")
-    if not view.embed:
-        st.caption(plain(ind.description))  # under the map, so a phone shows the map on its first screen
-    clicked = [p.get("location") for p in (event.selection.points if event else []) if p.get("location")]
-    if clicked and clicked[0] in set(data.values["geo"]) | set(data.no_data["geo"]):
-        target = replace(view, geo=clicked[0])
-        st.switch_page(ctx.pages[REGION_PAGE], query_params=state.to_params(target))
-    st.caption("Click a region to open its profile. Dark grey: no data; light grey: not covered by this source. "
-               f"Rings: values flagged {flags.marked_words()}. The outermost regions are in the boxes on the right.")
+    st.caption(plain(ind.description))  # under the map, so a phone shows the map on its first screen
+    st.caption(tr("Click a region to open its profile. Dark grey: no data; light grey: not covered by this source. "
+                  "Rings: values flagged as {flags}. The outermost regions are in the boxes on the right.", lang,
+                  flags=flag_words.marked(lang)))
     _downloads(store, view, ind)
+    share.panel(view, "map", f"{ind.short_label} ({_level_text(view.level, lang)}, {_year_text(view.year, lang)})")
     if len(data.flagged):
-        with st.expander(f"{t('flagged', view.lang)} ({len(data.flagged)})", expanded=False):
-            st.dataframe(data.flagged[["name", "geo", "value", "flag", "flag_text"]].rename(
-                columns={"flag_text": "meaning"}), hide_index=True, width="stretch")
-    st.header(t("table", view.lang))
+        with st.expander(f"{t('flagged', lang)} ({len(data.flagged)})", expanded=False):
+            flagged = data.flagged.assign(meaning=[flag_words.words(f, lang) for f in data.flagged["flag"]])
+            st.dataframe(flagged[["name", "geo", "value", "flag", "meaning"]], hide_index=True, width="stretch")
+    st.header(t("table", lang))
     shown = pd.concat([data.values.assign(status="value"),
                        data.no_data.assign(value=None, flag="", year=view.year, note="", status=data.no_data["reason"])],
                       ignore_index=True)
@@ -88,28 +68,100 @@ def render(ctx: PageContext) -> state.View:
     return view
 
 
-IMAGE_SIZES = {"article": "Article, 1200 × 900", "social": "Social card, 1200 × 675",
-               "print": "Print, A5 at 300 dpi (1748 × 2480)"}
+def _level_text(level: int, lang: str) -> str:
+    return tr("national", lang) if level == 0 else f"NUTS {level}"
+
+
+def _year_text(year, lang: str) -> str:
+    return str(year) if year else tr("period not stated by the source", lang)
+
+
+def _map(ctx: PageContext, view: state.View, data) -> bool:
+    """The map and its source line; False (with a plain message) when the view has no values."""
+    store, lang, ind = ctx.store, view.lang, data.indicator
+    level_text, year_text = _level_text(view.level, lang), _year_text(view.year, lang)
+    if data.values.empty:
+        st.info(tr("No values for this indicator at {level} in {year}. Try another level or year.", lang,
+                   level=level_text, year=year_text))
+        return False
+    if data.mixed_versions:
+        st.info(tr("This map mixes NUTS versions ({versions}): each region is drawn with the boundaries of the "
+                   "version its figure was published in.", lang,
+                   versions=" / ".join(f"NUTS {v}" for v in data.versions)))
+    if data.mixed_periods:
+        st.info(tr("The values on this map cover different periods ({periods}): each region's period is in its "
+                   "hover and the table.", lang,
+                   periods=", ".join(data.periods[:4]) + (", …" if len(data.periods) > 4 else "")))
+    fig = figures.indicator_map(data, lambda v: ctx.maps.screen(v, view.level),
+                                background=(ctx.maps.background, ctx.maps.background_ids),
+                                no_data_label=t("no_data", lang), not_covered_label=t("not_covered", lang))
+    # One key for every indicator, level and year: the browser updates the chart in place instead of building
+    # a new one (a click switches page at once, so no selection outlives its figure).
+    # The figure carries its credit above the map; the full source line goes under it as page text, which
+    # wraps at any width (a phone's 390 px included). Images come from the download buttons, with it burned in.
+    event = st.plotly_chart(
+        fig, key="map", on_select="rerun", selection_mode="points",
+        width="stretch", theme=None,  # the map's own fonts and sizes, which its layout reserves room for
+        config={"topojsonURL": ctx.maps.base_maps, "displaylogo": False, "scrollZoom": False,
+                "modeBarButtonsToRemove": ["toImage"]},
+        alt=tr("Map of {label}, {year}, {level}. The same values are in the table below.", lang, label=ind.label,
+               year=year_text, level=level_text))
+    st.caption(f"{source_line(store, ind, data.versions)} · {BOUNDARIES} · {PROJECT}")
+    clicked = [p.get("location") for p in (event.selection.points if event else []) if p.get("location")]
+    if clicked and clicked[0] in set(data.values["geo"]) | set(data.no_data["geo"]) and not view.embed:
+        target = replace(view, geo=clicked[0])
+        st.switch_page(ctx.pages[REGION_PAGE], query_params=state.to_params(target))
+    return True
+
+
+def _embedded(ctx: PageContext) -> state.View:
+    """embed=1: the year control above the map, the map with its legend, the source line; no buttons, no table."""
+    store, view = ctx.store, ctx.view
+    ind = get(view.indicator)
+    years = tables.years(store, ind, view.level)
+    year = view.year
+    if len(years) > 1:
+        year = st.select_slider(t("year", view.lang), years, key=frame.seed(
+            "w_embed_year", view.year if view.year in years else years[-1]))
+    view = replace(view, year=year, layer="regions")
+    _map(ctx, view, map_data(store, view.indicator, view.level, view.year, view.scheme))
+    return view
+
+
+def _size_label(size: str, lang: str) -> str:
+    return {"article": tr("Article, 1200 × 900", lang), "social": tr("Social card, 1200 × 675", lang),
+            "print": tr("Print, A5 at 300 dpi (1748 × 2480)", lang)}[size]
 
 
 def _downloads(store, view, ind) -> None:
+    lang = view.lang
     stem = f"{ind.id}_nuts{view.level}_{view.year or 'na'}"
-    size = st.radio("Map image size", list(images.MAP_SIZES), format_func=IMAGE_SIZES.get, horizontal=True,
-                    key="w_map_size")
+    left, right = st.columns(2)
+    with left:
+        size = st.radio(tr("Map image size", lang), list(images.MAP_SIZES), horizontal=True, key="w_map_size",
+                        format_func=lambda s: _size_label(s, lang))
+    with right:
+        # the title printed on the image: the short label unless the journalist writes their own
+        title = st.text_input(tr("Title on the image", lang), value=ind.short_label, max_chars=images.MAX_TITLE,
+                              key=f"w_map_title_{ind.id}")
+    title = title.strip() or ind.short_label
     pixels, image = images.MAP_SIZES[size], f"{stem}_{size}"
+    custom = "" if title == ind.short_label else f"_{zlib.crc32(title.encode()):08x}"  # a new file per title
     columns = st.columns(5)
     with columns[0]:
-        downloads.on_request("map (PNG)", lambda: images.map_image(store, ind.id, view.level, view.year, "png",
-                                                                   view.scheme, pixels), f"{image}.png", f"png_{image}")
+        downloads.on_request(tr("map (PNG)", lang), lambda: images.map_image(
+            store, ind.id, view.level, view.year, "png", view.scheme, pixels, title=title),
+            f"{image}.png", f"png_{image}{custom}")
     with columns[1]:
-        downloads.on_request("map (SVG)", lambda: images.map_image(store, ind.id, view.level, view.year, "svg",
-                                                                   view.scheme, pixels), f"{image}.svg", f"svg_{image}")
+        downloads.on_request(tr("map (SVG)", lang), lambda: images.map_image(
+            store, ind.id, view.level, view.year, "svg", view.scheme, pixels, title=title),
+            f"{image}.svg", f"svg_{image}{custom}")
     with columns[2]:
-        downloads.direct("Data on the map (CSV)", lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id, view.level, view.year)),
-                         f"{stem}.csv", f"csv_{stem}")
+        downloads.direct(tr("Data on the map (CSV)", lang), lambda: csvs.to_csv_bytes(
+            csvs.indicator_rows(store, ind.id, view.level, view.year)), f"{stem}.csv", f"csv_{stem}")
     with columns[3]:
-        downloads.direct("Whole indicator (CSV)", lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id)),
-                         f"{ind.id}_all.csv", f"csvall_{ind.id}")
+        downloads.direct(tr("Whole indicator (CSV)", lang), lambda: csvs.to_csv_bytes(
+            csvs.indicator_rows(store, ind.id)), f"{ind.id}_all.csv", f"csvall_{ind.id}")
     with columns[4]:
-        downloads.direct("Metadata (JSON)", lambda: csvs.metadata_bytes(store, ind.id, view.level, view.year),
+        downloads.direct(tr("Metadata (JSON)", lang), lambda: csvs.metadata_bytes(store, ind.id, view.level, view.year),
                          f"{stem}.metadata.json", f"meta_{stem}")

@@ -1,0 +1,24 @@
+"""Eurostat's flag meanings (indicators.flags) in the reader's language."""
+
+from __future__ import annotations
+
+from dashboard.i18n import tr
+from indicators.flags import MARKED
+
+
+def meanings(lang: str) -> dict[str, str]:
+    """Letter -> meaning in ``lang``; the same letters and English words as indicators.flags.MEANINGS (tested)."""
+    return {"b": tr("break in time series", lang), "c": tr("confidential", lang), "d": tr("definition differs", lang),
+            "e": tr("estimated", lang), "m": tr("missing", lang), "n": tr("not significant", lang),
+            "p": tr("provisional", lang), "u": tr("low reliability", lang)}
+
+
+def words(flag: str | None, lang: str) -> str:
+    """'bu' -> 'break in time series, low reliability' in ``lang`` (an unknown letter stays as it is)."""
+    found = meanings(lang)
+    return ", ".join(found.get(letter, letter) for letter in (flag or ""))
+
+
+def marked(lang: str) -> str:
+    """The meanings of the flags a map rings, joined: 'estimated, provisional, low reliability'."""
+    return ", ".join(meanings(lang)[letter] for letter in MARKED)
