@@ -29,7 +29,7 @@ def _one(frame, **where):
 
 # One source per adapter in the fast loop (the session's store build parses them all too); the sweep is slow,
 # and so are the adapters whose only file takes many seconds (INE's 8 000 municipalities × 4 years, LAU .rda).
-HEAVY_SOURCES = {"ine_68538", "lau_2020", "lau_2019"}
+HEAVY_SOURCES = {"ine_68538", "lau_2020", "lau_2019", "nuts_2024_workbook"}
 
 
 @pytest.mark.parametrize("source", [

@@ -149,6 +149,7 @@ def test_a_zero_weight_leaves_ranks_untouched(store):
     assert not changed.sort_index().equals(base.sort_index())
 
 
+@pytest.mark.slow  # every weight moved ±20 %: many composites
 def test_composite_ranks_contributions_and_stability(store):
     result = composite(store, 2, DEFAULT_WEIGHTS[2])
     ranked = result[result["rank"].notna()]
@@ -188,6 +189,7 @@ def test_versions_are_aligned_with_the_jrc_matrix(store):
     assert not bool(at13["converted"]) and at13["value"] == _value(store, "net_migration_rate", "AT13", 2021)["value"]
 
 
+@pytest.mark.slow  # natural breaks compile with numba on first use
 def test_map_classes_keep_no_data_apart(store):
     values = tables.table(store, "unemployment_eu_born", level=2, year=2022)["value"]
     for scheme in ("quantiles", "natural_breaks", "equal_interval"):

@@ -75,6 +75,7 @@ def _locals(mirror):
         return json.load(handle)["records"]
 
 
+@pytest.mark.slow  # composites at both levels over every country
 def test_most_affected_scores_each_region_once_in_its_drawn_version(store):
     from indicators.composite import composite
     from indicators.presets import LEGACY_DEFAULT_WEIGHTS as DEFAULT_WEIGHTS  # five weighted indicators

@@ -63,7 +63,7 @@ def _caption(at) -> str:
     return "\n".join(c.value for c in at.caption).replace("\\", "")
 
 
-@pytest.mark.parametrize("geo, summed", [("AT126", False), ("ES41", True)])
+@pytest.mark.parametrize("geo, summed", [("AT126", False), pytest.param("ES41", True, marks=pytest.mark.slow)])
 def test_region_page_draws_the_1_km_map_for_a_nuts3_and_a_nuts2_region(store_env, geo, summed):
     at = _region(geo)
     assert "1 km map: where people born abroad live (Census 2021 grid)" in [h.value for h in at.header]

@@ -61,10 +61,11 @@ def test_town_page_draws_the_local_map_and_the_figures():
     assert not at.warning
 
 
-@pytest.mark.parametrize("params", [
-    {"lau": "<script>alert(1)</script>"}, {"lau": "x" * 10_000}, {"lau": "NL_GM9999"},
-    {"lau": "NL_GM0513", "radius": "7"}, {"lau": "NL_GM0513", "measure": "'; DROP TABLE"},
-    {"lau": "NL_GM0513", "radius": "<b>5</b>", "lang": "xx"}])
+@pytest.mark.parametrize("params", [  # the first two in the fast loop, all in the full run
+    {"lau": "<script>alert(1)</script>"}, {"lau": "x" * 10_000},
+    *(pytest.param(p, marks=pytest.mark.slow) for p in (
+        {"lau": "NL_GM9999"}, {"lau": "NL_GM0513", "radius": "7"}, {"lau": "NL_GM0513", "measure": "'; DROP TABLE"},
+        {"lau": "NL_GM0513", "radius": "<b>5</b>", "lang": "xx"}))])
 def test_hostile_links_give_a_short_warning_and_the_default_and_echo_nothing(params):
     at = _town(**params)
     text = _text(at)
@@ -109,6 +110,7 @@ def test_a_spanish_town_shows_ine_figures_first_then_the_grid_and_how_they_diffe
     assert "greater city" in " ".join(next(d.value for d in at.dataframe if "definition" in d.value.columns)["definition"])
 
 
+@pytest.mark.slow  # a whole-page render; the Spanish town's stays in the fast loop
 def test_an_urban_audit_city_shows_its_series_with_implausible_values_not_drawn():
     at = _town(lau="DE_09162000")  # München: 2021 and 2024 caught by the jump rule
     assert "Urban Audit city: foreign-born residents" in _headers(at)
@@ -124,11 +126,13 @@ def test_an_urban_audit_city_shows_its_series_with_implausible_values_not_drawn(
     assert "NUTS 3 code and the same name" in _read(at)  # the matching rule is written on the page
 
 
+@pytest.mark.slow  # a whole-page render
 def test_gouda_is_its_own_urban_audit_city():
     at = _town(lau="NL_GM0513")
     assert "Gouda is the Urban Audit city Gouda (NL016C)" in _read(at)
 
 
+@pytest.mark.slow  # a whole-page render
 def test_wien_is_an_urban_audit_city_without_a_foreign_born_count_and_says_so():
     at = _town(lau="AT_90001")
     text = _read(at)
@@ -137,6 +141,7 @@ def test_wien_is_an_urban_audit_city_without_a_foreign_born_count_and_says_so():
     assert not [c for c in at.get("plotly_chart") if json.loads(c.proto.spec)["data"][0]["type"] == "scatter"]
 
 
+@pytest.mark.slow  # a whole-page render
 def test_a_town_that_is_no_city_lists_the_nearest_cities_with_distance():
     at = _town(lau="AT_32135")
     assert "Nearest Urban Audit cities" in _headers(at)
@@ -172,6 +177,7 @@ def test_map_page_grid_view_draws_europe_at_5_km_as_one_image():
     assert "Source: Eurostat (Census 2021, 1 km grid)" in json.dumps(spec["layout"]["annotations"])
 
 
+@pytest.mark.slow  # a whole-page render of a region profile
 def test_region_profile_lists_its_municipalities_linking_to_their_town_pages():
     at = AppTest.from_file(APP, default_timeout=180)
     at.query_params["geo"] = "AT126"
