@@ -8,7 +8,7 @@ from dashboard import cached, frame
 from dashboard.context import PageContext, hand_over
 from dashboard.i18n import t
 from dashboard.pages import PAGES
-from dashboard.screens import setup
+from dashboard.screens import basket, setup
 from loaders.errors import StoreMissingError
 
 st.set_page_config(page_title="Territorial Migration Atlas", page_icon="🗺️", layout="wide")
@@ -31,6 +31,9 @@ pages = {p.key: st.Page(p.script, title=t(p.label, titles_lang), url_path=p.url_
 navigation = st.navigation(list(pages.values()), position="hidden" if view.embed else "sidebar")
 spec = next((p for p in PAGES if p.url_path == navigation.url_path), next(p for p in PAGES if p.default))
 view = frame.sidebar(store, view, spec.controls)
+if not view.embed:
+    with st.sidebar:
+        basket.sidebar_link(view, pages)  # the regions ticked anywhere, on their way to Compare
 hand_over(PageContext(store, view, maps, pages))
 frame.show_warnings(warnings)
 navigation.run()

@@ -55,6 +55,11 @@ def render(ctx: PageContext) -> state.View:
         st.plotly_chart(lines, key="trends", config={"displaylogo": False},
                         alt=tr("Lines of {indicator} over time for the chosen regions.", lang, indicator=ind.label))
         downloads.figure_images(lines, f"compare_{ind.id}_trends", "trends")
+    old = values[values["other_vintage"]]
+    if len(old):  # one vintage throughout: an old value beside recent ones is said, never compared silently
+        st.warning(tr("Another vintage: {regions}. Their latest value is more than {years} years older than the "
+                      "others'; compare with care.", lang, years=compare.OLD_BY,
+                      regions=", ".join(f"{n} ({int(y)})" for n, y in zip(old["name"], old["year"]))))
     table = values.assign(unit=ind.unit, source=ind.credit)
     st.dataframe(table, hide_index=True, width="stretch")
     left, right = st.columns(2)

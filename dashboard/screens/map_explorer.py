@@ -13,7 +13,7 @@ from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
 from dashboard.i18n import t, tr
-from dashboard.screens import downloads, europe_grid_view, local_views, share, town_search_box
+from dashboard.screens import basket, downloads, europe_grid_view, local_views, share, town_search_box
 from dashboard.text import plain
 from geodata.attribution import BOUNDARIES
 from indicators import tables
@@ -58,13 +58,15 @@ def render(ctx: PageContext) -> state.View:
     shown = pd.concat([data.values.assign(status="value"),
                        data.no_data.assign(value=None, flag="", year=view.year, note="", status=data.no_data["reason"])],
                       ignore_index=True)
-    st.dataframe(
-        shown[["name", "geo", "value", "flag", "year", "period", "nuts_version", "note", "status"]].sort_values("name"),
-        hide_index=True, width="stretch",
+    shown = shown[["name", "geo", "value", "flag", "year", "period", "nuts_version", "note", "status"]].sort_values(
+        "name").reset_index(drop=True)
+    event = st.dataframe(
+        shown, hide_index=True, width="stretch", key="map_table", on_select="rerun", selection_mode="multi-row",
         column_config={"value": st.column_config.NumberColumn(f"value ({ind.short_unit or ind.unit})",
                                                               format=f"%.{ind.decimals}f"),
                        "nuts_version": st.column_config.NumberColumn("NUTS", format="%d"),
                        "year": st.column_config.NumberColumn("year", format="%d")})
+    basket.offer(view, basket.ticked(event, list(shown["geo"])), ctx.pages, "map")
     return view
 
 

@@ -10,7 +10,7 @@ from dashboard import figures, frame, profile_figures, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
 from dashboard.i18n import number, t, tr
-from dashboard.screens import downloads, local_views, rank_breakdown, region_grid, region_towns, town_search_box
+from dashboard.screens import basket, downloads, local_views, rank_breakdown, region_grid, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
 from indicators import context, peers, profile
@@ -191,6 +191,9 @@ def _peers(store, geo, view, pages) -> None:
         target = replace(view, geo=row.geo)
         st.page_link(pages["region"], label=f"{row.name} ({row.geo})", query_params=state.to_params(target))
         st.caption(tr("Close on: {reasons}", view.lang, reasons=plain("; ".join(row.reasons))))
+    group = basket.add(replace(view, geos=[geo]), list(found["geo"]))  # the region first, then its peers
+    st.page_link(pages["compare"], label=tr("Compare this region with its {count} similar regions →", view.lang,
+                                            count=len(found)), query_params=state.to_params(group), icon="🧺")
 
 
 def _missing(store, geo, view, pages) -> None:

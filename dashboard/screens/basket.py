@@ -1,0 +1,45 @@
+"""The basket: regions ticked in any table (the map's table, the ranking, a region's peers) go to Compare and
+its roundtable pack. The basket is the view's ``geos`` (up to 12), so it lives in the link like everything else."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from dashboard import state
+from dashboard.i18n import tr
+
+
+def add(view: state.View, geos: list[str]) -> state.View:
+    """The view with ``geos`` added to the basket, in order, without repeats, at most ``MAX_REGIONS``."""
+    return replace(view, geos=list(dict.fromkeys([*view.geos, *geos]))[: state.MAX_REGIONS])
+
+
+def ticked(event, codes: list[str]) -> list[str]:
+    """The codes of the rows ticked in a ``st.dataframe(on_select="rerun", selection_mode="multi-row")``."""
+    rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
+    return [codes[i] for i in rows if 0 <= i < len(codes)]
+
+
+def offer(view: state.View, chosen: list[str], pages: dict, key: str) -> None:
+    """Under a table: how many rows are ticked, and a link that opens Compare with them added to the basket."""
+    lang = view.lang
+    if not chosen:
+        st.caption(tr("Tick rows in the table to compare those regions or take them into a roundtable pack.", lang))
+        return
+    target = add(view, chosen)
+    left_out = len(view.geos) + len(chosen) - len(target.geos)
+    st.page_link(pages["compare"], label=tr("Compare the {count} ticked regions (with the basket: {total}) →", lang,
+                                            count=len(chosen), total=len(target.geos)),
+                 query_params=state.to_params(target), icon="🧺")
+    if left_out > 0:
+        st.caption(tr("Compare holds at most {most} regions: {left} ticked regions were left out.", lang,
+                      most=state.MAX_REGIONS, left=left_out))
+
+
+def sidebar_link(view: state.View, pages: dict) -> None:
+    """In the sidebar, on every page: the basket's size and the way to Compare."""
+    if view.geos:
+        st.page_link(pages["compare"], label=tr("Basket: {count} regions → Compare", view.lang,
+                                                count=len(view.geos)), query_params=state.to_params(view), icon="🧺")

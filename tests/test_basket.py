@@ -1,0 +1,54 @@
+"""The basket (issue 15 item 8): regions ticked in any table reach Compare and its pack through the link."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard import state
+from dashboard.pages import PAGES, ROUTER
+from dashboard.screens import basket
+
+SCRIPTS = {p.key: p.script for p in PAGES}
+
+
+def test_adding_keeps_order_drops_repeats_and_stops_at_the_compare_limit():
+    view = state.View(geos=["ITC4", "AT13"])
+    assert basket.add(view, ["AT13", "DE11"]).geos == ["ITC4", "AT13", "DE11"]
+    many = [f"DE{i:02d}" for i in range(20)]
+    assert len(basket.add(view, many).geos) == state.MAX_REGIONS
+
+
+def test_ticked_rows_map_to_their_codes_and_no_selection_is_none():
+    event = SimpleNamespace(selection=SimpleNamespace(rows=[2, 0]))
+    assert basket.ticked(event, ["A", "B", "C"]) == ["C", "A"]
+    assert basket.ticked(None, ["A"]) == []
+
+
+def _app(page=None, **params) -> AppTest:
+    at = AppTest.from_file(str(ROUTER), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(SCRIPTS[page]).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _links(at) -> list:
+    return [e for e in at.get("page_link")]
+
+
+def test_the_basket_shows_in_the_sidebar_and_a_region_offers_its_peers_to_compare(store_env):
+    at = _app("region", geo="ITC4", geos="AT13,DE11")
+    labels = [link.proto.label for link in _links(at)]
+    assert any(label.startswith("Basket: 2 regions") for label in labels), labels
+    peers = next(link for link in _links(at) if "similar regions" in link.proto.label)
+    assert "geos=ITC4%2C" in peers.proto.query_string or "geos=ITC4," in peers.proto.query_string
+
+
+def test_compare_reads_the_basket_from_the_link(store_env):
+    at = _app("compare", geos="ITC4,AT13,DE11")
+    assert at.multiselect(key="w_geos").value == ["ITC4", "AT13", "DE11"]
