@@ -193,11 +193,11 @@ TEXT = {
                     "fr": "Chiffre de {name} ({geo}), {level} dont la région fait partie.",
                     "de": "Wert für {name} ({geo}), {level}, zu der die Region gehört.",
                     "it": "Dato di {name} ({geo}), {level} a cui appartiene la regione.",
-                    "es": "Cifra de {name} ({geo}); la región forma parte de {level}."},
+                    "es": "Cifra de {name} ({geo}), {level} que incluye esta región."},
     "level_nuts": {"en": "NUTS {level} region", "fr": "la région NUTS {level}", "de": "die NUTS-{level}-Region",
                    "it": "la regione NUTS {level}", "es": "la región NUTS {level}"},
     "level_country": {"en": "country", "fr": "le pays", "de": "das Land",
-                      "it": "il paese", "es": "ese país"},
+                      "it": "il paese", "es": "el país"},
     # the pack's appendix
     "appendix": {"en": "Sources and methods", "fr": "Sources et méthodes", "de": "Quellen und Methoden",
                  "it": "Fonti e metodi", "es": "Fuentes y métodos"},
@@ -210,7 +210,8 @@ TEXT = {
                                "registro del progetto.",
                          "es": "Las descripciones de los indicadores y los métodos siguen en inglés, tal como los "
                                "redacta el registro del proyecto."},
-    "source": {"en": "Source", "fr": "Source", "de": "Quelle", "it": "Fonte", "es": "Fuente"},
+    "source": {"en": "Source: {credit}", "fr": "Source : {credit}", "de": "Quelle: {credit}", "it": "Fonte: {credit}",
+               "es": "Fuente: {credit}"},
     "appendix_computed": {"en": "Country and EU values computed here from regional values, rather than published by "
                                 "the source, carry a note saying so on each region page (see below for the method).",
                           "fr": "Les valeurs nationales et UE calculées ici à partir des valeurs régionales, au lieu "
