@@ -169,3 +169,13 @@ def test_pack_in_spanish_is_one_page_per_region_with_a_spanish_appendix(store, n
     assert text.t("appendix", "es") in appendix and "Sources and methods" not in appendix
     assert text.t("appendix_english", "es") in appendix  # the English descriptions are announced, in Spanish
     assert text.flags_legend("es")[:25] in appendix and ", retrieved " not in appendix
+
+
+def test_cli_makes_italian_and_spanish_pdfs(store, no_browser, monkeypatch, tmp_path):
+    from dashboard.export import __main__ as cli
+
+    monkeypatch.setattr(cli, "load_store", lambda: store)  # in process, so the blank images apply
+    assert cli.main(["briefing", "--geo", "ES703", "--lang", "es", "--out", str(tmp_path / "b.pdf")]) == 0
+    assert text.t("in_short", "es") in _pages((tmp_path / "b.pdf").read_bytes())[0]
+    assert cli.main(["pack", "--geo", "ITC4,ES703", "--lang", "it", "--out", str(tmp_path / "p.pdf")]) == 0
+    assert text.t("pack_comparison", "it") in _pages((tmp_path / "p.pdf").read_bytes())[0]
