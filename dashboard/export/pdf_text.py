@@ -1,5 +1,6 @@
 """Every word the region briefing and the roundtable pack print, in English, French, German, Italian and Spanish,
-and numbers written the way each language writes them. One table, so a later pass can fold it into the app-wide translation layer."""
+and numbers written the way each language writes them. One table, so a later pass can fold it into the app-wide
+translation layer."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from indicators.ranks import rank_label
 
 LANGUAGES = ("en", "fr", "de", "it", "es")
 NARROW_NBSP, NBSP = "\u202f", "\u00a0"
-# (decimal mark, thousands separator): French groups with a narrow no-break space, the others with a point.
+# (decimal mark, thousands separator): French groups with a narrow no-break space; de, it and es with a point.
 SEPARATORS = {"en": (".", ","), "fr": (",", NARROW_NBSP), "de": (",", "."), "it": (",", "."), "es": (",", ".")}
 
 TEXT = {
