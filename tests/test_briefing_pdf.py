@@ -15,7 +15,8 @@ from dashboard.export import pdf_text as text
 from indicators import profile
 from indicators.registry import REGISTRY
 
-CASES = [("ITC4", "en"), ("DE300", "fr"), ("ES703", "de")]  # NUTS 2, a NUTS 3 city, an outermost island
+CASES = [("ITC4", "en"), ("DE300", "fr"), ("ES703", "de"),  # NUTS 2, a NUTS 3 city, an outermost island
+         ("ITC4", "it"), ("ES703", "it"), ("ITC4", "es"), ("ES703", "es")]
 HEADINGS = ("in_short", "sources", "notes", "trends", "col_figure", "col_level", "col_value", "col_rank_country",
             "col_rank_eu", "briefing")
 
@@ -44,14 +45,22 @@ def test_briefing_is_one_page_fully_in_its_language(store, no_browser, geo, lang
         assert "Flags (Eurostat)" not in flat and text.flags_legend(lang)[:25] in flat
     share = next(f for f in profile.headline(store, geo) if f.indicator == "foreign_born_share")
     shown = text.quantity(share.value, REGISTRY["foreign_born_share"].decimals, "%", lang)
-    # '27,2\u202f%' in French, '23,2 %' in German (a no-break space, which text extraction reads as a space), '14.3%'
+    # '27,2\u202f%' in French, '23,2 %' in German, Italian and Spanish (a no-break space, which text extraction reads as a space), '14.3%'
     assert shown.replace("\u00a0", " ") in pages[0].replace("\u00a0", " "), shown
+    if lang in ("it", "es"):  # thousands with a point, as in German: the population reads '11.560', not '11,560'
+        people = next(f for f in profile.headline(store, geo) if f.indicator == "population")
+        assert people.value >= 1000 and text.number(people.value, 0, lang) in flat
+        badge = text.t("badge_national", lang)  # fits its cell: never split over two lines
+        assert not [k for k in range(1, len(badge)) if f"{badge[:k]}\n{badge[k:]}" in pages[0]]
 
 
 def test_numbers_are_written_the_way_each_language_writes_them():
     assert text.quantity(3.6, 1, "%", "en") == "3.6%" and text.number(12345, 0, "en") == "12,345"
     assert text.quantity(3.6, 1, "%", "fr") == "3,6\u202f%" and text.number(12345, 0, "fr") == "12\u202f345"
     assert text.quantity(3.6, 1, "%", "de") == "3,6\u00a0%" and text.number(12345, 0, "de") == "12.345"
+    for lang in ("it", "es"):  # like German: a comma for decimals, a point for thousands, a no-break space before %
+        assert text.quantity(3.6, 1, "%", lang) == "3,6\u00a0%" and text.number(12345.6, 1, lang) == "12.345,6"
+    assert text.rank(9, 38, 2, "it") == "=9 su 38" and text.rank(9, 38, 1, "es") == "9 de 38"
     assert text.number(None, 1, "fr") == "–"  # missing is never 0
     assert text.rank(9, 38, 2, "fr") == "=9 sur 38" and text.rank(9, 38, 1, "de") == "9 von 38"
 
@@ -109,17 +118,25 @@ def test_a_partial_eu_is_never_drawn_and_the_chart_says_so(store):
     assert any(text.t("eu_missing", "fr") in (a.text or "") for a in fig.layout.annotations)
 
 
-def test_every_string_the_briefing_can_print_has_french_and_german():
+def test_every_string_the_briefing_can_print_has_every_language():
     from indicators.flags import MEANINGS
+    from indicators.sources import METHODS
 
+    assert set(text.LANGUAGES) == {"en", "fr", "de", "it", "es"}
     assert all(set(words) == set(text.LANGUAGES) for words in text.TEXT.values())
+    assert all(set(words) == set(text.LANGUAGES) for words in text.FLAGS.values())
+    assert all(set(words) == set(text.LANGUAGES) for words in text.UNITS.values())
+    assert all(set(words) == set(text.LANGUAGES) for words in text.WEIGHT_WORDS.values())
+    assert all(set(words) == set(text.LANGUAGES) - {"en"} for words in text.LICENCES.values())
+    for topic, _ in METHODS:  # the appendix's headings
+        assert set(text.METHOD_TOPICS[topic]) == set(text.LANGUAGES) - {"en"}, topic
     shown = set(profile.HEADLINE) | set(pdf.NATIONAL_EXTRA) | set(pdf.TREND_CHARTS) | set(pdf.NATIONAL_TRENDS)
     for indicator_id in shown:
         ind = REGISTRY[indicator_id]
         assert set(text.LABELS[indicator_id]) == set(text.LANGUAGES), indicator_id
         assert (ind.short_unit or "") in text.UNITS, indicator_id
         for caveat in ind.caveats:
-            assert set(text.CAVEATS[caveat]) == {"fr", "de"}, caveat
+            assert set(text.CAVEATS[caveat]) == set(text.LANGUAGES) - {"en"}, caveat
     assert set(MEANINGS) - {"m"} == set(text.FLAGS)  # "m" (missing) is said in words: left empty, never zero
 
 
@@ -130,3 +147,35 @@ def test_a_country_page_has_eu_values_beside_national_figures(store, no_browser)
     asylum = next(f for f in profile.headline(store, "DE") if f.indicator == "asylum_applicants_per_1000")
     eu = pdf._eu_of_country_figure(store, asylum)
     assert eu is not None and text.number(eu.value, REGISTRY[asylum.indicator].decimals, "de") in page
+
+
+def test_an_unknown_language_falls_back_to_english_instead_of_failing(store, no_browser):
+    flat = " ".join(_pages(pdf.briefing(store, "ITC4", "xx"))[0].split())
+    assert text.t("briefing", "en") in flat and text.t("in_short", "en") in flat
+
+
+def test_pack_in_spanish_is_one_page_per_region_with_a_spanish_appendix(store, no_browser):
+    geos = ["ITC4", "ES703"]
+    pages = _pages(pdf.pack(store, geos, "es"))
+    cover = " ".join(pages[0].split())
+    assert text.t("pack_comparison", "es") in cover and "Comparison" not in cover and "no data" not in cover
+    region_pages = [p for p in pages if text.t("in_short", "es") in p]
+    assert len(region_pages) == len(geos)
+    for page, name in zip(region_pages, ("Lombardia", "El Hierro")):
+        assert name in page and text.t("sources", "es") in page
+    first = pages.index(region_pages[0])  # the regions' pages follow each other, one each, then the appendix
+    assert pages[first:first + len(geos)] == region_pages
+    appendix = " ".join(" ".join(pages[first + len(geos):]).split())
+    assert text.t("appendix", "es") in appendix and "Sources and methods" not in appendix
+    assert text.t("appendix_english", "es") in appendix  # the English descriptions are announced, in Spanish
+    assert text.flags_legend("es")[:25] in appendix and ", retrieved " not in appendix
+
+
+def test_cli_makes_italian_and_spanish_pdfs(store, no_browser, monkeypatch, tmp_path):
+    from dashboard.export import __main__ as cli
+
+    monkeypatch.setattr(cli, "load_store", lambda: store)  # in process, so the blank images apply
+    assert cli.main(["briefing", "--geo", "ES703", "--lang", "es", "--out", str(tmp_path / "b.pdf")]) == 0
+    assert text.t("in_short", "es") in _pages((tmp_path / "b.pdf").read_bytes())[0]
+    assert cli.main(["pack", "--geo", "ITC4,ES703", "--lang", "it", "--out", str(tmp_path / "p.pdf")]) == 0
+    assert text.t("pack_comparison", "it") in _pages((tmp_path / "p.pdf").read_bytes())[0]

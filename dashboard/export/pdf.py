@@ -89,14 +89,18 @@ class Document(FPDF):
 
 
 def briefing(store, geo: str, lang: str = "en") -> bytes:
-    """One A4 page about a region at any level; ExportError when the region is unknown."""
+    """One A4 page about a region at any level, in ``lang`` (English for a language it does not speak);
+    ExportError when the region is unknown."""
+    lang = text.language(lang)
     doc = Document(store, text.t("briefing", lang), lang)
     _region_page(doc, store, geo, lang)
     return bytes(doc.output())
 
 
 def pack(store, geos: list[str], lang: str = "en") -> bytes:
-    """Cover, comparison table, small multiples, one page per region, sources appendix (2-20 regions)."""
+    """Cover, comparison table, small multiples, one page per region, sources appendix (2-20 regions), in ``lang``
+    (English for a language it does not speak)."""
+    lang = text.language(lang)
     if not 2 <= len(geos) <= 20:
         raise ExportError("a roundtable pack takes 2 to 20 regions")
     names = _names(store)
@@ -123,7 +127,7 @@ def pack(store, geos: list[str], lang: str = "en") -> bytes:
         sign = text.unit(ind.short_unit or "", lang) or ind.unit
         fig = figures.grouped_bars(values, ind, f"{text.label(indicator_id, lang)} ({sign})")
         if lang != "en":  # the chart's own words and numbers, in the pack's language
-            fig.update_layout(separators=", " if lang == "fr" else ",.")
+            fig.update_layout(separators=text.plotly_separators(lang))
             fig.update_yaxes(title_text=sign)
             fig.update_traces(name=text.label(indicator_id, lang),
                               text=[text.number(v, ind.decimals, lang) for v in fig.data[0].y])
@@ -132,7 +136,7 @@ def pack(store, geos: list[str], lang: str = "en") -> bytes:
         doc.image(figure_image(fig, "png", (900, 600)), x=x, y=y, w=90)
     for geo in geos:
         _region_page(doc, store, geo, lang)
-    _appendix(doc, store, geos)
+    _appendix(doc, store, lang)
     return bytes(doc.output())
 
 
@@ -316,7 +320,8 @@ def _letter(i: int) -> str:
 def _headline_table(doc: Document, facts, geo: str, names: dict, keys: Keys, lang: str, width: float) -> None:
     doc.set_font("Sans", "", 6.8)
     head = FontFace(emphasis="BOLD", fill_color=(228, 234, 242))
-    columns = (("col_figure", 27), ("col_level", 11), ("col_value", 15), ("col_year", 15), ("col_rank_country", 13),
+    # the level column fits the longest badge, Italian "nazionale"; the year column still fits "2014–2023"
+    columns = (("col_figure", 27), ("col_level", 12.5), ("col_value", 15), ("col_year", 13.5), ("col_rank_country", 13),
                ("col_rank_eu", 14), ("col_country", 15), ("col_eu", 15), ("col_notes", 10))
     left = doc.l_margin
     doc.set_left_margin(doc.get_x())  # the table starts beside the locator, not under it
@@ -427,8 +432,7 @@ def _trend_figure(store, geo: str, charts: list[str], keys: Keys, lang: str, hei
     fig.update_annotations(selector=dict(showarrow=False, yref="paper"), font_size=16)
     fig.update_xaxes(tickformat="d")
     fig.update_yaxes(separatethousands=True)
-    if lang in ("fr", "de"):
-        fig.update_layout(separators=", " if lang == "fr" else ",.")
+    fig.update_layout(separators=text.plotly_separators(lang))
     return fig
 
 
@@ -517,17 +521,24 @@ def _comparison_table(doc: Document, store, geos, names, lang: str = "en") -> No
     doc.paragraph(text.t("pack_table_note", lang, no_data=text.t("pack_no_data", lang)), 7, "I")
 
 
-def _appendix(doc: Document, store, geos) -> None:
+def _appendix(doc: Document, store, lang: str) -> None:
+    """Each indicator's description and source, then the methods. The project's labels, caveats and headings are
+    in the pack's language; the registry's descriptions and the method paragraphs are English, and the page says so."""
     doc.add_page()
-    doc.heading("Sources and methods", 14)
+    doc.heading(text.t("appendix", lang), 14)
+    if lang != "en":
+        doc.paragraph(text.t("appendix_english", lang), 7.5, "I")
+        doc.ln(1)
     used = set(PACK_INDICATORS) | set(profile.HEADLINE)
     for indicator_id in sorted(used):
         ind = REGISTRY[indicator_id]
-        doc.paragraph(f"{ind.label}. {ind.description} {ind.credit}, retrieved {retrieved(store, ind)}. "
-                      + " ".join(ind.caveats), 7.5)
+        name = ind.label if lang == "en" else text.label(indicator_id, lang)
+        credit = ind.credit if lang == "en" else text.t("source", lang, credit=ind.credit.removeprefix("Source: "))
+        doc.paragraph(f"{name}. {ind.description} {credit}, {text.t('retrieved', lang, date=retrieved(store, ind))}. "
+                      + " ".join(text.caveat(c, lang) for c in ind.caveats), 7.5)
         doc.ln(0.5)
-    doc.paragraph("Country and EU values computed here from regional values, rather than published by the source, "
-                  "carry a note saying so on each region page (see below for the method).", 7.5, "I")
+    doc.paragraph(text.t("appendix_computed", lang), 7.5, "I")
     for topic, method in METHODS:
-        doc.paragraph(f"{topic}. {method}", 7.5)
-    doc.paragraph(FLAG_LEGEND + f" {boundaries(doc.lang)}.", 7.5)
+        doc.paragraph(f"{text.method_topic(topic, lang)}. {method}", 7.5)
+    legend = FLAG_LEGEND if lang == "en" else text.flags_legend(lang)
+    doc.paragraph(f"{legend} {boundaries(lang)}.", 7.5)
