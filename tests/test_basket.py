@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from types import SimpleNamespace
 
+import pytest
+from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from dashboard import state
@@ -52,3 +55,13 @@ def test_the_basket_shows_in_the_sidebar_and_a_region_offers_its_peers_to_compar
 def test_compare_reads_the_basket_from_the_link(store_env):
     at = _app("compare", geos="ITC4,AT13,DE11")
     assert at.multiselect(key="w_geos").value == ["ITC4", "AT13", "DE11"]
+
+
+@pytest.mark.slow  # kaleido images in the pack
+def test_the_pack_cover_says_why_these_regions_and_marks_another_vintage(store):
+    from dashboard.export import pdf
+
+    why = basket.why(state.View(preset="arrival_pressure", level=2, countries=["IT"], geos=["ITC4", "ITF3"]))
+    assert "Arrival pressure" in why and "IT" in why
+    text = PdfReader(io.BytesIO(pdf.pack(store, ["ITC4", "ITF3"], "en", why))).pages[0].extract_text()
+    assert "Arrival pressure" in " ".join(text.split())

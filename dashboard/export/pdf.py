@@ -22,7 +22,7 @@ from geodata.attribution import boundaries
 from indicators import caveats, lookup, profile
 from indicators.benchmarks import benchmark
 from indicators.sources import METHODS
-from indicators.compare import latest
+from indicators.compare import OLD_BY, latest
 from indicators.registry import REGISTRY
 from indicators.summary import country_name, summary
 
@@ -97,9 +97,9 @@ def briefing(store, geo: str, lang: str = "en") -> bytes:
     return bytes(doc.output())
 
 
-def pack(store, geos: list[str], lang: str = "en") -> bytes:
+def pack(store, geos: list[str], lang: str = "en", why: str = "") -> bytes:
     """Cover, comparison table, small multiples, one page per region, sources appendix (2-20 regions), in ``lang``
-    (English for a language it does not speak)."""
+    (English for a language it does not speak); ``why`` says on the cover how these regions were chosen."""
     lang = text.language(lang)
     if not 2 <= len(geos) <= 20:
         raise ExportError("a roundtable pack takes 2 to 20 regions")
@@ -111,6 +111,9 @@ def pack(store, geos: list[str], lang: str = "en") -> bytes:
     doc.add_page()
     doc.heading(text.t("pack", lang), 20)
     doc.paragraph(text.t("pack_regions", lang, n=len(geos)) + ", ".join(f"{names[g]} ({g})" for g in geos), 10)
+    if why:
+        doc.ln(1)
+        doc.paragraph(why, 10)
     doc.ln(2)
     newest = max(s["retrieved_at"] for s in store.info["sources"].values() if s.get("retrieved_at"))[:10]
     doc.paragraph(text.t("pack_vintage", lang, built=store.info["built_at"][:10], retrieved=newest), 9, "I")
@@ -513,12 +516,15 @@ def _comparison_table(doc: Document, store, geos, names, lang: str = "en") -> No
                 if geo in frame.index:
                     row = frame.loc[geo]
                     year = int(row["year"]) if row["year"] == row["year"] else text.t("pack_no_year", lang)
-                    cells.append(f"{text.number(row['value'], REGISTRY[c].decimals, lang)} ({year})")
+                    mark = " †" if bool(row.get("other_vintage", False)) else ""  # one vintage, or said
+                    cells.append(f"{text.number(row['value'], REGISTRY[c].decimals, lang)} ({year}){mark}")
                 else:
                     cells.append(text.t("pack_no_data", lang))
             table.row(cells)
     doc.ln(2)
     doc.paragraph(text.t("pack_table_note", lang, no_data=text.t("pack_no_data", lang)), 7, "I")
+    if any(frame["other_vintage"].any() for frame in values.values() if "other_vintage" in frame):
+        doc.paragraph(text.t("pack_vintage_note", lang, years=OLD_BY), 7, "I")
 
 
 def _appendix(doc: Document, store, lang: str) -> None:

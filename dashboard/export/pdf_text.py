@@ -122,6 +122,11 @@ TEXT = {
                      "it": "nessun dato", "es": "sin datos"},
     "pack_no_year": {"en": "n/a", "fr": "n.d.", "de": "k. A.",
                      "it": "n.d.", "es": "n. d."},
+    "pack_vintage_note": {"en": "† another vintage: more than {years} years older than the other regions' values.",
+                          "fr": "† autre millésime : plus de {years} ans de plus que les valeurs des autres régions.",
+                          "de": "† anderer Datenstand: mehr als {years} Jahre älter als die Werte der anderen Regionen.",
+                          "it": "† altra annata: oltre {years} anni più vecchia dei valori delle altre regioni.",
+                          "es": "† otra fecha de datos: más de {years} años anterior a los valores de las demás regiones."},
     "pack_table_note": {"en": "Latest year per region in brackets; values at the region's own level, converted to its "
                               "NUTS version where the source uses another one. '{no_data}' means the source has no "
                               "figure for that region.",

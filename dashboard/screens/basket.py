@@ -4,11 +4,13 @@ its roundtable pack. The basket is the view's ``geos`` (up to 12), so it lives i
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import streamlit as st
 
 from dashboard import state
 from dashboard.i18n import tr
+from indicators import presets
 
 
 def add(view: state.View, geos: list[str]) -> state.View:
@@ -36,6 +38,18 @@ def offer(view: state.View, chosen: list[str], pages: dict, key: str) -> None:
     if left_out > 0:
         st.caption(tr("Compare holds at most {most} regions: {left} ticked regions were left out.", lang,
                       most=state.MAX_REGIONS, left=left_out))
+
+
+def why(view: state.View) -> str:
+    """How these regions came together, for the pack's cover: the ranking and filters the link carries (a basket
+    ticked from the ranking keeps them), and the date."""
+    lang, today = view.lang, date.today().isoformat()
+    if not view.preset and not view.countries and not view.typology:
+        return tr("Regions chosen on {date}.", lang, date=today)
+    filters = "; ".join([*view.countries, *(f"{k}: {v}" for k, v in view.typology.items())]) or tr("none", lang)
+    ranking = presets.label(view.preset or presets.DEFAULT_PRESET)
+    return tr("Regions chosen on {date}, with the ranking “{ranking}” at NUTS {level} and these filters: "
+              "{filters}.", lang, date=today, ranking=ranking, level=view.level or 2, filters=filters)
 
 
 def sidebar_link(view: state.View, pages: dict) -> None:

@@ -10,7 +10,7 @@ from dashboard import figures, frame, state
 from dashboard.export import csvs, pdf
 from dashboard.context import PageContext
 from dashboard.i18n import t, tr
-from dashboard.screens import downloads, local_views
+from dashboard.screens import basket, downloads, local_views
 from geodata.codes import level_of
 from indicators import compare, peers, profile
 from indicators.registry import ENTRIES, REGISTRY
@@ -67,7 +67,9 @@ def render(ctx: PageContext) -> state.View:
         downloads.direct(tr("Table (CSV)", lang), lambda: csvs.to_csv_bytes(table), f"compare_{ind.id}.csv", "compare_csv")
     with right:
         if len(geos) >= 2:
-            downloads.on_request(tr("roundtable pack (PDF)", lang), lambda: pdf.pack(store, list(geos), view.lang),
+            why = basket.why(view)
+            st.caption(why)
+            downloads.on_request(tr("roundtable pack (PDF)", lang), lambda: pdf.pack(store, list(geos), view.lang, why),
                                  f"roundtable_pack_{len(geos)}_regions.pdf", "pack_" + "_".join(geos))
     return view
 
