@@ -39,7 +39,8 @@ def render(ctx: PageContext) -> state.View:
                       lang, count=len(elsewhere), level=level))
     chosen = st.radio(tr("Ranking", lang), [*PRESETS, OWN], format_func=lambda p: preset_label(p, lang),
                       horizontal=True, key=frame.seed("w_ma_preset", start))
-    st.markdown(f"**{preset_label(chosen, lang)}**: {preset_definition(chosen, lang)}")
+    st.markdown(tr("**{preset}**: {definition}", lang, preset=preset_label(chosen, lang),  # French spaces its colon
+                   definition=preset_definition(chosen, lang)))
     st.caption(availability_text(chosen, level, lang))
     weights = _own_weights(level, start_weights, lang) if chosen == OWN else presets.preset_weights(chosen, level)
     countries, outside_eu, typology = _filters(store, view, level)
