@@ -216,7 +216,7 @@ def _not_ranked(result: pd.DataFrame, lang: str) -> None:
         st.caption(tr("Every region in the selection could be scored.", lang))
         return
     st.caption(tr("{count} region(s) in the selection could not be scored (regions filtered out are not listed).",
-                  lang, count=len(missing)))
+                  lang, count=number(len(missing), 0, lang)))
     # the reasons are indicators.composite's sentences, in English for now (that module is not translated here)
     headers = {"geo": tr("Code", lang), "name": tr("Region", lang), "reason": tr("Why", lang)}
     st.dataframe(missing.rename(columns=headers), hide_index=True, width="stretch")

@@ -92,7 +92,7 @@ def section(store, geo: str, view: state.View) -> None:
         st.caption(tr("Not ranked on {preset}: too little data at NUTS {level}.", lang,
                       preset=preset_label(preset, lang), level=level))
         return
-    of = int(result["rank"].notna().sum())
+    of = number(int(result["rank"].notna().sum()), 0, lang)  # 1 165 NUTS 3 regions: a number in the language
     st.caption(tr("Rank {rank} of {count} EU-27 NUTS {level} regions on **{preset}** (1 = most affected). "
                   "{definition}", lang, rank=rank_text(result.at[geo, "rank"], result.at[geo, "tied"]), count=of,
                   level=level, preset=preset_label(preset, lang), definition=preset_definition(preset, lang)))
