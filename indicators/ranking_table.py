@@ -36,9 +36,12 @@ def contribution_column(indicator_id: str) -> str:
     return f"{get(indicator_id).short_label}: points"
 
 
-def display_table(result: pd.DataFrame) -> pd.DataFrame:
+def display_table(result: pd.DataFrame, show_value=value_text) -> pd.DataFrame:
     """The ranked regions with names, score, each indicator's value as text in its unit and decimals, its
-    contribution in score points, the share of the weight with data, and the rank range when weights move (no internal columns)."""
+    contribution in score points, the share of the weight with data, and the rank range when weights move (no internal columns).
+
+    The headers are English (a page renames them into its language); ``show_value(value, indicator_id)``
+    writes a value, so a page can write it the way its language writes numbers."""
     ranked = result[result["rank"].notna()]
     values = result.attrs["values"]
     out = pd.DataFrame({"Rank": [rank_text(r, t) for r, t in zip(ranked["rank"], ranked["tied"])],
@@ -46,7 +49,8 @@ def display_table(result: pd.DataFrame) -> pd.DataFrame:
                         "Score": ranked["score"].to_numpy()})
     for indicator_id in result.attrs["weights"]:
         # text, so a missing value reads "no value" (a number column would show "None")
-        out[value_column(indicator_id)] = [value_text(v, indicator_id) for v in values[indicator_id].reindex(ranked["geo"])]
+        shown = values[indicator_id].reindex(ranked["geo"])
+        out[value_column(indicator_id)] = [show_value(v, indicator_id) for v in shown]
     for indicator_id in result.attrs["weights"]:
         out[contribution_column(indicator_id)] = ranked[f"contribution_{indicator_id}"].to_numpy()
     out["Data for (% of weight)"] = (ranked["coverage"] * 100).to_numpy()

@@ -194,3 +194,33 @@ def test_converting_one_year_gives_the_full_series_rows_of_that_year(store):
         pd.testing.assert_frame_equal(full.loc[full["year"].eq(year), columns].sort_values("geo").reset_index(drop=True),
                                       one[columns].sort_values("geo").reset_index(drop=True))
         assert one["converted"].any() or version != 2024  # NL/PT successors are converted into 2024
+
+
+def test_the_page_s_preset_wording_is_the_presets_wording_in_english():
+    """The screen translates the presets by id through tr() literals; in English it must say exactly what
+    indicators/presets.py says (the CLI and the CSV read it there), or the two drift apart unnoticed."""
+    from dashboard.screens import most_affected, rank_breakdown
+
+    for preset_id in (*presets.PRESETS, presets.OWN):
+        assert rank_breakdown.preset_label(preset_id, "en") == presets.label(preset_id)
+        assert rank_breakdown.preset_definition(preset_id, "en") == presets.definition(preset_id)
+        for level in presets.LEVELS:
+            assert most_affected.availability_text(preset_id, level, "en") == presets.availability_text(preset_id, level)
+            weights = {**presets.preset_weights(preset_id, level), "net_migration_rate": 0.5}
+            assert most_affected.describe(preset_id, level, weights, "en") == presets.describe(preset_id, level, weights)
+    for preset_id, weights in (("own", {}), (None, {"net_migration_rate": 2.0}), ("integration_gaps", {"x": 1.0})):
+        note = presets.resolve(preset_id, weights, 2)[2]
+        assert note and most_affected.resolve_note(preset_id, "en") == note, preset_id
+    assert presets.resolve("arrival_pressure", {}, 2)[2] == ""  # a plain preset has no note to translate
+
+
+def test_the_ranking_in_french_writes_numbers_and_words_the_french_way():
+    from dashboard.screens import most_affected, rank_breakdown
+
+    assert rank_breakdown.value_in(23.66, "net_migration_rate", "fr") == "23,7 ‰"
+    assert rank_breakdown.value_in(None, "net_migration_rate", "fr") == "aucune valeur"  # never 0, never "None"
+    assert rank_breakdown.preset_label("integration_gaps", "de") == "Integrationslücken"
+    weights = {"unemployment_gap_foreign_born": 1.0, "low_education_gap_foreign_born": 0.5}
+    line = most_affected.describe("integration_gaps", 2, weights, "fr")
+    assert line.startswith("Écarts d'intégration (NUTS 2) :") and "×0,5" in line and "UE-27" in line
+    assert "Weights" not in line  # the CSV's definition follows the language; its column names stay English

@@ -73,8 +73,11 @@ def test_numbers_follow_the_language():
 
 # page -> the link it is opened with: every section that has a translated text is drawn
 _OPENED = {"data_gaps": {"geo": "ITC4"}, "sources": {}, "status": {},
-           "compare": {"geos": "ITC4,AT13,DE11", "indicator": "foreign_born_share"}, "region": {"geo": "ITC4"}}
-_CASES = [(page, lang) for page in _OPENED for lang in ("fr", "de")] + [("region", "it"), ("region", "es")]
+           "compare": {"geos": "ITC4,AT13,DE11", "indicator": "foreign_born_share"}, "region": {"geo": "ITC4"},
+           # NUTS 3 in Belgium: the territorial types, the indicators found only elsewhere, regions not ranked
+           "most_affected": {"level": "3", "preset": "arrival_pressure", "countries": "BE", "geo": "BE100"}}
+_CASES = [(page, lang) for page in _OPENED for lang in ("fr", "de")] + [
+    (page, lang) for page in ("region", "most_affected") for lang in ("it", "es")]
 # what a page shows as text: headings, text, notes, and the labels of widgets, buttons, expanders and links
 _TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success")
 _LABELLED_KINDS = ("button", "download_button", "checkbox", "toggle", "radio", "selectbox", "multiselect",

@@ -11,8 +11,9 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
-from dashboard.i18n import t
+from dashboard.i18n import number, t, tr
 from dashboard.screens import downloads, local_views, rank_breakdown
+from dashboard.screens.rank_breakdown import preset_definition, preset_label, value_in
 from geodata.codes import EU27
 from indicators import presets
 from indicators.classes import classify
@@ -22,56 +23,104 @@ from indicators.presets import CANDIDATES, OWN, PRESETS
 from indicators.ranking_table import contribution_column, csv_rows, display_table, value_column
 from indicators.registry import REGISTRY
 
-METHOD = ("Each indicator is scaled 0-100 over **every EU-27 region of the level** (100 = the most affected end, "
-          "after clipping the top and bottom 2 %), so filters choose which regions are listed and never change a "
-          "region's score. The score is the weighted mean over the indicators a region has; a region with data "
-          "for less than half of the weight is not ranked. Missing data never counts as zero. Regions outside the "
-          "EU-27 are ranked only when ticked below, and then placed on the same EU-27 scale.")
-
 
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
-    st.title(t("most_affected", view.lang))
-    level = st.radio(t("level", view.lang), [2, 3], horizontal=True, format_func=lambda lv: f"NUTS {lv}",
+    lang = view.lang
+    st.title(t("most_affected", lang))
+    level = st.radio(t("level", lang), [2, 3], horizontal=True, format_func=lambda lv: f"NUTS {lv}",
                      key=frame.seed("w_ma_level", view.level if view.level in (2, 3) else 2))
     start, start_weights, note = presets.resolve(view.preset, view.weights, level)
     if note:
-        st.info(note)
+        st.info(resolve_note(view.preset, lang))
     elsewhere = sorted(set(view.weights) - set(CANDIDATES[level]))
     if elsewhere:  # a link names what it shows, or says why not
-        st.warning(f"{len(elsewhere)} weight(s) in the link are for indicators not scored at NUTS {level} and are not used.")
-    chosen = st.radio("Ranking", [*PRESETS, OWN], format_func=presets.label, horizontal=True,
-                      key=frame.seed("w_ma_preset", start))
-    st.markdown(f"**{presets.label(chosen)}**: {presets.definition(chosen)}")
-    st.caption(presets.availability_text(chosen, level))
-    weights = _own_weights(level, start_weights, view.lang) if chosen == OWN else presets.preset_weights(chosen, level)
+        st.warning(tr("{count} weight(s) in the link are for indicators not scored at NUTS {level} and are not used.",
+                      lang, count=len(elsewhere), level=level))
+    chosen = st.radio(tr("Ranking", lang), [*PRESETS, OWN], format_func=lambda p: preset_label(p, lang),
+                      horizontal=True, key=frame.seed("w_ma_preset", start))
+    st.markdown(tr("**{preset}**: {definition}", lang, preset=preset_label(chosen, lang),  # French spaces its colon
+                   definition=preset_definition(chosen, lang)))
+    st.caption(availability_text(chosen, level, lang))
+    weights = _own_weights(level, start_weights, lang) if chosen == OWN else presets.preset_weights(chosen, level)
     countries, outside_eu, typology = _filters(store, view, level)
     view = replace(view, preset=chosen, weights={k: w for k, w in weights.items() if w} if chosen == OWN else {},
                    countries=countries, outside_eu=outside_eu, typology=typology)
-    st.caption(METHOD)
+    st.caption(tr(
+        "Each indicator is scaled 0-100 over **every EU-27 region of the level** (100 = the most affected end, "
+        "after clipping the top and bottom 2 %), so filters choose which regions are listed and never change a "
+        "region's score. The score is the weighted mean over the indicators a region has; a region with data "
+        "for less than half of the weight is not ranked. Missing data never counts as zero. Regions outside the "
+        "EU-27 are ranked only when ticked below, and then placed on the same EU-27 scale.", lang))
     if not any(weights.values()):
-        st.info(f"{presets.label(chosen)} has no indicator published at NUTS {level}: choose the other level or "
-                "another ranking." if chosen != OWN else "Every weight is 0: set at least one above zero.")
+        st.info(tr("{preset} has no indicator published at NUTS {level}: choose the other level or another ranking.",
+                   lang, preset=preset_label(chosen, lang), level=level) if chosen != OWN
+                else tr("Every weight is 0: set at least one above zero.", lang))
         return view
     result = composite(store, level, weights, countries=countries or None, regions=regions_with(store, typology),
                        outside_eu=outside_eu)
     local_views.reception_beside_score(store, countries, level)  # Italy only: reception load beside the score
     ranked = result[result["rank"].notna()]
     years = result.attrs.get("years", {})
-    st.caption("Years used: " + "; ".join(f"{REGISTRY[k].short_label} {v or '(period not stated)'}"
-                                          for k, v in years.items()))
+    st.caption(tr("Years used: {years}", lang, years="; ".join(
+        f"{REGISTRY[k].short_label} {v or '(' + tr('period not stated', lang) + ')'}" for k, v in years.items())))
     if ranked.empty:
-        st.info("No region in this selection has enough data for this ranking.")
+        st.info(tr("No region in this selection has enough data for this ranking.", lang))
     else:
-        _map(store, ranked, level, ctx.maps)
-        _table(result, view.lang)
-    _not_ranked(result)
-    downloads.direct("Ranked table (CSV)",
-                     lambda: csvs.to_csv_bytes(csv_rows(result, presets.describe(chosen, level, weights))),
+        _map(store, ranked, level, ctx.maps, lang)
+        _table(result, lang)
+    _not_ranked(result, lang)
+    # the CSV's column names stay English (a data contract); its definition line follows the page's language
+    downloads.direct(tr("Ranked table (CSV)", lang),
+                     lambda: csvs.to_csv_bytes(csv_rows(result, describe(chosen, level, weights, lang))),
                      f"most_affected_{chosen}_nuts{level}.csv", "ma_csv")
     if not ranked.empty:
         view = replace(view, geo=_why(store, ranked, level, weights, view))
     return view
+
+
+def resolve_note(preset_id: str | None, lang: str) -> str:
+    """presets.resolve's note in ``lang``, chosen by what the link named (the note is only given when it
+    carried weights, or asked for the own mix with none)."""
+    if preset_id == OWN:
+        return tr("Your own mix starts from {preset}.", lang, preset=preset_label(presets.DEFAULT_PRESET, lang))
+    if preset_id is None:
+        return tr("This link is from before the presets: its weights were read as changes to the former default "
+                  "weights, shown here as your own mix.", lang)
+    return tr("The link's weights change {preset}, so this is your own mix started from it.", lang,
+              preset=preset_label(preset_id, lang))
+
+
+def availability_text(preset_id: str, level: int, lang: str) -> str:
+    """presets.availability_text in ``lang``: what the preset uses at the level, and what exists only elsewhere."""
+    found = presets.availability(preset_id, level)
+
+    def names(ids):
+        return ", ".join(REGISTRY[i].short_label for i in ids)
+
+    parts = [tr("At NUTS {level}: {indicators}.", lang, level=level, indicators=names(found["used"]))
+             if found["used"] else tr("None of its indicators is published at NUTS {level}.", lang, level=level)]
+    if found["other_level"]:
+        where = sorted({lv for i in found["other_level"] for lv in REGISTRY[i].levels if lv in presets.LEVELS})
+        parts.append(tr("Only at NUTS {levels}: {indicators}.", lang, levels="/".join(map(str, where)),
+                        indicators=names(found["other_level"])))
+    if found["national_only"]:
+        parts.append(tr("Only for whole countries, so not used: {indicators}.", lang,
+                        indicators=names(found["national_only"])))
+    return " ".join(parts)
+
+
+def describe(preset_id: str, level: int, weights: dict[str, float], lang: str) -> str:
+    """presets.describe (the CSV's definition line) in ``lang``."""
+    used = ", ".join(f"{REGISTRY[k].short_label} ×{_weight(w, lang)}" for k, w in weights.items() if w)
+    return tr("{preset} (NUTS {level}): {definition} Weights: {weights}. Each indicator is scaled 0-100 over every "
+              "EU-27 region of the level (100 = most affected).", lang, preset=preset_label(preset_id, lang),
+              level=level, definition=preset_definition(preset_id, lang), weights=used or tr("none", lang))
+
+
+def _weight(weight: float, lang: str) -> str:
+    """A weight with the decimals it has ('1', '0.5'; '0,5' in French), as '{:g}' writes it in English."""
+    return number(weight, len(format(weight, "g").partition(".")[2]), lang)
 
 
 def _own_weights(level: int, start: dict[str, float], lang: str) -> dict[str, float]:
@@ -81,88 +130,121 @@ def _own_weights(level: int, start: dict[str, float], lang: str) -> dict[str, fl
         columns = st.columns(2)
         for i, indicator_id in enumerate(CANDIDATES[level]):
             ind = REGISTRY[indicator_id]
+            end = (tr("{description} High values count as more affected.", lang, description=ind.description)
+                   if ind.affected_when == "high" else
+                   tr("{description} Low values count as more affected.", lang, description=ind.description))
             weights[indicator_id] = columns[i % 2].slider(
                 ind.label, state.WEIGHTS.low, state.WEIGHTS.high, step=state.WEIGHTS.step,
-                key=frame.seed(f"w_weight_{level}_{indicator_id}", float(start.get(indicator_id, 0.0))),
-                help=f"{ind.description} {'High' if ind.affected_when == 'high' else 'Low'} values count as more affected.")
+                key=frame.seed(f"w_weight_{level}_{indicator_id}", float(start.get(indicator_id, 0.0))), help=end)
     return weights
+
+
+def _typology_group(group: str, lang: str) -> str:
+    """composite.TYPOLOGY_GROUPS' box names in ``lang`` (the values inside stay as Eurostat publishes them)."""
+    return {"Settlement (urban-rural)": tr("Settlement (urban-rural)", lang), "Metropolitan": tr("Metropolitan", lang),
+            "Geography": tr("Geography", lang)}.get(group, group)
 
 
 def _filters(store, view, level: int) -> tuple[list[str], bool, dict[str, list[str]]]:
     """Countries (EU-27 unless regions outside it are asked for) and, at NUTS 3, territorial types."""
-    outside_eu = st.checkbox("Also rank regions outside the EU-27 (on the EU-27 scale)",
+    lang = view.lang
+    outside_eu = st.checkbox(tr("Also rank regions outside the EU-27 (on the EU-27 scale)", lang),
                              key=frame.seed("w_ma_outside_eu", view.outside_eu))
     available = sorted(store.regions.loc[store.regions["level"] == 0, "geo"].unique())
     options = [c for c in available if outside_eu or c in EU27]
     if set(view.countries) - set(options):
-        st.warning("Countries outside the EU-27 in the link are listed only when regions outside the EU-27 are ticked.")
-    countries = st.multiselect(t("countries", view.lang), options, help="None chosen: every country.",
+        st.warning(tr("Countries outside the EU-27 in the link are listed only when regions outside the EU-27 are "
+                      "ticked.", lang))
+    countries = st.multiselect(t("countries", lang), options, help=tr("None chosen: every country.", lang),
                                key=frame.seed("w_countries", [c for c in view.countries if c in options]))
     typology = {}
     if level == 3:
-        st.caption(t("typology", view.lang) + ": any value chosen within a box, and every box with a value.")
+        st.caption(tr("{label}: any value chosen within a box, and every box with a value.", lang,
+                      label=t("typology", lang)))
         values = typology_values(store)
         if any(v not in values.get(c, []) for c, chosen in view.typology.items() for v in chosen):
-            st.warning("A territorial-type value in the link is not known and was left out.")
+            st.warning(tr("A territorial-type value in the link is not known and was left out.", lang))
         columns = st.columns(len(TYPOLOGY_GROUPS))
         for i, (group, members) in enumerate(TYPOLOGY_GROUPS.items()):
             options = [f"{c}:{v}" for c in members for v in values[c]]
             start = [f"{c}:{v}" for c in members for v in view.typology.get(c, []) if f"{c}:{v}" in options]
-            for picked in columns[i].multiselect(group, options, placeholder="any", key=frame.seed(f"w_typo_{i}", start),
+            for picked in columns[i].multiselect(_typology_group(group, lang), options, placeholder=tr("any", lang),
+                                                 key=frame.seed(f"w_typo_{i}", start),
                                                  format_func=lambda o: o.partition(":")[2]):
                 column, _, value = picked.partition(":")
                 typology.setdefault(column, []).append(value)
     return countries, outside_eu, typology
 
 
+def _headers(weights: dict[str, float], lang: str) -> dict[str, str]:
+    """ranking_table.display_table's English headers -> the page's (indicator names stay as registered)."""
+    fixed = {"Rank": tr("Rank", lang), "Region": tr("Region", lang), "Code": tr("Code", lang),
+             "Score": tr("Score", lang), "Data for (% of weight)": tr("Data for (% of weight)", lang),
+             "Rank if a weight moves ±20 %": tr("Rank if a weight moves ±20 %", lang),
+             "Converted from another NUTS version": tr("Converted from another NUTS version", lang)}
+    points = {contribution_column(i): tr("{indicator}: points", lang, indicator=REGISTRY[i].short_label)
+              for i in weights}
+    return {**fixed, **points}
+
+
 def _table(result: pd.DataFrame, lang: str) -> None:
     st.header(t("ranked", lang))
     weights = result.attrs["weights"]
     total = sum(weights.values())
-    config = {"Score": st.column_config.ProgressColumn("Score", min_value=0, max_value=100, format="%.1f",
-                                                       help="0-100 on the EU-27 scale; 100 = most affected"),
-              "Data for (% of weight)": st.column_config.NumberColumn(format="%.0f %%")}
+    headers = _headers(weights, lang)
+    config = {headers["Score"]: st.column_config.ProgressColumn(
+                  headers["Score"], min_value=0, max_value=100, format="%.1f",
+                  help=tr("0-100 on the EU-27 scale; 100 = most affected", lang)),
+              headers["Data for (% of weight)"]: st.column_config.NumberColumn(format="%.0f %%")}
     for indicator_id, weight in weights.items():
         ind = REGISTRY[indicator_id]
+        year = result.attrs["years"][indicator_id] or tr("period not stated", lang)
         config[value_column(indicator_id)] = st.column_config.TextColumn(
-            help=f"{ind.label} ({ind.unit}), {result.attrs['years'][indicator_id] or 'period not stated'}")
-        config[contribution_column(indicator_id)] = st.column_config.ProgressColumn(
+            help=tr("{indicator} ({unit}), {year}", lang, indicator=ind.label, unit=ind.unit, year=year))
+        config[headers[contribution_column(indicator_id)]] = st.column_config.ProgressColumn(
             min_value=0, max_value=100 * weight / total, format="%.1f",
-            help=f"Score points from {ind.short_label} (full bar: the most affected end of the EU-27 scale)")
-    st.dataframe(display_table(result), hide_index=True, width="stretch", column_config=config)
+            help=tr("Score points from {indicator} (full bar: the most affected end of the EU-27 scale)", lang,
+                    indicator=ind.short_label))
+    shown = display_table(result, lambda v, i: value_in(v, i, lang)).rename(columns=headers)
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
 
 
-def _not_ranked(result: pd.DataFrame) -> None:
-    st.header("Not ranked, and why")  # h2 even when no table precedes it (no skipped heading level)
+def _not_ranked(result: pd.DataFrame, lang: str) -> None:
+    st.header(tr("Not ranked, and why", lang))  # h2 even when no table precedes it (no skipped heading level)
     missing = not_ranked(result)
     if missing.empty:
-        st.caption("Every region in the selection could be scored.")
+        st.caption(tr("Every region in the selection could be scored.", lang))
         return
-    st.caption(f"{len(missing)} region(s) in the selection could not be scored (regions filtered out are not listed).")
-    st.dataframe(missing.rename(columns={"geo": "Code", "name": "Region", "reason": "Why"}), hide_index=True,
-                 width="stretch")
+    st.caption(tr("{count} region(s) in the selection could not be scored (regions filtered out are not listed).",
+                  lang, count=number(len(missing), 0, lang)))
+    # the reasons are indicators.composite's sentences, in English for now (that module is not translated here)
+    headers = {"geo": tr("Code", lang), "name": tr("Region", lang), "reason": tr("Why", lang)}
+    st.dataframe(missing.rename(columns=headers), hide_index=True, width="stretch")
 
 
 def _why(store, ranked: pd.DataFrame, level: int, weights: dict[str, float], view) -> str:
     """Pick a ranked region and show its breakdown; returns the region picked (kept in the link)."""
-    st.header("Why it ranks here")
+    st.header(tr("Why it ranks here", view.lang))
     codes = list(ranked["geo"])
     names = dict(zip(ranked["geo"], ranked["name"]))
-    geo = st.selectbox("Region", codes, format_func=lambda g: f"{names[g]} ({g})",
+    geo = st.selectbox(tr("Region", view.lang), codes, format_func=lambda g: f"{names[g]} ({g})",
                        key=frame.seed("w_ma_why", view.geo if view.geo in codes else codes[0]))
     if geo not in codes:  # a region left by a new filter
         geo = codes[0]
-    rank_breakdown.table(store, level, weights, geo)
+    rank_breakdown.table(store, level, weights, geo, view.lang)
     return geo
 
 
-def _map(store, ranked: pd.DataFrame, level: int, maps) -> None:
+def _map(store, ranked: pd.DataFrame, level: int, maps, lang: str) -> None:
     rows = with_geometry_version(store, ranked, level).assign(value=lambda f: f["score"], flag="", year=None)
-    score = figures.Legend(decimals=1, unit="score 0-100", credit="Sources: see the weighted indicators")
+    score = figures.Legend(decimals=1, unit=tr("score 0-100", lang),
+                           credit=tr("Sources: see the weighted indicators", lang))
     classes = classify(rows["value"], "quantiles", 5)
     fig = figures.choropleth(rows, score, classes, lambda v: maps.screen(v, level),
-                             title="Most-affected score", subtitle=f"NUTS {level} · scaled over the EU-27",
+                             title=tr("Most-affected score", lang),
+                             subtitle=tr("NUTS {level} · scaled over the EU-27", lang, level=level),
                              background=(maps.background, maps.background_ids))
     st.plotly_chart(fig, key="composite-map", config={"topojsonURL": maps.base_maps, "displaylogo": False},
-                    alt="Map of the most-affected score; the ranked table below holds the values.")
-    st.caption("The map image download is on the Map page for each indicator; the score's values are in the CSV below.")
+                    alt=tr("Map of the most-affected score; the ranked table below holds the values.", lang))
+    st.caption(tr("The map image download is on the Map page for each indicator; the score's values are in the CSV "
+                  "below.", lang))
