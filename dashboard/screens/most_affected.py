@@ -12,7 +12,7 @@ from dashboard import figures, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.i18n import number, t, tr
-from dashboard.screens import downloads, local_views, rank_breakdown
+from dashboard.screens import basket, downloads, local_views, rank_breakdown
 from dashboard.screens.rank_breakdown import preset_definition, preset_label, value_in
 from geodata.codes import EU27
 from indicators import presets
@@ -68,7 +68,7 @@ def render(ctx: PageContext) -> state.View:
         st.info(tr("No region in this selection has enough data for this ranking.", lang))
     else:
         _map(store, ranked, level, ctx.maps, lang)
-        _table(result, lang)
+        _table(result, view, ctx.pages)
     _not_ranked(result, lang)
     # the CSV's column names stay English (a data contract); its definition line follows the page's language
     downloads.direct(tr("Ranked table (CSV)", lang),
@@ -187,7 +187,8 @@ def _headers(weights: dict[str, float], lang: str) -> dict[str, str]:
     return {**fixed, **points}
 
 
-def _table(result: pd.DataFrame, lang: str) -> None:
+def _table(result: pd.DataFrame, view, pages: dict) -> None:
+    lang = view.lang
     st.header(t("ranked", lang))
     weights = result.attrs["weights"]
     total = sum(weights.values())
@@ -205,8 +206,10 @@ def _table(result: pd.DataFrame, lang: str) -> None:
             min_value=0, max_value=100 * weight / total, format="%.1f",
             help=tr("Score points from {indicator} (full bar: the most affected end of the EU-27 scale)", lang,
                     indicator=ind.short_label))
-    shown = display_table(result, lambda v, i: value_in(v, i, lang)).rename(columns=headers)
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+    table = display_table(result, lambda v, i: value_in(v, i, lang))
+    event = st.dataframe(table.rename(columns=headers), hide_index=True, width="stretch", column_config=config,
+                         key="ranking_table", on_select="rerun", selection_mode="multi-row")
+    basket.offer(view, basket.ticked(event, list(table["Code"])), pages, "ranking")
 
 
 def _not_ranked(result: pd.DataFrame, lang: str) -> None:
