@@ -44,6 +44,7 @@ def _links(at) -> list:
     return [e for e in at.get("page_link")]
 
 
+@pytest.mark.slow  # a whole-page render of a region profile
 def test_the_basket_shows_in_the_sidebar_and_a_region_offers_its_peers_to_compare(store_env):
     at = _app("region", geo="ITC4", geos="AT13,DE11")
     labels = [link.proto.label for link in _links(at)]

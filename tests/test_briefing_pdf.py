@@ -32,7 +32,7 @@ def _pages(data: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
 
 
-@pytest.mark.parametrize("geo, lang", CASES)
+@pytest.mark.parametrize("geo, lang", [CASES[0], *(pytest.param(*c, marks=pytest.mark.slow) for c in CASES[1:])])
 def test_briefing_is_one_page_fully_in_its_language(store, no_browser, geo, lang):
     pages = _pages(pdf.briefing(store, geo, lang))
     assert len(pages) == 1
@@ -90,6 +90,7 @@ def test_every_note_letter_in_the_table_has_its_note(store, no_browser):
     assert used and used <= defined, (used - defined, notes[:300])
 
 
+@pytest.mark.slow  # a pack of several regions
 def test_pack_has_the_same_one_page_per_region(store, no_browser):
     geos = ["ITC4", "DE300", "ES703"]
     pages = _pages(pdf.pack(store, geos, "fr"))
@@ -154,6 +155,7 @@ def test_an_unknown_language_falls_back_to_english_instead_of_failing(store, no_
     assert text.t("briefing", "en") in flat and text.t("in_short", "en") in flat
 
 
+@pytest.mark.slow  # a pack of several regions
 def test_pack_in_spanish_is_one_page_per_region_with_a_spanish_appendix(store, no_browser):
     geos = ["ITC4", "ES703"]
     pages = _pages(pdf.pack(store, geos, "es"))
@@ -171,6 +173,7 @@ def test_pack_in_spanish_is_one_page_per_region_with_a_spanish_appendix(store, n
     assert text.flags_legend("es")[:25] in appendix and ", retrieved " not in appendix
 
 
+@pytest.mark.slow  # a pack and a briefing through the CLI
 def test_cli_makes_italian_and_spanish_pdfs(store, no_browser, monkeypatch, tmp_path):
     from dashboard.export import __main__ as cli
 

@@ -153,6 +153,7 @@ def test_page_shows_the_preset_its_definition_and_a_clean_table(_page_env):
     assert "Net migration rate" in at.dataframe[0].value.columns
 
 
+@pytest.mark.slow  # a whole-page render of a region profile
 def test_region_profile_shows_why_it_ranks_here(_page_env, store):
     at = AppTest.from_file(str(ROUTER), default_timeout=240)
     at.query_params.update(geo="ITC4", preset="integration_gaps")

@@ -3,6 +3,7 @@
 import io
 
 import pandas as pd
+import pytest
 from pypdf import PdfReader
 
 from dashboard.export import csvs
@@ -21,6 +22,7 @@ def test_town_csv_holds_the_figures_and_unknown_stays_empty(store):
     assert circle["value"].iloc[0] == local.town_circle(store, "FR_93066", 5)["residents"]
 
 
+@pytest.mark.slow  # a briefing with kaleido images
 def test_town_briefing_has_real_text_and_the_map(store):
     reader = PdfReader(io.BytesIO(town_briefing(store, "AT_32135", "de")))
     assert len(reader.pages) == 1

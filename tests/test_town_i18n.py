@@ -113,6 +113,7 @@ def _briefing(store, gisco_id: str, lang: str) -> str:
     return reader.pages[0].extract_text()
 
 
+@pytest.mark.slow  # a briefing with kaleido images
 def test_italian_briefing_of_a_spanish_town_has_italian_headings_and_numbers(store):
     text = _briefing(store, "ES_28079", "it")
     assert "Scheda comunale" in text and "Town briefing" not in text

@@ -55,6 +55,7 @@ def test_compare_scatter_defaults_to_a_question_and_labels_only_the_chosen_regio
     assert chosen["mode"] == "markers+text" and len(chosen["text"]) == 3  # ITC4, AT13, DE11, each labelled once
 
 
+@pytest.mark.slow  # kaleido renders of every export
 def test_no_exported_figure_has_a_default_trace_name(store, monkeypatch):
     from dashboard.export import images, pdf
 
