@@ -78,6 +78,7 @@ def test_sources_are_one_list_and_every_figure_key_resolves(store, no_browser):
         assert REGISTRY[fact.indicator].credit.removeprefix("Source: ") in sources, fact.indicator
 
 
+@pytest.mark.slow  # briefings of several regions
 def test_every_note_letter_in_the_table_has_its_note(store, no_browser):
     page = _pages(pdf.briefing(store, "DE300", "en"))[0]
     table, notes = page.split("\nTrends")[0], page.split("\nNotes\n")[-1]

@@ -63,7 +63,8 @@ def _caption(at) -> str:
     return "\n".join(c.value for c in at.caption).replace("\\", "")
 
 
-@pytest.mark.parametrize("geo, summed", [("AT126", False), pytest.param("ES41", True, marks=pytest.mark.slow)])
+@pytest.mark.slow  # whole-page renders of region profiles; the grid's selection and figure are tested above
+@pytest.mark.parametrize("geo, summed", [("AT126", False), ("ES41", True)])
 def test_region_page_draws_the_1_km_map_for_a_nuts3_and_a_nuts2_region(store_env, geo, summed):
     at = _region(geo)
     assert "1 km map: where people born abroad live (Census 2021 grid)" in [h.value for h in at.header]

@@ -45,6 +45,7 @@ def test_numbers_are_formatted_for_the_language():
     assert percent(3.6, "fr") == "3,6\u00a0%" and percent(3.6, "de") == "3,6\u00a0%"
 
 
+@pytest.mark.slow  # a briefing with kaleido images
 def test_french_briefing_of_a_spanish_town_puts_ine_first_with_french_headings_and_numbers(store):
     from dashboard.export.town_pdf import FR_THOUSANDS
 

@@ -125,6 +125,7 @@ def test_italian_briefing_of_a_spanish_town_has_italian_headings_and_numbers(sto
     assert "Fuente: INE (tabla 68538)" in text  # credits stay as their source words them
 
 
+@pytest.mark.slow  # a briefing with kaleido images
 def test_spanish_briefing_of_a_town_that_is_no_city_lists_the_nearest_cities(store):
     text = _briefing(store, "AT_32135", "es")
     assert "Ficha municipal" in text and "Ciudades del Urban Audit más cercanas" in text
