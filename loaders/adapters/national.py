@@ -37,12 +37,17 @@ def _read_text_table(path: Path, source: Source, sep: str, compressed: bool) -> 
 
 
 def _split_coded(labels: pd.Series, digits: int, source: Source, what: str) -> tuple[pd.Series, pd.Series]:
-    parts = labels.str.extract(_CODED)
-    given = labels.ne("")
-    bad = given & (parts[0].isna() | parts[0].str.len().ne(digits))
+    """'01001 Alegría-Dulantzi' -> ('01001', 'Alegría-Dulantzi'). Each distinct label is read once: INE repeats
+    every municipality's label on ~120 rows (sex x place of birth x year), and the regex was most of the parse."""
+    codes, uniques = pd.factorize(labels)
+    distinct = pd.Series(uniques, dtype=str)
+    parts = distinct.str.extract(_CODED)
+    bad = distinct.ne("") & (parts[0].isna() | parts[0].str.len().ne(digits))
     if bad.any():
-        raise ParseError(source.id, f"{what} labels without a {digits}-digit code, e.g. {labels[bad].iloc[:3].tolist()}")
-    return parts[0].fillna(""), parts[1].fillna("")
+        raise ParseError(source.id, f"{what} labels without a {digits}-digit code, e.g. {distinct[bad].iloc[:3].tolist()}")
+    code, name = (pd.Series(parts[i].fillna("").to_numpy(dtype=object)[codes], index=labels.index, dtype=str)
+                  for i in (0, 1))
+    return code, name
 
 
 def parse_ine_68538(path: Path, source: Source) -> pd.DataFrame:
@@ -51,12 +56,12 @@ def parse_ine_68538(path: Path, source: Source) -> pd.DataFrame:
     require_columns(raw, ["Provincias", "Municipios", "Sexo", "Lugar de nacimiento", "Periodo", "Total"],
                     source.id, "INE 68538")
     for column, known in (("Sexo", INE_SEX), ("Lugar de nacimiento", INE_BIRTHPLACE)):
-        unknown = sorted(set(raw[column]) - set(known))
+        unknown = sorted(set(raw[column].unique()) - set(known))  # distinct labels: iterating 1 M rows took 3 s
         if unknown:
             raise ParseError(source.id, f"unknown {column} label(s) {unknown[:5]}")
     province, province_name = _split_coded(raw["Provincias"], 2, source, "province")
     municipality, municipality_name = _split_coded(raw["Municipios"], 5, source, "municipality")
-    if not raw["Periodo"].str.fullmatch(r"\d{4}").all():
+    if not pd.Series(raw["Periodo"].unique(), dtype=str).str.fullmatch(r"\d{4}").all():
         raise ParseError(source.id, "Periodo values that are not years")
     number = raw["Total"].str.strip().str.strip('"')
     malformed = ~number.str.fullmatch(r"(\d{1,3}(\.\d{3})*)?")
