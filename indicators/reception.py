@@ -91,3 +91,23 @@ def _population_year(population: pd.DataFrame, geo: str, year: int) -> tuple[flo
     if earlier.empty:
         return (np.nan, np.nan)
     return (int(earlier.index[-1]), float(earlier.iloc[-1]))
+
+
+def for_regions(store, geos: list[str]) -> pd.DataFrame:
+    """The latest reception row of each chosen Italian region (a NUTS 3 region's NUTS 2, said so; Trentino-Alto
+    Adige's joint row once, for ITH1 and ITH2 alike). Columns: chosen, geo (as reported), name, value, total,
+    date, note. Regions outside Italy are not listed: the data cover Italy only."""
+    rows = latest(store)
+    out = []
+    for chosen in geos:
+        if not chosen.startswith("IT") or len(chosen) < 4:
+            continue
+        nuts2 = chosen[:4]
+        match = rows[rows["geo"].str.split("+").map(lambda codes: nuts2 in codes)]
+        if match.empty:
+            continue
+        row = match.iloc[0]
+        out.append({"chosen": chosen, "geo": row["geo"], "name": row["name"], "value": row["value"],
+                    "total": row["total"], "date": row["date"], "note": row["note"]})
+    frame = pd.DataFrame(out, columns=["chosen", "geo", "name", "value", "total", "date", "note"])
+    return frame.drop_duplicates(["chosen"]).reset_index(drop=True)

@@ -66,3 +66,15 @@ def test_the_pack_cover_says_why_these_regions_and_marks_another_vintage(store):
     assert "Arrival pressure" in why and "IT" in why
     text = PdfReader(io.BytesIO(pdf.pack(store, ["ITC4", "ITF3"], "en", why))).pages[0].extract_text()
     assert "Arrival pressure" in " ".join(text.split())
+
+
+def test_compare_shows_the_reception_load_of_its_italian_regions_and_says_italy_only(store_env, store):
+    from indicators import reception
+
+    rows = reception.for_regions(store, ["ITC4", "ITH10", "ITH20", "AT13"])
+    assert list(rows["chosen"]) == ["ITC4", "ITH10", "ITH20"]  # Austria has no such data: not listed
+    assert list(rows["geo"]) == ["ITC4", "ITH1+ITH2", "ITH1+ITH2"]  # the joint row, never split
+    raw = reception.latest(store).set_index("geo")
+    assert rows.set_index("chosen").loc["ITC4", "value"] == raw.loc["ITC4", "value"]
+    at = _app("compare", geos="ITC4,AT13")
+    assert any("Italy only" in s.value for s in at.subheader)

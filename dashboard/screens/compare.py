@@ -12,7 +12,7 @@ from dashboard.context import PageContext
 from dashboard.i18n import t, tr
 from dashboard.screens import basket, downloads, local_views
 from geodata.codes import level_of
-from indicators import compare, peers, profile
+from indicators import compare, peers, profile, reception
 from indicators.registry import ENTRIES, REGISTRY
 
 DEFAULT_X, DEFAULT_Y = "foreign_born_share", "unemployment_gap_foreign_born"
@@ -62,6 +62,7 @@ def render(ctx: PageContext) -> state.View:
                       regions=", ".join(f"{n} ({int(y)})" for n, y in zip(old["name"], old["year"]))))
     table = values.assign(unit=ind.unit, source=ind.credit)
     st.dataframe(table, hide_index=True, width="stretch")
+    _reception(store, geos, lang)
     left, right = st.columns(2)
     with left:
         downloads.direct(tr("Table (CSV)", lang), lambda: csvs.to_csv_bytes(table), f"compare_{ind.id}.csv", "compare_csv")
@@ -72,6 +73,18 @@ def render(ctx: PageContext) -> state.View:
             downloads.on_request(tr("roundtable pack (PDF)", lang), lambda: pdf.pack(store, list(geos), view.lang, why),
                                  f"roundtable_pack_{len(geos)}_regions.pdf", "pack_" + "_".join(geos))
     return view
+
+
+def _reception(store, geos: list[str], lang: str) -> None:
+    """Italy only: the chosen Italian regions' reception load (the data cover no other country, and say so)."""
+    rows = reception.for_regions(store, geos)
+    if rows.empty:
+        return
+    st.subheader(tr("Italy only: people in the reception system per 1 000 residents", lang))
+    st.dataframe(rows.assign(date=rows["date"].dt.date), hide_index=True, width="stretch")
+    st.caption(tr("{credit}. Report of {date}. A NUTS 3 region shows its NUTS 2 region's figure; "
+                  "Trentino-Alto Adige is one figure for ITH1 + ITH2. Other countries publish no such data.", lang,
+                  credit=reception.CREDIT, date=str(rows["date"].max().date())))
 
 
 def _scatter(store, view, geos, lang: str) -> None:
