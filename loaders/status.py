@@ -23,11 +23,12 @@ def source_status() -> list[dict]:
         side = cache.read_sidecar(source)
         present = side is not None and cache.raw_path(source).is_file()
         figures = per_source.get(source.id, {})
+        built = store.info["sources"].get(source.id, {}) if store is not None else {}
         rows.append({
             "id": source.id, "present": present, "origin": side.get("origin") if side else None,
             "retrieved_at": side.get("retrieved_at") if side else None,
-            "upstream_last_update": side.get("upstream_last_update") if side else None,
-            "rows": figures.get("rows", side.get("rows") if side else 0),
+            "upstream_last_update": built.get("upstream_last_update") or (side or {}).get("upstream_last_update"),
+            "rows": figures.get("rows", built.get("rows") or (side or {}).get("rows") or 0),
             "years": figures.get("years"), "regions_latest_year": figures.get("regions_latest_year"),
             "unmatched_codes": int(unmatched.get(source.id, 0)),
             "in_store": store is not None,

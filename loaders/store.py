@@ -113,7 +113,7 @@ def build(progress: Callable[[str], None] | None = None) -> Path:
         background = simplify_coverage(nearby, *BACKGROUND_SETTINGS)
         (staging / "background_countries.geojson").write_bytes(to_geojson_bytes(background))
         local_tables.write(parsed, geometry[2021], staging, say)
-        info = _build_info(build_id, observations, unmatched, time.perf_counter() - started)
+        info = _build_info(build_id, observations, unmatched, time.perf_counter() - started, parsed)
         (staging / "build.json").write_text(json.dumps(info, indent=2, default=str), encoding="utf-8")
         staging.rename(target)
     except BaseException:
@@ -269,12 +269,17 @@ def _tidy_types(observations: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _build_info(build_id: str, observations: pd.DataFrame, unmatched: pd.DataFrame, seconds: float) -> dict:
+def _build_info(build_id: str, observations: pd.DataFrame, unmatched: pd.DataFrame, seconds: float,
+                parsed: dict) -> dict:
     sources = {}
     for source in SOURCES:
         side = cache.read_sidecar(source) or {}
-        sources[source.id] = {k: side.get(k) for k in ("origin", "location", "retrieved_at", "sha256",
-                                                        "upstream_last_update", "rows")}
+        sources[source.id] = {k: side.get(k) for k in ("origin", "location", "retrieved_at", "sha256")}
+        # rows and the upstream date as this build parsed them (fetch skips the parse of a file whose
+        # checksum is the pinned one, so its sidecar may not have them)
+        table = parsed[source.id]
+        sources[source.id]["rows"] = sum(len(t) for t in table.values()) if isinstance(table, dict) else len(table)
+        sources[source.id]["upstream_last_update"] = getattr(table, "attrs", {}).get("last_update")
     return {"build_id": build_id, "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "seconds": round(seconds, 2), "observations": len(observations),
             "unmatched": len(unmatched), "sources": sources}
