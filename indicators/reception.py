@@ -111,3 +111,31 @@ def for_regions(store, geos: list[str]) -> pd.DataFrame:
                     "total": row["total"], "date": row["date"], "note": row["note"]})
     frame = pd.DataFrame(out, columns=["chosen", "geo", "name", "value", "total", "date", "note"])
     return frame.drop_duplicates(["chosen"]).reset_index(drop=True)
+
+
+def score_with_reception(result: pd.DataFrame, store, weight: float) -> pd.DataFrame:
+    """Italy only, NUTS 2: the most-affected score with the reception load as one more weighted indicator.
+
+    The EU-27 score stays as it is (its scale covers every EU-27 region, which reception data cannot); this is
+    a second score, for Italy's regions only: reception per 1 000 residents at the latest report, scaled 0-100
+    over the reported Italian regions like any indicator (clipped, 100 = most), weighted ``weight`` beside the
+    ranking's own weights. Trentino-Alto Adige's joint figure is the same value for ITH1 and ITH2 (not split).
+    Columns: geo, name, score, reception, reception_scaled, score_with_reception, rank_in_italy, tied.
+    """
+    from indicators.composite import scale  # the ranking's own scaling: one rule for every indicator
+
+    reported = latest(store)
+    rows = map_rows(reported).set_index("geo")["value"]  # ITH1 and ITH2 both read the joint figure
+    italy = result[result["country"].eq("IT") & result["score"].notna()].copy()
+    weights = result.attrs.get("weights", {})
+    own = italy["coverage"] * sum(weights.values())  # the weight the region's score rests on
+    italy["reception"] = italy["geo"].map(rows)
+    italy["reception_scaled"] = scale(italy["reception"], reported["value"], "high")  # the joint row counted once
+    have = italy["reception_scaled"].notna()
+    italy["score_with_reception"] = ((italy["score"] * own + italy["reception_scaled"].fillna(0) * weight * have)
+                                     / (own + weight * have))
+    shown = italy["score_with_reception"].round(1)
+    italy["rank_in_italy"] = shown.rank(method="min", ascending=False).astype("Int64")
+    italy["tied"] = shown.map(shown.value_counts()).astype("Int64")
+    columns = ["geo", "name", "score", "reception", "reception_scaled", "score_with_reception", "rank_in_italy", "tied"]
+    return italy[columns].sort_values(["rank_in_italy", "geo"]).reset_index(drop=True)

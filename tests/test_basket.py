@@ -78,3 +78,39 @@ def test_compare_shows_the_reception_load_of_its_italian_regions_and_says_italy_
     assert rows.set_index("chosen").loc["ITC4", "value"] == raw.loc["ITC4", "value"]
     at = _app("compare", geos="ITC4,AT13")
     assert any("Italy only" in s.value for s in at.subheader)
+
+
+def test_the_italy_only_score_with_reception_is_a_weighted_mean_recomputed_from_the_raw_report(store, mirror):
+    """Issue 14: reception in the score when the filter is Italy, as a second score (the EU-27 one unchanged).
+    Recomputed here from the raw CSV with numpy: the per-1 000 rate of the latest report, clipped to the 2nd-98th
+    percentile of the reported regions, scaled 0-100, then averaged with the score by weight."""
+    import numpy as np
+    import pandas as pd
+
+    from indicators import presets, reception
+    from indicators.composite import composite
+
+    result = composite(store, 2, presets.preset_weights("arrival_pressure", 2), countries=["IT"])
+    table = reception.score_with_reception(result, store, 2.0).set_index("geo")
+    raw = pd.read_csv(mirror / "national/it/accoglienza.csv", dtype={"CodiceRegione": str})
+    last = raw[raw["Data_Report"] == raw["Data_Report"].max()]
+    people = last.iloc[:, 2:6].sum(axis=1, min_count=1)
+    lombardia = float(people[last["Regione"].str.startswith("Lombardia")].iloc[0])
+    rates = reception.latest(store).set_index("geo")  # population of the same year from the store
+    rate = lombardia / rates.loc["ITC4", "population"] * 1000
+    assert np.isclose(table.loc["ITC4", "reception"], rate)
+    low, high = np.quantile(rates["value"], [0.02, 0.98])
+    scaled = (min(max(rate, low), high) - low) / (high - low) * 100
+    row = result.set_index("geo").loc["ITC4"]
+    own = row["coverage"] * sum(result.attrs["weights"].values())
+    assert np.isclose(table.loc["ITC4", "score_with_reception"], (row["score"] * own + scaled * 2.0) / (own + 2.0))
+    assert table.loc["ITC4", "score"] == row["score"]  # the EU-27 score is not touched
+    assert table.loc["ITH1", "reception"] == table.loc["ITH2", "reception"]  # the joint figure, not split
+
+
+def test_the_ranking_filtered_to_italy_offers_the_second_score_with_reception(store_env):
+    at = _app("most_affected", level="2", countries="IT")
+    at.checkbox(key="w_ma_reception").check().run()
+    assert not at.exception
+    frames = [d.value for d in at.dataframe]
+    assert any("Score with reception" in f.columns and "Rank in Italy" in f.columns for f in frames)

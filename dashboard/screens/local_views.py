@@ -285,15 +285,33 @@ def compare_cities(store, lang: str = "en") -> None:
                      hide_index=True, width="stretch")
 
 
-def reception_beside_score(store, countries: list[str], level: int, lang: str = "en") -> None:
-    """On the most-affected page, when the filter is Italy alone: the reception load by region beside the score.
+def reception_beside_score(store, countries: list[str], level: int, lang: str = "en", result=None) -> None:
+    """On the most-affected page, when the filter is Italy alone: the reception load by region beside the score,
+    and on request (NUTS 2) a second score that adds it, ranked within Italy.
 
-    Shown beside it, not inside: the score's indicators are yearly and cover every country, reception is
-    Italy-only and dated by report; mixing them would rank Italian regions on a scale no other country has.
+    Never inside the EU-27 score: its scale covers every EU-27 region and a filter must not change it (issue 15),
+    while reception is Italy-only and dated by report.
     """
     if list(countries) != ["IT"]:
         return
     latest = reception.latest(store)
+    if result is not None and level == 2 and st.checkbox(
+            tr("Add the reception load to the score (Italy only: a second score, ranked within Italy)", lang),
+            key="w_ma_reception"):
+        weight = st.slider(tr("Weight of the reception load", lang), 0.25, 3.0, 1.0, 0.25, key="w_ma_reception_w")
+        table = reception.score_with_reception(result, store, weight)
+        st.dataframe(table.rename(columns={
+            "name": tr("Region", lang), "score": tr("EU-27 score", lang),
+            "reception": tr("In reception per 1 000", lang), "reception_scaled": tr("Reception, 0-100", lang),
+            "score_with_reception": tr("Score with reception", lang), "rank_in_italy": tr("Rank in Italy", lang)}),
+            hide_index=True, width="stretch", column_config={
+                tr("EU-27 score", lang): st.column_config.NumberColumn(format="%.1f"),
+                tr("In reception per 1 000", lang): st.column_config.NumberColumn(format="%.2f"),
+                tr("Reception, 0-100", lang): st.column_config.NumberColumn(format="%.1f"),
+                tr("Score with reception", lang): st.column_config.NumberColumn(format="%.1f")})
+        st.caption(tr("The EU-27 score above is unchanged: reception data exist for Italy only, so they cannot sit on "
+                      "the EU-27 scale. This second score adds them as one more indicator, scaled 0-100 over Italy's "
+                      "reported regions, with the weight set here; its rank is within Italy.", lang))
     with st.expander(tr("Italy only: people in reception per 1 000 residents, {date}", lang,
                         date=_date(latest["date"].max(), lang))):
         st.dataframe(latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]],

@@ -59,7 +59,8 @@ def render(ctx: PageContext) -> state.View:
         return view
     result = composite(store, level, weights, countries=countries or None, regions=regions_with(store, typology),
                        outside_eu=outside_eu)
-    local_views.reception_beside_score(store, countries, level)  # Italy only: reception load beside the score
+    # Italy only: the reception load beside the score, and on request a second score that includes it
+    local_views.reception_beside_score(store, countries, level, lang, result)
     ranked = result[result["rank"].notna()]
     years = result.attrs.get("years", {})
     st.caption(tr("Years used: {years}", lang, years="; ".join(
