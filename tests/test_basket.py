@@ -77,7 +77,7 @@ def test_compare_shows_the_reception_load_of_its_italian_regions_and_says_italy_
     raw = reception.latest(store).set_index("geo")
     assert rows.set_index("chosen").loc["ITC4", "value"] == raw.loc["ITC4", "value"]
     at = _app("compare", geos="ITC4,AT13")
-    assert any("Italy only" in s.value for s in at.subheader)
+    assert any("Italy only" in h.value for h in at.header)
 
 
 def test_the_italy_only_score_with_reception_is_a_weighted_mean_recomputed_from_the_raw_report(store, mirror):

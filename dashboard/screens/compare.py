@@ -80,7 +80,7 @@ def _reception(store, geos: list[str], lang: str) -> None:
     rows = reception.for_regions(store, geos)
     if rows.empty:
         return
-    st.subheader(tr("Italy only: people in the reception system per 1 000 residents", lang))
+    st.header(tr("Italy only: people in the reception system per 1 000 residents", lang))
     st.dataframe(rows.assign(date=rows["date"].dt.date), hide_index=True, width="stretch")
     st.caption(tr("{credit}. Report of {date}. A NUTS 3 region shows its NUTS 2 region's figure; "
                   "Trentino-Alto Adige is one figure for ITH1 + ITH2. Other countries publish no such data.", lang,
