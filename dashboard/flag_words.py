@@ -22,3 +22,9 @@ def words(flag: str | None, lang: str) -> str:
 def marked(lang: str) -> str:
     """The meanings of the flags a map rings, joined: 'estimated, provisional, low reliability'."""
     return ", ".join(meanings(lang)[letter] for letter in MARKED)
+
+
+def legend(lang: str) -> str:
+    """The flag legend in ``lang``: 'Flags (Eurostat): b break in time series · …' (as indicators.flags.legend)."""
+    letters = " · ".join(f"{letter} {meaning}" for letter, meaning in meanings(lang).items() if letter != "m")
+    return tr("Flags (Eurostat): {letters}. Missing values are left empty, never zero.", lang, letters=letters)

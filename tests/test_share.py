@@ -33,6 +33,7 @@ def test_flag_words_name_the_same_letters_as_the_one_vocabulary():
     assert flag_words.meanings("en") == flags.MEANINGS
     assert set(flag_words.meanings("fr")) == set(flags.MEANINGS)
     assert flag_words.words("pu", "de") == "vorläufig, geringe Zuverlässigkeit"
+    assert flag_words.legend("en") == flags.legend()
 
 
 def test_a_typed_image_title_replaces_the_short_label_escaped_and_keeps_the_subtitle():

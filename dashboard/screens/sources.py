@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cached, state
+from dashboard import cached, flag_words, state
 from dashboard.context import PageContext
 from dashboard.screens import local_views
 from dashboard.i18n import t, tr
 from geodata.attribution import BOUNDARIES
-from indicators import flags
 from indicators.sources import METHODS, methods_table
 
 
@@ -20,7 +19,7 @@ def render(ctx: PageContext) -> state.View:
     st.write(tr("Every number in this dashboard comes from one of the published files below, fetched byte for byte "
                 "and parsed without edits; flags are kept as Eurostat publishes them. Missing values stay missing.",
                 lang))
-    st.caption(flags.legend())
+    st.caption(flag_words.legend(lang))
     st.dataframe(methods_table(store), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn(tr("Eurostat data browser", lang),
                                                                     display_text=tr("open", lang))})
