@@ -62,8 +62,9 @@ def test_compare_reads_the_basket_from_the_link(store_env):
 def test_the_pack_cover_says_why_these_regions_and_marks_another_vintage(store):
     from dashboard.export import pdf
 
-    why = basket.why(state.View(preset="arrival_pressure", level=2, countries=["IT"], geos=["ITC4", "ITF3"]))
-    assert "Arrival pressure" in why and "IT" in why
+    why = basket.why(state.View(preset="arrival_pressure", level=2, countries=["IT"], geos=["ITC4", "ITF3"],
+                                typology={"geography": ["coastal", "island"]}))
+    assert "Arrival pressure" in why and "IT" in why and "coastal / island" in why
     text = PdfReader(io.BytesIO(pdf.pack(store, ["ITC4", "ITF3"], "en", why))).pages[0].extract_text()
     assert "Arrival pressure" in " ".join(text.split())
 

@@ -24,7 +24,7 @@ def ticked(event, codes: list[str]) -> list[str]:
     return [codes[i] for i in rows if 0 <= i < len(codes)]
 
 
-def offer(view: state.View, chosen: list[str], pages: dict, key: str) -> None:
+def offer(view: state.View, chosen: list[str], pages: dict) -> None:
     """Under a table: how many rows are ticked, and a link that opens Compare with them added to the basket."""
     lang = view.lang
     if not chosen:
@@ -46,7 +46,8 @@ def why(view: state.View) -> str:
     lang, today = view.lang, date.today().isoformat()
     if not view.preset and not view.countries and not view.typology:
         return tr("Regions chosen on {date}.", lang, date=today)
-    filters = "; ".join([*view.countries, *(f"{k}: {v}" for k, v in view.typology.items())]) or tr("none", lang)
+    types = (f"{k}: {' / '.join(v) if isinstance(v, (list, tuple)) else v}" for k, v in view.typology.items())
+    filters = "; ".join([*view.countries, *types]) or tr("none", lang)
     ranking = presets.label(view.preset or presets.DEFAULT_PRESET)
     return tr("Regions chosen on {date}, with the ranking “{ranking}” at NUTS {level} and these filters: "
               "{filters}.", lang, date=today, ranking=ranking, level=view.level or 2, filters=filters)

@@ -66,7 +66,7 @@ def render(ctx: PageContext) -> state.View:
                                                               format=f"%.{ind.decimals}f"),
                        "nuts_version": st.column_config.NumberColumn("NUTS", format="%d"),
                        "year": st.column_config.NumberColumn("year", format="%d")})
-    basket.offer(view, basket.ticked(event, list(shown["geo"])), ctx.pages, "map")
+    basket.offer(view, basket.ticked(event, list(shown["geo"])), ctx.pages)
     return view
 
 

@@ -210,7 +210,7 @@ def _table(result: pd.DataFrame, view, pages: dict) -> None:
     table = display_table(result, lambda v, i: value_in(v, i, lang))
     event = st.dataframe(table.rename(columns=headers), hide_index=True, width="stretch", column_config=config,
                          key="ranking_table", on_select="rerun", selection_mode="multi-row")
-    basket.offer(view, basket.ticked(event, list(table["Code"])), pages, "ranking")
+    basket.offer(view, basket.ticked(event, list(table["Code"])), pages)
 
 
 def _not_ranked(result: pd.DataFrame, lang: str) -> None:
