@@ -65,6 +65,8 @@ def _english_left(texts: list[str], lang: str, names: set[str]) -> list[tuple[st
     for text in texts:
         for name in names:  # names stay as published: 'Urban Audit' in a city's name is no English left over
             text = text.replace(name, "")
+        # credit lines stay as each source words them ("Source: Eurostat (…)", "Fuente: INE", "Fonte: …")
+        text = re.sub(r"\b(Source|Fuente|Fonte): [^.·\n]*", "", text)
         cleaned.append(text)
     found = []
     for english, translated in catalogue.items():
