@@ -55,16 +55,30 @@ def trend_with_context(store, indicator, geo: str) -> pd.DataFrame:
     level = level_of(str(own["geo"].iloc[0]))
     parts = [own.assign(series="region", label=own["name"])]
     for scope in ((geo[:2], "EU") if level > 0 else ("EU",)):  # a national series is its own country line
-        rows = []
-        for year in sorted(own["year"].dropna().astype(int).unique()):
-            found = store.memo.cached(("benchmark", ind.id, level, year, scope),
-                                      lambda y=year: benchmark(store, ind, level, y, scope))
-            if found.value is not None and not found.partial:
-                rows.append({"geo": found.geo, "name": scope, "year": year, "value": found.value, "flag": "",
-                             "label": found.label})
-        if rows:
-            parts.append(pd.DataFrame(rows).assign(series="country" if scope != "EU" else "EU"))
+        years = sorted(own["year"].dropna().astype(int).unique())
+        found = [(y, b) for y, b in ((y, one_benchmark(store, ind, level, y, scope)) for y in years)
+                 if b.value is not None and not b.partial]
+        if found:
+            parts.append(pd.DataFrame([{"geo": b.geo, "name": scope, "year": y, "value": b.value, "flag": "",
+                                        "label": b.label} for y, b in found]).assign(
+                series="country" if scope != "EU" else "EU"))
     return pd.concat(parts, ignore_index=True)[["series", "geo", "name", "year", "value", "flag", "label"]]
+
+
+def one_benchmark(store, indicator, level: int, year: int, scope: str):
+    """One scope's benchmark (a country code or "EU") for one year, memoised on its own: the profile's trends and
+    the briefing's trend lines ask for the same years (indicators.benchmarks memoises both scopes together)."""
+    ind = get(indicator)
+    return store.memo.cached(("benchmark", ind.id, level, year, scope),
+                             lambda: benchmark(store, ind, level, year, scope))
+
+
+def benchmark_series(store, indicator, level: int, years, scope: str) -> tuple[list[int], list[float]]:
+    """The country's or the EU's value for each of ``years``, kept only where published or computed from every
+    region (a partial aggregate is never drawn as the country or the EU)."""
+    kept = [(int(y), b) for y, b in ((y, one_benchmark(store, indicator, level, int(y), scope)) for y in years)
+            if b.value is not None and not b.partial]
+    return [y for y, _ in kept], [b.value for _, b in kept]
 
 
 def _own_series(store, ind, geo: str) -> pd.DataFrame:

@@ -19,8 +19,7 @@ from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, licence_lin
 from dashboard.export.images import ExportError, figure_image
 from geodata.codes import level_of
 from geodata.attribution import boundaries
-from indicators import caveats, lookup, profile
-from indicators.benchmarks import benchmark
+from indicators import caveats, context, lookup, profile
 from indicators.sources import METHODS
 from indicators.compare import OLD_BY, latest
 from indicators.registry import REGISTRY
@@ -414,7 +413,7 @@ def _trend_figure(store, geo: str, charts: list[str], keys: Keys, lang: str, hei
                                    ("EU", text.t("eu_name", lang), dict(width=1.6, color="#555555", dash="dash"))):
             if scope == own:
                 continue  # a country's own line is the region line
-            years, values = _benchmark_series(store, ind, len(own) - 2, rows["year"], scope)
+            years, values = context.benchmark_series(store, ind, len(own) - 2, rows["year"], scope)
             if len(values) >= 2:
                 lines.append((name, years, values, style))
             else:
@@ -439,21 +438,9 @@ def _trend_figure(store, geo: str, charts: list[str], keys: Keys, lang: str, hei
     return fig
 
 
-def _benchmark_series(store, ind, level: int, years, scope: str):
-    """The country or EU value for each year, kept only when published or computed from every region."""
-    kept_years, values = [], []
-    for year in years:
-        bench = _benchmark(store, ind, level, int(year), scope)
-        if bench.value is not None and not bench.partial:
-            kept_years.append(int(year))
-            values.append(bench.value)
-    return kept_years, values
-
-
 def _benchmark(store, ind, level: int, year: int, scope: str):
-    """One benchmark, memoised per scope (indicators.benchmarks memoises country and EU together, per country)."""
-    return store.memo.cached(("briefing_benchmark", ind.id, level, year, scope),
-                             lambda: benchmark(store, ind, level, year, scope))
+    """One benchmark, memoised per scope (shared with the profile's trends)."""
+    return context.one_benchmark(store, ind, level, year, scope)
 
 
 def _bench(bench, ind, lang: str) -> str:
