@@ -69,6 +69,7 @@ def test_the_pack_cover_says_why_these_regions_and_marks_another_vintage(store):
     assert "Arrival pressure" in " ".join(text.split())
 
 
+@pytest.mark.slow  # a whole-page render of Compare
 def test_compare_shows_the_reception_load_of_its_italian_regions_and_says_italy_only(store_env, store):
     from indicators import reception
 
@@ -109,6 +110,7 @@ def test_the_italy_only_score_with_reception_is_a_weighted_mean_recomputed_from_
     assert table.loc["ITH1", "reception"] == table.loc["ITH2", "reception"]  # the joint figure, not split
 
 
+@pytest.mark.slow  # a whole-page render of the ranking
 def test_the_ranking_filtered_to_italy_offers_the_second_score_with_reception(store_env):
     at = _app("most_affected", level="2", countries="IT")
     at.checkbox(key="w_ma_reception").check().run()
