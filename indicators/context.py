@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geodata.codes import level_of, parent
-from indicators import tables
+from geodata.codes import level_of
+from indicators import profile
 from indicators.benchmarks import benchmark
 from indicators.ranks import ranks
 from indicators.registry import get
@@ -48,7 +48,7 @@ def trend_with_context(store, indicator, geo: str) -> pd.DataFrame:
     rather than drawn as if complete.
     """
     ind = get(indicator)
-    own = _own_series(store, ind, geo)
+    own = profile.trend(store, ind, geo).sort_values("year").reset_index(drop=True)
     own = own[own["year"] > own["year"].max() - LAST_YEARS] if len(own) else own
     if own.empty:
         return own
@@ -79,14 +79,3 @@ def benchmark_series(store, indicator, level: int, years, scope: str) -> tuple[l
     kept = [(int(y), b) for y, b in ((y, one_benchmark(store, indicator, level, int(y), scope)) for y in years)
             if b.value is not None and not b.partial]
     return [y for y, _ in kept], [b.value for _, b in kept]
-
-
-def _own_series(store, ind, geo: str) -> pd.DataFrame:
-    for level in range(level_of(geo), -1, -1):
-        if level not in ind.levels:
-            continue
-        rows = tables.table(store, ind, level=level)
-        series = rows[(rows["geo"] == parent(geo, level)) & rows["value"].notna() & rows["year"].notna()]
-        if len(series) >= 2:
-            return series[["geo", "name", "year", "value", "flag"]].sort_values("year").reset_index(drop=True)
-    return pd.DataFrame(columns=["geo", "name", "year", "value", "flag"])
