@@ -100,25 +100,47 @@ def _grid_cells(parsed: dict, polygons: gpd.GeoDataFrame) -> pd.DataFrame:
     if grid.duplicated(["x", "y"]).any():
         raise DataError("census_grid", "the same cell appears in two tiles")
     grid = grid.sort_values(["y", "x"], ignore_index=True)  # row-major: a window is a few contiguous runs
-    centres = shapely.points(grid["x"].to_numpy() + 500.0, grid["y"].to_numpy() + 500.0)
-    tree = shapely.STRtree(polygons.geometry.to_numpy())
-    cell_index, polygon_index = tree.query(centres, predicate="within")
-    region = np.full(len(grid), None, dtype=object)
-    region[cell_index] = polygons["geo"].to_numpy()[polygon_index]
-    assigned = np.where(pd.notna(region), "inside", None).astype(object)
+    codes = polygons["geo"].to_numpy()
+    found = _containing_polygon(grid["x"].to_numpy() + 500.0, grid["y"].to_numpy() + 500.0, polygons.geometry)
+    assigned = np.where(found >= 0, "inside", None).astype(object)
     # Coastal and border cells whose centre falls just outside the generalised (1:20M) polygons: nearest region.
-    rest = np.flatnonzero(pd.isna(region))
+    rest = np.flatnonzero(found < 0)
     if len(rest):
-        near_cell, near_polygon = tree.query_nearest(centres[rest], max_distance=NEAREST_LIMIT_M, all_matches=False)
-        region[rest[near_cell]] = polygons["geo"].to_numpy()[near_polygon]
+        centres = shapely.points(grid["x"].to_numpy()[rest] + 500.0, grid["y"].to_numpy()[rest] + 500.0)
+        tree = shapely.STRtree(polygons.geometry.to_numpy())
+        near_cell, near_polygon = tree.query_nearest(centres, max_distance=NEAREST_LIMIT_M, all_matches=False)
+        found[rest[near_cell]] = near_polygon
         assigned[rest[near_cell]] = "nearest"
+    region = pd.Categorical.from_codes(found, categories=codes).remove_unused_categories()
+    region = region.reorder_categories(sorted(region.categories))
     # Counts as uint16 when they fit (largest cell: 56 034 residents): half the bytes to read at start-up.
     widest = int(grid[COUNTS].max().max())
     grid[COUNTS] = grid[COUNTS].astype(np.uint16 if widest <= np.iinfo(np.uint16).max else np.int32)
-    grid["nuts_3"] = pd.Categorical(region)
-    grid["country"] = pd.Categorical(pd.Series(region, dtype="object").str[:2])
+    grid["nuts_3"] = region
+    # The country through the region's category code: a string slice per region, not per cell.
+    countries, country_of_region = np.unique(np.array([geo[:2] for geo in region.categories], dtype=object),
+                                             return_inverse=True)
+    grid["country"] = pd.Categorical.from_codes(np.where(region.codes >= 0, country_of_region[region.codes], -1),
+                                                categories=pd.Index(countries, dtype=object))
     grid["assigned_by"] = pd.Categorical(assigned, categories=["inside", "nearest"])
     return grid[GRID_COLUMNS]
+
+
+def _containing_polygon(x: np.ndarray, y: np.ndarray, polygons: gpd.GeoSeries) -> np.ndarray:
+    """Per point (sorted by y), the position of the polygon containing it, or -1.
+
+    Each polygon tests only the points in its bounding box (a y range found by bisection, then x), with
+    ``contains_xy`` on the prepared polygon: no shapely point object per cell, about 4× faster than an STRtree
+    of 1.9 million points, the same answer (points on a boundary are in neither).
+    """
+    found = np.full(len(x), -1, dtype=np.int32)
+    for position, polygon in enumerate(polygons.to_numpy()):
+        minx, miny, maxx, maxy = polygon.bounds
+        start, stop = int(np.searchsorted(y, miny, side="left")), int(np.searchsorted(y, maxy, side="right"))
+        in_box = start + np.flatnonzero((x[start:stop] >= minx) & (x[start:stop] <= maxx))
+        shapely.prepare(polygon)
+        found[in_box[shapely.contains_xy(polygon, x[in_box], y[in_box])]] = position
+    return found
 
 
 def _municipalities(lau: pd.DataFrame, lau2019: pd.DataFrame, polygons: gpd.GeoDataFrame):

@@ -197,29 +197,30 @@ def _regions_table(code_lists: pd.DataFrame, geometry: dict, countries: pd.DataF
 
 def _observations(parsed: dict, code_lists: pd.DataFrame, geometry: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     frames, unmatched = [], []
+    valid = code_lists.groupby("geo")["version"].apply(lambda v: sorted(set(v))).to_dict()  # once, not per source
     for source in SOURCES:
         if source.adapter not in adapters.OBSERVATION_ADAPTERS:
             continue
         frame = parsed[source.id]
         for item in frame.attrs.get("unmatched", []):
             unmatched.append({"source_id": source.id, **item})
-        frames.append(_with_versions(frame, source, code_lists))
+        frames.append(_with_versions(frame, source, valid))
     observations = pd.concat(frames, ignore_index=True)
     unmatched.extend(_unmatched_codes(observations, geometry))
     observations = _tidy_types(observations)
     return observations, pd.DataFrame(unmatched, columns=["source_id", "geo", "reason"]).astype(str)
 
 
-def _with_versions(frame: pd.DataFrame, source: Source, code_lists: pd.DataFrame) -> pd.DataFrame:
+def _with_versions(frame: pd.DataFrame, source: Source, valid: dict[str, list[int]]) -> pd.DataFrame:
     """Add geo kind, level, country and the NUTS version chosen from the code lists.
 
     A code valid in several versions takes the version the publisher used (the manifest's), else the newest
     one not newer than it, else the newest; a code in no list gets no version and is reported as unmatched.
+    ``valid``: each code's versions in the code lists. Every rule runs once per distinct code, not per row.
     """
     frame = frame.copy()
     geos = pd.Series(frame["geo"].unique())
     kinds = geos.map(nuts_codes.geo_kind)
-    valid = code_lists.groupby("geo")["version"].apply(lambda v: sorted(set(v)))
     declared = source.nuts_version or max(NUTS_VERSIONS)
 
     def choose(code: str):
@@ -233,8 +234,8 @@ def _with_versions(frame: pd.DataFrame, source: Source, code_lists: pd.DataFrame
 
     version = {g: (choose(g) if k in ("region", "country", "extra_regio") else None) for g, k in zip(geos, kinds)}
     frame["geo_kind"] = frame["geo"].map(dict(zip(geos, kinds)))
-    frame["level"] = frame["geo"].map(lambda g: nuts_codes.level_of(g))
-    frame["country"] = frame["geo"].map(lambda g: nuts_codes.country_of(g))
+    frame["level"] = frame["geo"].map({g: nuts_codes.level_of(g) for g in geos})
+    frame["country"] = frame["geo"].map({g: nuts_codes.country_of(g) for g in geos})
     frame["nuts_version"] = frame["geo"].map(version)
     frame["year"] = pd.to_numeric(frame["time"].str[:4], errors="coerce")
     return frame

@@ -15,7 +15,8 @@ REPO = Path(__file__).resolve().parents[1]
 # What a build depends on: the mirror's checksums, the code that fetches and builds, the libraries that parse
 # and write. A change to any of them gives a new key, hence a fresh build.
 BUILD_CODE = ("loaders", "geodata")
-BUILD_LIBRARIES = ("pandas", "geopandas", "shapely", "pyarrow", "openpyxl", "pyogrio", "topojson")
+BUILD_LIBRARIES = ("pandas", "geopandas", "shapely", "pyarrow", "openpyxl", "python-calamine", "pyogrio",
+                   "topojson", "pyreadr")
 
 
 def _mirror() -> Path:

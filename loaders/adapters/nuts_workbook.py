@@ -19,7 +19,7 @@ _COASTAL_2021 = {0: "non-coastal", 1: "coastal", 2: "coastal"}  # 1 on the coast
 def parse_nuts_workbook(path: Path, source: Source) -> dict[str, pd.DataFrame]:
     """``{"codes": …, "typologies": …}`` for the workbook's version (and the 2016 codes the 2021 book lists)."""
     try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
+        sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="calamine")
     except (OSError, zipfile.BadZipFile, ValueError, KeyError) as exc:
         raise ParseError(source.id, f"not a readable XLSX workbook: {exc}") from exc
     try:
