@@ -2,18 +2,25 @@
 text (``tr``, gettext's way: the English is the key, so a page reads as English and a missing translation is
 found by a test), and numbers in the reader's language (``number``, CLDR rules through Babel).
 
+Text from below the pages goes through the same catalogues: the registry's words (an indicator's label,
+unit, description and caveats: ``localised``, ``data_text``) and the sentences the analytics build
+(``indicators.wording.Phrase``: ``say``).
+
 Catalogues: ``dashboard/locales/{fr,de,it,es}.json``, English text -> translation, ``{fields}`` kept.
-tests/test_translations.py fails when a ``tr("…")`` literal has no entry in a catalogue, or an entry loses a
-field. Summaries are translated in indicators.summary.
+tests/test_translations.py fails when a ``tr("…")`` or ``phrase("…")`` literal, or a registry text, has no
+entry in a catalogue, or an entry loses a field. Summaries are translated in indicators.summary.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from babel.numbers import format_decimal
+
+from indicators.wording import Phrase
 
 LANGUAGES = {"en": "English", "fr": "Français", "de": "Deutsch", "it": "Italiano", "es": "Español"}
 LOCALES = Path(__file__).resolve().with_name("locales")
@@ -75,6 +82,45 @@ def tr(text: str, lang: str, **fields) -> str:
     (the catalogue test keeps that from shipping). Always call with a literal, so the test can find it."""
     translated = catalogue(lang).get(text, text)
     return translated.format(**fields) if fields else translated
+
+
+def say(value, lang: str) -> str:
+    """A ``Phrase`` from the analytics, or a registry text, in ``lang``; any other value as it is."""
+    if isinstance(value, Phrase):
+        return value.render(lambda template: catalogue(lang).get(template, template))
+    return data_text(value, lang) if isinstance(value, str) else str(value)
+
+
+def data_text(text: str, lang: str) -> str:
+    """A text that comes from the registries (not a literal of the pages) in ``lang``, English when missing.
+    Which texts must have an entry is listed by ``registry_texts``."""
+    return catalogue(lang).get(text, text)
+
+
+# an indicator's fields that readers see as words; the rest (ids, codes, credit lines) stay as they are
+LOCALISED_FIELDS = ("label", "short_label", "unit", "short_unit", "description")
+
+
+def localised(indicator, lang: str):
+    """A copy of a registry entry (``Indicator`` or a deep dive's ``LocalIndicator``) with its words in
+    ``lang``: pages, figures and files that show ``.label`` or ``.description`` then speak the language."""
+    if lang == "en" or not catalogue(lang):
+        return indicator
+    words = {name: data_text(getattr(indicator, name), lang) for name in LOCALISED_FIELDS}
+    caveats = tuple(data_text(caveat, lang) for caveat in getattr(indicator, "caveats", ()))
+    return replace(indicator, **words, caveats=caveats)
+
+
+def registry_texts() -> set[str]:
+    """Every registry text a page can show: what the catalogues must translate besides the literals."""
+    from indicators import deep_dives
+    from indicators.registry import ENTRIES, THEMES
+
+    texts = set(THEMES.values())
+    for entry in [*ENTRIES, *deep_dives.ENTRIES]:
+        texts.update(getattr(entry, name) for name in LOCALISED_FIELDS)
+        texts.update(getattr(entry, "caveats", ()))
+    return {text for text in texts if text and text.strip()}
 
 
 def number(value: float, decimals: int, lang: str) -> str:

@@ -17,18 +17,26 @@ DASHBOARD = Path(i18n.__file__).resolve().parent
 TRANSLATED = ("fr", "de", "it", "es")
 
 
+INDICATORS = DASHBOARD.parent / "indicators"
+
+
 def _tr_literals() -> dict[str, list[str]]:
-    """English text -> where it is used, for every ``tr(...)`` call in dashboard/ (and the ``t`` labels)."""
+    """English text -> where it is used: every ``tr(...)`` call in dashboard/ (and the ``t`` labels), every
+    ``phrase(...)`` in indicators/ (sentences the analytics build), and the registries' words."""
     found: dict[str, list[str]] = {text: ["i18n._LABELS"] for text in i18n._LABELS.values()}
-    for path in DASHBOARD.rglob("*.py"):
-        if path.name == "i18n.py":  # t() passes its labels through tr(); they are listed above
-            continue
+    for text in i18n.registry_texts():
+        found.setdefault(text, []).append("registry")
+    calls = [(path, "tr") for path in DASHBOARD.rglob("*.py") if path.name != "i18n.py"]  # t(): listed above
+    calls += [(path, "phrase") for path in INDICATORS.rglob("*.py") if path.name != "wording.py"]
+    for path, function in calls:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "tr":
+            name = getattr(node.func, "id", getattr(node.func, "attr", None)) if isinstance(node, ast.Call) else None
+            if name == function:
                 first = node.args[0] if node.args else None
-                where = f"{path.relative_to(DASHBOARD)}:{node.lineno}"
+                where = f"{path.relative_to(DASHBOARD.parent)}:{node.lineno}"
                 assert isinstance(first, ast.Constant) and isinstance(first.value, str), (
-                    f"{where}: tr() needs a literal string (fill values in with fields), or the test cannot see it")
+                    f"{where}: {function}() needs a literal string (fill values in with fields), or the test "
+                    "cannot see it")
                 # tr(text, lang, **fields): a field named like a parameter fails only when the line runs
                 assert not _fields(first.value) & {"text", "lang"}, f"{where}: rename the field (text, lang are tr's)"
                 found.setdefault(first.value, []).append(where)
