@@ -44,7 +44,7 @@ def points_map(rows: pd.DataFrame, ind, classes: Classes, *, title: str, subtitl
         fig.add_trace(go.Scattergeo(lon=flagged["lon"].astype("float32").values, lat=flagged["lat"].astype("float32").values,
                                     mode="markers", hoverinfo="skip", name="Flagged (estimated, break in series, …)",
                                     marker=dict(symbol="circle-open", size=9, color="#333333", line_width=0.8)))
-    figures._map_layout(fig, title, subtitle, credit)  # the house map layout: title, legend, credit line
+    fig.update_layout(figures._map_layout(title, subtitle, credit))  # the house map layout: title, legend, credit line
     return frame_on(fig, frame)
 
 

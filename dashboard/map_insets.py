@@ -67,47 +67,54 @@ def boxes(layout: str, grid: tuple | None = None) -> list[tuple[float, float, fl
     return out
 
 
-def used(fig: go.Figure) -> set[int]:
-    """The insets that some trace of ``fig`` draws in."""
-    return {int(t.geo[3:]) - 2 for t in fig.data if getattr(t, "geo", None) not in (None, MAIN)}
+def used(traces) -> set[int]:
+    """The insets that some trace draws in (``traces``: a figure's graph objects, or plain trace dicts)."""
+    return {int(geo[3:]) - 2 for t in traces if (geo := _at(t, "geo")) not in (None, MAIN)}
 
 
-def _legend_width(fig: go.Figure) -> float:
-    """About how wide a vertical legend of ``fig`` is, in px (12 px text, ~6.5 px a character, plus the swatch)."""
-    lines = [line for t in fig.data if t.showlegend is not False for line in (t.name or "").split("<br>")]
+def _legend_width(traces) -> float:
+    """About how wide a vertical legend is, in px (12 px text, ~6.5 px a character, plus the swatch)."""
+    lines = [line for t in traces if _at(t, "showlegend") is not False for line in (_at(t, "name") or "").split("<br>")]
     return max((len(line) for line in lines), default=0) * 6.5 + 50
 
 
 def frame(fig: go.Figure, layout: str) -> None:
-    """Lay the main map and the used insets out (``layout``: a key of ``LAYOUTS``): domains, a frame and a label
-    per inset. Called again after the margins change (an export's source block): it replaces its own shapes."""
-    drawn = used(fig)
+    """Lay out a figure already made again (an export, after its source block took room from the map)."""
+    fig.update_layout(placement(fig.data, fig.layout, layout))
+
+
+def placement(traces, current, layout: str) -> dict:
+    """The layout entries that place the main map and the used insets (``layout``: a key of ``LAYOUTS``):
+    domains, a frame and a label per inset; shapes and annotations are returned whole, this function's own
+    replaced. ``traces`` and ``current`` (the layout so far) are graph objects or plain dicts, so a map can be
+    laid out before its figure is made (each update of a made figure costs plotly a validation)."""
+    drawn = used(traces)
     if not drawn:
-        return
+        return {}
     grid, main = LAYOUTS[layout]
-    margin = fig.layout.margin
-    width, height = fig.layout.width or 1000, fig.layout.height or 450
-    plot_w, plot_h = width - (margin.l or 0) - (margin.r or 0), height - (margin.t or 0) - (margin.b or 0)
-    if layout in ("landscape", "wide") and fig.layout.width:
+    updates = {}
+    width, height = _at(current, "width"), _at(current, "height")
+    plot_w = (width or 1000) - (_at(current, "margin", "l") or 0) - (_at(current, "margin", "r") or 0)
+    plot_h = (height or 450) - (_at(current, "margin", "t") or 0) - (_at(current, "margin", "b") or 0)
+    if layout in ("landscape", "wide") and width:
         # Europe is height-bound here: put the inset grid right beside it and centre the group in the frame
-        legend_w = _legend_width(fig) / max(plot_w, 1) if layout == "wide" else 0.0
+        legend_w = _legend_width(traces) / max(plot_w, 1) if layout == "wide" else 0.0
         share = min(main["x"][1], MAINLAND_ASPECT * plot_h / max(plot_w, 1), 1 - 0.24 - legend_w)
         left = (1 - share - 0.22 - legend_w) / 2
         main = dict(x=[left, left + share], y=main["y"])
         grid = (grid[0], grid[1], left + share + 0.02, left + share + 0.22, grid[4], grid[5])
         if layout == "wide":
-            fig.update_layout(legend=dict(orientation="v", x=left + share + 0.24, xanchor="left", y=1,
-                                          yanchor="top"))
-    fig.update_layout(geo_domain=main)
+            updates["legend"] = dict(orientation="v", x=left + share + 0.24, xanchor="left", y=1, yanchor="top")
+    updates["geo"] = dict(domain=main)
     label_room = 15 / max(plot_h, 1)  # a label line above each inset's own map, in paper units
-    shapes = [s for s in (fig.layout.shapes or ()) if s.name != "inset"]
-    labels = [a for a in (fig.layout.annotations or ()) if a.name != "inset"]
+    shapes = [s for s in (_at(current, "shapes") or ()) if _at(s, "name") != "inset"]
+    labels = [a for a in (_at(current, "annotations") or ()) if _at(a, "name") != "inset"]
     for index, (x0, x1, y0, y1) in enumerate(boxes(layout, grid)):
         if index not in drawn:
             continue
-        fig.update_layout({subplot(index): dict(
+        updates[subplot(index)] = dict(
             domain=dict(x=[x0 + 0.004, x1 - 0.004], y=[y0 + 0.004, max(y1 - label_room, y0 + 0.01)]),
-            visible=False, fitbounds="locations", projection_type="mercator", bgcolor="rgba(0,0,0,0)")})
+            visible=False, fitbounds="locations", projection_type="mercator", bgcolor="rgba(0,0,0,0)")
         shapes.append(dict(type="rect", name="inset", xref="paper", yref="paper", x0=x0, x1=x1, y0=y0, y1=y1,
                            line=dict(color=FRAME_COLOUR, width=1), fillcolor="rgba(0,0,0,0)", layer="below"))
         # on screen the column is narrow (36 px on a phone): a long name runs left, over the sea, not off the page
@@ -115,4 +122,16 @@ def frame(fig: go.Figure, layout: str) -> None:
         labels.append(dict(name="inset", text=OUTERMOST[index][1], showarrow=False, xref="paper", yref="paper",
                            x=x1 if right else x0, y=y1, xanchor="right" if right else "left", yanchor="top",
                            xshift=-3 if right else 3, yshift=-1, font=LABEL_FONT))
-    fig.update_layout(shapes=shapes, annotations=labels)
+    return {**updates, "shapes": shapes, "annotations": labels}
+
+
+def _at(obj, *keys):
+    """``obj[k1][k2]…`` for a graph object or a dict, None where a key is missing."""
+    for key in keys:
+        try:
+            obj = obj[key]
+        except (KeyError, TypeError, ValueError):
+            return None
+        if obj is None:
+            return None
+    return obj
