@@ -170,11 +170,14 @@ def _per_thousand(counts: pd.DataFrame, population: pd.DataFrame) -> pd.DataFram
     return joined.drop(columns=["year_key", "pop_year", "pop", "pop_flag"])
 
 
-def _older_population(note, year: int):
-    """The note saying the population is of an earlier year, after the count's own note (its month) if any."""
-    if isinstance(note, str) and not note.strip():
+def _older_population(note, year: int) -> Phrase | str:
+    """The note saying the population is of an earlier year, after the count's own note if any: its month
+    (monthly counts, the only ones with a note before this), said as one sentence."""
+    if isinstance(note, Phrase) and note.template == "month {month}":
+        return phrase("month {month} population of {year}", month=dict(note.fields)["month"], year=year)
+    if not str(note).strip():
         return phrase("population of {year}", year=year)
-    return phrase("{note} population of {year}", note=note.strip() if isinstance(note, str) else note, year=year)
+    return f"{str(note).strip()} population of {year}"  # no other note comes here today: kept as it reads
 
 
 def _change(series: pd.DataFrame) -> pd.DataFrame:
