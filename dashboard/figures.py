@@ -118,7 +118,8 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                     z=[0] * len(piece), showscale=False, colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], geo=where,
                     marker_line_color=BORDER_COLOUR, marker_line_width=0.3, name=no_data_label,
                     legendgroup="nodata", showlegend=not shown,
-                    customdata=np.stack([piece["name"], piece["geo"], piece["reason"]], axis=-1),
+                    # a reason is a phrase (English as str; a page passes them said in its language)
+                    customdata=np.stack([piece["name"], piece["geo"], piece["reason"].map(str)], axis=-1),
                     hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}<extra></extra>"))
                 shown = True
     if flagged_points is not None and len(flagged_points):

@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = tables.table(store, indicator, level=args.level, year=args.year, nuts_version=args.nuts_version)
     rows = rows[TABLE_COLUMNS]
     if args.format == "json":
-        print(rows.to_json(orient="records", force_ascii=False))
+        print(tables.as_text(rows).to_json(orient="records", force_ascii=False))
     else:
         rows.to_csv(sys.stdout, index=False)
     return 0

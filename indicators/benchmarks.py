@@ -11,6 +11,7 @@ import pandas as pd
 from geodata.codes import EU27
 from indicators import lookup, tables
 from indicators.registry import Indicator, get
+from indicators.wording import Phrase, phrase
 
 EU_AGGREGATE = "EU27_2020"
 # Rates whose own denominator is in the store: (dataset, filter, words). The others are weighted by population.
@@ -29,7 +30,9 @@ class Benchmark:
     value: float | None
     year: int | None
     method: str  # "published", "computed" or "none"
-    label: str  # what the value is, e.g. "EU27 (published)" or "computed from 925 regions in 18 of 27 countries"
+    # what the value is, e.g. "EU27 (published)" or "computed from 925 regions in 18 of 27 countries (…)": a
+    # Phrase, whose str() is the English (pages say it in their language with dashboard.i18n.say)
+    label: Phrase
     weighted_by: str | None = None
     regions: int | None = None  # regions the value is computed from
     countries: int | None = None  # member states (EU) among them
@@ -42,10 +45,10 @@ class Benchmark:
     @property
     def partial(self) -> bool:
         """Computed from fewer regions than the country (or member states than the EU) has."""
-        return self.label.startswith("computed from")
+        return str(self.label).startswith("computed from")
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {**asdict(self), "label": str(self.label)}  # the label as its English sentence, not its parts
 
 
 def benchmarks(store, indicator: Indicator | str, level: int, year: int | None, country: str) -> dict[str, Benchmark]:
@@ -62,8 +65,9 @@ def benchmark(store, ind: Indicator, level: int, year: int | None, scope: str) -
     rows = tables.table(store, ind, year=year, include_aggregates=True)
     published = rows[(rows["geo"] == geo) & rows["value"].notna()]
     if len(published):
-        return Benchmark(kind, geo, float(published["value"].iloc[0]), year, "published",
-                         f"{'EU27' if scope == 'EU' else scope} (published)", level=0 if scope != "EU" else None)
+        label = phrase("EU27 (published)") if scope == "EU" else phrase("{country} (published)", country=scope)
+        return Benchmark(kind, geo, float(published["value"].iloc[0]), year, "published", label,
+                         level=0 if scope != "EU" else None)
     fallback = None
     for lv in range(level, -1, -1):
         if lv not in ind.levels:
@@ -77,7 +81,7 @@ def benchmark(store, ind: Indicator, level: int, year: int | None, scope: str) -
             return _aggregate(store, ind, regional, lv, year, kind, geo, complete=True)
         fallback = fallback or (lv, regional)
     if fallback is None:
-        return Benchmark(kind, geo, None, year, "none", "no values to compute from")
+        return Benchmark(kind, geo, None, year, "none", phrase("no values to compute from"))
     return _aggregate(store, ind, fallback[1], fallback[0], year, kind, geo, complete=False)
 
 
@@ -99,29 +103,62 @@ def _complete(store, ind: Indicator, rows: pd.DataFrame, level: int, scope: str)
 
 def _aggregate(store, ind, rows, level, year, kind, geo, complete: bool) -> Benchmark:
     n, k = len(rows), rows["country"].nunique()
-    where = f"NUTS {level}" if level else "countries"
+    where = f"NUTS {level}" if level else phrase("countries")
     if ind.kind == "count":
-        value, weighted_by, how = float(rows["value"].sum()), None, f"sum of {n} {_units(level)}"
+        value, weighted_by = float(rows["value"].sum()), None
+        how = phrase("sum of {count} regions", count=n) if level else phrase("sum of {count} countries", count=n)
     else:
         weights, weighted_by, other_year = _weights(store, ind, rows, level, year)
         has = weights.notna() & (weights > 0)
         if not has.any():
-            return Benchmark(kind, geo, None, year, "none", f"no {weighted_by} to weight {n} regions with")
+            return Benchmark(kind, geo, None, year, "none", _no_weights(weighted_by, n))
         value = float(np.average(rows.loc[has, "value"], weights=weights[has]))
-        how = (f"mean of {int(has.sum())}" + (f" of {n}" if not has.all() else "") + f" {_units(level)}"
-               f" weighted by {weighted_by}" + (f", of the nearest year for {other_year}" if other_year else ""))
+        how = _weighted(_mean(int(has.sum()), n, level), weighted_by, other_year)
         n = int(has.sum())
     if complete:
-        label = f"{'EU27' if kind == 'EU' else geo}, computed: {how} ({where})"
+        label = (phrase("EU27, computed: {how} ({where})", how=how, where=where) if kind == "EU" else
+                 phrase("{country}, computed: {how} ({where})", country=geo, how=how, where=where))
     elif kind == "EU":
-        label = f"computed from {n} {_units(level)} in {k} of 27 countries ({how})"
-    else:
-        label = f"computed from {n} {_units(level)} of {geo}, not all ({how})"
+        label = (phrase("computed from {count} regions in {countries} of 27 countries ({how})", count=n, countries=k,
+                        how=how) if level else
+                 phrase("computed from {count} countries in {countries} of 27 countries ({how})", count=n, countries=k,
+                        how=how))
+    else:  # a country's own value is always complete at level 0: only its regions can fall short
+        label = phrase("computed from {count} regions of {country}, not all ({how})", count=n, country=geo, how=how)
     return Benchmark(kind, geo, value, year, "computed", label, weighted_by, n, k, level)
 
 
-def _units(level: int) -> str:
-    return "regions" if level else "countries"
+def _mean(used: int, n: int, level: int) -> Phrase:
+    """'mean of 12 regions', or 'mean of 12 of 14 regions' when some have no weight."""
+    if used == n:
+        return (phrase("mean of {count} regions", count=used) if level else
+                phrase("mean of {count} countries", count=used))
+    return (phrase("mean of {count} of {total} regions", count=used, total=n) if level else
+            phrase("mean of {count} of {total} countries", count=used, total=n))
+
+
+# ``weighted_by`` stays the English words (the briefing keys its own wording on them); each weighting is its own
+# sentence here, so a language puts its article and case where it needs them
+def _weighted(mean: Phrase, weighted_by: str, other_year: int) -> Phrase:
+    """'… weighted by population[, of the nearest year for 3]'."""
+    if weighted_by == "LFS population aged 15+":
+        return (phrase("{mean} weighted by LFS population aged 15+, of the nearest year for {count}", mean=mean,
+                       count=other_year) if other_year else
+                phrase("{mean} weighted by LFS population aged 15+", mean=mean))
+    if weighted_by == "population; the labour force is not in the data":
+        return (phrase("{mean} weighted by population; the labour force is not in the data, of the nearest year "
+                       "for {count}", mean=mean, count=other_year) if other_year else
+                phrase("{mean} weighted by population; the labour force is not in the data", mean=mean))
+    return (phrase("{mean} weighted by population, of the nearest year for {count}", mean=mean, count=other_year)
+            if other_year else phrase("{mean} weighted by population", mean=mean))
+
+
+def _no_weights(weighted_by: str, n: int) -> Phrase:
+    if weighted_by == "LFS population aged 15+":
+        return phrase("no LFS population aged 15+ to weight {count} regions with", count=n)
+    if weighted_by == "population; the labour force is not in the data":
+        return phrase("no population; the labour force is not in the data to weight {count} regions with", count=n)
+    return phrase("no population to weight {count} regions with", count=n)
 
 
 def _weights(store, ind: Indicator, rows: pd.DataFrame, level: int, year: int | None) -> tuple[pd.Series, str, int]:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from indicators import cities, deep_dives
+from indicators import cities, deep_dives, tables
 from loaders.errors import StoreMissingError
 from loaders.store import load_store
 
@@ -89,7 +89,7 @@ def _table(store, args) -> int:
     extra = [c for c in ("date", "verdict", "rules") if c in rows]
     rows = rows[TABLE_COLUMNS + extra]
     if args.format == "json":
-        print(rows.to_json(orient="records", force_ascii=False, date_format="iso"))
+        print(tables.as_text(rows).to_json(orient="records", force_ascii=False, date_format="iso"))
     else:
         rows.to_csv(sys.stdout, index=False)
     return 0

@@ -27,6 +27,7 @@ from geodata.codes import EU27
 from indicators import lookup, tables, versions
 from indicators.presets import CANDIDATES
 from indicators.registry import Indicator, get
+from indicators.wording import Phrase, phrase
 
 STABILITY_STEP = 0.2
 CLIP = (0.02, 0.98)
@@ -149,19 +150,38 @@ def _scored(scores: pd.DataFrame, weights: dict[str, float], min_coverage: float
 
 
 def not_ranked(result: pd.DataFrame) -> pd.DataFrame:
-    """The selected regions with no score, each with the reason: which weighted indicators it lacks (and for
-    which year), and how much of the weight it has data for against the minimum."""
+    """The selected regions with no score, each with the reason (a ``Phrase``): which weighted indicators it
+    lacks (and for which year), and how much of the weight it has data for against the minimum."""
     weights, years = result.attrs.get("weights", {}), result.attrs.get("years", {})
     values = result.attrs.get("values", pd.DataFrame())
     total = sum(weights.values())
     rows = []
     for row in result[result["score"].isna()].itertuples():
         missing = [k for k in weights if k not in values.columns or pd.isna(values[k].get(row.geo))]
-        what = "; ".join(f"no {get(k).short_label} for {years.get(k) or 'the period'}" for k in missing)
+        what = _one_after_another([_lacks(k, years.get(k)) for k in missing])
         have = sum(w for k, w in weights.items() if k not in missing) / total if total else 0.0
-        reason = f"{what} (data for {have:.0%} of the weight; {result.attrs['min_coverage']:.0%} needed)"
+        # '{:.0%}' as the template writes it, so a language can space its per cent sign
+        reason = phrase("{missing} (data for {have}% of the weight; {needed}% needed)", missing=what,
+                        have=f"{have * 100:.0f}", needed=f"{result.attrs['min_coverage'] * 100:.0f}")
         rows.append({"geo": row.geo, "name": row.name, "reason": reason})
     return pd.DataFrame(rows, columns=["geo", "name", "reason"])
+
+
+def _lacks(indicator_id: str, year) -> Phrase:
+    """'no Net migration rate for 2020' (the indicator's name is the registry's, translated as such)."""
+    name = Phrase(get(indicator_id).short_label)
+    return phrase("no {indicator} for {year}", indicator=name, year=year) if year else phrase(
+        "no {indicator} for the period", indicator=name)
+
+
+def _one_after_another(parts: list[Phrase]) -> Phrase | str:
+    """'a; b; c', nested two by two, so each language writes its own separator ('' for none)."""
+    if not parts:
+        return ""
+    out = parts[0]
+    for part in parts[1:]:
+        out = phrase("{first}; {then}", first=out, then=part)
+    return out
 
 
 def typology_values(store) -> dict[str, list[str]]:

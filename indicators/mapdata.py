@@ -11,6 +11,7 @@ from geodata.screen import label_points
 from indicators import flags, lookup
 from indicators.classes import Classes, classify, classify_diverging
 from indicators.registry import Indicator, get
+from indicators.wording import phrase
 
 
 
@@ -21,7 +22,7 @@ class MapData:
     year: int | None
     values: pd.DataFrame  # geo, name, value, flag, year, nuts_version, note (regions with a value)
     classes: Classes
-    no_data: pd.DataFrame  # geo, name, nuts_version, reason
+    no_data: pd.DataFrame  # geo, name, nuts_version, reason (a Phrase: pages say it with dashboard.i18n.say)
     flagged: pd.DataFrame  # geo, name, value, flag, flag_text, lon, lat
     versions: list[int]
 
@@ -70,14 +71,15 @@ def _no_data(store, rows, values, level, version, shapes) -> pd.DataFrame:
     """Regions of the countries on the map that have no value: published empty (with the flag's reason) or absent."""
     countries = set(values["country"].dropna())
     published_empty = rows[rows["value"].isna() & rows["drawable"]]
-    reasons = {g: (f"no value published ({flags.words(f)})" if f else "no value published")
+    reasons = {g: (phrase("no value published ({flag})", flag=flags.words(f)) if f else phrase("no value published"))
                for g, f in zip(published_empty["geo"], published_empty["flag"])}
     layer = store.regions[(store.regions["version"] == version) & (store.regions["level"] == level)
                           & store.regions["has_geometry"] & store.regions["country"].isin(countries)]
     layer = layer[~layer["geo"].isin(values["geo"])]
     layer = layer[~layer["geo"].str.endswith("Z")]  # extra-regio codes have no shape worth a grey patch
+    absent = phrase("not in the data for this year")
     return pd.DataFrame({"geo": layer["geo"], "name": layer["name"], "nuts_version": version,
-                         "reason": [reasons.get(g, "not in the data for this year") for g in layer["geo"]]}).reset_index(drop=True)
+                         "reason": [reasons.get(g, absent) for g in layer["geo"]]}).reset_index(drop=True)
 
 
 def _layer_codes(store, level: int) -> set:

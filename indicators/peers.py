@@ -8,6 +8,7 @@ import pandas as pd
 from geodata.codes import level_of
 from indicators import tables
 from indicators.registry import get
+from indicators.wording import Phrase, phrase
 
 PEER_INDICATORS = {
     2: ("foreign_born_share", "non_citizen_share", "net_migration_rate", "unemployment_foreign_born",
@@ -70,13 +71,21 @@ def _urban_rural(store, level: int) -> pd.Series | None:
     return t.sort_values("version").drop_duplicates("geo", keep="last").set_index("geo")["urban_rural"]
 
 
-def _reasons(matrix: pd.DataFrame, diffs: pd.DataFrame, geo: str, peer: str, same_type: bool) -> list[str]:
+def _reasons(matrix: pd.DataFrame, diffs: pd.DataFrame, geo: str, peer: str, same_type: bool) -> list[Phrase]:
+    """Why the peer is close, as phrases: the two closest indicators' values side by side, and the same type.
+    The indicator's name and unit are the registry's words (``Phrase(text)``: the catalogues translate them too)."""
     closest = diffs.loc[peer].dropna().sort_values().head(2)
     reasons = []
     for indicator_id in closest.index:
         ind = get(indicator_id)
         a, b = matrix.loc[geo, indicator_id], matrix.loc[peer, indicator_id]
-        reasons.append(f"{ind.short_label}: {a:.{ind.decimals}f} vs {b:.{ind.decimals}f} {ind.short_unit}".strip())
+        region, other = f"{a:.{ind.decimals}f}", f"{b:.{ind.decimals}f}"
+        if ind.short_unit.strip():
+            reasons.append(phrase("{indicator}: {region} vs {peer} {unit}", indicator=Phrase(ind.short_label),
+                                  region=region, peer=other, unit=Phrase(ind.short_unit)))
+        else:
+            reasons.append(phrase("{indicator}: {region} vs {peer}", indicator=Phrase(ind.short_label), region=region,
+                                  peer=other))
     if same_type:
-        reasons.append("same urban-rural type")
+        reasons.append(phrase("same urban-rural type"))
     return reasons

@@ -11,6 +11,7 @@ from indicators import caveats, lookup, tables
 from indicators.benchmarks import Benchmark, benchmarks
 from indicators.ranks import ranks
 from indicators.registry import ENTRIES, get
+from indicators.wording import Phrase
 
 HEADLINE = ("foreign_born_share", "non_citizen_share", "foreign_born_share_change", "net_migration_rate",
             "unemployment_foreign_born", "unemployment_gap_foreign_born", "tertiary_gap_foreign_born",
@@ -32,7 +33,7 @@ class Figure:
     year: int | None
     period: str  # the year, first–last year of a change, or the month
     flag: str
-    note: str
+    note: str | Phrase  # the table's note (a period, or a Phrase such as "converted from NUTS 2021 (JRC matrix)")
     nuts_version: int | None
     converted: bool  # brought into the region's NUTS version with the JRC matrix
     rank_country: int | None
@@ -77,11 +78,16 @@ def _figure(store, ind, geo: str) -> Figure | None:
 
     version = row.get("nuts_version")
     return Figure(ind.id, code, str(row["name"]), level, badge(level), float(row["value"]), year,
-                  str(row.get("period", "") or ""), str(row["flag"] or ""), str(row.get("note", "") or ""),
+                  str(row.get("period", "") or ""), str(row["flag"] or ""), _note(row.get("note", "")),
                   int(version) if pd.notna(version) else None, found.converted,
                   pick("rank_country"), pick("n_country"), pick("tied_country"), pick("rank_eu"), pick("n_eu"),
                   pick("tied_eu"), bench.get("country"), bench.get("EU"), caveats.beside(ind, year, row),
                   bool(len(mine) and mine["other_period"].iloc[0]))
+
+
+def _note(note) -> str | Phrase:
+    """A table row's note as it is: a Phrase stays one (the page says it in its language), the rest as text."""
+    return note if isinstance(note, Phrase) else str(note or "")
 
 
 def as_json(store, geo: str, lang: str = "en") -> dict:
@@ -97,7 +103,7 @@ def as_json(store, geo: str, lang: str = "en") -> dict:
             "rank": {"country": {"rank": f.rank_country, "of": f.n_country, "tied": f.tied_country, "scope": f.geo[:2]},
                      "EU": {"rank": f.rank_eu, "of": f.n_eu, "tied": f.tied_eu, "scope": "EU27"}},
             "benchmarks": {scope: (None if b is None else {
-                "value": b.value, "method": b.method, "label": b.label, "weighted_by": b.weighted_by,
+                "value": b.value, "method": b.method, "label": str(b.label), "weighted_by": b.weighted_by,
                 "regions": b.regions, "countries": b.countries, "level": b.level})
                 for scope, b in (("country", f.country), ("EU", f.eu))},
         })

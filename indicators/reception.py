@@ -10,12 +10,14 @@ import numpy as np
 import pandas as pd
 
 from indicators import tables
+from indicators.wording import phrase
 from loaders.city_tables import read
 
 SOURCE = "Liberiamoli tutti! (dati Ministero dell'Interno), CC BY 4.0"
 CREDIT = ("Fonte: Liberiamoli tutti! (dati Ministero dell'Interno), CC BY 4.0 · "
           "residents: Source: Eurostat (demo_r_pjanaggr3)")
-JOINT_NOTE = "Trentino-Alto Adige: reported jointly for ITH1 (Bolzano) and ITH2 (Trento); one figure for both"
+JOINT = phrase("Trentino-Alto Adige: reported jointly for ITH1 (Bolzano) and ITH2 (Trento); one figure for both")
+JOINT_NOTE = str(JOINT)  # the English, for the registry's caveat (indicators.deep_dives)
 
 
 def per_thousand(store) -> pd.DataFrame:
@@ -35,14 +37,21 @@ def _per_thousand(store) -> pd.DataFrame:
     rows["population_year"] = [u[0] for u in used]
     rows["population"] = [u[1] for u in used]
     rows["value"] = 1000 * rows["total"] / rows["population"]
-    same = rows["population_year"].eq(rows["year"])
-    rows["note"] = np.where(same, "population of the same year",
-                            "population of " + rows["population_year"].astype("Int64").astype(str) + " (latest available)")
-    rows["note"] = np.where(rows["jointly"], rows["note"] + "; " + JOINT_NOTE, rows["note"])
+    # the note as a phrase per row (str() is the English): which population year, and the joint report
+    rows["note"] = [_note(p, y, bool(j)) for p, y, j in zip(rows["population_year"], rows["year"], rows["jointly"])]
     rows = rows.rename(columns={"nuts2": "geo", "region": "name"})
     rows["level"], rows["country"], rows["flag"] = 2, "IT", ""
     rows["unit"], rows["source"] = "per 1 000 residents", SOURCE
     return rows
+
+
+def _note(population_year, year, jointly: bool):
+    if population_year == year:
+        note = phrase("population of the same year")
+    else:  # no population for the report's year (or none at all: '<NA>', as before)
+        shown = str(int(population_year)) if pd.notna(population_year) else "<NA>"
+        note = phrase("population of {year} (latest available)", year=shown)
+    return phrase("{first}; {then}", first=note, then=JOINT) if jointly else note
 
 
 def monthly(store) -> pd.DataFrame:

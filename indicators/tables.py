@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.registry import Indicator, get
+from indicators.wording import Phrase, phrase
 
 COLUMNS = ["geo", "name", "level", "nuts_version", "year", "time", "period", "value", "flag", "unit", "source", "note",
            "country", "geo_kind"]
@@ -73,6 +74,13 @@ def latest_year(store, indicator: Indicator | str, level: int | None = None) -> 
     return found[-1] if found else None
 
 
+def as_text(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with every ``Phrase`` cell (a note, a reason) as its English sentence: for JSON, which would
+    otherwise write a phrase's parts (CSV writes ``str()`` by itself)."""
+    return rows.apply(lambda column: column.map(lambda v: str(v) if isinstance(v, Phrase) else v)
+                      if column.dtype == object else column)
+
+
 # --- selection and derivation ----------------------------------------------------------------------------
 
 
@@ -121,7 +129,7 @@ def _latest_month(rows: pd.DataFrame) -> pd.DataFrame:
     """Each country's latest month with a value; the month goes in the note."""
     with_value = rows[rows["value"].notna()].sort_values("time")
     latest = with_value.groupby("geo", as_index=False).tail(1).copy()
-    latest["note"] = "month " + latest["time"]
+    latest["note"] = [phrase("month {month}", month=month) for month in latest["time"]]
     return latest
 
 
@@ -156,9 +164,20 @@ def _per_thousand(counts: pd.DataFrame, population: pd.DataFrame) -> pd.DataFram
     joined["value"] = joined["value"] / joined["pop"] * 1000
     joined["flag"] = [_merge_flags(a, b if isinstance(b, str) else "") for a, b in zip(joined["flag"], joined["pop_flag"])]
     older = joined["pop_year"].notna() & (joined["pop_year"] != joined["year_key"])
-    joined.loc[older, "note"] = (joined.loc[older, "note"].str.strip() + " population of "
-                                 + joined.loc[older, "pop_year"].astype("Int64").astype(str)).str.strip()
+    joined["note"] = joined["note"].astype(object)
+    joined.loc[older, "note"] = [_older_population(note, year) for note, year in
+                                 zip(joined.loc[older, "note"], joined.loc[older, "pop_year"].astype(int))]
     return joined.drop(columns=["year_key", "pop_year", "pop", "pop_flag"])
+
+
+def _older_population(note, year: int) -> Phrase | str:
+    """The note saying the population is of an earlier year, after the count's own note if any: its month
+    (monthly counts, the only ones with a note before this), said as one sentence."""
+    if isinstance(note, Phrase) and note.template == "month {month}":
+        return phrase("month {month} population of {year}", month=dict(note.fields)["month"], year=year)
+    if not str(note).strip():
+        return phrase("population of {year}", year=year)
+    return f"{str(note).strip()} population of {year}"  # no other note comes here today: kept as it reads
 
 
 def _change(series: pd.DataFrame) -> pd.DataFrame:

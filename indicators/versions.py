@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from geodata.convert import convert
 from indicators import tables
 from indicators.registry import Indicator, get
+from indicators.wording import Phrase, phrase
 
 
 def in_version(store, indicator: Indicator | str, level: int, version: int, year: int | None | str = "all") -> pd.DataFrame:
@@ -44,7 +44,7 @@ def _in_version(store, ind: Indicator, level: int, version: int, year) -> pd.Dat
                              period=[periods.get((g, t), "") if u else template["period"].get(t, "")
                                      for g, t, u in zip(moved["geo"], moved["time"], unchanged)],
                              unit=ind.unit, source=ind.credit,
-                             note=np.where(unchanged, "", f"converted from NUTS {int(source_version)} (JRC matrix)"),
+                             note=["" if u else _converted(source_version) for u in unchanged],
                              country=moved["geo"].str[:2], geo_kind="region")
         parts.append(tables.named(store, moved))
     return pd.concat(parts, ignore_index=True)
@@ -80,8 +80,12 @@ def region_in_version(store, indicator: Indicator | str, level: int, geo: str, v
         parts.append(tables.named(store, moved.assign(
             level=level, nuts_version=version, year=moved["time"].map(template["year"]), flag="",
             period=moved["time"].map(template["period"]), unit=ind.unit, source=ind.credit,
-            note=f"converted from NUTS {source_version} (JRC matrix)", country=geo[:2], geo_kind="region")))
+            note=_converted(source_version), country=geo[:2], geo_kind="region")))
     return pd.concat(parts, ignore_index=True) if parts else own.assign(converted=False)
+
+
+def _converted(source_version) -> Phrase:
+    return phrase("converted from NUTS {version} (JRC matrix)", version=int(source_version))
 
 
 def matrix_between(store, level: int, source: int, target: int) -> pd.DataFrame | None:

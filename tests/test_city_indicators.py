@@ -76,15 +76,15 @@ def test_trentino_alto_adige_never_appears_twice_in_a_sum(store, mirror):
     with pytest.raises(AssertionError):
         reception.national_total(pd.concat([rows, rows[rows["region_code"] == "04"]]))
     taa = rows[rows["region_code"] == "04"].iloc[-1]
-    assert "jointly" in taa["note"] and taa["population"] > 1_000_000  # ITH1 + ITH2
+    assert "jointly" in str(taa["note"]) and taa["population"] > 1_000_000  # ITH1 + ITH2
 
 
 def test_reception_rate_uses_the_same_year_or_says_which(store):
     rows = reception.per_thousand(store)
     same = rows[rows["population_year"] == rows["year"]]
     other = rows[rows["population_year"] != rows["year"]]
-    assert len(same) and same["note"].str.startswith("population of the same year").all()
-    assert other["note"].str.contains("latest available").all()
+    assert len(same) and same["note"].map(str).str.startswith("population of the same year").all()
+    assert other["note"].map(str).str.contains("latest available").all()
     assert rows["value"].between(0, 50).all()
     assert len(reception.monthly(store)) < len(rows)
 

@@ -71,7 +71,7 @@ def test_not_ranked_lists_only_selected_regions_that_could_not_be_scored(store):
     unscored = set(result.loc[result["score"].isna(), "geo"])
     assert set(missing.index) == unscored and unscored  # Belgium's 2024 arrondissements have no 2020 rate
     assert all(g[:2] in ("BE", "DE") for g in missing.index)  # filtered out is not a reason
-    reason = missing["reason"].iloc[0]
+    reason = str(missing["reason"].iloc[0])
     assert "Net migration rate for 2020" in reason and "needed" in reason
     assert len(result) == result["rank"].notna().sum() + len(missing)
 

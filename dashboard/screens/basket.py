@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.i18n import tr
+from dashboard.screens.rank_breakdown import preset_label
 from indicators import presets
 
 
@@ -48,7 +49,7 @@ def why(view: state.View) -> str:
         return tr("Regions chosen on {date}.", lang, date=today)
     types = (f"{k}: {' / '.join(v) if isinstance(v, (list, tuple)) else v}" for k, v in view.typology.items())
     filters = "; ".join([*view.countries, *types]) or tr("none", lang)
-    ranking = presets.label(view.preset or presets.DEFAULT_PRESET)
+    ranking = preset_label(view.preset or presets.DEFAULT_PRESET, lang)
     return tr("Regions chosen on {date}, with the ranking “{ranking}” at NUTS {level} and these filters: "
               "{filters}.", lang, date=today, ranking=ranking, level=view.level or 2, filters=filters)
 

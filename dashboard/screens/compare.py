@@ -9,8 +9,9 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.export import csvs, pdf
 from dashboard.context import PageContext
-from dashboard.i18n import t, tr
+from dashboard.i18n import say, t, tr
 from dashboard.screens import basket, downloads, local_views
+from dashboard.screens.region import option_labels
 from geodata.codes import level_of
 from indicators import compare, peers, profile, reception
 from indicators.registry import ENTRIES, REGISTRY
@@ -24,7 +25,7 @@ def render(ctx: PageContext) -> state.View:
     st.title(t("compare", lang))
     local_views.compare_cities(store, lang)  # cities beside the regions: their own chooser, bars, trends and table
     options = profile.search_options(store)
-    labels = dict(zip(options["geo"], options["label"]))
+    labels = option_labels(options, lang)
     codes = list(options["geo"])
     peers_of = st.selectbox(t("peers_of", view.lang), codes, index=None, format_func=labels.get,
                             key=frame.seed("w_peers_of", view.peers_of),
@@ -60,8 +61,8 @@ def render(ctx: PageContext) -> state.View:
         st.warning(tr("Another vintage: {regions}. Their latest value is more than {years} years older than the "
                       "others'; compare with care.", lang, years=compare.OLD_BY,
                       regions=", ".join(f"{n} ({int(y)})" for n, y in zip(old["name"], old["year"]))))
-    table = values.assign(unit=ind.unit, source=ind.credit)
-    st.dataframe(table, hide_index=True, width="stretch")
+    table = values.assign(unit=ind.unit, source=ind.credit)  # the CSV's notes stay English (str of each phrase)
+    st.dataframe(table.assign(note=[say(note, lang) for note in table["note"]]), hide_index=True, width="stretch")
     _reception(store, geos, lang)
     left, right = st.columns(2)
     with left:
@@ -81,7 +82,8 @@ def _reception(store, geos: list[str], lang: str) -> None:
     if rows.empty:
         return
     st.header(tr("Italy only: people in the reception system per 1 000 residents", lang))
-    st.dataframe(rows.assign(date=rows["date"].dt.date), hide_index=True, width="stretch")
+    st.dataframe(rows.assign(date=rows["date"].dt.date, note=[say(note, lang) for note in rows["note"]]),
+                 hide_index=True, width="stretch")
     st.caption(tr("{credit}. Report of {date}. A NUTS 3 region shows its NUTS 2 region's figure; "
                   "Trentino-Alto Adige is one figure for ITH1 + ITH2. Other countries publish no such data.", lang,
                   credit=reception.CREDIT, date=str(rows["date"].max().date())))

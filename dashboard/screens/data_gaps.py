@@ -12,6 +12,7 @@ from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.i18n import t, tr
 from dashboard.screens import downloads, grid_gaps, local_views
+from dashboard.screens.region import option_labels
 from indicators import gaps, profile
 from indicators.classes import count_classes
 from indicators.registry import REGISTRY
@@ -49,7 +50,7 @@ def render(ctx: PageContext) -> state.View:
 
     st.header(tr("One region", lang))
     search = profile.search_options(store)
-    labels = dict(zip(search["geo"], search["label"]))
+    labels = option_labels(search, lang)  # a country's "National context" in the page's language
     geo = st.selectbox(tr("Region", lang), list(search["geo"]), index=None, format_func=labels.get,
                        key=frame.seed("w_gap_geo", view.geo), placeholder=tr("Type a name or a code", lang))
     if geo:

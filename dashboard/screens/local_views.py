@@ -13,7 +13,7 @@ from babel.dates import format_date
 from dashboard import figures, frame, local_figures
 from dashboard.export import csvs
 from dashboard.export import local as local_export
-from dashboard.i18n import number, t, tr
+from dashboard.i18n import number, say, t, tr
 from dashboard.screens import downloads
 from indicators import cities, deep_dives, plausibility, reception
 from loaders.city_tables import read
@@ -120,6 +120,7 @@ def _italy(store, view, maps) -> None:
     st.plotly_chart(local_figures.reception_trend(monthly, codes, ind.credit), key="it-trend",
                     alt=tr("Lines of people in reception per 1 000 residents by month for the chosen regions.", lang))
     at = rows[rows["date"].eq(date)]
+    at = at.assign(note=[say(note, lang) for note in at["note"]])  # indicators.reception's phrases
     st.dataframe(at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
                      "population_year", "value", "note"]], hide_index=True, width="stretch")
     downloads.direct(tr("Reception by region and date (CSV)", lang), lambda: local_export.csv_bytes(store, ind.id),
@@ -186,10 +187,9 @@ def _region_reception(store, geo: str, lang: str) -> None:
     joint = (" " + tr("(Trentino-Alto Adige, reported jointly for ITH1 + ITH2)", lang)) if "+" in last["geo"] else ""
     scope = "" if len(geo) == 4 else " " + tr("Figures for the NUTS 2 region {nuts2}, not for {geo} itself.", lang,
                                               nuts2=nuts2, geo=geo)
-    # the note is the source's own wording (data), kept as published
     st.write(tr("{value} per 1 000 residents on {date}{joint}: {people} people; {note}.", lang,
                 value=number(last["value"], 2, lang), date=_date(last["date"], lang), joint=joint,
-                people=number(last["total"], 0, lang), note=last["note"]) + scope)
+                people=number(last["total"], 0, lang), note=say(last["note"], lang)) + scope)
     st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], reception.CREDIT), key=f"region-it-{geo}",
                     alt=tr("Line of people in reception per 1 000 residents by month in {region}.", lang,
                            region=last["name"]))
@@ -314,6 +314,7 @@ def reception_beside_score(store, countries: list[str], level: int, lang: str = 
                       "reported regions, with the weight set here; its rank is within Italy.", lang))
     with st.expander(tr("Italy only: people in reception per 1 000 residents, {date}", lang,
                         date=_date(latest["date"].max(), lang))):
+        latest = latest.assign(note=[say(note, lang) for note in latest["note"]])
         st.dataframe(latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]],
                      hide_index=True, width="stretch")
         st.caption(reception.CREDIT + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)

@@ -12,7 +12,7 @@ from dashboard import figures, flag_words, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
-from dashboard.i18n import t, tr
+from dashboard.i18n import say, t, tr
 from dashboard.screens import basket, downloads, europe_grid_view, local_views, share, town_search_box
 from dashboard.text import plain
 from geodata.attribution import BOUNDARIES
@@ -55,8 +55,9 @@ def render(ctx: PageContext) -> state.View:
             flagged = data.flagged.assign(meaning=[flag_words.words(f, lang) for f in data.flagged["flag"]])
             st.dataframe(flagged[["name", "geo", "value", "flag", "meaning"]], hide_index=True, width="stretch")
     st.header(t("table", lang))
-    shown = pd.concat([data.values.assign(status="value"),
-                       data.no_data.assign(value=None, flag="", year=view.year, note="", status=data.no_data["reason"])],
+    shown = pd.concat([data.values.assign(status="value", note=[say(n, lang) for n in data.values["note"]]),
+                       data.no_data.assign(value=None, flag="", year=view.year, note="",
+                                           status=[say(r, lang) for r in data.no_data["reason"]])],
                       ignore_index=True)
     shown = shown[["name", "geo", "value", "flag", "year", "period", "nuts_version", "note", "status"]].sort_values(
         "name").reset_index(drop=True)
@@ -94,6 +95,7 @@ def _map(ctx: PageContext, view: state.View, data) -> bool:
         st.info(tr("The values on this map cover different periods ({periods}): each region's period is in its "
                    "hover and the table.", lang,
                    periods=", ".join(data.periods[:4]) + (", …" if len(data.periods) > 4 else "")))
+    data = replace(data, no_data=data.no_data.assign(reason=[say(r, lang) for r in data.no_data["reason"]]))
     fig = figures.indicator_map(data, lambda v: ctx.maps.screen(v, view.level),
                                 background=(ctx.maps.background, ctx.maps.background_ids),
                                 no_data_label=t("no_data", lang), not_covered_label=t("not_covered", lang))

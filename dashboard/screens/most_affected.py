@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
-from dashboard.i18n import number, t, tr
+from dashboard.i18n import number, say, t, tr
 from dashboard.screens import basket, downloads, local_views, rank_breakdown
 from dashboard.screens.rank_breakdown import preset_definition, preset_label, value_in
 from geodata.codes import EU27
@@ -221,8 +221,8 @@ def _not_ranked(result: pd.DataFrame, lang: str) -> None:
         return
     st.caption(tr("{count} region(s) in the selection could not be scored (regions filtered out are not listed).",
                   lang, count=number(len(missing), 0, lang)))
-    # the reasons are indicators.composite's sentences, in English for now (that module is not translated here)
     headers = {"geo": tr("Code", lang), "name": tr("Region", lang), "reason": tr("Why", lang)}
+    missing = missing.assign(reason=[say(reason, lang) for reason in missing["reason"]])  # composite's phrases
     st.dataframe(missing.rename(columns=headers), hide_index=True, width="stretch")
 
 

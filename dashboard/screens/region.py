@@ -9,11 +9,11 @@ import streamlit as st
 from dashboard import figures, frame, profile_figures, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
-from dashboard.i18n import number, t, tr
+from dashboard.i18n import number, say, t, tr
 from dashboard.screens import basket, downloads, local_views, rank_breakdown, region_grid, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
-from indicators import context, peers, profile
+from indicators import caveats, context, peers, profile
 from indicators.registry import REGISTRY
 from indicators.summary import country_name, summary
 
@@ -21,7 +21,7 @@ from indicators.summary import country_name, summary
 def render(ctx: PageContext) -> state.View:
     store, view, pages = ctx.store, ctx.view, ctx.pages
     options = profile.search_options(store)
-    labels = dict(zip(options["geo"], options["label"]))
+    labels = option_labels(options, view.lang)
     names = dict(zip(options["geo"], options["name"]))  # carried, never cut back out of a label
     codes = list(options["geo"])
     geo = st.selectbox(t("find_region", view.lang), codes, index=None, format_func=labels.get,
@@ -56,6 +56,14 @@ def _badge(level: int, lang: str) -> str:
     return tr("National context", lang) if level == 0 else profile.badge(level)
 
 
+def option_labels(options, lang: str) -> dict[str, str]:
+    """profile.search_options' labels in ``lang``: 'Lombardia (ITC4) · NUTS 2', a country's with its badge said."""
+    if lang == "en":
+        return dict(zip(options["geo"], options["label"]))
+    return {geo: f"{name} ({geo}) · {_badge(level, lang)}"
+            for geo, name, level in zip(options["geo"], options["name"], options["level"])}
+
+
 def _headline(store, geo, view) -> None:
     lang = view.lang
     st.header(t("headline", lang))
@@ -71,13 +79,14 @@ def _headline(store, geo, view) -> None:
             _strip(store, fig, ind, view)
             flag = tr("flag {flag} ({meaning})", lang, flag=fig.flag, meaning=figures.flag_text(fig.flag))
             lines = [f"{fig.period or tr('period not stated', lang)}" + (f" · {flag}" if fig.flag else "")]
-            if fig.caveat:
-                lines.append(f"**{plain(fig.caveat)}**")
+            caveat = caveats.beside(ind, fig.year, {"flag": fig.flag}, lang)  # fig.caveat, in the page's language
+            if caveat:
+                lines.append(f"**{plain(caveat)}**")
             if fig.geo != geo:
                 place = country_name(store, fig.geo, lang) if fig.level == 0 else fig.name  # a country in lang
                 lines.append(tr("figure for {region} ({code})", lang, region=plain(place), code=fig.geo))
             if fig.note:
-                lines.append(plain(fig.note))
+                lines.append(plain(say(fig.note, lang)))
             if fig.other_period:
                 lines.append(tr("ranked among values that mostly cover another period", lang))
             if fig.rank_country:
@@ -92,7 +101,8 @@ def _headline(store, geo, view) -> None:
                     # an aggregate missing regions or member states is never called "country" or "EU"
                     where = tr("comparison", lang) if bench.partial else _scope(bench.scope, lang)
                     lines.append(tr("{label}: {content}", lang, label=where,
-                                    content=f"{_number(bench.value, ind.decimals, lang)} {unit} ({plain(bench.label)})"))
+                                    content=f"{_number(bench.value, ind.decimals, lang)} {unit} "
+                                            f"({plain(say(bench.label, lang))})"))
             st.caption("  \n".join(lines))
 
 
@@ -104,6 +114,11 @@ def _direction(words: str, lang: str) -> str:
 
 def _scope(scope: str, lang: str) -> str:
     return {"country": tr("country", lang), "EU": tr("EU", lang)}.get(scope, scope)
+
+
+def _series(series: str, lang: str) -> str:
+    """context.trend_with_context's series ('region', 'country', 'EU') in ``lang``."""
+    return tr("region", lang) if series == "region" else _scope(series, lang)
 
 
 def _not_drawn(missing: list[str], lang: str) -> str:
@@ -164,7 +179,9 @@ def _trends(store, geo, view) -> None:
             if missing:
                 st.caption(_not_drawn(missing, lang))
             with st.expander(tr("Data and downloads", lang)):
-                st.dataframe(series[["series", "name", "year", "value", "flag", "label"]], hide_index=True)
+                said = series.assign(series=[_series(s, lang) for s in series["series"]],
+                                     label=[say(label, lang) for label in series["label"]])
+                st.dataframe(said[["series", "name", "year", "value", "flag", "label"]], hide_index=True)
                 downloads.figure_images(fig, f"{indicator_id}_{geo}", f"trend_{indicator_id}_{geo}")
         shown += 1
     if not shown:
@@ -178,7 +195,11 @@ def _origins(store, geo, view) -> None:
     st.header(t("origins", view.lang))
     st.caption(tr("For the NUTS 2 region {region}. Source: Eurostat (cens_21cob_r3), Census 2021.", view.lang,
                   region=table["region"].iloc[0]))
-    st.dataframe(table, hide_index=True)
+    if view.lang != "en":  # the countries in the page's language, the columns said in it too
+        table = table.assign(**{"country of birth": [country_name(store, code, view.lang) for code in table["code"]]})
+    st.dataframe(table.rename(columns={"country of birth": tr("country of birth", view.lang),
+                                       "code": tr("code", view.lang), "people": tr("people", view.lang),
+                                       "region": tr("region", view.lang)}), hide_index=True)
 
 
 def _peers(store, geo, view, pages) -> None:
@@ -190,10 +211,19 @@ def _peers(store, geo, view, pages) -> None:
     for row in found.itertuples():
         target = replace(view, geo=row.geo)
         st.page_link(pages["region"], label=f"{row.name} ({row.geo})", query_params=state.to_params(target))
-        st.caption(tr("Close on: {reasons}", view.lang, reasons=plain("; ".join(row.reasons))))
+        st.caption(tr("Close on: {reasons}", view.lang, reasons=plain(one_after_another(row.reasons, view.lang))))
     group = basket.add(replace(view, geos=[geo]), list(found["geo"]))  # the region first, then its peers
     st.page_link(pages["compare"], label=tr("Compare this region with its {count} similar regions →", view.lang,
                                             count=len(found)), query_params=state.to_params(group), icon="🧺")
+
+
+def one_after_another(reasons, lang: str) -> str:
+    """Phrases said one after another, 'a; b; c' (each language writes its own separator)."""
+    said = [say(reason, lang) for reason in reasons]
+    out = said[0] if said else ""
+    for then in said[1:]:
+        out = tr("{first}; {then}", lang, first=out, then=then)
+    return out
 
 
 def _missing(store, geo, view, pages) -> None:
