@@ -87,7 +87,9 @@ def tr(text: str, lang: str, **fields) -> str:
 def say(value, lang: str) -> str:
     """A ``Phrase`` from the analytics, or a registry text, in ``lang``; any other value as it is."""
     if isinstance(value, Phrase):
-        return value.render(lambda template: catalogue(lang).get(template, template))
+        # English keeps the numbers as the CSV files write them; other languages write them their way
+        numbers = None if lang == "en" else (lambda amount, decimals: number(amount, decimals, lang))
+        return value.render(lambda template: catalogue(lang).get(template, template), numbers)
     return data_text(value, lang) if isinstance(value, str) else str(value)
 
 

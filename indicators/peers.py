@@ -8,7 +8,7 @@ import pandas as pd
 from geodata.codes import level_of
 from indicators import tables
 from indicators.registry import get
-from indicators.wording import Phrase, phrase
+from indicators.wording import Number, Phrase, phrase
 
 PEER_INDICATORS = {
     2: ("foreign_born_share", "non_citizen_share", "net_migration_rate", "unemployment_foreign_born",
@@ -79,7 +79,7 @@ def _reasons(matrix: pd.DataFrame, diffs: pd.DataFrame, geo: str, peer: str, sam
     for indicator_id in closest.index:
         ind = get(indicator_id)
         a, b = matrix.loc[geo, indicator_id], matrix.loc[peer, indicator_id]
-        region, other = f"{a:.{ind.decimals}f}", f"{b:.{ind.decimals}f}"
+        region, other = Number(a, ind.decimals), Number(b, ind.decimals)  # written the reader's way
         if ind.short_unit.strip():
             reasons.append(phrase("{indicator}: {region} vs {peer} {unit}", indicator=Phrase(ind.short_label),
                                   region=region, peer=other, unit=Phrase(ind.short_unit)))

@@ -7,8 +7,8 @@ pages say it in the reader's language with ``dashboard.i18n.say``, whose catalog
 tests/test_translations.py finds every ``phrase("…")`` literal in indicators/ and requires its translations,
 so a template must be a literal string, with values passed as fields.
 
-A field may itself be a ``Phrase`` (translated too) or any other value (a region's name, a number already
-formatted), which is shown as it is.
+A field may itself be a ``Phrase`` (translated too), a ``Number`` (written the reader's way: 3,6 in French and
+German), or any other value (a region's name), which is shown as it is.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ class Phrase:
     def __str__(self) -> str:
         return self.render(lambda template: template)
 
-    def render(self, translate) -> str:
-        """The sentence with ``translate(template)`` for this phrase and every phrase among its fields."""
-        values = {name: value.render(translate) if isinstance(value, Phrase) else value
-                  for name, value in self.fields}
+    def render(self, translate, number=None) -> str:
+        """The sentence with ``translate(template)`` for this phrase and every phrase among its fields, and
+        ``number(value, decimals)`` for its numbers (None: as ``str(Number)``, the English of the CSV files)."""
+        values = {name: _field(value, translate, number) for name, value in self.fields}
         return translate(self.template).format(**values) if values else translate(self.template)
 
     def __add__(self, other):  # "label" + str: English, for code that still joins strings
@@ -36,6 +36,25 @@ class Phrase:
 
     def __radd__(self, other):
         return other + str(self)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number inside a phrase, with its decimals: ``str`` is the plain English form (no grouping)."""
+
+    value: float
+    decimals: int
+
+    def __str__(self) -> str:
+        return f"{self.value:.{self.decimals}f}"
+
+
+def _field(value, translate, number):
+    if isinstance(value, Phrase):
+        return value.render(translate, number)
+    if isinstance(value, Number) and number is not None:
+        return number(value.value, value.decimals)
+    return value
 
 
 def phrase(template: str, **fields) -> Phrase:
