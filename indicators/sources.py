@@ -62,8 +62,7 @@ def methods_table(store, words=str) -> pd.DataFrame:
         for level in levels:
             values, latest = tables.latest_values(store, ind, level)
             count = values["geo"].nunique() if level > 0 else tables.table(store, ind, level=0, year=latest)["value"].notna().sum()
-            coverage.append(words(phrase("NUTS {level}: {count} in {year}", level=level, count=count,
-                                         year=latest or "n/a")))
+            coverage.append(f"NUTS {level}: " + words(phrase("{count} in {year}", count=count, year=latest or "n/a")))
         retrieved = sorted(filter(None, (store.info["sources"].get(s, {}).get("retrieved_at") for s in ind.sources)))
         dataset = ind.dataset if ind.dataset and not ind.dataset.startswith(("ure_", "ryb", "unhcr")) else ""
         rows.append({
