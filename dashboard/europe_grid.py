@@ -11,6 +11,7 @@ from PIL import Image
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
 from dashboard.figures import FONT, SEQUENTIAL
+from dashboard.i18n import say, tr
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
 from indicators import local
 
@@ -19,14 +20,16 @@ VIEW_X_KM, VIEW_Y_KM = (2500, 6600), (1350, 5450)
 TOWN_MIN_POPULATION = 100_000  # towns marked for clicking through to their page
 
 
-def europe_figure(store, measure: str) -> go.Figure:
-    """The 5 km raster with country outlines and clickable large towns; built once per store and measure.
+def europe_figure(store, measure: str, lang: str = "en") -> go.Figure:
+    """The 5 km raster with country outlines and clickable large towns, words in ``lang`` (the source line as
+    published); built once per store, measure and language.
 
     The same figure object is returned each time (rebuilding it from a dict costs more than drawing it): do not
     change it in place.
     """
     def compute():
         label, _, _, _, unit, breaks = local.MEASURES[measure]
+        label, unit = say(label, lang), say(unit, lang)
         cells = local.coarse_cells(store, measure, SIZE_KM)
         k = len(breaks) + 1
         colours = [tuple(int(round(float(v))) for v in unlabel_rgb(c)) for c in
@@ -52,24 +55,26 @@ def europe_figure(store, measure: str) -> go.Figure:
         fig.add_trace(go.Scatter(x=(big["x"] / 1000).round(1), y=(big["y"] / 1000).round(1), mode="markers",
                                  customdata=big["gisco_id"], text=big["name"], hovertemplate="%{text}<extra></extra>",
                                  marker=dict(size=3, color="rgba(0,0,0,0.25)"), name="towns", showlegend=False))
-        legend = [f"{a}–{b}" for a, b in zip((0,) + tuple(breaks), breaks)] + [f"≥ {breaks[-1]}", "few residents",
-                                                                               "withheld / not published"]
+        legend = [f"{a}–{b}" for a, b in zip((0,) + tuple(breaks), breaks)] + [
+            f"≥ {breaks[-1]}", tr("few residents", lang), tr("withheld / not published", lang)]
         for text, colour in zip(legend, palette):
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=text, showlegend=True,
                                      marker=dict(size=10, symbol="square", color=f"rgb{tuple(int(v) for v in colour)}")))
         fig.update_layout(
-            title=dict(text=f"{label} ({unit}) · Census 2021 grid summed to {SIZE_KM} km cells"), font=FONT,
+            title=dict(text=tr("{measure} ({unit}) · Census 2021 grid summed to {size} km cells", lang, measure=label,
+                               unit=unit, size=SIZE_KM)), font=FONT,
             height=760, margin=dict(l=10, r=10, t=50, b=70), plot_bgcolor="white", legend=dict(x=0, y=1),
             # image traces reverse the y axis by default; EPSG:3035 northings grow upwards. The window starts on the
             # continent (the outermost regions are in the image too, reached by panning).
             xaxis=dict(visible=False, range=list(VIEW_X_KM)),
             yaxis=dict(visible=False, range=list(VIEW_Y_KM), autorange=False, scaleanchor="x", scaleratio=1),
-            annotations=[dict(text=f"{GRID_SOURCE}, summed to {SIZE_KM} km by the project · {ATTRIBUTION} · EPSG:3035 · "
-                                   f"{PROJECT}", showarrow=False, xref="paper", yref="paper", x=0, y=-0.02,
+            annotations=[dict(text=GRID_SOURCE + tr(", summed to {size} km by the project", lang, size=SIZE_KM)
+                                   + f" · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", showarrow=False, xref="paper",
+                              yref="paper", x=0, y=-0.02,
                               xanchor="left", yanchor="top", font=dict(size=11, color="#444"))])
         return fig
 
-    return store.memo.cached(("dashboard", "europe_grid", measure), compute)
+    return store.memo.cached(("dashboard", "europe_grid", measure, lang), compute)
 
 
 def _outlines(store):

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dashboard.i18n import tr
-from indicators.flags import MARKED
+from dashboard.i18n import say, tr
+from indicators.flags import MARKED, PHRASES
 
 
 def meanings(lang: str) -> dict[str, str]:
-    """Letter -> meaning in ``lang``; the same letters and English words as indicators.flags.MEANINGS (tested)."""
-    return {"b": tr("break in time series", lang), "c": tr("confidential", lang), "d": tr("definition differs", lang),
-            "e": tr("estimated", lang), "m": tr("missing", lang), "n": tr("not significant", lang),
-            "p": tr("provisional", lang), "u": tr("low reliability", lang)}
+    """Letter -> meaning in ``lang``: indicators.flags.PHRASES said (their English is flags.MEANINGS)."""
+    return {letter: say(meaning, lang) for letter, meaning in PHRASES.items()}
 
 
 def words(flag: str | None, lang: str) -> str:

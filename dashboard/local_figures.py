@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import figures
+from dashboard.i18n import tr
 from indicators.classes import Classes
 
 SIZE_BINS = (0, 20_000, 100_000, 500_000, 2_000_000, np.inf)  # residents -> marker size step (no per-point sizes)
@@ -18,9 +19,9 @@ FRAMES = {  # lon/lat boxes a deep dive is framed on
 
 
 def points_map(rows: pd.DataFrame, ind, classes: Classes, *, title: str, subtitle: str, credit: str,
-               frame: str = "europe", context: tuple[str, list[str]] | None = None) -> go.Figure:
+               frame: str = "europe", context: tuple[str, list[str]] | None = None, lang: str = "en") -> go.Figure:
     """Points sized by population (in steps) and coloured by class; grey where no value is shown (with the reason
-    in the hover); a ring where the value carries a flag.
+    in the hover); a ring where the value carries a flag. The legend's and hovers' words in ``lang``.
 
     ``rows``: name, lon, lat, value, year, flag, population, reason (why no value; '' when shown).
     ``context``: (GeoJSON URL, region ids) drawn as outlines underneath (e.g. Spain's provinces).
@@ -37,12 +38,14 @@ def points_map(rows: pd.DataFrame, ind, classes: Classes, *, title: str, subtitl
     labels = classes.labels(ind.decimals, ind.short_unit or ind.unit)
     unit = ind.short_unit or ind.unit
     for cls, (colour, label) in enumerate(zip(colours, labels)):
-        _add_points(fig, rows[rows["cls"] == cls], colour, label, unit, ind.decimals)
-    _add_points(fig, rows[rows["value"].isna()], figures.NO_DATA_COLOUR, "No value shown", unit, ind.decimals)
+        _add_points(fig, rows[rows["cls"] == cls], colour, label, unit, ind.decimals, lang)
+    _add_points(fig, rows[rows["value"].isna()], figures.NO_DATA_COLOUR, tr("No value shown", lang), unit,
+                ind.decimals, lang)
     flagged = rows[rows["value"].notna() & rows["flag"].fillna("").ne("")]
     if len(flagged):
         fig.add_trace(go.Scattergeo(lon=flagged["lon"].astype("float32").values, lat=flagged["lat"].astype("float32").values,
-                                    mode="markers", hoverinfo="skip", name="Flagged (estimated, break in series, …)",
+                                    mode="markers", hoverinfo="skip",
+                                    name=tr("Flagged (estimated, break in series, …)", lang),
                                     marker=dict(symbol="circle-open", size=9, color="#333333", line_width=0.8)))
     fig.update_layout(figures._map_layout(title, subtitle, credit))  # the house map layout: title, legend, credit line
     return frame_on(fig, frame)
@@ -59,7 +62,8 @@ def frame_on(fig: go.Figure, frame: str) -> go.Figure:
     return fig
 
 
-def _add_points(fig: go.Figure, part: pd.DataFrame, colour: str, label: str, unit: str, decimals: int) -> None:
+def _add_points(fig: go.Figure, part: pd.DataFrame, colour: str, label: str, unit: str, decimals: int,
+                lang: str = "en") -> None:
     """One trace per class; lon/lat/value as float32 and sizes as uint8 binary arrays keep the JSON small."""
     if part.empty:
         return
@@ -69,8 +73,9 @@ def _add_points(fig: go.Figure, part: pd.DataFrame, colour: str, label: str, uni
     if not uniform:
         text = text + " · " + part["year"].astype("Int64").astype(str).replace("<NA>", "–")
     flags = part["flag"].fillna("")
-    text = text + np.where(flags.ne(""), " · flag: " + flags, "")
-    text = text + np.where(part["value"].isna(), "<br>" + part["reason"].fillna("no data"), "")
+    flagged = tr(" · flag: {flag}", lang)  # filled per point below: thousands of points, one lookup
+    text = text + [flagged.format(flag=flag) if flag else "" for flag in flags]
+    text = text + np.where(part["value"].isna(), "<br>" + part["reason"].fillna(tr("no data", lang)), "")
     when = f" · {int(years[0])}" if uniform else ""
     sizes = np.asarray(SIZES, dtype="uint8")[part["size"].to_numpy(dtype=int)]
     fig.add_trace(go.Scattergeo(
@@ -80,11 +85,12 @@ def _add_points(fig: go.Figure, part: pd.DataFrame, colour: str, label: str, uni
         hovertemplate=f"%{{text}}<br>%{{customdata:,.{decimals}f}} {unit}{when}<extra></extra>"))
 
 
-def reception_trend(monthly: pd.DataFrame, chosen: list[str], credit: str) -> go.Figure:
-    """People in reception per 1 000 residents at each month's last report, one line per chosen region."""
+def reception_trend(monthly: pd.DataFrame, chosen: list[str], credit: str, lang: str = "en") -> go.Figure:
+    """People in reception per 1 000 residents at each month's last report, one line per chosen region; the
+    title and axis in ``lang``."""
     fig = go.Figure()
     for geo, part in monthly[monthly["geo"].isin(chosen)].groupby("geo"):
         fig.add_trace(go.Scatter(x=part["date"], y=part["value"].round(3), mode="lines", name=part["name"].iloc[0]))
-    figures._chart_layout(fig, "People in reception per 1 000 residents (last report of each month)",
-                          "per 1 000 residents", credit, 420)
+    figures._chart_layout(fig, tr("People in reception per 1 000 residents (last report of each month)", lang),
+                          tr("per 1 000 residents", lang), credit, 420)
     return fig

@@ -6,11 +6,16 @@ import numpy as np
 import pandas as pd
 
 from indicators import plausibility
+from indicators.phrasing import english
+from indicators.wording import phrase
 from loaders.city_tables import read
 
 SOURCE = "Eurostat (urb_cpopcb, urb_cpop1)"
 CREDIT = f"Source: {SOURCE}"
 POINTS_CREDIT = "City points: GISCO Urban Audit 2021, © EuroGeographics"
+# which area a row is (the ``note`` column holds the English; pages say it with i18n.say)
+NOTES = {"country": phrase("country total (benchmark)"), "greater city": phrase("greater city (K code)"),
+         "labelled": phrase("greater city (C code labelled greater city by Eurostat)"), "city": phrase("city (C code)")}
 
 
 def merge_flags(*flags: str) -> str:
@@ -45,10 +50,8 @@ def _city_shares(store) -> pd.DataFrame:
     })
     # Eurostat labels some C codes "(greater city)": the area is then the greater city, so say both.
     labelled = out["name"].str.contains("(greater city)", regex=False)
-    out["note"] = np.select(
-        [out["kind"].eq("country"), out["kind"].eq("greater city"), labelled],
-        ["country total (benchmark)", "greater city (K code)", "greater city (C code labelled greater city by Eurostat)"],
-        "city (C code)")
+    out["note"] = np.select([out["kind"].eq("country"), out["kind"].eq("greater city"), labelled],
+                            [str(NOTES[k]) for k in ("country", "greater city", "labelled")], str(NOTES["city"]))
     return out
 
 
@@ -96,12 +99,13 @@ def city_series(store, code: str) -> pd.DataFrame:
     return rows.sort_values("year").reset_index(drop=True)
 
 
-def implausible_values(store) -> pd.DataFrame:
-    """Every published city value a plausibility rule caught, with the rule and its wording."""
-    found = plausibility.findings(read(store, "city_series"))
-    found["rule_text"] = found["rule"].map(plausibility.RULES)
+def implausible_values(store, words=str, number=english) -> pd.DataFrame:
+    """Every published city value a plausibility rule caught, with the rule and its wording: ``words(phrase)``,
+    numbers by ``number(value, decimals)`` (English by default, as in the CSV)."""
+    found = plausibility.findings(read(store, "city_series"), words, number)
+    found["rule_text"] = found["rule"].map(lambda rule: words(plausibility.RULES[rule]))
     found["source"] = found["variable"].map({"foreign_born": "urb_cpopcb", "population": "urb_cpop1"})
-    found["status"] = plausibility.NOT_SHOWN
+    found["status"] = words(plausibility.VERDICT)
     return found
 
 

@@ -81,7 +81,7 @@ def _table(store, args) -> int:
         return 2
     if not args.id:  # no id: list the indicators at the level, like `list` does
         for e in entries:
-            print(f"{e.id:36} {e.level:13} {e.coverage:26} {e.credit}")
+            print(f"{e.id:36} {e.level:13} {str(e.coverage):26} {e.credit}")
         return 0
     rows = entries[0].rows(store)
     if args.year is not None:

@@ -13,6 +13,8 @@ from typing import Callable
 import pandas as pd
 
 from indicators import cities, municipal, reception
+from indicators.phrasing import listed
+from indicators.wording import Phrase, phrase
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,9 @@ class LocalIndicator:
         return f"{self.credit} · {self.map_attribution}"
 
     @property
-    def coverage(self) -> str:
-        return "all countries published" if self.countries is None else ", ".join(self.countries) + " only"
+    def coverage(self) -> Phrase:
+        """Where the entry has data: 'all countries published', 'ES only' (a phrase; ``str`` is the English)."""
+        return phrase("all countries published") if self.countries is None else only(list(self.countries))
 
 
 _CITY_CAVEATS = (
@@ -71,7 +74,7 @@ ENTRIES: tuple[LocalIndicator, ...] = (
                      "%", f"{label}, as a share of everyone registered in the municipality on 1 January.", "lau",
                      ("ES",), 1, municipal.CREDIT, ("ine_68538", "lau_2020"), partial(municipal.shares, group=g), _INE,
                      map_attribution=_LAU_POINTS)
-      for g, (label, _) in municipal.GROUPS.items()),
+      for g, label in ((g, str(words)) for g, (words, _) in municipal.GROUPS.items())),
     LocalIndicator("es_born_abroad_share_change", "Change in the share born abroad, 2021-2024", "Born abroad, change",
                    "percentage points", "pp", "The share born abroad in 2024 minus the share in 2021.", "lau",
                    ("ES",), 1, municipal.CREDIT, ("ine_68538", "lau_2020"), municipal.trend, _INE, diverging=True,
@@ -82,7 +85,9 @@ ENTRIES: tuple[LocalIndicator, ...] = (
                    "region on the report date, per 1 000 residents.", "nuts2_report", ("IT",), 2, reception.CREDIT,
                    ("it_accoglienza", "demo_r_pjanaggr3_nuts2"), reception.per_thousand, _ITALY),
 )
-LEVELS = {"city": "Urban Audit city", "lau": "municipality (LAU)", "nuts2_report": "NUTS 2 region at a report date"}
+LEVELS = {"city": phrase("Urban Audit city"), "lau": phrase("municipality (LAU)"),
+          "nuts2_report": phrase("NUTS 2 region at a report date")}
+_COUNTRY_NAMES = {"ES": phrase("Spain"), "IT": phrase("Italy")}
 
 
 def get(indicator_id: str) -> LocalIndicator:
@@ -98,12 +103,17 @@ def for_level(level: str) -> list[LocalIndicator]:
     return [e for e in ENTRIES if e.level == level]
 
 
-def coverage_lines() -> list[str]:
+def only(countries: list) -> Phrase:
+    """'ES, IT only' ('Spain only' with names)."""
+    return phrase("{countries} only", countries=listed(countries))
+
+
+def coverage_lines() -> list[Phrase]:
     """Where each deep dive has data, for the data-gap page ("municipal data: Spain only; ...")."""
-    lines = {"lau": "municipal data", "nuts2_report": "reception data"}
-    names = {"ES": "Spain", "IT": "Italy"}
     seen = {}
     for e in ENTRIES:
-        if e.level in lines and e.countries:
-            seen[lines[e.level]] = ", ".join(names.get(c, c) for c in e.countries) + " only"
-    return [f"{what}: {where}" for what, where in seen.items()]
+        if e.level in ("lau", "nuts2_report") and e.countries:
+            seen[e.level] = only([_COUNTRY_NAMES.get(c, c) for c in e.countries])
+    lines = {"lau": lambda where: phrase("municipal data: {where}", where=where),
+             "nuts2_report": lambda where: phrase("reception data: {where}", where=where)}
+    return [lines[level](where) for level, where in seen.items()]

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-MEANINGS = {"b": "break in time series", "c": "confidential", "d": "definition differs", "e": "estimated",
-            "m": "missing", "n": "not significant", "p": "provisional", "u": "low reliability"}
+from indicators.phrasing import listed
+from indicators.wording import Phrase, phrase
+
+# each letter's meaning as the pages say it (dashboard.flag_words, i18n.say); MEANINGS is its English
+PHRASES = {"b": phrase("break in time series"), "c": phrase("confidential"), "d": phrase("definition differs"),
+           "e": phrase("estimated"), "m": phrase("missing"), "n": phrase("not significant"),
+           "p": phrase("provisional"), "u": phrase("low reliability")}
+MEANINGS = {letter: str(meaning) for letter, meaning in PHRASES.items()}
 MARKED = "uep"  # the flags a map rings and the data-gaps page counts: a reader should doubt these values
 
 
 def words(flag: str | None) -> str:
     """'bu' -> 'break in time series, low reliability' ('' for no flag; an unknown letter stays as it is)."""
     return ", ".join(MEANINGS.get(letter, letter) for letter in (flag or ""))
+
+
+def said(flag: str | None) -> Phrase | str:
+    """``words`` as a phrase: 'bu' -> 'break in time series, low reliability' in the reader's language."""
+    return listed([PHRASES.get(letter, letter) for letter in (flag or "")])
 
 
 def marked_words(joiner: str = " or ") -> str:

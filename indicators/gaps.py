@@ -14,6 +14,7 @@ import pandas as pd
 from geodata.codes import level_of, parent
 from indicators import flags, lookup, tables
 from indicators.registry import ENTRIES, THEMES, get
+from indicators.wording import Phrase, phrase
 
 GAP_THEMES = ("population", "labour", "education", "inclusion")
 # Counts that describe a region's size rather than migration or integration are left out of the tally.
@@ -31,22 +32,23 @@ def gap_indicators(level: int | None = None) -> list[str]:
 class NationalOnly:
     """An integration statistic Eurostat publishes for countries only: the gap local data would fill."""
 
-    topic: str
+    topic: Phrase  # ``str`` is the English
     dataset: str
     in_atlas: str | None  # the registry id that shows the national figure, if the atlas holds it
 
 
 NATIONAL_ONLY = (
-    NationalOnly("At-risk-of-poverty rate by citizenship", "ilc_peps05n", None),
-    NationalOnly("Median income by citizenship", "ilc_di15", "income_ratio_foreign_national"),
-    NationalOnly("Self-perceived health by citizenship", "hlth_silc_24", "good_health_gap"),
-    NationalOnly("Acquisition of citizenship", "migr_acq", None),
-    NationalOnly("First residence permits", "tps00170", "first_residence_permits_per_1000"),
-    NationalOnly("Asylum applicants", "migr_asyappctza", "asylum_applicants_per_1000"),
-    NationalOnly("Beneficiaries of temporary protection", "migr_asytpsm", "temporary_protection_per_1000"),
-    NationalOnly("Employment and unemployment rates by citizenship", "lfsa_ergan, lfsa_urgan", "employment_gap_citizenship"),
-    NationalOnly("Educational attainment by citizenship", "edat_lfs_9911", "tertiary_foreign_citizens"),
-    NationalOnly("Immigration by citizenship", "migr_imm1ctz", "immigration_per_1000"),
+    NationalOnly(phrase("At-risk-of-poverty rate by citizenship"), "ilc_peps05n", None),
+    NationalOnly(phrase("Median income by citizenship"), "ilc_di15", "income_ratio_foreign_national"),
+    NationalOnly(phrase("Self-perceived health by citizenship"), "hlth_silc_24", "good_health_gap"),
+    NationalOnly(phrase("Acquisition of citizenship"), "migr_acq", None),
+    NationalOnly(phrase("First residence permits"), "tps00170", "first_residence_permits_per_1000"),
+    NationalOnly(phrase("Asylum applicants"), "migr_asyappctza", "asylum_applicants_per_1000"),
+    NationalOnly(phrase("Beneficiaries of temporary protection"), "migr_asytpsm", "temporary_protection_per_1000"),
+    NationalOnly(phrase("Employment and unemployment rates by citizenship"), "lfsa_ergan, lfsa_urgan",
+                 "employment_gap_citizenship"),
+    NationalOnly(phrase("Educational attainment by citizenship"), "edat_lfs_9911", "tertiary_foreign_citizens"),
+    NationalOnly(phrase("Immigration by citizenship"), "migr_imm1ctz", "immigration_per_1000"),
 )
 
 
@@ -66,9 +68,10 @@ def _recent_rows(store, indicator_id: str, level: int) -> pd.DataFrame:
     return store.memo.cached(("gap_recent", indicator_id, level), compute)
 
 
-def region_coverage(store, level: int) -> pd.DataFrame:
+def region_coverage(store, level: int, words=str) -> pd.DataFrame:
     """One row per region at ``level``: how many integration indicators it has recently, by theme, and which
-    it lacks (values at a coarser level do not count: this is about local data)."""
+    it lacks (values at a coarser level do not count: this is about local data). Its words (the counts by theme,
+    the indicators' short labels) are ``words(text)``: English by default, as in the CSV."""
     regions = current_regions(store, level)
     indicators = gap_indicators()
     have = {}
@@ -82,8 +85,10 @@ def region_coverage(store, level: int) -> pd.DataFrame:
     regions["of"] = len(indicators)
     for theme in GAP_THEMES:
         ids = [i for i in indicators if get(i).theme == theme]
-        regions[THEMES[theme]] = [f"{sum(g in have[i] for i in ids)} of {len(ids)}" for g in regions["geo"]]
-    regions["missing"] = ["; ".join(get(i).short_label for i in indicators if g not in have[i]) for g in regions["geo"]]
+        regions[THEMES[theme]] = [words(phrase("{count} of {total}", count=sum(g in have[i] for i in ids),
+                                               total=len(ids))) for g in regions["geo"]]
+    regions["missing"] = ["; ".join(words(get(i).short_label) for i in indicators if g not in have[i])
+                          for g in regions["geo"]]
     return regions.reset_index(drop=True)
 
 
@@ -126,15 +131,16 @@ def coverage_matrix(store, level: int) -> pd.DataFrame:
     return frame.reset_index()
 
 
-def region_status(store, geo: str) -> pd.DataFrame:
+def region_status(store, geo: str, words=str) -> pd.DataFrame:
     """For one region: each integration indicator's value at its own level, only at a higher level, suppressed
-    (listed with no value and a flag), or not available at all."""
+    (listed with no value and a flag), or not available at all. The status, indicator and theme are
+    ``words(text)``: English by default, as in the CSV."""
     own = level_of(geo)
     version = lookup.drawn_version(store, geo)
     out = []
     for indicator_id in gap_indicators():
         ind = get(indicator_id)
-        status, used, year, flag = "not available at all", None, None, ""
+        status, used, year, flag = phrase("not available at all"), None, None, ""
         for lv in range(own, -1, -1):
             if lv not in ind.levels:
                 continue
@@ -146,15 +152,20 @@ def region_status(store, geo: str) -> pd.DataFrame:
             last = rows.iloc[-1]
             if pd.isna(last["value"]) and last["flag"]:
                 # the latest period is listed without a value: suppressed, not missing and never zero
-                earlier = f"; last value {int(valued['year'].iloc[-1])}" if len(valued) and pd.notna(valued["year"].iloc[-1]) else ""
-                status = f"suppressed ({flags.words(last['flag'])}){earlier}"
+                said = flags.said(last["flag"])
+                if len(valued) and pd.notna(valued["year"].iloc[-1]):
+                    status = phrase("suppressed ({flags}); last value {year}", flags=said,
+                                    year=int(valued["year"].iloc[-1]))
+                else:
+                    status = phrase("suppressed ({flags})", flags=said)
                 used, year, flag = lv, last["year"], last["flag"]
                 break
             if len(valued):
                 last = valued.iloc[-1]
-                status = "at its own level" if lv == own else f"only at a higher level (NUTS {lv})"
+                status = phrase("at its own level") if lv == own else phrase("only at a higher level (NUTS {level})",
+                                                                             level=lv)
                 used, year, flag = lv, last["year"], last["flag"]
                 break
-        out.append({"indicator": ind.short_label, "id": ind.id, "theme": ind.theme_label, "status": status,
-                    "level used": used, "year": year, "flag": flag})
+        out.append({"indicator": words(ind.short_label), "id": ind.id, "theme": words(ind.theme_label),
+                    "status": words(status), "level used": used, "year": year, "flag": flag})
     return pd.DataFrame(out)

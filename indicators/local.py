@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from geodata.codes import EU27
+from indicators.wording import Phrase, phrase
 
 GRID_COUNTRIES = EU27 | {"CH", "IS", "LI", "NO"}  # the Census 2021 grid covers the EU and EFTA
 RADII_KM = (2, 5, 10, 20)
@@ -21,22 +22,29 @@ REGION_GATE = 0.03  # a region's share of its country's grid population may diff
 COUNTRY_GATE = 0.02
 BIRTH = ("NAT", "EU_OTH", "OTH")
 RESIDENCE = ("SAME", "CHG_IN", "CHG_OUT")
-NOT_COMPUTED = "not computed: boundary too coarse at this scale"
-NO_CELLS = "no populated 1 km cell within the radius: the grid covers Europe (EU and EFTA), not the outermost regions"
+# Why an area has no grid figure: phrases (``str`` is the English the tables and CSV files hold; pages say them
+# in the reader's language with i18n.say)
+NOT_COMPUTED = phrase("not computed: boundary too coarse at this scale")
+NO_CELLS = phrase("no populated 1 km cell within the radius: the grid covers Europe (EU and EFTA), not the outermost "
+                  "regions")
+ONLY_NUTS_2_AND_3 = phrase("only NUTS 2 and NUTS 3 regions")
+NO_POPULATION = phrase("no official 2021 population or no grid cells")
 # Why a country's grid total differs from its official 1 January 2021 population by more than 2 %. The grid is
 # the census count georeferenced to cells; the official figure is the 1 January estimate (demo_r_d2jan).
+_FEWER = phrase("The 2021 census counted fewer residents than the 1 January 2021 estimate carried forward from 2011.")
 COUNTRY_NOTES = {
-    "FR": "The grid covers metropolitan France only (no cell lies in the overseas departments FRY1–FRY5); "
-          "against the official population without them it is within 2 %.",
-    "BG": "The 2021 census counted fewer residents than the 1 January 2021 estimate carried forward from 2011.",
-    "HR": "The 2021 census counted fewer residents than the 1 January 2021 estimate carried forward from 2011.",
-    "EL": "The grid is the 2021 census count, which is lower than the 1 January 2021 estimate.",
-    "CY": "The grid is the 2021 census count, which is higher than the 1 January 2021 estimate.",
-    "LU": "Not explained by the data here: the grid holds fewer residents than the 1 January 2021 estimate.",
-    "PL": "Not explained by the data here: the grid holds fewer residents than the 1 January 2021 estimate "
-          "(residents not georeferenced to a cell are missing from any grid).",
-    "IE": "Ireland's census was held on 3 April 2022 (postponed by the pandemic), not in 2021.",
-    "EE": "Estonia withheld the total in many cells (T_CI); those residents are unknown, not 0, and not summed.",
+    "FR": phrase("The grid covers metropolitan France only (no cell lies in the overseas departments FRY1–FRY5); "
+                 "against the official population without them it is within 2 %."),
+    "BG": _FEWER,
+    "HR": _FEWER,
+    "EL": phrase("The grid is the 2021 census count, which is lower than the 1 January 2021 estimate."),
+    "CY": phrase("The grid is the 2021 census count, which is higher than the 1 January 2021 estimate."),
+    "LU": phrase("Not explained by the data here: the grid holds fewer residents than the 1 January 2021 estimate."),
+    "PL": phrase("Not explained by the data here: the grid holds fewer residents than the 1 January 2021 estimate "
+                 "(residents not georeferenced to a cell are missing from any grid)."),
+    "IE": phrase("Ireland's census was held on 3 April 2022 (postponed by the pandemic), not in 2021."),
+    "EE": phrase("Estonia withheld the total in many cells (T_CI); those residents are unknown, not 0, and not "
+                 "summed."),
 }
 
 
@@ -222,10 +230,10 @@ def region_figures(store, geo: str) -> dict:
     """A NUTS 2/3 region's grid figures where the share gate passes, else the reason it is not computed."""
     level = len(geo) - 2
     if level not in (2, 3):
-        return {"geo": geo, "computed": False, "reason": "only NUTS 2 and NUTS 3 regions"}
+        return {"geo": geo, "computed": False, "reason": ONLY_NUTS_2_AND_3}
     gate = region_gate(store, level).set_index("geo")
     if geo not in gate.index:
-        return {"geo": geo, "computed": False, "reason": "no official 2021 population or no grid cells"}
+        return {"geo": geo, "computed": False, "reason": NO_POPULATION}
     row = gate.loc[geo]
     out = {"geo": geo, "computed": bool(row["computed"]), "deviation_pct": round(float(row["deviation_pct"]), 2)}
     if not row["computed"]:
@@ -244,18 +252,19 @@ def country_check(store) -> pd.DataFrame:
     table = pd.DataFrame({"grid": totals, "official": official.reindex(totals.index)}).dropna()
     table["deviation_pct"] = 100 * (table["grid"] / table["official"] - 1)
     table["within"] = table["deviation_pct"].abs() <= 100 * COUNTRY_GATE
-    table["note"] = [COUNTRY_NOTES.get(c, "") for c in table.index]
+    table["note"] = [str(COUNTRY_NOTES.get(c, "")) for c in table.index]
     return table.rename_axis("country").reset_index()
 
 
 # --- per-cell values for the local map ----------------------------------------------------------------------
 
-MEASURES = {  # id: (label, numerator columns, denominator columns, scale, unit, class breaks)
-    "born_abroad": ("Born abroad", ("EU_OTH", "OTH"), BIRTH, 100.0, "% of residents", (5, 10, 20, 30, 50)),
-    "born_other_eu": ("Born in another EU country", ("EU_OTH",), BIRTH, 100.0, "% of residents", (2, 5, 10, 20, 30)),
-    "born_outside_eu": ("Born outside the EU", ("OTH",), BIRTH, 100.0, "% of residents", (5, 10, 20, 30, 50)),
-    "moved_from_abroad": ("Moved in from abroad in the year before the census", ("CHG_OUT",), RESIDENCE, 1000.0,
-                          "per 1 000 residents", (5, 10, 20, 40, 80)),
+_SHARE, _PER_1000 = phrase("% of residents"), phrase("per 1 000 residents")
+MEASURES = {  # id: (label, numerator columns, denominator columns, scale, unit, class breaks); words as phrases
+    "born_abroad": (phrase("Born abroad"), ("EU_OTH", "OTH"), BIRTH, 100.0, _SHARE, (5, 10, 20, 30, 50)),
+    "born_other_eu": (phrase("Born in another EU country"), ("EU_OTH",), BIRTH, 100.0, _SHARE, (2, 5, 10, 20, 30)),
+    "born_outside_eu": (phrase("Born outside the EU"), ("OTH",), BIRTH, 100.0, _SHARE, (5, 10, 20, 30, 50)),
+    "moved_from_abroad": (phrase("Moved in from abroad in the year before the census"), ("CHG_OUT",), RESIDENCE,
+                          1000.0, _PER_1000, (5, 10, 20, 40, 80)),
 }
 FEW_RESIDENTS = 20  # below this a cell's share says little: drawn as "few residents", not in a class
 
@@ -278,14 +287,37 @@ def cell_values(cells: pd.DataFrame, measure: str, missing: dict[str, set[str]])
 
 # --- the town page's comparison table -----------------------------------------------------------------------
 
-ROWS = [("residents", "Residents", "persons"), ("born_abroad_pct", "Born abroad", "% of residents*"),
-        ("born_other_eu_pct", "Born in another EU country", "% of residents*"),
-        ("born_outside_eu_pct", "Born outside the EU", "% of residents*"),
-        ("moved_from_abroad_per_1000", "Moved in from abroad in the year before", "per 1 000 residents**"),
-        ("coverage_pct", "Coverage: place of birth known", "% of residents"),
-        ("residence_coverage_pct", "Coverage: residence a year before known", "% of residents"),
-        ("dissimilarity", "Dissimilarity index, born abroad vs native-born", "0-100"),
-        ("dissimilarity_cells", "Cells the index rests on", "1 km cells")]
+# (figure, label, unit): the table holds the English of the label and unit; pages say them (i18n.say)
+_SHARE_KNOWN = phrase("% of residents*")
+ROWS = [("residents", phrase("Residents"), phrase("persons")), ("born_abroad_pct", phrase("Born abroad"), _SHARE_KNOWN),
+        ("born_other_eu_pct", phrase("Born in another EU country"), _SHARE_KNOWN),
+        ("born_outside_eu_pct", phrase("Born outside the EU"), _SHARE_KNOWN),
+        ("moved_from_abroad_per_1000", phrase("Moved in from abroad in the year before"),
+         phrase("per 1 000 residents**")),
+        ("coverage_pct", phrase("Coverage: place of birth known"), _SHARE),
+        ("residence_coverage_pct", phrase("Coverage: residence a year before known"), _SHARE),
+        ("dissimilarity", phrase("Dissimilarity index, born abroad vs native-born"), "0-100"),
+        ("dissimilarity_cells", phrase("Cells the index rests on"), phrase("1 km cells"))]
+
+
+def area_label(area: str, town_name: str = "", region_name: str = "") -> Phrase:
+    """A column of the comparison table: '5 km around Gouda', 'NUTS 3 Zuid-Holland', 'Country NL', 'EU27'."""
+    if area.startswith("circle_"):
+        return phrase("{radius} km around {town}", radius=area.removeprefix("circle_").removesuffix("km"),
+                      town=town_name)
+    if area == "EU":
+        return phrase("EU27")
+    if len(area) == 2:
+        return phrase("Country {code}", code=area)
+    return phrase("NUTS 3 {name}", name=region_name)
+
+
+def region_note(region: dict, number=None) -> Phrase:
+    """Why a region has no grid figure, with its share deviation: 'not computed: … (share deviation 4.21 %)'.
+    ``number(value, decimals)`` writes the deviation (by default as the CSV holds it, e.g. '4.2')."""
+    deviation = region.get("deviation_pct")
+    shown = "n/a" if deviation is None else str(deviation) if number is None else number(deviation, 2)
+    return phrase("{reason} (share deviation {deviation} %)", reason=region["reason"], deviation=shown)
 
 
 def comparison(store, gisco_id: str, radii=(2, 5, 10)) -> pd.DataFrame | None:
@@ -294,18 +326,19 @@ def comparison(store, gisco_id: str, radii=(2, 5, 10)) -> pd.DataFrame | None:
     if town is None:
         return None
     circles = [town_circle(store, gisco_id, r) for r in radii]
-    areas = [(f"circle_{r:g}km", f"{r:g} km around {town['name']}", c, c["note"]) for r, c in zip(radii, circles)]
+    areas = [(f"circle_{r:g}km", c, c["note"]) for r, c in zip(radii, circles)]
     region = region_figures(store, str(town["nuts_3"]))
-    note = "" if region["computed"] else f"{region['reason']} (share deviation {region.get('deviation_pct', 'n/a')} %)"
-    areas.append((str(town["nuts_3"]), f"NUTS 3 {town['nuts_3_name']}", region if region["computed"] else {}, note))
+    note = "" if region["computed"] else region_note(region)
+    areas.append((str(town["nuts_3"]), region if region["computed"] else {}, note))
     country = str(town["country"])
-    areas.append((country, f"Country {country}", area_figures(store, country), COUNTRY_NOTES.get(country, "")))
-    areas.append(("EU", "EU27", area_figures(store, "EU"), ""))
+    areas.append((country, area_figures(store, country), COUNTRY_NOTES.get(country, "")))
+    areas.append(("EU", area_figures(store, "EU"), ""))
     rows = []
-    for area, label, values, area_note in areas:
+    for area, values, area_note in areas:
+        label = str(area_label(area, str(town["name"]), str(town["nuts_3_name"])))
         for key, figure, unit in ROWS:
-            rows.append({"area": area, "area_label": label, "figure": figure, "value": values.get(key), "unit": unit,
-                         "note": area_note})
+            rows.append({"area": area, "area_label": label, "figure": str(figure), "value": values.get(key),
+                         "unit": str(unit), "note": str(area_note)})
     return pd.DataFrame(rows)
 
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators import cities, deep_dives, reception
+from indicators import cities, deep_dives, plausibility, reception
 from indicators.classes import Classes, classify
+from indicators.wording import Phrase, phrase
 from loaders.city_tables import read
 
 POINT_COLUMNS = ["geo", "name", "lon", "lat", "year", "value", "flag", "population", "reason", "nuts3_2021"]
@@ -16,16 +17,17 @@ POINT_COLUMNS = ["geo", "name", "lon", "lat", "year", "value", "flag", "populati
 
 @dataclass(frozen=True)
 class PointMap:
-    """Rows to draw, their classes, and the entry they belong to."""
+    """Rows to draw, their classes, and the entry they belong to. ``reason`` (why a point has no value) is
+    ``words(phrase)`` of the call (English by default, as in the CSV); ``year_text`` a phrase or a year."""
 
     indicator: deep_dives.LocalIndicator
     rows: pd.DataFrame
     classes: Classes
-    year_text: str
+    year_text: Phrase | str
 
 
 def city_points(store, indicator_id: str = "city_foreign_born_share", year: int | None = None,
-                scheme: str = "quantiles") -> PointMap:
+                scheme: str = "quantiles", words=str) -> PointMap:
     """Every Urban Audit point: its value in ``year`` (None: each city's latest shown year), else the reason."""
     ind = deep_dives.get(indicator_id)
     points = read(store, "city_points")
@@ -39,43 +41,49 @@ def city_points(store, indicator_id: str = "city_foreign_born_share", year: int 
         chosen = rows[rows["year"].eq(year)]
     drawn = points[["geo", "lon", "lat", "nuts3_2021"]].merge(chosen, on="geo", how="left")
     drawn["name"] = drawn["name"].fillna(drawn["geo"].map(points.set_index("geo")["name"]))
-    drawn["reason"] = _reasons(drawn, year)
+    drawn["reason"] = _reasons(drawn, year, words)
     if "population" not in drawn:
         latest_pop = cities.city_shares(store).dropna(subset=["population"]).sort_values("year").groupby("geo").tail(1)
         drawn = drawn.merge(latest_pop[["geo", "population"]], on="geo", how="left")
     drawn["flag"] = drawn["flag"].fillna("")
-    text = str(year) if year else "each city's latest year shown"
+    text = str(year) if year else phrase("each city's latest year shown")
     return PointMap(ind, drawn[POINT_COLUMNS], classify(drawn["value"], scheme), text)
 
 
 def municipal_points(store, indicator_id: str = "es_born_abroad_share", year: int | None = None,
-                     scheme: str = "quantiles") -> PointMap:
+                     scheme: str = "quantiles", words=str) -> PointMap:
     """Every Spanish municipality with a centre: its value in ``year`` (default the latest), else why not."""
     ind = deep_dives.get(indicator_id)
     rows = ind.rows(store)
     rows = rows[rows["level"].eq("lau") & rows["lon"].notna()]
     year = int(rows["year"].max()) if year is None else year
     drawn = rows[rows["year"].eq(year)].copy()
-    drawn["reason"] = np.where(drawn["value"].isna(), "a place-of-birth count not published by INE", "")
+    drawn["reason"] = np.where(drawn["value"].isna(), words(phrase("a place-of-birth count not published by INE")), "")
     return PointMap(ind, drawn[POINT_COLUMNS].reset_index(drop=True), classify(drawn["value"], scheme),
                     str(year) if "change" not in ind.id else "2021-2024")
 
 
-def reception_map_rows(store, date=None) -> tuple[pd.DataFrame, pd.Timestamp]:
-    """Regions at one report date (default the latest), drawn once per NUTS 2 code (Trentino-Alto Adige on both)."""
+def reception_map_rows(store, date=None, words=str) -> tuple[pd.DataFrame, pd.Timestamp]:
+    """Regions at one report date (default the latest), drawn once per NUTS 2 code (Trentino-Alto Adige on both);
+    the hover says 'reported jointly with …' as ``words(phrase)``."""
     rows = reception.per_thousand(store)
     date = rows["date"].max() if date is None else pd.Timestamp(date)
     at = rows[rows["date"].eq(date)]
     drawn = reception.map_rows(at)
     drawn["nuts_version"] = 2021
-    drawn["hover"] = np.where(drawn["jointly"], "reported jointly with " + drawn["region_code_joint"], "") \
-        + " · " + drawn["note"]
+    jointly = [words(phrase("reported jointly with {codes}", codes=codes)) if joint else ""
+               for joint, codes in zip(drawn["jointly"], drawn["region_code_joint"])]
+    drawn["hover"] = pd.Series(jointly, index=drawn.index) + " · " + drawn["note"]
     return drawn, date
 
 
-def _reasons(drawn: pd.DataFrame, year: int | None) -> pd.Series:
-    when = f"in {year}" if year else "in any year"
+def _reasons(drawn: pd.DataFrame, year: int | None, words=str) -> pd.Series:
+    """Why a city has no value: a plausibility verdict with its rules, or none published (``words(phrase)``)."""
+    none = words(phrase("no foreign-born share published in {year}", year=year) if year
+                 else phrase("no foreign-born share published in any year"))
     verdict = drawn["verdict"].fillna("") if "verdict" in drawn else pd.Series("", index=drawn.index)
     rules = drawn["rules"].fillna("") if "rules" in drawn else pd.Series("", index=drawn.index)
-    reason = np.where(verdict.ne(""), verdict + " (" + rules + ")", f"no foreign-born share published {when}")
-    return pd.Series(np.where(drawn["value"].notna(), "", reason), index=drawn.index)
+    caught = {text: words(phrase("{verdict} ({rules})", verdict=plausibility.VERDICT, rules=text))
+              for text in rules[verdict.ne("")].unique()}
+    reason = [caught[r] if v else none for v, r in zip(verdict.ne(""), rules)]
+    return pd.Series(np.where(drawn["value"].notna(), "", np.asarray(reason, dtype=str)), index=drawn.index)

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import pandas as pd
 
+from indicators.wording import phrase
 from loaders.city_tables import read
 
 SOURCE = "INE (tabla 68538)"
 CREDIT = "Fuente: INE (tabla 68538)"
 # share id -> (label, INE place-of-birth groups summed as the numerator). A group not published makes the
-# share empty: a missing part is never read as 0.
+# share empty: a missing part is never read as 0. Tables hold the label's English; pages say it (i18n.say).
 GROUPS = {
-    "born_abroad": ("Born abroad", ("EU_OTH", "EUR_OTH", "AFR", "AM_N", "AM_C", "AM_S", "ASI", "OCE")),
-    "born_eu_other": ("Born in another EU country", ("EU_OTH",)),
-    "born_europe_non_eu": ("Born in the rest of Europe (outside the EU)", ("EUR_OTH",)),
-    "born_africa": ("Born in Africa", ("AFR",)),
-    "born_americas": ("Born in the Americas", ("AM_N", "AM_C", "AM_S")),
-    "born_asia": ("Born in Asia", ("ASI",)),
-    "born_oceania": ("Born in Oceania", ("OCE",)),
+    "born_abroad": (phrase("Born abroad"), ("EU_OTH", "EUR_OTH", "AFR", "AM_N", "AM_C", "AM_S", "ASI", "OCE")),
+    "born_eu_other": (phrase("Born in another EU country"), ("EU_OTH",)),
+    "born_europe_non_eu": (phrase("Born in the rest of Europe (outside the EU)"), ("EUR_OTH",)),
+    "born_africa": (phrase("Born in Africa"), ("AFR",)),
+    "born_americas": (phrase("Born in the Americas"), ("AM_N", "AM_C", "AM_S")),
+    "born_asia": (phrase("Born in Asia"), ("ASI",)),
+    "born_oceania": (phrase("Born in Oceania"), ("OCE",)),
 }
 
 
@@ -36,7 +37,8 @@ def _shares(store, group: str = "born_abroad") -> pd.DataFrame:
         "level": table["kind"].map({"municipality": "lau", "province": "province", "country": "country"}),
         "country": "ES", "province": table["province"], "nuts3_2021": table["nuts3_2021"], "year": table["year"],
         "value": 100 * count / table["TOTAL"], "count": count, "population": table["TOTAL"], "flag": "",
-        "unit": "% of residents", "source": SOURCE, "note": label + " (1 January; INE Estadística Continua de Población)",
+        "unit": "% of residents", "source": SOURCE,
+        "note": f"{label} (1 January; INE Estadística Continua de Población)",
         "lon": table["lon"], "lat": table["lat"],
     })
     return out
@@ -69,4 +71,4 @@ def for_municipality(store, gisco_id: str) -> pd.DataFrame:
     out = pd.concat(frames, ignore_index=True)
     if out.empty:
         raise KeyError(f"no INE 68538 rows for {gisco_id!r} (Spanish municipalities only)")
-    return out.assign(label=out["group"].map(lambda g: GROUPS[g][0]), source=CREDIT)
+    return out.assign(label=out["group"].map(lambda g: str(GROUPS[g][0])), source=CREDIT)

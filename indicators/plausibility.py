@@ -9,29 +9,38 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from indicators.phrasing import english, listed
+from indicators.wording import Phrase, phrase
+
 JUMP_FACTOR = 2.0  # a city's count that halves or doubles in one step while the other count does not
 NEIGHBOUR_YEARS = 2  # a published value at most this many years away counts as a neighbour (gaps happen)
 VARIABLES = ("foreign_born", "population")
-NOT_SHOWN = "implausible: not shown"
+VERDICT = phrase("implausible: not shown")  # what a caught value shows instead of its number
+NOT_SHOWN = str(VERDICT)  # as the tables and CSV files hold it
+# a rule's wording, as the data-gap and sources pages list it (i18n.say); ``rule`` columns hold the keys
 RULES = {
-    "share_over_100": "more foreign-born residents than residents in the same city and year (share above 100 %)",
-    "jump": f"differs by more than a factor {JUMP_FACTOR:g} from every neighbouring value published up to "
-            f"{NEIGHBOUR_YEARS} years away (before and after; the one neighbour at either end of the series, "
-            "once values already caught are set aside) while the city's other count that year does not "
-            "(or is not published)",
+    "share_over_100": phrase("more foreign-born residents than residents in the same city and year (share above "
+                             "100 %)"),
+    "jump": phrase("differs by more than a factor {factor} from every neighbouring value published up to {years} "
+                   "years away (before and after; the one neighbour at either end of the series, once values already "
+                   "caught are set aside) while the city's other count that year does not (or is not published)",
+                   factor=f"{JUMP_FACTOR:g}", years=NEIGHBOUR_YEARS),
 }
 FINDING_COLUMNS = ["geo", "name", "year", "variable", "value", "flag", "rule", "detail"]
 
 
-def findings(series: pd.DataFrame) -> pd.DataFrame:
-    """Every (value, rule) caught in a city series table (columns as the store's ``city_series``)."""
+def findings(series: pd.DataFrame, words=str, number=english) -> pd.DataFrame:
+    """Every (value, rule) caught in a city series table (columns as the store's ``city_series``). ``detail``
+    is ``words(phrase)`` with numbers written by ``number(value, decimals)``: English by default (the CSV's)."""
     rows = []
     over = series[series["foreign_born"] > series["population"]]
     for r in over.itertuples(index=False):
         rows.append({"geo": r.geo, "name": r.name, "year": int(r.year), "variable": "foreign_born",
                      "value": r.foreign_born, "flag": r.foreign_born_flag, "rule": "share_over_100",
-                     "detail": f"{r.foreign_born:,.0f} foreign-born of {r.population:,.0f} residents "
-                               f"({100 * r.foreign_born / r.population:.0f} %)"})
+                     "detail": words(phrase("{foreign_born} foreign-born of {population} residents ({share} %)",
+                                            foreign_born=number(r.foreign_born, 0),
+                                            population=number(r.population, 0),
+                                            share=number(100 * r.foreign_born / r.population, 0)))})
     # Pass 1: values between two neighbours, and shares above 100 %. Pass 2: the same test with those set
     # aside, so a value next to an error is compared with sound values (and series ends get tested).
     interior = {v: _jumps(series, v, need_both=True) for v in VARIABLES}
@@ -47,7 +56,7 @@ def findings(series: pd.DataFrame) -> pd.DataFrame:
             value = getattr(r, variable)
             rows.append({"geo": r.geo, "name": r.name, "year": int(r.year), "variable": variable, "value": value,
                          "flag": getattr(r, f"{variable}_flag"), "rule": "jump",
-                         "detail": _jump_detail(series, r.geo, r.year, variable)})
+                         "detail": words(_jump_detail(series, r.geo, r.year, variable, number))})
     return pd.DataFrame(rows, columns=FINDING_COLUMNS).sort_values(["geo", "year", "variable"]).reset_index(drop=True)
 
 
@@ -84,9 +93,11 @@ def _jumps(series: pd.DataFrame, variable: str, need_both: bool = False) -> pd.S
     return (has_neighbour & big).fillna(False).astype(bool)
 
 
-def _jump_detail(series: pd.DataFrame, geo: str, year: int, variable: str) -> str:
+def _jump_detail(series: pd.DataFrame, geo: str, year: int, variable: str, number=english) -> Phrase | str:
+    """The value and its neighbours: '2018: 1,234, 2019: 5,678, 2020: 1,301'."""
     city = series[(series["geo"] == geo) & series[variable].notna()].sort_values("year")
     years = list(city["year"])
     at = years.index(year)
     around = city.iloc[max(0, at - 1):at + 2]
-    return ", ".join(f"{int(y)}: {v:,.0f}" for y, v in zip(around["year"], around[variable]))
+    return listed([phrase("{year}: {value}", year=int(y), value=number(v, 0))
+                   for y, v in zip(around["year"], around[variable])])

@@ -10,25 +10,45 @@ import numpy as np
 import pandas as pd
 
 from indicators import cities, local, municipal, plausibility
+from indicators.phrasing import english
 from indicators.town_search import normalise
+from indicators.wording import Phrase, phrase
 from loaders.city_tables import read
 
 MATCH_KM = 5.0
 TOWN_MINIMUM = 10_000
 CITY_MINIMUM = 50_000  # the Urban Audit's lower bound for a city, used where its population is not published
-# How a municipality (LAU 2020) is taken to be an Urban Audit city; said on the page and in the briefing.
-MATCH_RULE = ("A municipality is taken to be an Urban Audit city when the city point carries the municipality's "
-              "NUTS 3 code and the same name (accents and case ignored; compared before a comma or a second "
-              "language, as in 'Koblenz, Stadt' or 'Gent / Gand'); or else when it is the largest municipality whose "
-              f"centre lies within {MATCH_KM:g} km of the city point, holding at least half the city's residents "
-              f"({CITY_MINIMUM:,} where Eurostat publishes none). A municipality of fewer than {TOWN_MINIMUM:,} "
-              "residents is never taken for a city.")
+
+
+def match_rule(number=english) -> Phrase:
+    """How a municipality (LAU 2020) is taken to be an Urban Audit city; said on the page and in the briefing,
+    with numbers written by ``number(value, decimals)``."""
+    return phrase("A municipality is taken to be an Urban Audit city when the city point carries the municipality's "
+                  "NUTS 3 code and the same name (accents and case ignored; compared before a comma or a second "
+                  "language, as in 'Koblenz, Stadt' or 'Gent / Gand'); or else when it is the largest municipality "
+                  "whose centre lies within {km} km of the city point, holding at least half the city's residents "
+                  "({city_minimum} where Eurostat publishes none). A municipality of fewer than {town_minimum} "
+                  "residents is never taken for a city.", km=number(MATCH_KM, 0), city_minimum=number(CITY_MINIMUM, 0),
+                  town_minimum=number(TOWN_MINIMUM, 0))
+
+
+MATCH_RULE = match_rule()
 # Why the INE figure and the grid circle differ: neither is wrong, they count different things.
-HOW_THEY_DIFFER = ("The INE figures count everyone registered in the municipality (padrón) on 1 January of each year; "
-                   "the grid circle counts the Census 2021 residents (reference date 1 January 2021) of the 1 km "
-                   "cells within the radius, which crosses the municipal boundary.")
-NOT_PUBLISHED = "not published"
+HOW_THEY_DIFFER = phrase("The INE figures count everyone registered in the municipality (padrón) on 1 January of each "
+                         "year; the grid circle counts the Census 2021 residents (reference date 1 January 2021) of the "
+                         "1 km cells within the radius, which crosses the municipal boundary.")
+# A value's status and how a town was matched to its city: the tables hold the English (``str``), pages say them
+NOT_PUBLISHED = phrase("not published")
+BY_NAME = phrase("name and NUTS 3")
+BY_DISTANCE = phrase("largest centre within {km} km", km=f"{MATCH_KM:g}")
 NEAREST = 3
+
+
+def rule_note(rules: str) -> Phrase:
+    """' · rule: jump', after a city value's definition: the plausibility rules that caught it (codes)."""
+    return phrase(" · rule: {rule}", rule=rules)
+
+
 COLUMNS = ["section", "geo", "name", "group", "label", "year", "value", "count", "population", "flag", "status",
            "km", "match", "unit", "source", "note"]
 
@@ -65,9 +85,9 @@ def _city_matches(store) -> pd.DataFrame:
         least = 0.5 * residents[i] if residents[i] == residents[i] else CITY_MINIMUM
         near = box[(km <= MATCH_KM) & (people[box] >= least)]
         if len(named) == 1:
-            j, rule = named[0], "name and NUTS 3"
+            j, rule = named[0], str(BY_NAME)
         elif len(near):
-            j, rule = near[np.nanargmax(people[near])], f"largest centre within {MATCH_KM:g} km"
+            j, rule = near[np.nanargmax(people[near])], str(BY_DISTANCE)
         else:
             rows.append((point.geo, None, "no municipality matched", np.nan))
             continue
@@ -126,14 +146,14 @@ def _ine(store, gisco_id: str) -> pd.DataFrame:
         "section": "ine", "geo": gisco_id, "name": rows["name"], "group": rows["group"], "label": rows["label"],
         "year": rows["year"].astype(int), "value": rows["value"], "count": rows["count"],
         "population": rows["population"], "flag": "",
-        "status": np.where(rows["value"].notna(), "shown", NOT_PUBLISHED), "km": np.nan, "match": "",
+        "status": np.where(rows["value"].notna(), "shown", str(NOT_PUBLISHED)), "km": np.nan, "match": "",
         "unit": "% of residents (1 January)", "source": municipal.CREDIT, "note": "",
     })
 
 
 def _status(series: pd.DataFrame) -> np.ndarray:
     return np.where(series["verdict"].ne(""), plausibility.NOT_SHOWN,
-                    np.where(series["value"].notna(), "shown", NOT_PUBLISHED))
+                    np.where(series["value"].notna(), "shown", str(NOT_PUBLISHED)))
 
 
 def _city(store, match: pd.Series) -> pd.DataFrame:
@@ -147,7 +167,7 @@ def _city(store, match: pd.Series) -> pd.DataFrame:
         return pd.DataFrame([{
             "section": "city", "geo": match["city"], "name": points.loc[match["city"], "name"],
             "group": "foreign_born", "label": "Foreign-born share of the city's residents", "year": np.nan,
-            "value": np.nan, "count": np.nan, "population": np.nan, "flag": "", "status": NOT_PUBLISHED,
+            "value": np.nan, "count": np.nan, "population": np.nan, "flag": "", "status": str(NOT_PUBLISHED),
             "km": match["km"], "match": match["rule"], "unit": "% of residents", "source": cities.CREDIT,
             "note": "Eurostat publishes no foreign-born count for this city"}])
     return pd.DataFrame({
@@ -156,7 +176,7 @@ def _city(store, match: pd.Series) -> pd.DataFrame:
         "value": series["value"], "count": series["foreign_born"], "population": series["population"],
         "flag": series["flag"], "status": _status(series), "km": match["km"], "match": match["rule"],
         "unit": "% of residents", "source": cities.CREDIT,
-        "note": series["note"] + np.where(series["rules"].ne(""), " · rule: " + series["rules"], ""),
+        "note": series["note"] + [str(rule_note(rules)) if rules else "" for rules in series["rules"]],
     })
 
 

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from dashboard import i18n
 from dashboard.export import pdf
 from dashboard.export import pdf_text as text
 from indicators import profile
@@ -130,8 +131,9 @@ def test_every_string_the_briefing_can_print_has_every_language():
     assert all(set(words) == set(text.LANGUAGES) for words in text.UNITS.values())
     assert all(set(words) == set(text.LANGUAGES) for words in text.WEIGHT_WORDS.values())
     assert all(set(words) == set(text.LANGUAGES) - {"en"} for words in text.LICENCES.values())
-    for topic, _ in METHODS:  # the appendix's headings
-        assert set(text.METHOD_TOPICS[topic]) == set(text.LANGUAGES) - {"en"}, topic
+    for topic, method in METHODS:  # the appendix's headings and paragraphs: phrases of the app's catalogues
+        for phrase in (topic, method):
+            assert all(i18n.catalogue(lang).get(phrase.template) for lang in set(text.LANGUAGES) - {"en"}), phrase
     shown = set(profile.HEADLINE) | set(pdf.NATIONAL_EXTRA) | set(pdf.TREND_CHARTS) | set(pdf.NATIONAL_TRENDS)
     for indicator_id in shown:
         ind = REGISTRY[indicator_id]

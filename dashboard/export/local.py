@@ -6,11 +6,13 @@ import json
 
 import orjson
 import pandas as pd
+from babel.dates import format_date
 
 from dashboard import figures, local_figures
 from dashboard.export import images
 from dashboard.export.common import FLAG_LEGEND, PROJECT, generated
 from dashboard.export.csvs import to_csv_bytes
+from dashboard.i18n import localised, number, say, tr
 from indicators import deep_dives, local_maps
 from indicators.classes import classify
 from loaders.manifest import SOURCES
@@ -54,44 +56,60 @@ def metadata_bytes(store, indicator_id: str, year: int | None = None) -> bytes:
 # --- maps: one builder each, used by the page (geometry by URL) and by the image export (geometry inlined) ---
 
 
-def city_map(store, indicator_id: str, year: int | None, scheme: str = "quantiles"):
-    """The cities map and its data (points need no boundary file)."""
-    data = local_maps.city_points(store, indicator_id, year, scheme)
-    ind = data.indicator
+def _words(lang: str):
+    """The indicators' phrases (and registry words) in ``lang``, for the ``words`` of their tables."""
+    return lambda text: say(text, lang)
+
+
+def city_map(store, indicator_id: str, year: int | None, scheme: str = "quantiles", lang: str = "en"):
+    """The cities map and its data (points need no boundary file), words in ``lang`` (credits as published)."""
+    data = local_maps.city_points(store, indicator_id, year, scheme, _words(lang))
+    ind = localised(data.indicator, lang)
     fig = local_figures.points_map(data.rows, ind, data.classes, title=ind.label,
-                                   subtitle=f"{ind.unit} · {data.year_text} · Urban Audit cities (size: residents)",
-                                   credit=ind.map_credit)
+                                   subtitle=tr("{unit} · {years} · Urban Audit cities (size: residents)", lang,
+                                               unit=ind.unit, years=say(data.year_text, lang)),
+                                   credit=ind.map_credit, lang=lang)
     return fig, data
 
 
-def spain_map(store, indicator_id: str, year: int | None, scheme: str = "quantiles", provinces_geojson=None):
-    """Spain's municipalities over the provinces; ``provinces_geojson`` a URL (page) or None (inlined, export)."""
-    data = local_maps.municipal_points(store, indicator_id, year, scheme)
-    ind = data.indicator
+def spain_map(store, indicator_id: str, year: int | None, scheme: str = "quantiles", provinces_geojson=None,
+              lang: str = "en"):
+    """Spain's municipalities over the provinces; ``provinces_geojson`` a URL (page) or None (inlined, export);
+    words in ``lang``."""
+    data = local_maps.municipal_points(store, indicator_id, year, scheme, _words(lang))
+    ind = localised(data.indicator, lang)
     provinces = sorted(data.rows["nuts3_2021"].dropna().unique())
     if provinces_geojson is None:
         layer = orjson.loads(store.screen_geojson(2021, 3))
         provinces_geojson = {"type": "FeatureCollection",
                              "features": [f for f in layer["features"] if f["id"] in set(provinces)]}
     fig = local_figures.points_map(data.rows, ind, data.classes, title=ind.label,
-                                   subtitle=f"{ind.unit} · {data.year_text} · {len(data.rows):,} municipalities "
-                                            "(size: residents) · provinces (NUTS 3) for context",
-                                   credit=ind.map_credit, frame="ES", context=(provinces_geojson, provinces))
+                                   subtitle=tr("{unit} · {years} · {count} municipalities (size: residents) · provinces "
+                                               "(NUTS 3) for context", lang, unit=ind.unit,
+                                               years=say(data.year_text, lang), count=number(len(data.rows), 0, lang)),
+                                   credit=ind.map_credit, frame="ES", context=(provinces_geojson, provinces), lang=lang)
     return fig, data
 
 
-def italy_map(store, date=None, scheme: str = "quantiles", regions_geojson=None):
-    """Italy's regions at a report date, framed on Italy; ``regions_geojson`` a URL (page) or None (inlined)."""
-    ind = deep_dives.get("it_reception_per_1000")
-    drawn, date = local_maps.reception_map_rows(store, date)
+def italy_map(store, date=None, scheme: str = "quantiles", regions_geojson=None, lang: str = "en"):
+    """Italy's regions at a report date, framed on Italy; ``regions_geojson`` a URL (page) or None (inlined);
+    words in ``lang``."""
+    ind = localised(deep_dives.get("it_reception_per_1000"), lang)
+    drawn, date = local_maps.reception_map_rows(store, date, _words(lang))
     if regions_geojson is None:
         regions_geojson = orjson.loads(store.screen_geojson(2021, 2))
     classes = classify(drawn["value"], scheme)
     fig = figures.choropleth(drawn, ind, classes, lambda v: regions_geojson, title=ind.label,
-                             subtitle=f"{ind.unit} · {pd.Timestamp(date):%d %b %Y} · NUTS 2 (Italy only)")
+                             subtitle=tr("{unit} · {date} · NUTS 2 (Italy only)", lang, unit=ind.unit,
+                                         date=date_text(date, lang)))
     local_figures.frame_on(fig, "IT")  # framed on Italy: the only country this source covers
     figures.set_credit(fig, ind.map_credit)
     return fig, date
+
+
+def date_text(value, lang: str) -> str:
+    """A report date as '05 Nov 2024' in the reader's language (CLDR month names)."""
+    return format_date(pd.Timestamp(value).date(), "dd MMM y", locale=lang)
 
 
 def map_image(fig, fmt: str) -> bytes:

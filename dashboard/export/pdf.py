@@ -17,10 +17,11 @@ from dashboard import figures
 from dashboard.export import pdf_text as text
 from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, licence_line, retrieved
 from dashboard.export.images import ExportError, figure_image
+from dashboard.i18n import say
 from geodata.codes import level_of
 from geodata.attribution import boundaries
 from indicators import caveats, context, lookup, profile
-from indicators.sources import METHODS
+from indicators.sources import methods
 from indicators.compare import OLD_BY, latest
 from indicators.registry import REGISTRY
 from indicators.summary import country_name, summary
@@ -515,8 +516,8 @@ def _comparison_table(doc: Document, store, geos, names, lang: str = "en") -> No
 
 
 def _appendix(doc: Document, store, lang: str) -> None:
-    """Each indicator's description and source, then the methods. The project's labels, caveats and headings are
-    in the pack's language; the registry's descriptions and the method paragraphs are English, and the page says so."""
+    """Each indicator's description and source, then the methods. The project's labels, caveats, headings and
+    method paragraphs are in the pack's language; the registry's descriptions are English, and the page says so."""
     doc.add_page()
     doc.heading(text.t("appendix", lang), 14)
     if lang != "en":
@@ -531,7 +532,7 @@ def _appendix(doc: Document, store, lang: str) -> None:
                       + " ".join(text.caveat(c, lang) for c in ind.caveats), 7.5)
         doc.ln(0.5)
     doc.paragraph(text.t("appendix_computed", lang), 7.5, "I")
-    for topic, method in METHODS:
-        doc.paragraph(f"{text.method_topic(topic, lang)}. {method}", 7.5)
+    for topic, method in methods(lambda value, decimals: text.number(value, decimals, lang)):
+        doc.paragraph(f"{say(topic, lang)}. {say(method, lang)}", 7.5)
     legend = FLAG_LEGEND if lang == "en" else text.flags_legend(lang)
     doc.paragraph(f"{legend} {boundaries(lang)}.", 7.5)

@@ -208,14 +208,14 @@ TEXT = {
     "appendix": {"en": "Sources and methods", "fr": "Sources et méthodes", "de": "Quellen und Methoden",
                  "it": "Fonti e metodi", "es": "Fuentes y métodos"},
     "appendix_english": {"en": "",
-                         "fr": "Les descriptions des indicateurs et le détail des méthodes restent en anglais, tels "
-                               "que le registre du projet les rédige.",
-                         "de": "Die Beschreibungen der Kennzahlen und die Methoden stehen auf Englisch, wie sie im "
-                               "Register des Projekts formuliert sind.",
-                         "it": "Le descrizioni degli indicatori e i metodi restano in inglese, come li redige il "
-                               "registro del progetto.",
-                         "es": "Las descripciones de los indicadores y los métodos siguen en inglés, tal como los "
-                               "redacta el registro del proyecto."},
+                         "fr": "Les descriptions des indicateurs restent en anglais, telles que le registre du projet "
+                               "les rédige.",
+                         "de": "Die Beschreibungen der Kennzahlen stehen auf Englisch, wie sie im Register des "
+                               "Projekts formuliert sind.",
+                         "it": "Le descrizioni degli indicatori restano in inglese, come le redige il registro del "
+                               "progetto.",
+                         "es": "Las descripciones de los indicadores siguen en inglés, tal como las redacta el "
+                               "registro del proyecto."},
     "source": {"en": "Source: {credit}", "fr": "Source : {credit}", "de": "Quelle: {credit}", "it": "Fonte: {credit}",
                "es": "Fuente: {credit}"},
     "appendix_computed": {"en": "Country and EU values computed here from regional values, rather than published by "
@@ -307,18 +307,6 @@ FLAGS = {"b": {"en": "break in time series", "fr": "rupture de série", "de": "Z
                "it": "provvisorio", "es": "provisional"},
          "u": {"en": "low reliability", "fr": "fiabilité faible", "de": "geringe Zuverlässigkeit",
                "it": "affidabilità bassa", "es": "baja fiabilidad"}}
-# The headings of the methods appendix (indicators.sources.METHODS); their paragraphs stay in English.
-METHOD_TOPICS = {
-    "Ranks": {"fr": "Rangs", "de": "Ränge", "it": "Posizioni", "es": "Puestos"},
-    "Regions and NUTS versions": {"fr": "Régions et versions NUTS", "de": "Regionen und NUTS-Versionen",
-                                  "it": "Regioni e versioni NUTS", "es": "Regiones y versiones NUTS"},
-    "Flags": {"fr": "Indicateurs de qualité", "de": "Kennzeichen", "it": "Contrassegni", "es": "Marcas de calidad"},
-    "Benchmarks": {"fr": "Valeurs de comparaison", "de": "Vergleichswerte", "it": "Valori di confronto",
-                   "es": "Valores de referencia"},
-    "Periods": {"fr": "Périodes", "de": "Zeiträume", "it": "Periodi", "es": "Periodos"},
-    "Net migration in 2021": {"fr": "Solde migratoire en 2021", "de": "Wanderungssaldo 2021",
-                              "it": "Saldo migratorio nel 2021", "es": "Saldo migratorio en 2021"},
-}
 # The registry's caveats (English) of the indicators a briefing shows, in French, German, Italian and Spanish.
 CAVEATS = {
     "Shares are of the Labour Force Survey population aged 15 and over in private households, not of the total population.": {
@@ -413,11 +401,6 @@ def caveat(text: str, lang: str) -> str:
 def licence(text: str, lang: str) -> str:
     """A licence line in ``lang``, where its wording is known; other licences are printed as their holders word them."""
     return LICENCES.get(text, {}).get(lang, text)
-
-
-def method_topic(topic: str, lang: str) -> str:
-    """A heading of the methods appendix in ``lang``; a topic added to indicators.sources later prints in English."""
-    return METHOD_TOPICS.get(topic, {}).get(lang, topic)
 
 
 def weighting(words: str | None, lang: str) -> str:

@@ -6,21 +6,14 @@ import streamlit as st
 
 from dashboard.europe_grid import TOWN_MIN_POPULATION, europe_figure
 from dashboard.i18n import number, tr
+from dashboard.town_words import measure_label
 from indicators import local
-
-
-def measure_label(measure: str, lang: str) -> str:
-    """The grid measure's name in ``lang`` (indicators.local.MEASURES holds the English)."""
-    return {"born_abroad": tr("Born abroad", lang), "born_other_eu": tr("Born in another EU country", lang),
-            "born_outside_eu": tr("Born outside the EU", lang),
-            "moved_from_abroad": tr("Moved in from abroad in the year before the census", lang)
-            }.get(measure, local.MEASURES[measure][0])
 
 
 def render(store, pages: dict, lang: str = "en") -> None:
     measure = st.selectbox(tr("Measure", lang), list(local.MEASURES), format_func=lambda m: measure_label(m, lang),
                            key="w_grid_measure")
-    fig = europe_figure(store, measure)
+    fig = europe_figure(store, measure, lang)
     event = st.plotly_chart(fig, key=f"europe-grid-{measure}", on_select="rerun", selection_mode="points",
                             config={"displaylogo": False, "scrollZoom": True},
                             alt=tr("Europe at 5 km from the Census 2021 grid; figures per town are on the town pages.",

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from functools import reduce
 
 import pandas as pd
 import streamlit as st
-from babel.dates import format_date
 
 from dashboard import figures, frame, local_figures
 from dashboard.export import csvs
 from dashboard.export import local as local_export
-from dashboard.i18n import number, say, t, tr
+from dashboard.i18n import localised, number, say, t, tr
 from dashboard.screens import downloads
+from dashboard.town_words import word
 from indicators import cities, deep_dives, plausibility, reception
 from loaders.city_tables import read
 
@@ -37,7 +38,7 @@ def _view_label(label: str, lang: str) -> str:
 
 def _date(value, lang: str) -> str:
     """A report date as '05 Nov 2024' in the reader's language (CLDR month names)."""
-    return format_date(pd.Timestamp(value).date(), "dd MMM y", locale=lang)
+    return local_export.date_text(value, lang)
 
 
 def other_view(store, view, maps) -> str:
@@ -55,69 +56,69 @@ def other_view(store, view, maps) -> str:
 def _cities(store, view, maps) -> None:
     options = [e.id for e in deep_dives.for_level("city")]
     lang = view.lang
-    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: deep_dives.get(i).label,
-                          key="w_city_ind")
+    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_city_ind")
     years = sorted(int(y) for y in cities.city_shares(store).dropna(subset=["value"])["year"].unique())
     year = st.selectbox(t("year", lang), [None, *reversed(years)], key="w_city_year",
                         format_func=lambda y: tr("each city's latest year", lang) if y is None else str(y))
-    fig, data = _kept(store, ("cities", ind_id, year, view.scheme),
-                      lambda: local_export.city_map(store, ind_id, year, view.scheme))
-    ind = data.indicator
+    fig, data = _kept(store, ("cities", ind_id, year, view.scheme, lang),
+                      lambda: local_export.city_map(store, ind_id, year, view.scheme, lang))
+    ind = localised(data.indicator, lang)
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
     st.plotly_chart(fig, key=f"cities-{ind_id}-{year}", config=_config(maps),
                     alt=tr("Map of {indicator}, {years}. The same values are in the table below.", lang,
-                           indicator=ind.label, years=data.year_text))
+                           indicator=ind.label, years=say(data.year_text, lang)))
     shown = data.rows["value"].notna().sum()
     st.caption(tr("{shown} of {count} Urban Audit cities have a value shown. Grey: no value published, or a "
                   "published value caught by a plausibility check (listed on the data-gap page). Rings: flagged "
                   "values.", lang, shown=shown, count=len(data.rows)))
-    _images(lambda: local_export.city_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'latest'}", lang)
+    _images(lambda: local_export.city_map(store, ind_id, year, view.scheme, lang=lang)[0],
+            f"{ind_id}_{year or 'latest'}", lang)
     _table_and_csv(store, data.rows, ind, year, lang)
 
 
 def _spain(store, view, maps) -> None:
     options = [e.id for e in deep_dives.for_level("lau")]
     lang = view.lang
-    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: deep_dives.get(i).label,
-                          key="w_es_ind")
+    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_es_ind")
     year = None if "change" in ind_id else st.selectbox(t("year", lang), [2024, 2023, 2022, 2021], key="w_es_year")
-    fig, data = _kept(store, ("spain", ind_id, year, view.scheme, maps.screen(2021, 3)),
-                      lambda: local_export.spain_map(store, ind_id, year, view.scheme, maps.screen(2021, 3)))
-    ind = data.indicator
+    fig, data = _kept(store, ("spain", ind_id, year, view.scheme, maps.screen(2021, 3), lang),
+                      lambda: local_export.spain_map(store, ind_id, year, view.scheme, maps.screen(2021, 3), lang))
+    ind = localised(data.indicator, lang)
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
     st.plotly_chart(fig, key=f"spain-{ind_id}-{year}", config=_config(maps),
                     alt=tr("Map of {indicator} in Spain's municipalities, {years}.", lang, indicator=ind.label,
-                           years=data.year_text))
+                           years=say(data.year_text, lang)))
     unmatched = read(store, "city_unmatched")
     st.caption(tr("Municipal data: Spain only. {count} INE municipality code(s) have no LAU 2020 centre and are not "
                   "drawn (listed on the data-gap page).", lang,
                   count=int((unmatched["source_id"] == "ine_68538").sum())))
-    _images(lambda: local_export.spain_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'change'}", lang)
+    _images(lambda: local_export.spain_map(store, ind_id, year, view.scheme, lang=lang)[0],
+            f"{ind_id}_{year or 'change'}", lang)
     _table_and_csv(store, data.rows, ind, year, lang)
 
 
 def _italy(store, view, maps) -> None:
-    ind = deep_dives.get("it_reception_per_1000")
+    lang = view.lang
+    ind = localised(deep_dives.get("it_reception_per_1000"), lang)
     rows = reception.per_thousand(store)
     dates = sorted(rows["date"].unique(), reverse=True)
-    lang = view.lang
     date = st.selectbox(tr("Report date", lang), dates, format_func=lambda d: _date(d, lang), key="w_it_date")
-    fig, date = local_export.italy_map(store, date, view.scheme, maps.screen(2021, 2))
+    fig, date = local_export.italy_map(store, date, view.scheme, maps.screen(2021, 2), lang)
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
     st.plotly_chart(fig, key=f"italy-{pd.Timestamp(date):%Y%m%d}", config=_config(maps),
                     alt=tr("Map of people in reception per 1 000 residents by Italian region.", lang))
     st.caption(tr("Trentino-Alto Adige: reported jointly for ITH1 (Bolzano) and ITH2 (Trento); one figure for both: "
                   "drawn on both, counted once.", lang))
-    _images(lambda: local_export.italy_map(store, date, view.scheme)[0], f"it_reception_{pd.Timestamp(date):%Y%m%d}",
-            lang)
+    _images(lambda: local_export.italy_map(store, date, view.scheme, lang=lang)[0],
+            f"it_reception_{pd.Timestamp(date):%Y%m%d}", lang)
     monthly = reception.monthly(store)
     chosen = st.multiselect(tr("Regions in the trend", lang), sorted(monthly["name"].unique()),
                             default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend")
     codes = monthly.loc[monthly["name"].isin(chosen), "geo"].unique().tolist()
-    st.plotly_chart(local_figures.reception_trend(monthly, codes, ind.credit), key="it-trend",
+    st.plotly_chart(local_figures.reception_trend(monthly, codes, ind.credit, lang), key="it-trend",
                     alt=tr("Lines of people in reception per 1 000 residents by month for the chosen regions.", lang))
     at = rows[rows["date"].eq(date)]
     at = at.assign(note=[say(note, lang) for note in at["note"]])  # indicators.reception's phrases
@@ -125,6 +126,11 @@ def _italy(store, view, maps) -> None:
                      "population_year", "value", "note"]], hide_index=True, width="stretch")
     downloads.direct(tr("Reception by region and date (CSV)", lang), lambda: local_export.csv_bytes(store, ind.id),
                      "it_reception_per_1000.csv", "csv_it_reception")
+
+
+def _label(indicator_id: str, lang: str) -> str:
+    """A deep dive's label in ``lang`` (its registry words)."""
+    return localised(deep_dives.get(indicator_id), lang).label
 
 
 def _kept(store, key: tuple, make):
@@ -146,14 +152,15 @@ def _kept(store, key: tuple, make):
 
 
 def _images(make, stem: str, lang: str) -> None:
-    """PNG and SVG of the map, made on request with the geometry inlined and the credit line burned in."""
+    """PNG and SVG of the map, made on request with the geometry inlined and the credit line burned in; in the
+    page's language (kept per language)."""
     left, right = st.columns(2)
     with left:
         downloads.on_request(tr("map (PNG)", lang), lambda: local_export.map_image(make(), "png"), f"{stem}.png",
-                             f"png_{stem}")
+                             f"png_{stem}_{lang}")
     with right:
         downloads.on_request(tr("map (SVG)", lang), lambda: local_export.map_image(make(), "svg"), f"{stem}.svg",
-                             f"svg_{stem}")
+                             f"svg_{stem}_{lang}")
 
 
 def _table_and_csv(store, rows: pd.DataFrame, ind, year, lang: str) -> None:
@@ -161,7 +168,10 @@ def _table_and_csv(store, rows: pd.DataFrame, ind, year, lang: str) -> None:
                  hide_index=True, width="stretch",
                  column_config={"value": st.column_config.NumberColumn(
                                     tr("value ({unit})", lang, unit=ind.short_unit), format="%.1f"),
-                                "year": st.column_config.NumberColumn(tr("year", lang), format="%d")})
+                                "year": st.column_config.NumberColumn(tr("year", lang), format="%d"),
+                                **({} if lang == "en" else {
+                                    "name": tr("name", lang), "geo": tr("code", lang), "flag": tr("flag", lang),
+                                    "population": tr("residents", lang), "reason": tr("why no value", lang)})})
     stem = f"{ind.id}_{year or 'latest'}"
     downloads.direct(tr("Data (CSV)", lang), lambda: local_export.csv_bytes(store, ind.id, year), f"{stem}.csv",
                      f"csv_{stem}")
@@ -190,7 +200,8 @@ def _region_reception(store, geo: str, lang: str) -> None:
     st.write(tr("{value} per 1 000 residents on {date}{joint}: {people} people; {note}.", lang,
                 value=number(last["value"], 2, lang), date=_date(last["date"], lang), joint=joint,
                 people=number(last["total"], 0, lang), note=say(last["note"], lang)) + scope)
-    st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], reception.CREDIT), key=f"region-it-{geo}",
+    st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], reception.CREDIT, lang),
+                    key=f"region-it-{geo}",
                     alt=tr("Line of people in reception per 1 000 residents by month in {region}.", lang,
                            region=last["name"]))
 
@@ -200,13 +211,14 @@ def _region_cities(store, geo: str, lang: str) -> None:
     if inside.empty:
         return
     st.header(tr("Cities in this region (Urban Audit)", lang))
-    st.dataframe(inside[["name", "geo", "note", "year", "value", "flag"]].rename(
-        columns={"value": tr("foreign-born %", lang), "note": tr("definition", lang)}), hide_index=True,
-        width="stretch")
+    shown = inside[["name", "geo", "note", "year", "value", "flag"]].assign(
+        note=[word(note, lang) for note in inside["note"]])
+    st.dataframe(shown.rename(columns={"value": tr("foreign-born %", lang), "note": tr("definition", lang)}),
+                 hide_index=True, width="stretch")
     shares = cities.city_shares(store)
     series = shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"])
     if series["year"].nunique() > 1:
-        fig = figures.trends(series, deep_dives.get("city_foreign_born_share"),
+        fig = figures.trends(series, localised(deep_dives.get("city_foreign_born_share"), lang),
                              tr("Foreign-born share of residents", lang))
         st.plotly_chart(fig, key=f"region-cities-{geo}",
                         alt=tr("Lines of the foreign-born share of residents of the cities in the table above.", lang))
@@ -217,19 +229,23 @@ def _region_cities(store, geo: str, lang: str) -> None:
 def data_gaps_section(store, lang: str = "en") -> None:
     """On the data-gap page: where local data exist, and every published value not shown, with its rule."""
     st.header(tr("Local data: where they exist", lang))
-    covered = {"municipal data: Spain only": tr("municipal data: Spain only", lang),
-               "reception data: Italy only": tr("reception data: Italy only", lang)}
-    st.write("; ".join(covered.get(line, line) for line in deep_dives.coverage_lines()) + ". "
-             + tr("Urban Audit city figures: the cities Eurostat publishes.", lang))
-    found = cities.implausible_values(store)
+    lines = [say(line, lang) for line in deep_dives.coverage_lines()]
+    st.write(reduce(lambda rest, first: tr("{first}; {rest}", lang, first=first, rest=rest), lines[-2::-1], lines[-1])
+             + ". " + tr("Urban Audit city figures: the cities Eurostat publishes.", lang))
+    found = cities.implausible_values(store, lambda text: say(text, lang),
+                                      lambda value, decimals: number(value, decimals, lang))
     values = len(found.drop_duplicates(["geo", "year", "variable"]))
     st.header(tr("Published city values not shown: implausible ({count})", lang, count=values))
-    # the rules' wording comes from indicators.plausibility (English, like the data it describes)
     st.caption(tr("Kept exactly as published, never corrected; left out of maps, ranks and charts. Rules:", lang) + " "
-               + " ".join(f"**{k}**: {v}." for k, v in dict(zip(found["rule"], found["rule_text"])).items()))
+               + " ".join(tr("**{rule}**: {wording}.", lang, rule=k, wording=say(plausibility.RULES[k], lang))
+                          for k in dict.fromkeys(found["rule"])))
     st.dataframe(found[["name", "geo", "year", "variable", "value", "flag", "rule", "detail", "source"]],
-                 hide_index=True, width="stretch")
-    downloads.direct(tr("Implausible values (CSV)", lang), lambda: csvs.to_csv_bytes(found),
+                 hide_index=True, width="stretch", column_config=None if lang == "en" else {
+                     "name": tr("name", lang), "geo": tr("code", lang), "year": tr("year", lang),
+                     "variable": tr("variable", lang), "value": tr("value", lang), "flag": tr("flag", lang),
+                     "rule": tr("rule", lang), "detail": tr("detail", lang), "source": tr("source", lang)})
+    downloads.direct(tr("Implausible values (CSV)", lang),
+                     lambda: csvs.to_csv_bytes(found if lang == "en" else cities.implausible_values(store)),
                      "implausible_city_values.csv", "csv_implausible")
     with st.expander(tr("Local codes that could not be joined", lang)):
         st.dataframe(read(store, "city_unmatched"), hide_index=True, width="stretch")
@@ -238,16 +254,20 @@ def data_gaps_section(store, lang: str = "en") -> None:
 def sources_section(lang: str = "en") -> None:
     """On the sources and methods page: the local deep dives, their checks, and what is not shown and why."""
     st.header(tr("Cities, municipalities and reception: sources and checks", lang))
-    # the entries' labels, coverage, credits and caveats come from indicators.deep_dives (English, as registered)
-    st.dataframe(pd.DataFrame([{"indicator": e.label, "level": deep_dives.LEVELS[e.level], "covers": e.coverage,
-                                "source": e.credit, "map": e.map_attribution, "caveats": " ".join(e.caveats)}
-                               for e in deep_dives.ENTRIES]), hide_index=True, width="stretch")
+    # credits stay as their sources word them; the entries' words and levels in ``lang``
+    entries = [(localised(e, lang), e) for e in deep_dives.ENTRIES]
+    st.dataframe(pd.DataFrame([{tr("indicator", lang): shown.label, tr("level", lang): say(deep_dives.LEVELS[e.level],
+                                                                                           lang),
+                                tr("covers", lang): say(e.coverage, lang), tr("source", lang): e.credit,
+                                tr("map", lang): e.map_attribution, tr("caveats", lang): " ".join(shown.caveats)}
+                               for shown, e in entries]), hide_index=True, width="stretch")
     st.markdown("\n".join((
         tr("- **Cities** (Eurostat Urban Audit `urb_cpopcb` foreign-born, `urb_cpop1` population): the share uses "
            "both counts of the same year. Published values are checked before they are shown: {rules} A caught value "
            "stays in the data as published, is marked \"implausible: not shown\", is left out of maps, ranks and "
            "charts, and is listed on the data-gap page with its rule. Nothing is corrected.", lang,
-           rules=" ".join(f"*{k}*: {v}." for k, v in plausibility.RULES.items())),
+           rules=" ".join(tr("*{rule}*: {wording}.", lang, rule=k, wording=say(v, lang))
+                          for k, v in plausibility.RULES.items())),
         tr("- **Spain** (INE table 68538, every municipality, 1 January 2021-2024), joined to the LAU 2020 centres "
            "on `ES_` + the 5-digit INE code; codes that do not join are listed on the data-gap page.", lang),
         tr("- **Italy** (people in the reception system, Ministry of the Interior via Liberiamoli tutti!, CC BY 4.0): "
@@ -268,7 +288,7 @@ def compare_cities(store, lang: str = "en") -> None:
         if not codes:
             st.caption(tr("Choose cities by name. Values caught by a plausibility check are not shown.", lang))
             return
-        ind = deep_dives.get("city_foreign_born_share")
+        ind = localised(deep_dives.get("city_foreign_born_share"), lang)
         chosen = cities.compare(store, codes)
         st.plotly_chart(figures.grouped_bars(chosen, ind, tr("{indicator} (latest year shown per city)", lang,
                                                              indicator=ind.label)),
@@ -280,9 +300,9 @@ def compare_cities(store, lang: str = "en") -> None:
                                        tr("Foreign-born share of residents over time", lang)),
                         key="compare-city-trends",
                         alt=tr("Lines of the chosen cities' foreign-born share over the years shown.", lang))
-        st.dataframe(chosen.rename(columns={"value": tr("city %", lang),
-                                            "country_value": tr("country % (same year)", lang)}),
-                     hide_index=True, width="stretch")
+        st.dataframe(chosen.assign(note=[word(note, lang) for note in chosen["note"]]).rename(
+            columns={"value": tr("city %", lang), "country_value": tr("country % (same year)", lang),
+                     "note": tr("definition", lang)}), hide_index=True, width="stretch")
 
 
 def reception_beside_score(store, countries: list[str], level: int, lang: str = "en", result=None) -> None:

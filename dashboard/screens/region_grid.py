@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.i18n import number, tr
+from dashboard.i18n import number, say, tr
 from dashboard.region_grid_map import OUTLINE, region_grid_map
 from dashboard.text import plain
 from indicators import local
@@ -48,20 +48,13 @@ def _figure_line(store, geo: str, lang: str = "en") -> str:
         return tr("Regional grid figure: not computed: boundary too coarse at this scale (share deviation "
                   "{deviation} %); the cells above do not reproduce the region's population closely enough to sum "
                   "them into one figure.", lang, deviation=_signed(figures["deviation_pct"], lang))
-    return tr("Regional grid figure: not given ({reason}).", lang, reason=_reason(figures["reason"], lang))
+    return tr("Regional grid figure: not given ({reason}).", lang, reason=say(figures["reason"], lang))
 
 
 def _outline(lang: str) -> str:
     """region_grid_map.OUTLINE in ``lang``."""
     assert OUTLINE == "outline: GISCO 1:20 million, generalised", "OUTLINE changed: change its translation too"
     return tr("outline: GISCO 1:20 million, generalised", lang)
-
-
-def _reason(reason: str, lang: str) -> str:
-    """Why a region has no grid figure (indicators.local.region_figures) in ``lang``."""
-    return {"only NUTS 2 and NUTS 3 regions": tr("only NUTS 2 and NUTS 3 regions", lang),
-            "no official 2021 population or no grid cells": tr("no official 2021 population or no grid cells",
-                                                               lang)}.get(reason, reason)
 
 
 def _signed(value: float, lang: str) -> str:

@@ -7,9 +7,9 @@ import streamlit as st
 from dashboard import cached, flag_words, state
 from dashboard.context import PageContext
 from dashboard.screens import local_views
-from dashboard.i18n import t, tr
+from dashboard.i18n import number, say, t, tr
 from geodata.attribution import BOUNDARIES
-from indicators.sources import METHODS, methods_table
+from indicators.sources import methods, methods_table
 
 
 def render(ctx: PageContext) -> state.View:
@@ -20,11 +20,17 @@ def render(ctx: PageContext) -> state.View:
                 "and parsed without edits; flags are kept as Eurostat publishes them. Missing values stay missing.",
                 lang))
     st.caption(flag_words.legend(lang))
-    st.dataframe(methods_table(store), hide_index=True, width="stretch",
-                 column_config={"link": st.column_config.LinkColumn(tr("Eurostat data browser", lang),
-                                                                    display_text=tr("open", lang))})
+    headers = {} if lang == "en" else {
+        "indicator": tr("indicator", lang), "id": tr("id", lang), "theme": tr("theme", lang),
+        "definition": tr("definition", lang), "unit": tr("unit", lang), "dataset": tr("dataset", lang),
+        "years": tr("years", lang), "coverage": tr("coverage", lang), "caveats": tr("caveats", lang),
+        "licence": tr("licence", lang), "retrieved": tr("retrieved", lang)}
+    st.dataframe(methods_table(store, lambda text: say(text, lang)), hide_index=True, width="stretch",
+                 column_config={**headers, "link": st.column_config.LinkColumn(tr("Eurostat data browser", lang),
+                                                                              display_text=tr("open", lang))})
     st.header(tr("How the atlas counts", lang))
-    st.markdown("\n".join(f"- **{topic}.** {text}" for topic, text in METHODS))
+    said = methods(lambda value, decimals: number(value, decimals, lang))
+    st.markdown("\n".join(f"- **{say(topic, lang)}.** {say(text, lang)}" for topic, text in said))
     st.header(tr("Licences", lang))
     st.markdown("\n".join((
         tr("- Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU).", lang),
