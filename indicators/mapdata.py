@@ -71,7 +71,7 @@ def _no_data(store, rows, values, level, version, shapes) -> pd.DataFrame:
     """Regions of the countries on the map that have no value: published empty (with the flag's reason) or absent."""
     countries = set(values["country"].dropna())
     published_empty = rows[rows["value"].isna() & rows["drawable"]]
-    reasons = {g: (phrase("no value published ({flag})", flag=flags.words(f)) if f else phrase("no value published"))
+    reasons = {g: (phrase("no value published ({flag})", flag=flags.said(f)) if f else phrase("no value published"))
                for g, f in zip(published_empty["geo"], published_empty["flag"])}
     layer = store.regions[(store.regions["version"] == version) & (store.regions["level"] == level)
                           & store.regions["has_geometry"] & store.regions["country"].isin(countries)]
