@@ -7,7 +7,7 @@ import json
 import orjson
 import pandas as pd
 
-from dashboard import figures, local_figures
+from dashboard import figures, i18n, local_figures
 from dashboard.export import images
 from dashboard.export.common import FLAG_LEGEND, PROJECT, generated
 from dashboard.export.csvs import to_csv_bytes
@@ -54,20 +54,21 @@ def metadata_bytes(store, indicator_id: str, year: int | None = None) -> bytes:
 # --- maps: one builder each, used by the page (geometry by URL) and by the image export (geometry inlined) ---
 
 
-def city_map(store, indicator_id: str, year: int | None, scheme: str = "quantiles"):
-    """The cities map and its data (points need no boundary file)."""
+def city_map(store, indicator_id: str, year: int | None, scheme: str = "quantiles", lang: str = "en"):
+    """The cities map and its data (points need no boundary file); the indicator's words in ``lang``."""
     data = local_maps.city_points(store, indicator_id, year, scheme)
-    ind = data.indicator
+    ind = i18n.localised(data.indicator, lang)
     fig = local_figures.points_map(data.rows, ind, data.classes, title=ind.label,
                                    subtitle=f"{ind.unit} · {data.year_text} · Urban Audit cities (size: residents)",
                                    credit=ind.map_credit)
     return fig, data
 
 
-def spain_map(store, indicator_id: str, year: int | None, scheme: str = "quantiles", provinces_geojson=None):
+def spain_map(store, indicator_id: str, year: int | None, scheme: str = "quantiles", provinces_geojson=None,
+              lang: str = "en"):
     """Spain's municipalities over the provinces; ``provinces_geojson`` a URL (page) or None (inlined, export)."""
     data = local_maps.municipal_points(store, indicator_id, year, scheme)
-    ind = data.indicator
+    ind = i18n.localised(data.indicator, lang)
     provinces = sorted(data.rows["nuts3_2021"].dropna().unique())
     if provinces_geojson is None:
         layer = orjson.loads(store.screen_geojson(2021, 3))
@@ -80,9 +81,9 @@ def spain_map(store, indicator_id: str, year: int | None, scheme: str = "quantil
     return fig, data
 
 
-def italy_map(store, date=None, scheme: str = "quantiles", regions_geojson=None):
+def italy_map(store, date=None, scheme: str = "quantiles", regions_geojson=None, lang: str = "en"):
     """Italy's regions at a report date, framed on Italy; ``regions_geojson`` a URL (page) or None (inlined)."""
-    ind = deep_dives.get("it_reception_per_1000")
+    ind = i18n.localised(deep_dives.get("it_reception_per_1000"), lang)
     drawn, date = local_maps.reception_map_rows(store, date)
     if regions_geojson is None:
         regions_geojson = orjson.loads(store.screen_geojson(2021, 2))

@@ -13,7 +13,7 @@ import orjson
 import plotly.graph_objects as go
 from fpdf import FPDF, FontFace
 
-from dashboard import figures
+from dashboard import figures, i18n
 from dashboard.export import pdf_text as text
 from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, licence_line, retrieved
 from dashboard.export.images import ExportError, figure_image
@@ -515,8 +515,8 @@ def _comparison_table(doc: Document, store, geos, names, lang: str = "en") -> No
 
 
 def _appendix(doc: Document, store, lang: str) -> None:
-    """Each indicator's description and source, then the methods. The project's labels, caveats and headings are
-    in the pack's language; the registry's descriptions and the method paragraphs are English, and the page says so."""
+    """Each indicator's description and source, then the methods. The registry's labels, descriptions and caveats
+    and the headings are in the pack's language; the method paragraphs are English, and the page says so."""
     doc.add_page()
     doc.heading(text.t("appendix", lang), 14)
     if lang != "en":
@@ -525,10 +525,10 @@ def _appendix(doc: Document, store, lang: str) -> None:
     used = set(PACK_INDICATORS) | set(profile.HEADLINE)
     for indicator_id in sorted(used):
         ind = REGISTRY[indicator_id]
-        name = ind.label if lang == "en" else text.label(indicator_id, lang)
+        words = i18n.localised(ind, lang)
         credit = ind.credit if lang == "en" else text.t("source", lang, credit=ind.credit.removeprefix("Source: "))
-        doc.paragraph(f"{name}. {ind.description} {credit}, {text.t('retrieved', lang, date=retrieved(store, ind))}. "
-                      + " ".join(text.caveat(c, lang) for c in ind.caveats), 7.5)
+        doc.paragraph(f"{words.label}. {words.description} {credit}, "
+                      f"{text.t('retrieved', lang, date=retrieved(store, ind))}. " + " ".join(words.caveats), 7.5)
         doc.ln(0.5)
     doc.paragraph(text.t("appendix_computed", lang), 7.5, "I")
     for topic, method in METHODS:

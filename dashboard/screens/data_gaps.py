@@ -10,11 +10,11 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
-from dashboard.i18n import t, tr
+from dashboard.i18n import data_text, t, tr
 from dashboard.screens import downloads, grid_gaps, local_views
 from indicators import gaps, profile
 from indicators.classes import count_classes
-from indicators.registry import REGISTRY
+from indicators.registry import ENTRIES, REGISTRY, THEMES
 
 
 def render(ctx: PageContext) -> state.View:
@@ -27,14 +27,15 @@ def render(ctx: PageContext) -> state.View:
     level = st.radio(t("level", lang), [2, 3], horizontal=True, format_func=lambda lv: f"NUTS {lv}",
                      key=frame.seed("w_gap_level", view.level if view.level in (2, 3) else 2))
     coverage = gaps.region_coverage(store, level)
-    _map(store, coverage, level, ctx.maps, lang)
-    st.dataframe(coverage, hide_index=True, width="stretch")
+    shown = _in_language(coverage, lang, cells=("missing",))  # the CSV keeps the registry's English
+    _map(store, shown, level, ctx.maps, lang)
+    st.dataframe(shown, hide_index=True, width="stretch")
     downloads.direct(tr("Coverage by region (CSV)", lang), lambda: csvs.to_csv_bytes(coverage), f"coverage_nuts{level}.csv",
                      f"gap_regions_{level}")
 
     st.header(tr("Coverage of one indicator, by country", lang))
     options = gaps.gap_indicators()
-    chosen = st.selectbox(t("indicator", lang), options, format_func=lambda i: REGISTRY[i].label,
+    chosen = st.selectbox(t("indicator", lang), options, format_func=lambda i: data_text(REGISTRY[i].label, lang),
                           key=frame.seed("w_gap_indicator", view.indicator if view.indicator in options else options[0]))
     by_country = gaps.indicator_coverage(store, chosen)
     st.dataframe(by_country, hide_index=True, width="stretch")
@@ -43,7 +44,7 @@ def render(ctx: PageContext) -> state.View:
 
     st.header(tr("Countries × indicators: share of NUTS {level} regions with a recent value (%)", lang, level=level))
     matrix = gaps.coverage_matrix(store, level)
-    st.dataframe(matrix, hide_index=True, width="stretch")
+    st.dataframe(_in_language(matrix, lang), hide_index=True, width="stretch")
     downloads.direct(tr("Coverage matrix (CSV)", lang), lambda: csvs.to_csv_bytes(matrix), f"coverage_matrix_nuts{level}.csv",
                      f"gap_matrix_{level}")
 
@@ -54,7 +55,7 @@ def render(ctx: PageContext) -> state.View:
                        key=frame.seed("w_gap_geo", view.geo), placeholder=tr("Type a name or a code", lang))
     if geo:
         status = gaps.region_status(store, geo)
-        st.dataframe(status, hide_index=True, width="stretch")
+        st.dataframe(_in_language(status, lang, cells=("indicator", "theme")), hide_index=True, width="stretch")
         downloads.direct(tr("This region's gaps (CSV)", lang), lambda: csvs.to_csv_bytes(status), f"gaps_{geo}.csv", f"gap_geo_{geo}")
 
     st.header(tr("Published only for whole countries", lang))
@@ -62,12 +63,22 @@ def render(ctx: PageContext) -> state.View:
                 "integration works and where it does not; they are the gap that local data would fill.", lang))
     # the topics are Eurostat's published wording (data, kept as published); the column names are ours
     st.dataframe(pd.DataFrame([{tr("topic", lang): n.topic, tr("Eurostat dataset", lang): n.dataset,
-                                tr("in the atlas as", lang): REGISTRY[n.in_atlas].label if n.in_atlas
+                                tr("in the atlas as", lang): data_text(REGISTRY[n.in_atlas].label, lang) if n.in_atlas
                                 else tr("not held", lang)}
                                for n in gaps.NATIONAL_ONLY]), hide_index=True, width="stretch")
     local_views.data_gaps_section(store, lang)  # local coverage, and published city values not shown
     grid_gaps.render(store, lang)
     return replace(view, geo=geo, indicator=chosen if view.indicator not in options else view.indicator)
+
+
+def _in_language(table: pd.DataFrame, lang: str, cells=()) -> pd.DataFrame:
+    """A table as the page shows it: the registry's words (theme and indicator names as headers, and in the
+    columns ``cells``, several joined by '; ') in ``lang``."""
+    names = {e.short_label for e in ENTRIES} | set(THEMES.values())  # other headers are the page's own
+    table = table.rename(columns=lambda name: data_text(name, lang) if name in names else name)
+    for column in cells:
+        table[column] = table[column].map(lambda words: "; ".join(data_text(w, lang) for w in words.split("; ")))
+    return table
 
 
 def _map(store, coverage: pd.DataFrame, level: int, maps, lang: str) -> None:

@@ -13,7 +13,7 @@ from babel.dates import format_date
 from dashboard import figures, frame, local_figures
 from dashboard.export import csvs
 from dashboard.export import local as local_export
-from dashboard.i18n import number, t, tr
+from dashboard.i18n import data_text, localised, number, t, tr
 from dashboard.screens import downloads
 from indicators import cities, deep_dives, plausibility, reception
 from loaders.city_tables import read
@@ -55,14 +55,14 @@ def other_view(store, view, maps) -> str:
 def _cities(store, view, maps) -> None:
     options = [e.id for e in deep_dives.for_level("city")]
     lang = view.lang
-    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: deep_dives.get(i).label,
+    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: data_text(deep_dives.get(i).label, lang),
                           key="w_city_ind")
     years = sorted(int(y) for y in cities.city_shares(store).dropna(subset=["value"])["year"].unique())
     year = st.selectbox(t("year", lang), [None, *reversed(years)], key="w_city_year",
                         format_func=lambda y: tr("each city's latest year", lang) if y is None else str(y))
-    fig, data = _kept(store, ("cities", ind_id, year, view.scheme),
-                      lambda: local_export.city_map(store, ind_id, year, view.scheme))
-    ind = data.indicator
+    fig, data = _kept(store, ("cities", ind_id, year, view.scheme, lang),
+                      lambda: local_export.city_map(store, ind_id, year, view.scheme, lang=lang))
+    ind = localised(data.indicator, lang)
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
     st.plotly_chart(fig, key=f"cities-{ind_id}-{year}", config=_config(maps),
@@ -72,19 +72,20 @@ def _cities(store, view, maps) -> None:
     st.caption(tr("{shown} of {count} Urban Audit cities have a value shown. Grey: no value published, or a "
                   "published value caught by a plausibility check (listed on the data-gap page). Rings: flagged "
                   "values.", lang, shown=shown, count=len(data.rows)))
-    _images(lambda: local_export.city_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'latest'}", lang)
+    _images(lambda: local_export.city_map(store, ind_id, year, view.scheme, lang=lang)[0],
+            f"{ind_id}_{year or 'latest'}", lang)
     _table_and_csv(store, data.rows, ind, year, lang)
 
 
 def _spain(store, view, maps) -> None:
     options = [e.id for e in deep_dives.for_level("lau")]
     lang = view.lang
-    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: deep_dives.get(i).label,
+    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: data_text(deep_dives.get(i).label, lang),
                           key="w_es_ind")
     year = None if "change" in ind_id else st.selectbox(t("year", lang), [2024, 2023, 2022, 2021], key="w_es_year")
-    fig, data = _kept(store, ("spain", ind_id, year, view.scheme, maps.screen(2021, 3)),
-                      lambda: local_export.spain_map(store, ind_id, year, view.scheme, maps.screen(2021, 3)))
-    ind = data.indicator
+    fig, data = _kept(store, ("spain", ind_id, year, view.scheme, maps.screen(2021, 3), lang),
+                      lambda: local_export.spain_map(store, ind_id, year, view.scheme, maps.screen(2021, 3), lang=lang))
+    ind = localised(data.indicator, lang)
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
     st.plotly_chart(fig, key=f"spain-{ind_id}-{year}", config=_config(maps),
@@ -94,25 +95,26 @@ def _spain(store, view, maps) -> None:
     st.caption(tr("Municipal data: Spain only. {count} INE municipality code(s) have no LAU 2020 centre and are not "
                   "drawn (listed on the data-gap page).", lang,
                   count=int((unmatched["source_id"] == "ine_68538").sum())))
-    _images(lambda: local_export.spain_map(store, ind_id, year, view.scheme)[0], f"{ind_id}_{year or 'change'}", lang)
+    _images(lambda: local_export.spain_map(store, ind_id, year, view.scheme, lang=lang)[0],
+            f"{ind_id}_{year or 'change'}", lang)
     _table_and_csv(store, data.rows, ind, year, lang)
 
 
 def _italy(store, view, maps) -> None:
-    ind = deep_dives.get("it_reception_per_1000")
+    ind = localised(deep_dives.get("it_reception_per_1000"), view.lang)
     rows = reception.per_thousand(store)
     dates = sorted(rows["date"].unique(), reverse=True)
     lang = view.lang
     date = st.selectbox(tr("Report date", lang), dates, format_func=lambda d: _date(d, lang), key="w_it_date")
-    fig, date = local_export.italy_map(store, date, view.scheme, maps.screen(2021, 2))
+    fig, date = local_export.italy_map(store, date, view.scheme, maps.screen(2021, 2), lang=lang)
     st.title(ind.label)
     st.caption(ind.description + " " + " ".join(ind.caveats))
     st.plotly_chart(fig, key=f"italy-{pd.Timestamp(date):%Y%m%d}", config=_config(maps),
                     alt=tr("Map of people in reception per 1 000 residents by Italian region.", lang))
     st.caption(tr("Trentino-Alto Adige: reported jointly for ITH1 (Bolzano) and ITH2 (Trento); one figure for both: "
                   "drawn on both, counted once.", lang))
-    _images(lambda: local_export.italy_map(store, date, view.scheme)[0], f"it_reception_{pd.Timestamp(date):%Y%m%d}",
-            lang)
+    _images(lambda: local_export.italy_map(store, date, view.scheme, lang=lang)[0],
+            f"it_reception_{pd.Timestamp(date):%Y%m%d}", lang)
     monthly = reception.monthly(store)
     chosen = st.multiselect(tr("Regions in the trend", lang), sorted(monthly["name"].unique()),
                             default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend")
@@ -206,7 +208,7 @@ def _region_cities(store, geo: str, lang: str) -> None:
     shares = cities.city_shares(store)
     series = shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"])
     if series["year"].nunique() > 1:
-        fig = figures.trends(series, deep_dives.get("city_foreign_born_share"),
+        fig = figures.trends(series, localised(deep_dives.get("city_foreign_born_share"), lang),
                              tr("Foreign-born share of residents", lang))
         st.plotly_chart(fig, key=f"region-cities-{geo}",
                         alt=tr("Lines of the foreign-born share of residents of the cities in the table above.", lang))
@@ -238,10 +240,11 @@ def data_gaps_section(store, lang: str = "en") -> None:
 def sources_section(lang: str = "en") -> None:
     """On the sources and methods page: the local deep dives, their checks, and what is not shown and why."""
     st.header(tr("Cities, municipalities and reception: sources and checks", lang))
-    # the entries' labels, coverage, credits and caveats come from indicators.deep_dives (English, as registered)
+    # the entries' labels and caveats in the page's language; coverage and credits as indicators.deep_dives has them
     st.dataframe(pd.DataFrame([{"indicator": e.label, "level": deep_dives.LEVELS[e.level], "covers": e.coverage,
                                 "source": e.credit, "map": e.map_attribution, "caveats": " ".join(e.caveats)}
-                               for e in deep_dives.ENTRIES]), hide_index=True, width="stretch")
+                               for e in (localised(entry, lang) for entry in deep_dives.ENTRIES)]),
+                 hide_index=True, width="stretch")
     st.markdown("\n".join((
         tr("- **Cities** (Eurostat Urban Audit `urb_cpopcb` foreign-born, `urb_cpop1` population): the share uses "
            "both counts of the same year. Published values are checked before they are shown: {rules} A caught value "
@@ -268,7 +271,7 @@ def compare_cities(store, lang: str = "en") -> None:
         if not codes:
             st.caption(tr("Choose cities by name. Values caught by a plausibility check are not shown.", lang))
             return
-        ind = deep_dives.get("city_foreign_born_share")
+        ind = localised(deep_dives.get("city_foreign_born_share"), lang)
         chosen = cities.compare(store, codes)
         st.plotly_chart(figures.grouped_bars(chosen, ind, tr("{indicator} (latest year shown per city)", lang,
                                                              indicator=ind.label)),

@@ -7,8 +7,9 @@ import streamlit as st
 from dashboard import cached, flag_words, state
 from dashboard.context import PageContext
 from dashboard.screens import local_views
-from dashboard.i18n import t, tr
+from dashboard.i18n import data_text, localised, t, tr
 from geodata.attribution import BOUNDARIES
+from indicators.registry import REGISTRY
 from indicators.sources import METHODS, methods_table
 
 
@@ -20,7 +21,7 @@ def render(ctx: PageContext) -> state.View:
                 "and parsed without edits; flags are kept as Eurostat publishes them. Missing values stay missing.",
                 lang))
     st.caption(flag_words.legend(lang))
-    st.dataframe(methods_table(store), hide_index=True, width="stretch",
+    st.dataframe(_in_language(methods_table(store), lang), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn(tr("Eurostat data browser", lang),
                                                                     display_text=tr("open", lang))})
     st.header(tr("How the atlas counts", lang))
@@ -37,3 +38,12 @@ def render(ctx: PageContext) -> state.View:
         st.download_button(t("download_data", view.lang), cached.full_data_csv_gz(build),
                            file_name=f"territorial-migration-atlas-{build[:8]}.csv.gz", mime="application/gzip")
     return view
+
+
+def _in_language(table, lang: str):
+    """indicators.sources.methods_table with the registry's words (label, theme, definition, unit, caveats) in
+    ``lang``; the rest (datasets, years, coverage, licences) as the table has it."""
+    words = [localised(REGISTRY[i], lang) for i in table["id"]]
+    return table.assign(indicator=[w.label for w in words], theme=[data_text(th, lang) for th in table["theme"]],
+                        definition=[w.description for w in words], unit=[w.unit for w in words],
+                        caveats=[" ".join(w.caveats) for w in words])

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import figures
-from dashboard.i18n import number, tr
+from dashboard.i18n import localised, number, tr
 from dashboard.text import plain
 from dashboard.town_words import definition, match_rule, word
 from indicators import deep_dives, municipal, town_official
@@ -49,7 +49,7 @@ def _ine(ine: pd.DataFrame, gisco_id: str, lang: str) -> None:
     abroad = ine[ine["group"].eq("born_abroad") & ine["status"].eq("shown")]
     if abroad["year"].nunique() > 1:
         series = abroad.assign(geo=gisco_id)[["geo", "name", "year", "value"]]
-        fig = figures.trends(series, deep_dives.get("es_born_abroad_share"),
+        fig = figures.trends(series, localised(deep_dives.get("es_born_abroad_share"), lang),
                              tr("Born abroad, 1 January of each year", lang))
         st.plotly_chart(fig, key=f"town-ine-{gisco_id}", config={"displaylogo": False},
                         alt=tr("Line of the share of residents born abroad by year; the values are in the table "
@@ -79,7 +79,7 @@ def _city(city: pd.DataFrame, town_name: str, lang: str) -> None:
     else:
         shown = city[city["status"].eq("shown")]
         if shown["year"].nunique() > 1:
-            fig = figures.trends(_with_gaps(shown), deep_dives.get("city_foreign_born_share"),
+            fig = figures.trends(_with_gaps(shown), localised(deep_dives.get("city_foreign_born_share"), lang),
                                  tr("Foreign-born share of residents, {city}", lang, city=name))
             st.plotly_chart(fig, key=f"town-city-{code}", config={"displaylogo": False},
                             alt=tr("Line of the city's foreign-born share by year; the values are in the table "
