@@ -126,7 +126,7 @@ def pack(store, geos: list[str], lang: str = "en", why: str = "") -> bytes:
         if values.empty:
             continue
         ind = REGISTRY[indicator_id]
-        sign = text.unit(ind.short_unit or "", lang) or ind.unit
+        sign = text.unit(ind.short_unit or ind.unit, lang)
         fig = figures.grouped_bars(values, ind, f"{text.label(indicator_id, lang)} ({sign})")
         if lang != "en":  # the chart's own words and numbers, in the pack's language
             fig.update_layout(separators=text.plotly_separators(lang))

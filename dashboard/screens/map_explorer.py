@@ -149,8 +149,9 @@ def _downloads(store, view, ind) -> None:
                         format_func=lambda s: _size_label(s, lang))
     with right:
         # the title printed on the image: the short label unless the journalist writes their own
+        # a key per language: the default title follows a switch of language (a widget keeps its first value)
         title = st.text_input(tr("Title on the image", lang), value=ind.short_label, max_chars=images.MAX_TITLE,
-                              key=f"w_map_title_{ind.id}_{lang}")
+                              key=f"w_map_title_{ind.id}" + ("" if lang == "en" else f"_{lang}"))
     title = title.strip() or ind.short_label
     pixels, image = images.MAP_SIZES[size], f"{stem}_{size}"
     custom = "" if title == ind.short_label else f"_{zlib.crc32(title.encode()):08x}"  # a new file per title

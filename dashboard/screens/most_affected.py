@@ -211,6 +211,9 @@ def _table(result: pd.DataFrame, view, pages: dict) -> None:
             help=tr("Score points from {indicator} (full bar: the most affected end of the EU-27 scale)", lang,
                     indicator=ind.short_label))
     table = display_table(result, lambda v, i: value_in(v, i, lang))
+    converted = result.loc[result["rank"].notna(), "converted"]  # the indicators' ids, named in the page's language
+    table["Converted from another NUTS version"] = [
+        ", ".join(data_text(REGISTRY[i].short_label, lang) for i in c.split(", ") if i) for c in converted]
     event = st.dataframe(table.rename(columns=headers), hide_index=True, width="stretch", column_config=config,
                          key="ranking_table", on_select="rerun", selection_mode="multi-row")
     basket.offer(view, basket.ticked(event, list(table["Code"])), pages)
