@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 import streamlit as st
 
 from dashboard import cached, state
-from dashboard.i18n import LANGUAGES, t, tr
+from dashboard.i18n import LANGUAGES, data_text, t, tr
 from geodata.attribution import BOUNDARIES
 from indicators import tables
 from indicators.registry import ENTRIES, REGISTRY, THEMES
@@ -74,9 +75,11 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
                 if key in st.session_state:
                     st.session_state[key] = st.session_state[key]
             return replace(view, lang=lang)
-        options = [e.id for e in sorted(ENTRIES, key=lambda e: (list(THEMES).index(e.theme), e.label))]
+        options = [e.id for e in sorted(ENTRIES, key=lambda e: (list(THEMES).index(e.theme),
+                                                                _alphabetical(data_text(e.label, lang))))]
         indicator = st.selectbox(t("indicator", lang), options, key=seed("w_indicator", seeded.indicator),
-                                 format_func=lambda i: f"{REGISTRY[i].theme_label} · {REGISTRY[i].label}",
+                                 format_func=lambda i: f"{data_text(REGISTRY[i].theme_label, lang)} · "
+                                                       f"{data_text(REGISTRY[i].label, lang)}",
                                  help=tr("Type to search. Grouped by theme.", lang))
         ind = REGISTRY[indicator]
         levels = tables.levels(store, ind) or list(ind.levels)
@@ -100,6 +103,11 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
         scheme = st.selectbox(t("classes", lang), state.SCHEMES, key=seed("w_scheme", seeded.scheme),
                               format_func=lambda s: scheme_label(s, lang))
     return replace(view, indicator=indicator, level=level, year=year, lang=lang, scheme=scheme)
+
+
+def _alphabetical(text: str) -> str:
+    """The order a reader expects: 'Écart' among the e's, not after the z's."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
 def scheme_label(scheme: str, lang: str) -> str:

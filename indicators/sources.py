@@ -70,7 +70,8 @@ def methods_table(store, words=str) -> pd.DataFrame:
             "definition": words(ind.description), "unit": words(ind.unit), "dataset": ind.credit,
             "link": DATABROWSER.format(code=dataset) if dataset else "",
             "years": f"{years[0]}-{years[-1]}" if years else words(phrase("not stated")),
-            "coverage": "; ".join(coverage), "caveats": " ".join(words(caveat) for caveat in ind.caveats), "licence": "; ".join(sorted({BY_ID[s].licence for s in ind.sources})),
+            "coverage": "; ".join(coverage), "caveats": " ".join(words(caveat) for caveat in ind.caveats),
+            "licence": "; ".join(sorted({BY_ID[s].licence for s in ind.sources})),
             "retrieved": retrieved[-1][:10] if retrieved else "",
         })
     return pd.DataFrame(rows)

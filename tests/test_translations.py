@@ -137,3 +137,42 @@ def test_a_page_in_another_language_shows_no_english_text(store_env, page, lang)
     english = [(english, text[:80]) for text in texts for english, pattern in _english_patterns(lang)
                if pattern.search(text)]
     assert not english, f"{page} in {lang} shows English: {english[:8]}"
+
+
+# --- the registries' words: one entry each in the catalogues, picked up once where a page takes an indicator -----
+
+def test_localised_gives_an_indicators_words_from_the_catalogues_and_english_unchanged():
+    from indicators.registry import REGISTRY
+
+    ind = REGISTRY["foreign_born_share"]
+    assert i18n.localised(ind, "en") is ind  # English pages and files are exactly as before
+    for lang in ("fr", "de"):
+        words = i18n.localised(ind, lang)
+        assert (words.short_label, words.label, words.unit) == tuple(
+            i18n.catalogue(lang)[text] for text in (ind.short_label, ind.label, ind.unit))
+        assert words.caveats == tuple(i18n.catalogue(lang)[c] for c in ind.caveats)
+        assert (words.id, words.credit, words.decimals, words.filter) == (ind.id, ind.credit, ind.decimals, ind.filter)
+    assert i18n.localised(ind, "fr").short_label == "Nés à l'étranger"
+    assert i18n.localised(ind, "de").short_label == "Im Ausland geboren"
+
+
+def test_the_map_page_in_german_names_its_indicator_in_german(store_env):
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.pages import ROUTER
+    from dashboard.text import plain
+    from indicators.registry import REGISTRY
+
+    words = i18n.localised(REGISTRY["foreign_born_share"], "de")
+    at = AppTest.from_file(str(ROUTER), default_timeout=120)
+    for key, value in {"indicator": "foreign_born_share", "level": "2", "lang": "de"}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == plain(words.short_label) == "Im Ausland geboren"
+    assert any(m.value == plain(words.label) for m in at.markdown)
+    assert any(c.value == plain(words.description) for c in at.caption)
+    title = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"]
+    assert title.startswith(words.short_label + "<br>") and words.label in title and "% der Bevölkerung" in title

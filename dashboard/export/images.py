@@ -6,12 +6,13 @@ import atexit
 import html
 import json
 import threading
+from dataclasses import replace
 
 import orjson
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import figures, map_insets
+from dashboard import figures, i18n, map_insets
 from dashboard.export.common import PROJECT, source_line
 from dashboard.boundaries import BASE_MAPS, EMPTY_TOPOLOGY
 from indicators.mapdata import map_data
@@ -83,12 +84,14 @@ def design_size(size: tuple[int, int]) -> tuple[int, float]:
 
 
 def map_figure(store, indicator, level: int, year, scheme: str = "quantiles",
-               size: tuple[int, int] = MAP_SIZE, title: str | None = None) -> go.Figure:
+               size: tuple[int, int] = MAP_SIZE, title: str | None = None, lang: str = "en") -> go.Figure:
     """The map as the dashboard draws it, laid out for ``size``, boundaries inlined and source lines burned in;
-    ``title`` (a journalist's own, plain text) replaces the short label, the source's full label stays under it."""
+    ``title`` (a journalist's own, plain text) replaces the short label, the source's full label stays under it.
+    The indicator's words are in ``lang``."""
     data = map_data(store, indicator, level, year, scheme)
     if data.values.empty:
         raise ExportError(f"no values for {get(indicator).label} at level {level} in {year}")
+    data = replace(data, indicator=i18n.localised(data.indicator, lang))  # a copy: the memoised data stay English
     ind = data.indicator
     geojson = {v: orjson.loads(store.screen_geojson(v, level)) for v in (2021, 2024)}
     background = orjson.loads(store.background_geojson())
@@ -116,7 +119,7 @@ def retitle(fig: go.Figure, title: str) -> None:
 
 
 def map_image(store, indicator, level: int, year, fmt: str, scheme: str = "quantiles",
-              size: tuple[int, int] = MAP_SIZE, title: str | None = None) -> bytes:
+              size: tuple[int, int] = MAP_SIZE, title: str | None = None, lang: str = "en") -> bytes:
     """The map as PNG or SVG, ``size`` pixels (one of ``MAP_SIZES``' values, or any other)."""
-    fig = map_figure(store, indicator, level, year, scheme, size, title)
+    fig = map_figure(store, indicator, level, year, scheme, size, title, lang)
     return figure_image(fig, fmt, design_size(size), scale=size[0] / DESIGN_WIDTH)

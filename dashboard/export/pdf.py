@@ -13,7 +13,7 @@ import orjson
 import plotly.graph_objects as go
 from fpdf import FPDF, FontFace
 
-from dashboard import figures
+from dashboard import figures, i18n
 from dashboard.export import pdf_text as text
 from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, licence_line, retrieved
 from dashboard.export.images import ExportError, figure_image
@@ -127,7 +127,7 @@ def pack(store, geos: list[str], lang: str = "en", why: str = "") -> bytes:
         if values.empty:
             continue
         ind = REGISTRY[indicator_id]
-        sign = text.unit(ind.short_unit or "", lang) or ind.unit
+        sign = text.unit(ind.short_unit or ind.unit, lang)
         fig = figures.grouped_bars(values, ind, f"{text.label(indicator_id, lang)} ({sign})")
         if lang != "en":  # the chart's own words and numbers, in the pack's language
             fig.update_layout(separators=text.plotly_separators(lang))
@@ -516,20 +516,17 @@ def _comparison_table(doc: Document, store, geos, names, lang: str = "en") -> No
 
 
 def _appendix(doc: Document, store, lang: str) -> None:
-    """Each indicator's description and source, then the methods. The project's labels, caveats, headings and
-    method paragraphs are in the pack's language; the registry's descriptions are English, and the page says so."""
+    """Each indicator's description and source, then the methods, all in the pack's language (labels,
+    descriptions and caveats from the catalogues, method paragraphs as phrases)."""
     doc.add_page()
     doc.heading(text.t("appendix", lang), 14)
-    if lang != "en":
-        doc.paragraph(text.t("appendix_english", lang), 7.5, "I")
-        doc.ln(1)
     used = set(PACK_INDICATORS) | set(profile.HEADLINE)
     for indicator_id in sorted(used):
         ind = REGISTRY[indicator_id]
-        name = ind.label if lang == "en" else text.label(indicator_id, lang)
+        words = i18n.localised(ind, lang)
         credit = ind.credit if lang == "en" else text.t("source", lang, credit=ind.credit.removeprefix("Source: "))
-        doc.paragraph(f"{name}. {ind.description} {credit}, {text.t('retrieved', lang, date=retrieved(store, ind))}. "
-                      + " ".join(text.caveat(c, lang) for c in ind.caveats), 7.5)
+        doc.paragraph(f"{words.label}. {words.description} {credit}, "
+                      f"{text.t('retrieved', lang, date=retrieved(store, ind))}. " + " ".join(words.caveats), 7.5)
         doc.ln(0.5)
     doc.paragraph(text.t("appendix_computed", lang), 7.5, "I")
     for topic, method in methods(lambda value, decimals: text.number(value, decimals, lang)):

@@ -1,10 +1,13 @@
 """Every word the region briefing and the roundtable pack print, in English, French, German, Italian and Spanish,
 and numbers written the way each language writes them. One table, so a later pass can fold it into the app-wide
-translation layer."""
+translation layer; the registry's words (indicator names, units, descriptions, caveats) already come from it
+(``dashboard.i18n``)."""
 
 from __future__ import annotations
 
+from dashboard import i18n
 from indicators.ranks import rank_label
+from indicators.registry import REGISTRY
 
 LANGUAGES = ("en", "fr", "de", "it", "es")
 NARROW_NBSP, NBSP = "\u202f", "\u00a0"
@@ -207,15 +210,6 @@ TEXT = {
     # the pack's appendix
     "appendix": {"en": "Sources and methods", "fr": "Sources et méthodes", "de": "Quellen und Methoden",
                  "it": "Fonti e metodi", "es": "Fuentes y métodos"},
-    "appendix_english": {"en": "",
-                         "fr": "Les descriptions des indicateurs restent en anglais, telles que le registre du projet "
-                               "les rédige.",
-                         "de": "Die Beschreibungen der Kennzahlen stehen auf Englisch, wie sie im Register des "
-                               "Projekts formuliert sind.",
-                         "it": "Le descrizioni degli indicatori restano in inglese, come le redige il registro del "
-                               "progetto.",
-                         "es": "Las descripciones de los indicadores siguen en inglés, tal como las redacta el "
-                               "registro del proyecto."},
     "source": {"en": "Source: {credit}", "fr": "Source : {credit}", "de": "Quelle: {credit}", "it": "Fonte: {credit}",
                "es": "Fuente: {credit}"},
     "appendix_computed": {"en": "Country and EU values computed here from regional values, rather than published by "
@@ -233,52 +227,6 @@ TEXT = {
                                 "cada página regional (método más abajo)."},
 }
 
-# The project's own short names of the indicators (Eurostat's dataset titles stay as published).
-LABELS = {
-    "foreign_born_share": {"en": "Foreign-born", "fr": "Nés à l'étranger", "de": "Im Ausland geboren",
-                           "it": "Nati all'estero", "es": "Nacidos en el extranjero"},
-    "non_citizen_share": {"en": "Non-citizens", "fr": "Étrangers", "de": "Ausländer",
-                          "it": "Stranieri", "es": "Extranjeros"},
-    "foreign_born_share_change": {"en": "Foreign-born change", "fr": "Évol. nés à l'étranger",
-                                  "de": "Änderung im Ausland Geborene",
-                                  "it": "Variaz. nati all'estero", "es": "Var. nacidos en el extranjero"},
-    "net_migration_rate": {"en": "Net migration rate", "fr": "Solde migratoire", "de": "Wanderungssaldo",
-                           "it": "Saldo migratorio", "es": "Saldo migratorio"},
-    "unemployment_foreign_born": {"en": "Unemployment, foreign-born", "fr": "Chômage, nés à l'étranger",
-                                  "de": "Arbeitslosigkeit, im Ausland Geborene",
-                                  "it": "Disoccupazione, nati all'estero", "es": "Desempleo, nacidos en el extranjero"},
-    "unemployment_gap_foreign_born": {"en": "Unemployment gap", "fr": "Écart de chômage", "de": "Arbeitslosen-Abstand",
-                                      "it": "Divario di disoccupazione", "es": "Brecha de desempleo"},
-    "tertiary_gap_foreign_born": {"en": "Tertiary gap", "fr": "Écart diplômés du supérieur", "de": "Abstand Hochschulabschluss",
-                                  "it": "Divario istruzione terziaria", "es": "Brecha de estudios superiores"},
-    "low_education_gap_foreign_born": {"en": "Low-education gap", "fr": "Écart faible niveau d'études",
-                                       "de": "Abstand niedrige Bildung",
-                                       "it": "Divario bassa istruzione", "es": "Brecha de bajo nivel educativo"},
-    "employment_rate_20_64": {"en": "Employment rate", "fr": "Taux d'emploi", "de": "Erwerbstätigenquote",
-                              "it": "Tasso di occupazione", "es": "Tasa de empleo"},
-    "population": {"en": "Population", "fr": "Population", "de": "Bevölkerung",
-                   "it": "Popolazione", "es": "Población"},
-    "employment_gap_citizenship": {"en": "Employment gap (citizenship)", "fr": "Écart d'emploi (nationalité)",
-                                   "de": "Beschäftigungsabstand (Staatsangeh.)",
-                                   "it": "Divario occupazionale (cittadinanza)",
-                                   "es": "Brecha de empleo (nacionalidad)"},
-    "asylum_applicants_per_1000": {"en": "Asylum applicants per 1 000", "fr": "Demandeurs d'asile pour 1 000",
-                                   "de": "Asylantragsteller je 1 000",
-                                   "it": "Richiedenti asilo per 1.000", "es": "Solicitantes de asilo por 1.000"},
-    "foreign_born_share_national": {"en": "Foreign-born (national)", "fr": "Nés à l'étranger (national)",
-                                    "de": "Im Ausland geboren (national)",
-                                    "it": "Nati all'estero (nazionale)", "es": "Nacidos en el extranjero (nacional)"},
-    "tertiary_foreign_born": {"en": "Tertiary, foreign-born", "fr": "Diplômés du supérieur, nés à l'étranger",
-                              "de": "Hochschulabschluss, im Ausland Geborene",
-                              "it": "Istruzione terziaria, nati all'estero",
-                              "es": "Estudios superiores, nacidos en el extranjero"},
-}
-UNITS = {"%": {"en": "%", "fr": "%", "de": "%",
-               "it": "%", "es": "%"}, "‰": {"en": "‰", "fr": "‰", "de": "‰",
-                                                       "it": "‰", "es": "‰"},
-         "pp": {"en": "pp", "fr": "pts", "de": "Pp.",
-                "it": "p.p.", "es": "p. p."}, "": {"en": "", "fr": "", "de": "",
-                                                            "it": "", "es": ""}}
 WEIGHT_WORDS = {
     "population": {"en": "population", "fr": "la population", "de": "der Bevölkerung",
                    "it": "la popolazione", "es": "la población"},
@@ -307,64 +255,6 @@ FLAGS = {"b": {"en": "break in time series", "fr": "rupture de série", "de": "Z
                "it": "provvisorio", "es": "provisional"},
          "u": {"en": "low reliability", "fr": "fiabilité faible", "de": "geringe Zuverlässigkeit",
                "it": "affidabilità bassa", "es": "baja fiabilidad"}}
-# The registry's caveats (English) of the indicators a briefing shows, in French, German, Italian and Spanish.
-CAVEATS = {
-    "Shares are of the Labour Force Survey population aged 15 and over in private households, not of the total population.": {
-        "fr": "Parts de la population de 15 ans et plus des ménages privés (enquête sur les forces de travail), pas de la population totale.",
-        "de": "Anteile an der Bevölkerung ab 15 Jahren in Privathaushalten (Arbeitskräfteerhebung), nicht an der Gesamtbevölkerung.",
-        "it": "Quote della popolazione di 15 anni e più nelle famiglie private (Rilevazione sulle forze di lavoro), non della popolazione totale.",
-        "es": "Porcentajes de la población de 15 años o más en hogares privados (Encuesta de Población Activa), no de la población total."},
-    "Compiled from the Eurostat API by the Europe-locals project; suppressed values stay missing.": {
-        "fr": "Compilé depuis l'API d'Eurostat par le projet Europe-locals ; les valeurs non publiées restent manquantes.",
-        "de": "Vom Projekt Europe-locals über die Eurostat-API zusammengestellt; unterdrückte Werte bleiben leer.",
-        "it": "Compilato dall'API di Eurostat dal progetto Europe-locals; i valori non pubblicati restano mancanti.",
-        "es": "Compilado a partir de la API de Eurostat por el proyecto Europe-locals; los valores no publicados quedan vacíos."},
-    "The first year differs between regions (2014 for most); each value's period column gives its first and last year.": {
-        "fr": "La première année varie selon les régions (2014 pour la plupart) ; la colonne Année donne la première et la dernière.",
-        "de": "Das erste Jahr ist je nach Region verschieden (meist 2014); die Spalte Jahr nennt erstes und letztes Jahr.",
-        "it": "Il primo anno varia tra le regioni (2014 per la maggior parte); la colonna Anno indica il primo e l'ultimo.",
-        "es": "El primer año varía según la región (2014 en la mayoría); la columna Año indica el primero y el último."},
-    "Includes a statistical adjustment, so census revisions show up as migration: 2021 has outliers such as EL41 (−156.7 ‰).": {
-        "fr": "Inclut un ajustement statistique : les révisions du recensement apparaissent comme des migrations (2021 a des valeurs extrêmes, ex. EL41 −156,7 ‰).",
-        "de": "Enthält eine statistische Bereinigung: Zensusrevisionen erscheinen als Wanderung (2021 mit Ausreißern, z. B. EL41 −156,7 ‰).",
-        "it": "Include un aggiustamento statistico: le revisioni del censimento appaiono come migrazione (il 2021 ha valori anomali, ad es. EL41 −156,7 ‰).",
-        "es": "Incluye un ajuste estadístico: las revisiones del censo aparecen como migración (2021 tiene valores atípicos, p. ej. EL41 −156,7 ‰)."},
-    "Latest year: 2021 at NUTS 2, 2020 at NUTS 3.": {
-        "fr": "Dernière année : 2021 en NUTS 2, 2020 en NUTS 3.",
-        "de": "Letztes Jahr: 2021 auf NUTS 2, 2020 auf NUTS 3.",
-        "it": "Ultimo anno: 2021 a livello NUTS 2, 2020 a livello NUTS 3.",
-        "es": "Último año: 2021 en NUTS 2, 2020 en NUTS 3."},
-    "Labour Force Survey: many small-sample values are flagged low reliability (u) or not published.": {
-        "fr": "Enquête sur les forces de travail : beaucoup de petits échantillons sont signalés peu fiables (u) ou non publiés.",
-        "de": "Arbeitskräfteerhebung: viele Werte kleiner Stichproben sind als wenig zuverlässig (u) markiert oder nicht veröffentlicht.",
-        "it": "Rilevazione sulle forze di lavoro: molti valori da piccoli campioni sono segnalati come poco affidabili (u) o non pubblicati.",
-        "es": "Encuesta de Población Activa: muchos valores de muestras pequeñas están marcados como poco fiables (u) o no se publican."},
-    "All residents, not by origin. Reference year 2025; a few regions show 2023 or 2024.": {
-        "fr": "Tous les résidents, sans distinction d'origine. Année de référence 2025 ; quelques régions 2023 ou 2024.",
-        "de": "Alle Einwohner, nicht nach Herkunft. Bezugsjahr 2025; einige Regionen 2023 oder 2024.",
-        "it": "Tutti i residenti, senza distinzione di origine. Anno di riferimento 2025; alcune regioni 2023 o 2024.",
-        "es": "Todos los residentes, sin distinción de origen. Año de referencia 2025; algunas regiones, 2023 o 2024."},
-    "National figure: Eurostat publishes it only for whole countries.": {
-        "fr": "Chiffre national : Eurostat ne le publie que pour des pays entiers.",
-        "de": "Nationaler Wert: Eurostat veröffentlicht ihn nur für ganze Länder.",
-        "it": "Dato nazionale: Eurostat lo pubblica solo per interi paesi.",
-        "es": "Cifra nacional: Eurostat solo la publica para países enteros."},
-    "Compiled from the Eurostat API by the Europe-locals project.": {
-        "fr": "Compilé depuis l'API d'Eurostat par le projet Europe-locals.",
-        "de": "Vom Projekt Europe-locals über die Eurostat-API zusammengestellt.",
-        "it": "Compilato dall'API di Eurostat dal progetto Europe-locals.",
-        "es": "Compilado a partir de la API de Eurostat por el proyecto Europe-locals."},
-    "Per 1 000 inhabitants on 1 January of the same year (demo_gind).": {
-        "fr": "Pour 1 000 habitants au 1er janvier de la même année (demo_gind).",
-        "de": "Je 1 000 Einwohner am 1. Januar desselben Jahres (demo_gind).",
-        "it": "Per 1.000 abitanti al 1° gennaio dello stesso anno (demo_gind).",
-        "es": "Por 1.000 habitantes a 1 de enero del mismo año (demo_gind)."},
-    "No native-born series is published at regional level: the comparison is with all residents.": {
-        "fr": "Aucune série des natifs n'est publiée au niveau régional : la comparaison se fait avec tous les résidents.",
-        "de": "Auf regionaler Ebene gibt es keine Reihe der im Inland Geborenen: verglichen wird mit allen Einwohnern.",
-        "it": "A livello regionale non è pubblicata alcuna serie dei nati nel paese: il confronto è con tutti i residenti.",
-        "es": "No se publica ninguna serie de nacidos en el país a nivel regional: la comparación es con todos los residentes."},
-}
 LICENCES = {
     "Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU)": {
         "fr": "Eurostat : réutilisation libre avec mention de la source (décision 2011/833/UE de la Commission)",
@@ -386,16 +276,17 @@ def t(key: str, lang: str, **values) -> str:
 
 
 def label(indicator_id: str, lang: str) -> str:
-    return LABELS[indicator_id][lang]
+    """The indicator's short label in ``lang``, from the app's catalogues (one translation of the registry)."""
+    return i18n.data_text(REGISTRY[indicator_id].short_label, lang)
 
 
 def unit(short_unit: str, lang: str) -> str:
-    return UNITS.get(short_unit or "", {}).get(lang, short_unit or "")
+    return i18n.data_text(short_unit or "", lang)
 
 
 def caveat(text: str, lang: str) -> str:
     """A registry caveat in ``lang`` (English stays English)."""
-    return text if lang == "en" else CAVEATS[text][lang]
+    return i18n.data_text(text, lang)
 
 
 def licence(text: str, lang: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import figures, frame, state
+from dashboard import figures, frame, i18n, state
 from dashboard.export import csvs, pdf
 from dashboard.context import PageContext
 from dashboard.i18n import say, t, tr
@@ -40,21 +40,23 @@ def render(ctx: PageContext) -> state.View:
         st.info(tr("Choose regions above (by name or code), or pick a region to compare it with its peers.", lang))
         return view
     ind = REGISTRY[view.indicator]
+    words = i18n.localised(ind, lang)  # what the page and its charts say; the data and the CSV keep the registry's
     values = compare.latest(store, ind, geos)
     if values.empty:
         st.info(tr("None of the chosen regions has a value for {indicator} at its own level.", lang,
-                   indicator=ind.label))
+                   indicator=words.label))
     else:
-        bars = figures.grouped_bars(values, ind, tr("{indicator} (latest year per region)", lang, indicator=ind.label))
+        bars = figures.grouped_bars(values, words, tr("{indicator} (latest year per region)", lang,
+                                                      indicator=words.label))
         st.plotly_chart(bars, key="bars", config={"displaylogo": False},
-                        alt=tr("Bars of {indicator}; the table below holds the values.", lang, indicator=ind.label))
+                        alt=tr("Bars of {indicator}; the table below holds the values.", lang, indicator=words.label))
         downloads.figure_images(bars, f"compare_{ind.id}", "bars")
     _scatter(store, view, geos, lang)
     trend = compare.series(store, ind, geos)
     if len(trend):
-        lines = figures.trends(trend, ind, tr("{indicator} over time", lang, indicator=ind.label))
+        lines = figures.trends(trend, words, tr("{indicator} over time", lang, indicator=words.label))
         st.plotly_chart(lines, key="trends", config={"displaylogo": False},
-                        alt=tr("Lines of {indicator} over time for the chosen regions.", lang, indicator=ind.label))
+                        alt=tr("Lines of {indicator} over time for the chosen regions.", lang, indicator=words.label))
         downloads.figure_images(lines, f"compare_{ind.id}_trends", "trends")
     old = values[values["other_vintage"]]
     if len(old):  # one vintage throughout: an old value beside recent ones is said, never compared silently
@@ -62,7 +64,8 @@ def render(ctx: PageContext) -> state.View:
                       "others'; compare with care.", lang, years=compare.OLD_BY,
                       regions=", ".join(f"{n} ({int(y)})" for n, y in zip(old["name"], old["year"]))))
     table = values.assign(unit=ind.unit, source=ind.credit)  # the CSV's notes stay English (str of each phrase)
-    st.dataframe(table.assign(note=[say(note, lang) for note in table["note"]]), hide_index=True, width="stretch")
+    st.dataframe(table.assign(unit=words.unit, note=[say(note, lang) for note in table["note"]]), hide_index=True,
+                 width="stretch")
     _reception(store, geos, lang)
     left, right = st.columns(2)
     with left:
@@ -97,18 +100,20 @@ def _scatter(store, view, geos, lang: str) -> None:
     # default: a question a reader asks (more foreign-born residents, wider unemployment gap?) where both exist
     first, second = (DEFAULT_X, DEFAULT_Y) if {DEFAULT_X, DEFAULT_Y} <= set(candidates) else candidates[:2]
     left, right = st.columns(2)
-    x = left.selectbox(t("x_axis", view.lang), candidates, format_func=lambda i: REGISTRY[i].label,
-                       key=frame.seed("w_x", first))
-    y = right.selectbox(t("y_axis", view.lang), candidates, format_func=lambda i: REGISTRY[i].label,
-                        key=frame.seed("w_y", second))
+    def label(i: str) -> str:
+        return i18n.data_text(REGISTRY[i].label, lang)
+
+    x = left.selectbox(t("x_axis", view.lang), candidates, format_func=label, key=frame.seed("w_x", first))
+    y = right.selectbox(t("y_axis", view.lang), candidates, format_func=label, key=frame.seed("w_y", second))
     both = compare.side_by_side(store, x, y, level)
     if both.empty:
         st.caption(tr("No region has both indicators at this level.", lang))
         return
     years = both.attrs.get("years", (None, None))
-    title = tr("{y} against {x} (NUTS {level}; {x_year}, {y_year})", lang, y=REGISTRY[y].short_label,
-               x=REGISTRY[x].short_label, level=level, x_year=years[0], y_year=years[1])
-    fig = figures.scatter(both, REGISTRY[x], REGISTRY[y], geos, title)
+    x_words, y_words = (i18n.localised(REGISTRY[i], lang) for i in (x, y))
+    title = tr("{y} against {x} (NUTS {level}; {x_year}, {y_year})", lang, y=y_words.short_label,
+               x=x_words.short_label, level=level, x_year=years[0], y_year=years[1])
+    fig = figures.scatter(both, x_words, y_words, geos, title)
     st.plotly_chart(fig, key="scatter", config={"displaylogo": False},
                     alt=tr("Scatter of all regions, the chosen ones labelled.", lang))
     downloads.figure_images(fig, f"scatter_{x}_{y}", "scatter")

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, flag_words, frame, state
+from dashboard import figures, flag_words, frame, i18n, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
@@ -36,7 +36,7 @@ def render(ctx: PageContext) -> state.View:
     if layer != "regions":
         return replace(view, layer=layer)
     view = replace(view, layer="regions")
-    data = map_data(store, view.indicator, view.level, view.year, view.scheme)
+    data = _in_language(map_data(store, view.indicator, view.level, view.year, view.scheme), lang)
     ind = data.indicator
     st.title(plain(ind.short_label))  # the short plain name; the source's full label right under it
     st.markdown(plain(ind.label))
@@ -128,8 +128,13 @@ def _embedded(ctx: PageContext) -> state.View:
         year = st.select_slider(t("year", view.lang), years, key=frame.seed(
             "w_embed_year", view.year if view.year in years else years[-1]))
     view = replace(view, year=year, layer="regions")
-    _map(ctx, view, map_data(store, view.indicator, view.level, view.year, view.scheme))
+    _map(ctx, view, _in_language(map_data(store, view.indicator, view.level, view.year, view.scheme), view.lang))
     return view
+
+
+def _in_language(data, lang: str):
+    """The map's data with its indicator's words in ``lang`` (a copy: the memoised data stay English)."""
+    return replace(data, indicator=i18n.localised(data.indicator, lang))
 
 
 def _size_label(size: str, lang: str) -> str:
@@ -146,19 +151,20 @@ def _downloads(store, view, ind) -> None:
                         format_func=lambda s: _size_label(s, lang))
     with right:
         # the title printed on the image: the short label unless the journalist writes their own
+        # a key per language: the default title follows a switch of language (a widget keeps its first value)
         title = st.text_input(tr("Title on the image", lang), value=ind.short_label, max_chars=images.MAX_TITLE,
-                              key=f"w_map_title_{ind.id}")
+                              key=f"w_map_title_{ind.id}" + ("" if lang == "en" else f"_{lang}"))
     title = title.strip() or ind.short_label
     pixels, image = images.MAP_SIZES[size], f"{stem}_{size}"
     custom = "" if title == ind.short_label else f"_{zlib.crc32(title.encode()):08x}"  # a new file per title
     columns = st.columns(5)
     with columns[0]:
         downloads.on_request(tr("map (PNG)", lang), lambda: images.map_image(
-            store, ind.id, view.level, view.year, "png", view.scheme, pixels, title=title),
+            store, ind.id, view.level, view.year, "png", view.scheme, pixels, title=title, lang=lang),
             f"{image}.png", f"png_{image}{custom}")
     with columns[1]:
         downloads.on_request(tr("map (SVG)", lang), lambda: images.map_image(
-            store, ind.id, view.level, view.year, "svg", view.scheme, pixels, title=title),
+            store, ind.id, view.level, view.year, "svg", view.scheme, pixels, title=title, lang=lang),
             f"{image}.svg", f"svg_{image}{custom}")
     with columns[2]:
         downloads.direct(tr("Data on the map (CSV)", lang), lambda: csvs.to_csv_bytes(

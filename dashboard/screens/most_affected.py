@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
-from dashboard.i18n import number, say, t, tr
+from dashboard.i18n import data_text, localised, number, say, t, tr
 from dashboard.screens import basket, downloads, local_views, rank_breakdown
 from dashboard.screens.rank_breakdown import preset_definition, preset_label, value_in
 from geodata.codes import EU27
@@ -64,7 +64,8 @@ def render(ctx: PageContext) -> state.View:
     ranked = result[result["rank"].notna()]
     years = result.attrs.get("years", {})
     st.caption(tr("Years used: {years}", lang, years="; ".join(
-        f"{REGISTRY[k].short_label} {v or '(' + tr('period not stated', lang) + ')'}" for k, v in years.items())))
+        f"{data_text(REGISTRY[k].short_label, lang)} {v or '(' + tr('period not stated', lang) + ')'}"
+        for k, v in years.items())))
     if ranked.empty:
         st.info(tr("No region in this selection has enough data for this ranking.", lang))
     else:
@@ -97,7 +98,7 @@ def availability_text(preset_id: str, level: int, lang: str) -> str:
     found = presets.availability(preset_id, level)
 
     def names(ids):
-        return ", ".join(REGISTRY[i].short_label for i in ids)
+        return ", ".join(data_text(REGISTRY[i].short_label, lang) for i in ids)
 
     parts = [tr("At NUTS {level}: {indicators}.", lang, level=level, indicators=names(found["used"]))
              if found["used"] else tr("None of its indicators is published at NUTS {level}.", lang, level=level)]
@@ -113,7 +114,8 @@ def availability_text(preset_id: str, level: int, lang: str) -> str:
 
 def describe(preset_id: str, level: int, weights: dict[str, float], lang: str) -> str:
     """presets.describe (the CSV's definition line) in ``lang``."""
-    used = ", ".join(f"{REGISTRY[k].short_label} ×{_weight(w, lang)}" for k, w in weights.items() if w)
+    used = ", ".join(f"{data_text(REGISTRY[k].short_label, lang)} ×{_weight(w, lang)}"
+                     for k, w in weights.items() if w)
     return tr("{preset} (NUTS {level}): {definition} Weights: {weights}. Each indicator is scaled 0-100 over every "
               "EU-27 region of the level (100 = most affected).", lang, preset=preset_label(preset_id, lang),
               level=level, definition=preset_definition(preset_id, lang), weights=used or tr("none", lang))
@@ -130,7 +132,7 @@ def _own_weights(level: int, start: dict[str, float], lang: str) -> dict[str, fl
     with st.expander(t("weights", lang), expanded=True):
         columns = st.columns(2)
         for i, indicator_id in enumerate(CANDIDATES[level]):
-            ind = REGISTRY[indicator_id]
+            ind = localised(REGISTRY[indicator_id], lang)
             end = (tr("{description} High values count as more affected.", lang, description=ind.description)
                    if ind.affected_when == "high" else
                    tr("{description} Low values count as more affected.", lang, description=ind.description))
@@ -178,14 +180,15 @@ def _filters(store, view, level: int) -> tuple[list[str], bool, dict[str, list[s
 
 
 def _headers(weights: dict[str, float], lang: str) -> dict[str, str]:
-    """ranking_table.display_table's English headers -> the page's (indicator names stay as registered)."""
+    """ranking_table.display_table's English headers -> the page's, indicator names included."""
     fixed = {"Rank": tr("Rank", lang), "Region": tr("Region", lang), "Code": tr("Code", lang),
              "Score": tr("Score", lang), "Data for (% of weight)": tr("Data for (% of weight)", lang),
              "Rank if a weight moves ±20 %": tr("Rank if a weight moves ±20 %", lang),
              "Converted from another NUTS version": tr("Converted from another NUTS version", lang)}
-    points = {contribution_column(i): tr("{indicator}: points", lang, indicator=REGISTRY[i].short_label)
-              for i in weights}
-    return {**fixed, **points}
+    names = {i: data_text(REGISTRY[i].short_label, lang) for i in weights}
+    points = {contribution_column(i): tr("{indicator}: points", lang, indicator=names[i]) for i in weights}
+    values = {value_column(i): names[i] for i in weights}
+    return {**fixed, **points, **values}
 
 
 def _table(result: pd.DataFrame, view, pages: dict) -> None:
@@ -199,15 +202,18 @@ def _table(result: pd.DataFrame, view, pages: dict) -> None:
                   help=tr("0-100 on the EU-27 scale; 100 = most affected", lang)),
               headers["Data for (% of weight)"]: st.column_config.NumberColumn(format="%.0f %%")}
     for indicator_id, weight in weights.items():
-        ind = REGISTRY[indicator_id]
+        ind = localised(REGISTRY[indicator_id], lang)
         year = result.attrs["years"][indicator_id] or tr("period not stated", lang)
-        config[value_column(indicator_id)] = st.column_config.TextColumn(
+        config[headers[value_column(indicator_id)]] = st.column_config.TextColumn(
             help=tr("{indicator} ({unit}), {year}", lang, indicator=ind.label, unit=ind.unit, year=year))
         config[headers[contribution_column(indicator_id)]] = st.column_config.ProgressColumn(
             min_value=0, max_value=100 * weight / total, format="%.1f",
             help=tr("Score points from {indicator} (full bar: the most affected end of the EU-27 scale)", lang,
                     indicator=ind.short_label))
     table = display_table(result, lambda v, i: value_in(v, i, lang))
+    converted = result.loc[result["rank"].notna(), "converted"]  # the indicators' ids, named in the page's language
+    table["Converted from another NUTS version"] = [
+        ", ".join(data_text(REGISTRY[i].short_label, lang) for i in c.split(", ") if i) for c in converted]
     event = st.dataframe(table.rename(columns=headers), hide_index=True, width="stretch", column_config=config,
                          key="ranking_table", on_select="rerun", selection_mode="multi-row")
     basket.offer(view, basket.ticked(event, list(table["Code"])), pages)

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import figures, frame, profile_figures, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
-from dashboard.i18n import number, say, t, tr
+from dashboard.i18n import data_text, localised, number, say, t, tr
 from dashboard.screens import basket, downloads, local_views, rank_breakdown, region_grid, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
@@ -71,10 +71,11 @@ def _headline(store, geo, view) -> None:
     columns = st.columns(3)
     for i, fig in enumerate(facts):
         ind = REGISTRY[fig.indicator]
+        words = localised(ind, lang)  # what the card says; the analytics get the registry's entry
         with columns[i % 3].container(border=True):
-            st.markdown(f"**{plain(ind.short_label)}** · :blue-badge[{_badge(fig.level, lang)}]")
-            unit = ind.short_unit or ind.unit
-            st.metric(label=plain(ind.label), value=f"{_number(fig.value, ind.decimals, lang)} {unit}",
+            st.markdown(f"**{plain(words.short_label)}** · :blue-badge[{_badge(fig.level, lang)}]")
+            unit = words.short_unit or words.unit
+            st.metric(label=plain(words.label), value=f"{_number(fig.value, ind.decimals, lang)} {unit}",
                       label_visibility="collapsed")
             _strip(store, fig, ind, view)
             flag = tr("flag {flag} ({meaning})", lang, flag=fig.flag, meaning=figures.flag_text(fig.flag))
@@ -146,12 +147,13 @@ def _strip(store, fig, ind, view) -> None:
     country = country_name(store, fig.geo[:2], view.lang)
     complete = {scope: (b.value if b is not None and not b.partial else None)
                 for scope, b in (("country", fig.country), ("EU", fig.eu))}
-    chart = profile_figures.dot_strip(rows, ind, region_name=fig.name, country_name=country, level=fig.level,
+    chart = profile_figures.dot_strip(rows, localised(ind, view.lang), region_name=fig.name, country_name=country, level=fig.level,
                                       year=fig.year, country_value=complete["country"], eu_value=complete["EU"],
                                       lang=view.lang)
     st.plotly_chart(chart, key=f"strip-{ind.id}", config={"displayModeBar": False},
                     alt=tr("{indicator}: {region} among {count} regions of NUTS {level}", view.lang,
-                           indicator=ind.short_label, region=fig.name, count=len(rows), level=fig.level))
+                           indicator=data_text(ind.short_label, view.lang), region=fig.name, count=len(rows),
+                           level=fig.level))
 
 
 def _trends(store, geo, view) -> None:
@@ -166,7 +168,7 @@ def _trends(store, geo, view) -> None:
         series = context.trend_with_context(store, indicator_id, geo)
         if series.empty:
             continue
-        ind = REGISTRY[indicator_id]
+        ind = localised(REGISTRY[indicator_id], lang)
         series.loc[series["series"] == "country", "name"] = country_name(store, geo[:2], view.lang)
         own = series[series["series"] == "region"]
         name = str(own["name"].iloc[0])
@@ -231,10 +233,12 @@ def _missing(store, geo, view, pages) -> None:
     availability = profile.missing(store, geo)
     if availability["higher level only"]:
         st.write(tr("Only for a larger area: {indicators}", view.lang,
-                    indicators=", ".join(plain(REGISTRY[i].short_label) for i in availability["higher level only"])))
+                    indicators=", ".join(plain(data_text(REGISTRY[i].short_label, view.lang))
+                                         for i in availability["higher level only"])))
     if availability["not at all"]:
         st.write(tr("Not available for this region: {indicators}", view.lang,
-                    indicators=", ".join(plain(REGISTRY[i].short_label) for i in availability["not at all"])))
+                    indicators=", ".join(plain(data_text(REGISTRY[i].short_label, view.lang))
+                                         for i in availability["not at all"])))
     if not availability["higher level only"] and not availability["not at all"]:
         st.write(tr("Every regional indicator has a value at this region's own level.", view.lang))
     st.page_link(pages["data_gaps"], label=tr("This region's data gaps, indicator by indicator →", view.lang),

@@ -43,3 +43,4 @@ def render(ctx: PageContext) -> state.View:
         st.download_button(t("download_data", view.lang), cached.full_data_csv_gz(build),
                            file_name=f"territorial-migration-atlas-{build[:8]}.csv.gz", mime="application/gzip")
     return view
+
