@@ -13,7 +13,6 @@ import plotly
 from dashboard import figures
 from dashboard.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
 from dashboard.export.common import PROJECT, source_line
-from dashboard.i18n import t
 from indicators.mapdata import map_data
 from loaders.store import boundary_files
 
@@ -55,8 +54,7 @@ window.redraw = async (name) => { const all = await figures; const f = name === 
 def map_figure_json(store, maps: MapFiles, indicator: str, level: int, year: int) -> str:
     """The map page's figure for one view, built by the functions the page calls (geometry by URL)."""
     data = map_data(store, indicator, level, year)
-    fig = figures.indicator_map(data, lambda v: maps.screen(v, level), background=(maps.background, maps.background_ids),
-                                no_data_label=t("no_data", "en"))
+    fig = figures.indicator_map(data, lambda v: maps.screen(v, level), background=(maps.background, maps.background_ids))
     figures.burn_in(fig, source_line(store, data.indicator, data.versions), boundaries=True, project=PROJECT)
     return fig.to_json()
 

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard import map_insets
+from dashboard.i18n import say, t, tr
 from geodata.attribution import BOUNDARIES
 from indicators import flags
 from indicators.classes import Classes
@@ -80,7 +81,8 @@ class Legend:
 def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url, *, title: str, subtitle: str,
                no_data: pd.DataFrame | None = None, background: tuple[str, list[str]] | None = None,
                flagged_points: pd.DataFrame | None = None, no_data_label: str = "No data",
-               not_covered_label: str = "Not covered", layout: str = "screen", height: int = MAP_HEIGHT) -> go.Figure:
+               not_covered_label: str = "Not covered", layout: str = "screen", height: int = MAP_HEIGHT,
+               lang: str = "en") -> go.Figure:
     """A classed map: one trace per class (a legend with bounds and unit), "no data" in grey, flagged values
     marked with a ring, countries outside the data in a light background ("not covered"), and the outermost
     regions in framed insets with the same traces.
@@ -107,7 +109,7 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
         for version, part in subset.groupby("nuts_version", dropna=False):
             for where, piece in map_insets.by_subplot(part).items():
                 traces.append(_region_trace(piece, geojson_url(version), colour, label, legend, first=not shown,
-                                            subplot=where))
+                                            subplot=where, lang=lang))
                 shown = True
     if no_data is not None and len(no_data):
         shown = False
@@ -124,15 +126,15 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                 shown = True
     if flagged_points is not None and len(flagged_points):
         # two lines, so the legend keeps several columns rather than one as wide as this entry
-        meanings = [flags.MEANINGS[letter] for letter in flags.MARKED]
-        name = "Flagged: " + " / ".join(meanings[:1]) + " /<br>" + " / ".join(meanings[1:])
+        meanings = [say(flags.PHRASES[letter], lang) for letter in flags.MARKED]
+        name = tr("Flagged: {meanings}", lang, meanings=" / ".join(meanings[:1]) + " /<br>" + " / ".join(meanings[1:]))
         parts = (map_insets.by_subplot(flagged_points) if "geo" in flagged_points
                  else {map_insets.MAIN: flagged_points})
         for number, (where, piece) in enumerate(parts.items()):
             traces.append(dict(
                 type="scattergeo", lon=piece["lon"], lat=piece["lat"], mode="markers", geo=where,
                 legendgroup="flagged", showlegend=number == 0, marker=dict(symbol="circle-open", size=5, color="#333333", line_width=0.8),
-                name=name, customdata=np.stack([piece["name"], piece["flag_text"]], axis=-1),
+                name=name, customdata=np.stack([piece["name"], [say(flags.said(f), lang) for f in piece["flag"]]], axis=-1),
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"))
     layout_dict = _map_layout(title, subtitle, legend.credit, height)
     for key, value in map_insets.placement(traces, layout_dict, layout).items():
@@ -140,25 +142,26 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
     return go.Figure(data=traces, layout=layout_dict)
 
 
-def map_subtitle(ind: Indicator, level: int, year, versions) -> str:
+def map_subtitle(ind: Indicator, level: int, year, versions, lang: str = "en") -> str:
     """'‰ · 2021 · NUTS 2 · NUTS 2021/2024': the one subtitle of an indicator map, on screen and in exports."""
-    where = "national" if level == 0 else f"NUTS {level}"
+    where = tr("national", lang) if level == 0 else f"NUTS {level}"
     boundaries = f" · NUTS {'/'.join(str(v) for v in versions)}" if versions else ""
-    return f"{ind.unit} · {year if year else 'period not stated by the source'} · {where}{boundaries}"
+    return f"{ind.unit} · {year if year else tr('period not stated by the source', lang)} · {where}{boundaries}"
 
 
-def indicator_map(data, geojson_url, background, no_data_label: str = "No data",
-                  not_covered_label: str = "Not covered", layout: str = "screen", height: int = MAP_HEIGHT) -> go.Figure:
-    """The map of one indicator (a ``MapData``) as both the screen and the exports draw it."""
-    subtitle = map_subtitle(data.indicator, data.level, data.year, data.versions)
+def indicator_map(data, geojson_url, background, layout: str = "screen", height: int = MAP_HEIGHT,
+                  lang: str = "en") -> go.Figure:
+    """The map of one indicator (a ``MapData``, its indicator already in ``lang``: ``i18n.localised``) as both
+    the screen and the exports draw it, its fixed words in ``lang``."""
+    subtitle = map_subtitle(data.indicator, data.level, data.year, data.versions, lang)
     if data.mixed_periods:
-        subtitle += " · periods differ between regions"
+        subtitle += " · " + tr("periods differ between regions", lang)
     # the short plain name leads; the source's full label follows, so nothing of its definition is lost
     return choropleth(data.values, Legend.of(data.indicator), data.classes, geojson_url,
                       title=data.indicator.short_label, subtitle=f"{data.indicator.label}\n{subtitle}",
                       no_data=data.no_data, background=background, flagged_points=data.flagged,
-                      no_data_label=no_data_label, not_covered_label=not_covered_label, layout=layout,
-                      height=height)
+                      no_data_label=t("no_data", lang), not_covered_label=t("not_covered", lang), layout=layout,
+                      height=height, lang=lang)
 
 
 def _only(geojson, locations) -> dict | str:
@@ -170,12 +173,12 @@ def _only(geojson, locations) -> dict | str:
 
 
 def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Legend, first: bool,
-                  subplot: str = "geo") -> dict:
+                  subplot: str = "geo", lang: str = "en") -> dict:
     values = [format_value(v, legend.decimals) for v in part["value"]]
-    flags = [flag_text(f) or "–" for f in part["flag"]]
+    flag_words = [say(flags.said(f), lang) if f else "–" for f in part["flag"]]
     # the period each value covers (first–last year of a change, the month of monthly data), else the year
     periods = part["period"] if "period" in part else pd.Series([""] * len(part), index=part.index)
-    years = [str(p) if isinstance(p, str) and p else str(int(y)) if pd.notna(y) else "period not stated"
+    years = [str(p) if isinstance(p, str) and p else str(int(y)) if pd.notna(y) else tr("period not stated", lang)
              for p, y in zip(periods, part["year"])]
     extra = part["hover"] if "hover" in part else pd.Series([""] * len(part), index=part.index)
     # z carries the real values (the class decides the colour, so the colour scale is one flat colour).
@@ -184,9 +187,9 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Lege
         showscale=False, geo=subplot,
         colorscale=[[0, colour], [1, colour]], marker_line_color=BORDER_COLOUR, marker_line_width=0.3,
         name=label, legendgroup=label, showlegend=bool(first),
-        customdata=np.stack([part["name"], part["geo"], values, years, flags, extra], axis=-1),
+        customdata=np.stack([part["name"], part["geo"], values, years, flag_words, extra], axis=-1),
         hovertemplate=("<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]} " + legend.unit
-                       + " · %{customdata[3]}<br>flag: %{customdata[4]}<br>%{customdata[5]}<extra></extra>"))
+                       + " · %{customdata[3]}<br>" + tr("flag", lang) + ": %{customdata[4]}<br>%{customdata[5]}<extra></extra>"))
 
 
 def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT) -> dict:

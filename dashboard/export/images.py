@@ -99,7 +99,7 @@ def map_figure(store, indicator, level: int, year, scheme: str = "quantiles",
     layout = "portrait" if height > width else "wide" if width >= 1.5 * height else "landscape"
     fig = figures.indicator_map(data, lambda v: geojson[int(v)],
                                 background=(background, [f["id"] for f in background["features"]]),
-                                layout=layout, height=height)
+                                layout=layout, height=height, lang=lang)
     fig.update_layout(width=width)
     if layout == "wide":
         fig.update_layout(legend_orientation="v")  # beside the insets (map_insets.frame places it)

@@ -97,8 +97,7 @@ def _map(ctx: PageContext, view: state.View, data) -> bool:
                    periods=", ".join(data.periods[:4]) + (", …" if len(data.periods) > 4 else "")))
     data = replace(data, no_data=data.no_data.assign(reason=[say(r, lang) for r in data.no_data["reason"]]))
     fig = figures.indicator_map(data, lambda v: ctx.maps.screen(v, view.level),
-                                background=(ctx.maps.background, ctx.maps.background_ids),
-                                no_data_label=t("no_data", lang), not_covered_label=t("not_covered", lang))
+                                background=(ctx.maps.background, ctx.maps.background_ids), lang=lang)
     # One key for every indicator, level and year: the browser updates the chart in place instead of building
     # a new one (a click switches page at once, so no selection outlives its figure).
     # The figure carries its credit above the map; the full source line goes under it as page text, which

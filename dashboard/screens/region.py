@@ -6,14 +6,14 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import figures, frame, profile_figures, state
+from dashboard import frame, profile_figures, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
 from dashboard.i18n import data_text, localised, number, say, t, tr
 from dashboard.screens import basket, downloads, local_views, rank_breakdown, region_grid, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
-from indicators import caveats, context, peers, profile
+from indicators import caveats, context, flags, peers, profile
 from indicators.registry import REGISTRY
 from indicators.summary import country_name, summary
 
@@ -78,7 +78,7 @@ def _headline(store, geo, view) -> None:
             st.metric(label=plain(words.label), value=f"{_number(fig.value, ind.decimals, lang)} {unit}",
                       label_visibility="collapsed")
             _strip(store, fig, ind, view)
-            flag = tr("flag {flag} ({meaning})", lang, flag=fig.flag, meaning=figures.flag_text(fig.flag))
+            flag = tr("flag {flag} ({meaning})", lang, flag=fig.flag, meaning=say(flags.said(fig.flag), lang))
             lines = [f"{fig.period or tr('period not stated', lang)}" + (f" · {flag}" if fig.flag else "")]
             caveat = caveats.beside(ind, fig.year, {"flag": fig.flag}, lang)  # fig.caveat, in the page's language
             if caveat:
