@@ -98,6 +98,9 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
             st.caption(tr("{label}: {content}", lang, label=t("year", lang), content=year))
         else:
             st.caption(tr("The source states no reference period for this indicator.", lang))
+        if _link_year_missing(seeded, indicator, level, years, year):
+            st.caption(tr("The link asks for {asked}, which has no data for this indicator at this level: {shown} is "
+                          "shown.", lang, asked=seeded.year, shown=year or "–"))
         if "scheme" not in controls:
             return replace(view, indicator=indicator, level=level, year=year, lang=lang)
         scheme = st.selectbox(t("classes", lang), state.SCHEMES, key=seed("w_scheme", seeded.scheme),
@@ -126,6 +129,12 @@ def _follow_indicator(indicator: str, level: int, years: list[int]) -> None:
     if st.session_state.get("_year_for") not in (None, shown):
         st.session_state["w_year"] = years[-1]
     st.session_state["_year_for"] = shown
+
+
+def _link_year_missing(seeded: state.View, indicator: str, level: int, years: list[int], year) -> bool:
+    """The opened link named a year this indicator and level do not have, and the latest year stands in for it."""
+    return (seeded.year is not None and seeded.year not in years and seeded.indicator == indicator
+            and seeded.level == level and bool(years) and year == years[-1])
 
 
 def _coerce(key: str, options: list, default) -> None:

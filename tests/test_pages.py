@@ -140,6 +140,19 @@ def test_the_year_follows_the_indicator_unless_the_link_names_one(store):
     assert linked.select_slider(key="w_year").value == 2020 and linked.query_params["year"] == "2020"
 
 
+def test_a_linked_year_without_data_is_said_not_swapped_quietly(store):
+    from indicators import tables
+
+    years = tables.years(store, "share_65_plus", 2)
+    assert 2023 not in years  # the published file stops earlier at NUTS 2
+    at = _app(indicator="share_65_plus", level="2", year="2023")
+    assert at.select_slider(key="w_year").value == years[-1]
+    notes = [c.value for c in at.sidebar.caption if "2023" in c.value]
+    assert notes and f"{years[-1]} is shown" in notes[0]
+    at.select_slider(key="w_year").set_value(years[0]).run()  # the reader's own choice needs no note
+    assert not [c.value for c in at.sidebar.caption if "2023" in c.value]
+
+
 @pytest.fixture(scope="module")
 def lombardia():
     """One render of Lombardia's profile, read by the profile tests below (a render costs seconds)."""
