@@ -37,7 +37,6 @@ LINE_PX = 17  # one line of 11-13 px text
 TITLE_PX, SUBTITLE_PX = 34, 20  # the 17 px title with its padding; one 13 px subtitle line
 
 
-flag_text = flags.words  # kept under the name the screens use
 
 
 def format_value(value: float, decimals: int) -> str:

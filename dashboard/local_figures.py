@@ -47,7 +47,9 @@ def points_map(rows: pd.DataFrame, ind, classes: Classes, *, title: str, subtitl
                                     mode="markers", hoverinfo="skip",
                                     name=tr("Flagged (estimated, break in series, …)", lang),
                                     marker=dict(symbol="circle-open", size=9, color="#333333", line_width=0.8)))
-    fig.update_layout(figures._map_layout(title, subtitle, credit))  # the house map layout: title, legend, credit line
+    # the house map layout: title, legend, credit line; on a figure already made, template None removes plotly's
+    # default theme ({}, right for a new figure, would merge into it)
+    fig.update_layout({**figures._map_layout(title, subtitle, credit), "template": None})
     return frame_on(fig, frame)
 
 

@@ -40,7 +40,7 @@ def run(store, args) -> int:
         print("unknown municipality id; find one with `python -m indicators find-town NAME`", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(figures, ensure_ascii=False))
+        print(json.dumps(figures, ensure_ascii=False, default=str))  # a phrase as its English sentence
     else:
         for key, value in figures.items():
             print(f"{key:28} {value}")

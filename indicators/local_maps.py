@@ -73,7 +73,8 @@ def reception_map_rows(store, date=None, words=str) -> tuple[pd.DataFrame, pd.Ti
     drawn["nuts_version"] = 2021
     jointly = [words(phrase("reported jointly with {codes}", codes=codes)) if joint else ""
                for joint, codes in zip(drawn["jointly"], drawn["region_code_joint"])]
-    drawn["hover"] = pd.Series(jointly, index=drawn.index) + " · " + drawn["note"]
+    # each note through ``words`` too: joining a str to a Phrase would give its English
+    drawn["hover"] = [f"{joint} · {words(note)}" for joint, note in zip(jointly, drawn["note"])]
     return drawn, date
 
 

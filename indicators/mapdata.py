@@ -23,7 +23,7 @@ class MapData:
     values: pd.DataFrame  # geo, name, value, flag, year, nuts_version, note (regions with a value)
     classes: Classes
     no_data: pd.DataFrame  # geo, name, nuts_version, reason (a Phrase: pages say it with dashboard.i18n.say)
-    flagged: pd.DataFrame  # geo, name, value, flag, flag_text, lon, lat
+    flagged: pd.DataFrame  # geo, name, value, flag, lon, lat
     versions: list[int]
 
     @property
@@ -61,7 +61,6 @@ def _map_data(store, ind: Indicator, level: int, year: int | None, scheme: str, 
     points = {}
     for version in flagged["nuts_version"].dropna().unique():
         points.update(_points(store, int(version), level))
-    flagged["flag_text"] = flagged["flag"].map(flags.words)
     flagged["lon"] = flagged["geo"].map(lambda g: points.get(g, (None, None))[0])
     flagged["lat"] = flagged["geo"].map(lambda g: points.get(g, (None, None))[1])
     return MapData(ind, level, year, values, classes, no_data, flagged.dropna(subset=["lon"]), versions)

@@ -155,7 +155,9 @@ def _downloads(store, view, ind) -> None:
                               key=f"w_map_title_{ind.id}" + ("" if lang == "en" else f"_{lang}"))
     title = title.strip() or ind.short_label
     pixels, image = images.MAP_SIZES[size], f"{stem}_{size}"
-    custom = "" if title == ind.short_label else f"_{zlib.crc32(title.encode()):08x}"  # a new file per title
+    # a new file per title, and per language (the image's words follow the page)
+    custom = (("" if title == ind.short_label else f"_{zlib.crc32(title.encode()):08x}")
+              + ("" if lang == "en" else f"_{lang}"))
     columns = st.columns(5)
     with columns[0]:
         downloads.on_request(tr("map (PNG)", lang), lambda: images.map_image(

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
+from python_calamine import CalamineError
 
 from loaders.errors import ParseError
 from loaders.manifest import Source
@@ -20,7 +21,7 @@ def parse_nuts_workbook(path: Path, source: Source) -> dict[str, pd.DataFrame]:
     """``{"codes": …, "typologies": …}`` for the workbook's version (and the 2016 codes the 2021 book lists)."""
     try:
         sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="calamine")
-    except (OSError, zipfile.BadZipFile, ValueError, KeyError) as exc:
+    except (OSError, zipfile.BadZipFile, ValueError, KeyError, CalamineError) as exc:
         raise ParseError(source.id, f"not a readable XLSX workbook: {exc}") from exc
     try:
         parsed = _parse_2024(sheets) if source.nuts_version == 2024 else _parse_2021(sheets)
