@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.phrasing import english, listed
-from indicators.wording import Phrase, phrase
+from indicators.wording import Number, Phrase, phrase
 
 JUMP_FACTOR = 2.0  # a city's count that halves or doubles in one step while the other count does not
 NEIGHBOUR_YEARS = 2  # a published value at most this many years away counts as a neighbour (gaps happen)
@@ -40,9 +40,9 @@ def findings(series: pd.DataFrame, words=str, number=english) -> pd.DataFrame:
                      "detail": words(phrase("{foreign_born} foreign-born of {population} residents ({share} %)",
                                             foreign_born=number(r.foreign_born, 0),
                                             population=number(r.population, 0),
-                                            # the English CSV writes the share ungrouped ("1234 %"), as before
-                                            share=(f"{100 * r.foreign_born / r.population:.0f}" if number is english
-                                                   else number(100 * r.foreign_born / r.population, 0))))})
+                                            # a Number: ungrouped in the English CSV ("1234 %"), as before;
+                                            # the reader's way on a page
+                                            share=Number(100 * r.foreign_born / r.population, 0)))})
     # Pass 1: values between two neighbours, and shares above 100 %. Pass 2: the same test with those set
     # aside, so a value next to an error is compared with sound values (and series ends get tested).
     interior = {v: _jumps(series, v, need_both=True) for v in VARIABLES}
