@@ -69,7 +69,8 @@ def wait_idle(page, timeout: float = 60_000) -> None:
     page.wait_for_timeout(300)
 
 
-MAP_PATHS = '[data-testid="stPlotlyChart"] .choroplethlayer path'
+MAP = '[data-testid="atlasMap"]'  # the map page's map (dashboard/plotly_map.py); other charts are stPlotlyChart
+MAP_PATHS = f"{MAP} .choroplethlayer path"
 
 
 def wait_for_map(page, timeout: float = 60_000) -> int:
