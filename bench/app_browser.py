@@ -13,7 +13,7 @@ from bench.bare_plotly import WATCH_JS, BarePage, bare_redraws
 MAP_URL = "/?indicator=net_migration_rate&level=3&year=2020"
 YEARS = (2020, 2019)  # the map's year, then the one ArrowLeft moves to
 VISITS = [  # (path, a selector that says the page has drawn its main content)
-    (MAP_URL, '[data-testid="stPlotlyChart"] .choroplethlayer path'),
+    (MAP_URL, '[data-testid="atlasMap"] .choroplethlayer path'),  # the map page's map (dashboard/plotly_map.py)
     ("/region?geo=ITC4", '[data-testid="stPlotlyChart"]'),
     ("/town?lau=NL_GM0513&radius=10", '[data-testid="stPlotlyChart"]'),
     ("/town?lau=FR_75056", '[data-testid="stPlotlyChart"]'),
@@ -65,7 +65,7 @@ def _app_redraws(browser, base: str, wait_for_map, wait_idle, repeat: int = 4) -
     page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     page.goto(base + MAP_URL)
     wait_for_map(page, 120_000)
-    box = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.bounding_box()
+    box = page.locator('[data-testid="atlasMap"] .js-plotly-plot').first.bounding_box()
     times = []
     for key in ["ArrowLeft", "ArrowRight"] * (repeat // 2):
         page.evaluate(WATCH_JS)

@@ -49,12 +49,12 @@ class MapFiles:
         return f"{self.root}/base/"
 
 
-def route_root() -> str:
-    """'/boundaries', or '/<base>/boundaries' when the app runs under ``server.baseUrlPath``."""
+def route_root(route: str = ROUTE) -> str:
+    """'/boundaries' (or another of the app's routes), '/<base>/boundaries' under ``server.baseUrlPath``."""
     from streamlit import config  # read when called: the CLI sets the option after importing this module
 
     base = (config.get_option("server.baseUrlPath") or "").strip("/")
-    return f"/{base}/{ROUTE}" if base else f"/{ROUTE}"
+    return f"/{base}/{route}" if base else f"/{route}"
 
 
 def publish(store) -> MapFiles:

@@ -15,7 +15,7 @@ def rerender_times(app: Path) -> tuple[int, list[float], list[float]]:
     at = AppTest.from_file(str(app), default_timeout=120)
     at.query_params.update({"indicator": "net_migration_rate", "level": "3", "year": "2020"})
     at.run()
-    spec_bytes = len(at.get("plotly_chart")[0].proto.spec)
+    spec_bytes = len(at.get("bidi_component")[0].proto.bytes)  # the map component's figure, config and label
     years = [2016, 2017, 2018, 2019, 2020]
     for year in years:  # warm every path once
         at.select_slider(key="w_year").set_value(year).run()

@@ -69,7 +69,8 @@ def wait_idle(page, timeout: float = 60_000) -> None:
     page.wait_for_timeout(300)
 
 
-MAP_PATHS = '[data-testid="stPlotlyChart"] .choroplethlayer path'
+MAP = '[data-testid="atlasMap"]'  # the map page's map (dashboard/plotly_map.py); other charts are stPlotlyChart
+MAP_PATHS = f"{MAP} .choroplethlayer path"
 
 
 def wait_for_map(page, timeout: float = 60_000) -> int:
@@ -112,7 +113,7 @@ async def _what_the_page_shows(page) -> str:
     try:
         text = (await page.inner_text("body", timeout=5_000))[:300].replace("\n", " | ")
         failed = await page.locator('[data-testid="stException"]').count()
-        charts = await page.locator('[data-testid="stPlotlyChart"]').count()
+        charts = await page.locator(f'[data-testid="stPlotlyChart"], {MAP}').count()
         return f" [at {page.url}; {charts} chart(s), {failed} exception(s); page: {text}]"
     except Exception as exc:  # diagnostics must never hide the original error
         return f" [page unreadable: {exc.__class__.__name__}]"

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from indicators import tables
 from indicators.mapdata import map_data
-from tests.browser_support import REPO, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+from tests.browser_support import MAP, REPO, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -92,14 +92,34 @@ def test_changing_indicator_and_year_redraws(tab, app, store):
     assert wait_for_map(page) == _expected_paths(store, "foreign_born_share", 2, year)
 
 
+def test_a_year_change_updates_the_same_map_in_place(tab, app):
+    """Issue 15: the map's plot node survives the rerun (Plotly.react, not a new chart) and shows the new year."""
+    page = tab
+    page.goto(f"{app.url}/?indicator=net_migration_rate&level=3&year=2020")
+    wait_for_map(page)
+    page.evaluate(f"() => {{ window.__plot = document.querySelector('{MAP} .js-plotly-plot'); }}")
+    title = "() => window.__plot.querySelector('.gtitle').textContent"
+    assert " · 2020 · NUTS 3" in page.evaluate(title)
+    slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    slider.focus()
+    slider.press("ArrowLeft")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('year') === '2019'", timeout=30_000)
+    wait_for_map(page)
+    page.wait_for_function(f"() => ({title})().includes(' · 2019 · NUTS 3')", timeout=30_000)
+    assert page.evaluate(f"() => window.__plot.isConnected && document.querySelectorAll('{MAP} .js-plotly-plot')"
+                         f".length === 1 && document.querySelector('{MAP} .js-plotly-plot') === window.__plot")
+    assert page.locator(f"{MAP}[role=figure]").get_attribute("aria-label").startswith("Map of Crude rate")
+    assert "2019" in page.locator(MAP).get_attribute("aria-label")
+
+
 def test_clicking_a_region_opens_its_profile(tab, app):
     page = tab
     page.goto(f"{app.url}/?indicator=foreign_born_share&level=2&year=2023")
     wait_for_map(page)
     # the largest drawn region that is not background (the first trace, "Not covered"): click the middle of its box
-    paths = page.locator('[data-testid="stPlotlyChart"] .choroplethlayer > g.trace:not(:first-child) path')
+    paths = page.locator(f'{MAP} .choroplethlayer > g.trace:not(:first-child) path')
     boxes = [(i, paths.nth(i).bounding_box()) for i in range(paths.count())]
-    chart = page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()
+    chart = page.locator(MAP).first.bounding_box()
     candidates = [(i, b) for i, b in boxes if b and b["width"] < chart["width"] / 6 and b["height"] < chart["height"] / 6]
     index, box = max(candidates, key=lambda item: item[1]["width"] * item[1]["height"])
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -209,8 +229,10 @@ def test_every_chart_has_a_text_alternative_and_images_have_alt(tab, app):
     for path in ("/?indicator=foreign_born_share&level=2&year=2023", "/region?geo=AT13", "/compare?geos=ITC4,AT13"):
         page.goto(app.url + path)
         wait_idle(page)
-        page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=30_000)
-        charts = page.locator('[data-testid="stPlotlyChart"]')
+        if path.startswith("/?"):
+            wait_for_map(page)  # the map labels itself when its script runs, just after the page's run
+        page.wait_for_selector(f'[data-testid="stPlotlyChart"], {MAP}', timeout=30_000)
+        charts = page.locator(f'[data-testid="stPlotlyChart"], {MAP}')
         for i in range(charts.count()):
             label = charts.nth(i).get_attribute("aria-label") or charts.nth(i).locator("[aria-label]").first.get_attribute("aria-label")
             assert label, f"chart {i} on {path} has no text alternative"
@@ -256,7 +278,7 @@ def test_on_a_phone_the_map_is_on_the_first_screen_with_its_insets_and_the_legen
     try:
         page.goto(f"{app.url}/?indicator=foreign_born_share&level=2&year=2023")
         wait_for_map(page, 240_000)
-        chart = page.locator('[data-testid="stPlotlyChart"]').first
+        chart = page.locator(MAP).first
         box = chart.bounding_box()
         assert box["width"] >= 340  # the page's width, less its padding
         geos = chart.locator("g.geo")

@@ -12,6 +12,7 @@ from dashboard.pages import PAGES, ROUTER
 from indicators.benchmarks import benchmarks
 from indicators.ranks import rank_label, ranks
 from indicators.mapdata import map_data
+from tests.page_figures import atlas_maps, map_figure
 from tests.sampling import smoke_first
 
 APP = str(ROUTER)
@@ -40,9 +41,7 @@ def _app(page=None, **params) -> AppTest:
 
 
 def _map_spec(at) -> dict:
-    charts = at.get("plotly_chart")
-    assert charts, "no chart on the page"
-    return json.loads(charts[0].proto.spec)
+    return map_figure(at)  # the map page's map is a component of its own (dashboard/plotly_map.py)
 
 
 def _array(value) -> list:
@@ -83,7 +82,7 @@ def test_no_data_is_its_own_trace_and_the_figure_is_small():
     names = [t.get("name") for t in spec["data"]]
     assert "No data" in names and "Not covered" in names
     assert any("Flagged" in (n or "") for n in names)
-    assert len(at.get("plotly_chart")[0].proto.spec) < 400_000
+    assert len(at.get("bidi_component")[0].proto.bytes) < 400_000
     assert all(isinstance(t.get("geojson", ""), str) for t in spec["data"] if t["type"] == "choropleth")
 
 
@@ -109,8 +108,9 @@ def test_the_map_leads_with_the_short_plain_title_and_keeps_the_full_label_under
     assert title.startswith(ind.short_label + "<br>") and title.index(ind.label) < title.index(" · 2021 · NUTS 2")
 
 
-def test_changing_indicator_level_or_year_changes_the_figure():
+def test_changing_indicator_level_or_year_changes_the_figure_in_the_same_element():
     at = _app(indicator="net_migration_rate", level="2", year="2021")
+    element = at.get("bidi_component")[0].proto.id  # one identity, so the browser updates the map in place
     before = _mapped(_map_spec(at))
     at.select_slider(key="w_year").set_value(2019).run()
     after_year = _mapped(_map_spec(at))
@@ -121,6 +121,16 @@ def test_changing_indicator_level_or_year_changes_the_figure():
     at.selectbox(key="w_indicator").set_value("foreign_born_share").run()
     assert at.query_params["indicator"] == "foreign_born_share" and at.query_params["level"] == "2"
     assert _mapped(_map_spec(at)) != after_level
+    assert at.get("bidi_component")[0].proto.id == element
+
+
+def test_the_map_has_its_text_alternative_and_draws_offline():
+    at = _app(indicator="foreign_born_share", level="2", year="2023")
+    sent = atlas_maps(at)[0]
+    assert sent["label"].startswith("Map of Foreign-born") and "2023" in sent["label"] and "NUTS 2" in sent["label"]
+    assert sent["config"]["topojsonURL"] == "/boundaries/base/" and sent["config"]["displaylogo"] is False
+    assert "toImage" in sent["config"]["modeBarButtonsToRemove"] and sent["config"]["scrollZoom"] is False
+    assert sent["plotly"].startswith("/assets/plotly-") and sent["plotly"].endswith(".min.js")  # the app's route
 
 
 def test_the_year_follows_the_indicator_unless_the_link_names_one(store):
@@ -218,14 +228,14 @@ def test_embed_hides_the_frame():
 def test_embed_shows_the_map_its_source_line_and_the_year_control_and_nothing_else():
     """Issue 15 item 6: no export buttons, no table, no toggles; the year control on the page itself."""
     at = _app(embed="1", indicator="foreign_born_share", level="2", year="2021")
-    assert len(at.get("plotly_chart")) == 1
+    assert len(atlas_maps(at)) == 1 and not at.get("plotly_chart")
     assert at.select_slider(key="w_embed_year").value == 2021
     main = at.main  # the sidebar is still built, and hidden by the embed CSS (test_embed_hides_the_frame)
     assert not main.button and not main.get("download_button") and not main.dataframe and not main.toggle \
         and not main.radio
     assert any("Eurostat" in c.value for c in at.caption)  # the source line
     at.select_slider(key="w_embed_year").set_value(2023).run()
-    assert "2023" in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"]
+    assert "2023" in map_figure(at)["layout"]["title"]["text"]
 
 
 def test_the_map_page_offers_the_share_panel_and_an_image_title(store):

@@ -11,7 +11,7 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from dashboard.export import images
-from tests.browser_support import SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+from tests.browser_support import MAP, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,7 @@ def test_every_page_at_desktop_and_phone_width(chromium_browser, app, page_key, 
     try:
         page.goto(app.url + PAGES[page_key])
         # the page's own content first (a cold app answers with an empty frame), then the end of the run
-        page.wait_for_selector('[data-testid="stMain"] h1, [data-testid="stPlotlyChart"]', timeout=180_000)
+        page.wait_for_selector(f'[data-testid="stMain"] h1, [data-testid="stPlotlyChart"], {MAP}', timeout=180_000)
         if page_key in ("map", "embed"):
             wait_for_map(page, timeout=180_000)
         wait_idle(page, timeout=180_000)

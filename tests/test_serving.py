@@ -68,3 +68,36 @@ def test_the_route_follows_the_base_url_path():
         assert boundaries.MapFiles("B", (), boundaries.route_root()).screen(2021, 3) == "/atlas/boundaries/B/screen_2021_l3.geojson"
     finally:
         config.set_option("server.baseUrlPath", before)
+
+
+def test_plotly_js_comes_from_the_app_named_by_its_version_compressed_once_and_kept_by_browsers():
+    import asyncio
+    import gzip
+
+    from starlette.requests import Request
+    from streamlit import config
+
+    from dashboard import plotly_map
+
+    url = plotly_map.script_url()
+    assert url == f"/assets/plotly-{plotly_map.PLOTLY_VERSION}.min.js"  # a new plotly.js, a new name
+    (route,) = plotly_map.routes()
+    assert route.path == url
+
+    def get(encoding: str):
+        scope = {"type": "http", "method": "GET", "path": url, "headers": [(b"accept-encoding", encoding.encode())]}
+        return asyncio.run(route.endpoint(Request(scope)))
+
+    bundle = plotly_map.PLOTLY_JS.read_bytes()
+    zipped = get("gzip, deflate")
+    assert zipped.headers["content-encoding"] == "gzip" and len(zipped.body) < len(bundle) / 2
+    assert gzip.decompress(zipped.body) == bundle
+    assert "immutable" in zipped.headers["cache-control"] and "max-age=31536000" in zipped.headers["cache-control"]
+    plain = get("identity")  # a client without gzip gets the file as it is
+    assert "content-encoding" not in plain.headers and plain.path == plotly_map.PLOTLY_JS
+    before = config.get_option("server.baseUrlPath")
+    config.set_option("server.baseUrlPath", "/atlas/")
+    try:
+        assert plotly_map.script_url().startswith("/atlas/assets/plotly-")
+    finally:
+        config.set_option("server.baseUrlPath", before)

@@ -1,7 +1,6 @@
 """No chart leaks plotly's default trace names ("trace 0"): every figure the pages and the exports build."""
 
 import io
-import json
 import re
 
 import pytest
@@ -9,6 +8,7 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from dashboard.pages import PAGES, ROUTER
+from tests.page_figures import all_figures
 from tests.sampling import smoke_first
 
 SCRIPTS = {p.key: p.script for p in PAGES}
@@ -36,7 +36,7 @@ def _specs(page: str) -> list[dict]:
     at.run()
     at.switch_page(SCRIPTS[page]).run()
     assert not at.exception, [e.message for e in at.exception]
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return all_figures(at)  # the map page's map (a component) included
 
 
 @pytest.mark.parametrize("page", smoke_first([p.key for p in PAGES]))

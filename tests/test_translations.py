@@ -157,13 +157,12 @@ def test_localised_gives_an_indicators_words_from_the_catalogues_and_english_unc
 
 
 def test_the_map_page_in_german_names_its_indicator_in_german(store_env):
-    import json
-
     from streamlit.testing.v1 import AppTest
 
     from dashboard.pages import ROUTER
     from dashboard.text import plain
     from indicators.registry import REGISTRY
+    from tests.page_figures import map_figure
 
     words = i18n.localised(REGISTRY["foreign_born_share"], "de")
     at = AppTest.from_file(str(ROUTER), default_timeout=120)
@@ -174,5 +173,5 @@ def test_the_map_page_in_german_names_its_indicator_in_german(store_env):
     assert at.title[0].value == plain(words.short_label) == "Im Ausland geboren"
     assert any(m.value == plain(words.label) for m in at.markdown)
     assert any(c.value == plain(words.description) for c in at.caption)
-    title = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"]
+    title = map_figure(at)["layout"]["title"]["text"]
     assert title.startswith(words.short_label + "<br>") and words.label in title and "% der Bevölkerung" in title

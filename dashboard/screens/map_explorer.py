@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, flag_words, frame, i18n, state
+from dashboard import figures, flag_words, frame, i18n, plotly_map, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
@@ -98,21 +98,20 @@ def _map(ctx: PageContext, view: state.View, data) -> bool:
     data = replace(data, no_data=data.no_data.assign(reason=[say(r, lang) for r in data.no_data["reason"]]))
     fig = figures.indicator_map(data, lambda v: ctx.maps.screen(v, view.level),
                                 background=(ctx.maps.background, ctx.maps.background_ids), lang=lang)
-    # One key for every indicator, level and year: the browser updates the chart in place instead of building
-    # a new one (a click switches page at once, so no selection outlives its figure).
+    # One key for every indicator, level and year, and a component whose identity is that key alone: the browser
+    # keeps the map's node and Plotly.react updates it in place instead of drawing a new chart (plotly_map.py).
     # The figure carries its credit above the map; the full source line goes under it as page text, which
     # wraps at any width (a phone's 390 px included). Images come from the download buttons, with it burned in.
-    event = st.plotly_chart(
-        fig, key="map", on_select="rerun", selection_mode="points",
-        width="stretch", theme=None,  # the map's own fonts and sizes, which its layout reserves room for
+    clicked = plotly_map.plotly_map(
+        fig, key="map",
         config={"topojsonURL": ctx.maps.base_maps, "displaylogo": False, "scrollZoom": False,
                 "modeBarButtonsToRemove": ["toImage"]},
-        alt=tr("Map of {label}, {year}, {level}. The same values are in the table below.", lang, label=ind.label,
-               year=year_text, level=level_text))
+        label=tr("Map of {label}, {year}, {level}. The same values are in the table below.", lang, label=ind.label,
+                 year=year_text, level=level_text))
     st.caption(f"{source_line(store, ind, data.versions)} · {BOUNDARIES} · {PROJECT}")
-    clicked = [p.get("location") for p in (event.selection.points if event else []) if p.get("location")]
-    if clicked and clicked[0] in set(data.values["geo"]) | set(data.no_data["geo"]) and not view.embed:
-        target = replace(view, geo=clicked[0])
+    # a click switches page at once, so no click outlives its figure
+    if clicked and clicked in set(data.values["geo"]) | set(data.no_data["geo"]) and not view.embed:
+        target = replace(view, geo=clicked)
         st.switch_page(ctx.pages[REGION_PAGE], query_params=state.to_params(target))
     return True
 
