@@ -41,7 +41,7 @@ def app_browser_bench(store, cache_dir: Path, add) -> None:
                 wait_idle(page, 120_000)
             peak_mb = peak_memory_mb(server.process.pid)
             page.context.close()
-            app_ms, size = _app_redraws(browser, server.url, wait_for_map, wait_idle)
+            app_ms, sources, settled_ms, size = _app_redraws(browser, server.url, wait_for_map, wait_idle)
             bare = BarePage(store, "net_migration_rate", 3, YEARS, size)
             try:
                 first_ms, bare_ms = bare_redraws(browser, bare)
@@ -57,26 +57,46 @@ def app_browser_bench(store, cache_dir: Path, add) -> None:
         note=f"NUTS 3, {YEARS[0]}<->{YEARS[1]}; baseline: plotly.js alone, Plotly.react of the same figures "
              f"(first draw {first_ms:.0f} ms, {bare.figure_bytes / 1000:.0f} KB)")
     add("browser: app redraw / plotly.js alone (ratio)", app / floor, "×", 2.0,
-        note=f"app {', '.join(f'{v:.0f}' for v in app_ms)} ms; bare {', '.join(f'{v:.0f}' for v in bare_ms)} ms")
+        note=f"app {', '.join(f'{v:.0f}' for v in app_ms)} ms, drawn from {', '.join(sources)}; "
+             f"bare {', '.join(f'{v:.0f}' for v in bare_ms)} ms")
+    add("browser: year change, key to the end of the page's rerun (table, link, downloads)",
+        statistics.median(settled_ms), "ms", None, note=f"{', '.join(f'{v:.0f}' for v in settled_ms)} ms")
 
 
-def _app_redraws(browser, base: str, wait_for_map, wait_idle, repeat: int = 4) -> tuple[list[float], tuple[int, int]]:
-    """Milliseconds from the year key's press to a drawn map with the new year, measured in the page; the chart's size."""
+SETTLE_JS = """
+(year) => {
+  window.__settled = null;
+  const done = () => new URLSearchParams(location.search).get('year') === year
+      && !document.querySelector('[data-testid="stStatusWidget"]');
+  const tick = () => { if (done()) { window.__settled = performance.now(); return; } requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+}
+"""
+
+
+def _app_redraws(browser, base: str, wait_for_map, wait_idle, repeat: int = 4):
+    """Per year key: milliseconds from the press to a drawn map with the new year, measured in the page; how that
+    figure came (``ahead``: fetched beside the shown year and drawn before the rerun, ``page``: by the rerun);
+    milliseconds to the end of the page's rerun (its link shows the year). Also the chart's size."""
     page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     page.goto(base + MAP_URL)
     wait_for_map(page, 120_000)
     box = page.locator('[data-testid="atlasMap"] .js-plotly-plot').first.bounding_box()
-    times = []
-    for key in ["ArrowLeft", "ArrowRight"] * (repeat // 2):
+    times, sources, settled = [], [], []
+    for key, year in [("ArrowLeft", YEARS[1]), ("ArrowRight", YEARS[0])] * (repeat // 2):
         page.evaluate(WATCH_JS)
+        page.evaluate(SETTLE_JS, str(year))
         slider = page.locator(YEAR_SLIDER).first
         slider.focus()
         slider.press(key)
         page.wait_for_function("window.__redraw.end !== null", timeout=120_000)
         times.append(page.evaluate("window.__redraw.end - window.__redraw.start"))
-        wait_for_map(page, 120_000)  # let the run finish before the next key
+        page.wait_for_function("window.__settled !== null", timeout=120_000)
+        settled.append(page.evaluate("window.__settled - window.__redraw.start"))
+        wait_for_map(page, 120_000)  # let the run finish (and the years beside be fetched) before the next key
+        sources.append(page.locator('[data-testid="atlasMap"]').get_attribute("data-source"))
     page.context.close()
-    return times, (round(box["width"]), round(box["height"]))
+    return times, sources, settled, (round(box["width"]), round(box["height"]))
 
 
 def _resident_mb(pid: int) -> float | None:

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import plotly
 
-from dashboard import figures
+from dashboard import map_ahead
 from dashboard.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
-from dashboard.export.common import PROJECT, source_line
-from indicators.mapdata import map_data
 from loaders.store import boundary_files
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -52,11 +50,8 @@ window.redraw = async (name) => { const all = await figures; const f = name === 
 
 
 def map_figure_json(store, maps: MapFiles, indicator: str, level: int, year: int) -> str:
-    """The map page's figure for one view, built by the functions the page calls (geometry by URL)."""
-    data = map_data(store, indicator, level, year)
-    fig = figures.indicator_map(data, lambda v: maps.screen(v, level), background=(maps.background, maps.background_ids))
-    figures.burn_in(fig, source_line(store, data.indicator, data.versions), boundaries=True, project=PROJECT)
-    return fig.to_json()
+    """The map page's figure for one view, exactly as the page sends it (geometry by URL)."""
+    return map_ahead.map_view(store, maps, indicator, level, year, "quantiles", "en").figure
 
 
 class BarePage:

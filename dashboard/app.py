@@ -1,10 +1,11 @@
-"""The app: ``streamlit run dashboard/app.py`` runs the router (router.py) and serves the boundary files and
-plotly.js (for the map page's map, dashboard/plotly_map.py)."""
+"""The app: ``streamlit run dashboard/app.py`` runs the router (router.py) and serves the boundary files,
+plotly.js and the map figures fetched ahead (for the map page's map: plotly_map.py, map_ahead.py)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import boundaries, pages, plotly_map
+from dashboard import boundaries, map_ahead, pages, plotly_map
 
-app = st.App(str(pages.ROUTER), routes=boundaries.routes() + plotly_map.routes(), lifespan=boundaries.lifespan)
+app = st.App(str(pages.ROUTER), routes=boundaries.routes() + plotly_map.routes() + map_ahead.routes(),
+             lifespan=boundaries.lifespan)

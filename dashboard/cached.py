@@ -1,4 +1,5 @@
-"""The only st.cache_* wrappers of the app: everything else calls plain functions.
+"""The only st.cache_* wrappers of the app: everything else calls plain functions (map_ahead.py keeps its own
+bounded memo of map figures, because its route answers outside any script run).
 
 Caches are bounded (max_entries, ttl) so memory does not grow with the number of sessions.
 """
@@ -9,7 +10,7 @@ import gzip
 
 import streamlit as st
 
-from dashboard import boundaries
+from dashboard import boundaries, map_ahead
 from loaders.status import source_status
 from loaders.store import Store, load_store
 
@@ -48,3 +49,4 @@ def forget() -> None:
     """Drop every cached value (after a fetch and build)."""
     st.cache_resource.clear()
     st.cache_data.clear()
+    map_ahead.forget()

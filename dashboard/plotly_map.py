@@ -5,6 +5,10 @@ every change of indicator or year mounts a new chart and plotly draws it from sc
 NUTS 3). This v2 component's identity is its key alone: the browser keeps the same node and hands it each new
 figure, which ``Plotly.react`` draws in place. The component runs in the page (no iframe) and loads plotly.js
 once per page from the app's own route (plotly's bundled copy, never a CDN: the app works offline).
+
+It also watches the year slider: once a figure is drawn it fetches the figures of the years beside it
+(map_ahead.py) and draws one as soon as the slider shows that year, before Streamlit's rerun, which then sends the
+same bytes and leaves the map alone. Any other change (indicator, level, a year further away) waits for the rerun.
 """
 
 from __future__ import annotations
@@ -15,11 +19,11 @@ from pathlib import Path
 
 import orjson
 import plotly
-import plotly.io as pio
 import streamlit as st
 from plotly.offline import get_plotlyjs_version
 
 from dashboard.boundaries import route_root
+from dashboard.map_ahead import MapView
 
 ROUTE = "assets"  # next to /boundaries, under Streamlit's server.baseUrlPath
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -52,17 +56,20 @@ const widthOf = (state) => Math.round(state.box.getBoundingClientRect().width) |
 async function draw(state) {
   while (true) {
     if (state.next !== null) {
-      const text = state.next;
+      const view = state.next;
       state.next = null;
-      if (text === state.drawn) continue;
-      const spec = JSON.parse(text);
-      state.box.setAttribute("aria-label", spec.label);
-      state.box.style.minHeight = `${spec.figure.layout.height || 450}px`;  // no jump while plotly.js loads
-      const Plotly = await plotlyFrom(spec.plotly);
+      if (view.figure === state.drawn) { state.box.setAttribute("aria-label", view.label); continue; }
+      const figure = JSON.parse(view.figure);
+      state.box.setAttribute("aria-label", view.label);
+      state.box.style.minHeight = `${figure.layout.height || 450}px`;  // no jump while plotly.js loads
+      const Plotly = await plotlyFrom(state.plotly);
       state.width = widthOf(state);
-      await Plotly.react(state.plot, spec.figure.data || [], {...spec.figure.layout, autosize: false,
-                                                              width: state.width}, spec.config);
-      state.drawn = text;
+      await Plotly.react(state.plot, figure.data || [], {...figure.layout, autosize: false, width: state.width},
+                         state.config);
+      state.drawn = view.figure;
+      // for the browser tests: how many draws, and whether the last came ahead of the rerun or from the page
+      state.box.dataset.draws = String(Number(state.box.dataset.draws || 0) + 1);
+      state.box.dataset.source = view.source;
       if (!state.listening) {
         state.listening = true;
         state.plot.on("plotly_click", (event) => {
@@ -88,16 +95,64 @@ function kick(state) {
   }).finally(() => {
     state.running = null;
     if (state.next !== null) kick(state);  // a figure that came in as the loop was returning
+    else setTimeout(() => fetchAhead(state), 0);
   });
+}
+
+// The figures of the years beside the shown one, fetched once the map is drawn; at most a handful kept.
+function fetchAhead(state) {
+  for (const url of Object.values(state.ahead)) {
+    if (!state.fetched.has(url)) {
+      state.fetched.set(url, fetch(url).then((r) => (r.ok ? r.json() : null)).catch(() => null));
+    }
+  }
+  const wanted = new Set(Object.values(state.ahead));
+  for (const url of Array.from(state.fetched.keys())) {
+    if (state.fetched.size <= 6) break;
+    if (!wanted.has(url)) state.fetched.delete(url);
+  }
+}
+
+// The year slider moved: draw that year's figure now if it was fetched ahead; the rerun brings the same bytes.
+function jumpTo(state, year) {
+  state.year = year;
+  const pending = state.ahead[year] && state.fetched.get(state.ahead[year]);
+  if (!pending) return;  // not fetched ahead: the rerun brings it
+  pending.then((view) => {
+    if (view && state.year === year) { state.next = {...view, source: "ahead"}; kick(state); }
+  });
+}
+
+function follow(state, selector) {
+  const node = selector ? document.querySelector(selector) : null;
+  if (node === state.watched) return;
+  if (state.observer) state.observer.disconnect();
+  state.watched = node;
+  state.observer = null;
+  if (!node) return;
+  state.observer = new MutationObserver(() => {
+    const input = node.querySelector('input[type="range"]');
+    const shown = input && input.getAttribute("aria-valuetext");
+    if (shown && shown !== state.year) jumpTo(state, shown);
+  });
+  state.observer.observe(node, {attributes: true, attributeFilter: ["aria-valuetext"], subtree: true});
 }
 
 export default function ({ data, parentElement, setTriggerValue }) {
   const box = parentElement.querySelector(".atlas-map");
   if (!box) return;
   const state = box.__atlas || (box.__atlas = {box, plot: box.querySelector(".atlas-map-plot"), drawn: null,
-                                                next: null, width: undefined, running: null, listening: false});
+                                                next: null, width: undefined, running: null, listening: false,
+                                                ahead: {}, fetched: new Map(), year: null, watched: null,
+                                                observer: null});
+  const spec = JSON.parse(typeof data === "string" ? data : new TextDecoder().decode(data));
   state.trigger = setTriggerValue;
-  state.next = typeof data === "string" ? data : new TextDecoder().decode(data);
+  state.plotly = spec.plotly;
+  state.config = spec.config;
+  state.ahead = spec.ahead || {};
+  state.year = spec.year;
+  state.next = {figure: spec.figure, label: spec.label, source: "page"};
+  follow(state, spec.follow);
   kick(state);
 }
 """
@@ -110,14 +165,17 @@ def script_url() -> str:
     return f"{route_root(ROUTE)}/plotly-{PLOTLY_VERSION}.min.js"
 
 
-def plotly_map(fig, *, key: str, config: dict, label: str) -> str | None:
-    """Draw ``fig`` (full width, its layout's height) with ``config``; ``label`` is its text alternative.
+def plotly_map(view: MapView, *, key: str, config: dict, year=None, ahead: dict | None = None,
+               follow: str | None = None) -> str | None:
+    """Draw ``view`` (full width, its layout's height) with ``config``.
 
+    ``ahead`` maps the years beside the shown ``year`` (as the year slider shows them) to their figures' URLs
+    (map_ahead.py), and ``follow`` is the CSS selector of that slider's container: when the slider shows one of
+    those years, the browser draws its figure at once instead of waiting for the rerun.
     Returns the location (the trace's ``featureidkey`` value) of a region clicked since the last run, else None.
-    The figure travels as bytes: Streamlit hashes them for the element, instead of re-serialising a dict twice.
     """
-    payload = orjson.dumps({"plotly": script_url(), "label": label, "config": config,
-                            "figure": orjson.Fragment(pio.to_json(fig, validate=False))})
+    payload = orjson.dumps({"plotly": script_url(), "label": view.label, "config": config, "figure": view.figure,
+                            "year": None if year is None else str(year), "ahead": ahead or {}, "follow": follow})
     result = _component(key=key, data=payload, on_clicked_change=_no_callback, width="stretch", height="content")
     return result.get("clicked")
 
@@ -127,8 +185,9 @@ def _no_callback() -> None:
 
 
 def payload(element_bytes: bytes) -> dict:
-    """What ``plotly_map`` sent (figure, config, label, plotly), read back from the element, for tests."""
-    return orjson.loads(element_bytes)
+    """What ``plotly_map`` sent, read back from the element, for tests: its figure parsed."""
+    sent = orjson.loads(element_bytes)
+    return {**sent, "figure": orjson.loads(sent["figure"]), "figure_json": sent["figure"]}
 
 
 _GZIP_LOCK = threading.Lock()

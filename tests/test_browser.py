@@ -112,6 +112,27 @@ def test_a_year_change_updates_the_same_map_in_place(tab, app):
     assert "2019" in page.locator(MAP).get_attribute("aria-label")
 
 
+def test_a_year_beside_the_shown_one_is_drawn_ahead_of_the_rerun_and_only_once(tab, app):
+    """Issue 15's speed: after drawing 2020 the map fetched 2019's and 2021's figures; the year key draws 2019
+    from that at once, and the rerun's figure, the same bytes, is not drawn again."""
+    page = tab
+    page.goto(f"{app.url}/?indicator=net_migration_rate&level=3&year=2020")
+    wait_for_map(page)
+    state = f"document.querySelector('{MAP}').__atlas"
+    page.wait_for_function(f"() => {state}.fetched.has({state}.ahead['2019'])", timeout=30_000)
+    assert page.evaluate(f"async () => (await {state}.fetched.get({state}.ahead['2019'])) !== null")
+    draws = int(page.locator(MAP).get_attribute("data-draws"))
+    slider = page.locator('.st-key-w_year input[type="range"]')
+    slider.focus()
+    slider.press("ArrowLeft")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('year') === '2019'", timeout=30_000)
+    wait_for_map(page)
+    assert " · 2019 · NUTS 3" in page.locator(f"{MAP} .gtitle").first.text_content()
+    assert page.locator(MAP).get_attribute("data-source") == "ahead"
+    assert int(page.locator(MAP).get_attribute("data-draws")) == draws + 1
+    assert page.evaluate(f"() => Object.keys({state}.ahead).sort()") == ["2018", "2020"]
+
+
 def test_clicking_a_region_opens_its_profile(tab, app):
     page = tab
     page.goto(f"{app.url}/?indicator=foreign_born_share&level=2&year=2023")

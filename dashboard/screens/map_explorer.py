@@ -8,11 +8,12 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, flag_words, frame, i18n, plotly_map, state
+from dashboard import flag_words, frame, map_ahead, plotly_map, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
 from dashboard.i18n import say, t, tr
+from dashboard.map_ahead import in_language, level_text, year_text
 from dashboard.screens import basket, downloads, europe_grid_view, local_views, share, town_search_box
 from dashboard.text import plain
 from geodata.attribution import BOUNDARIES
@@ -36,7 +37,7 @@ def render(ctx: PageContext) -> state.View:
     if layer != "regions":
         return replace(view, layer=layer)
     view = replace(view, layer="regions")
-    data = _in_language(map_data(store, view.indicator, view.level, view.year, view.scheme), lang)
+    data = in_language(map_data(store, view.indicator, view.level, view.year, view.scheme), lang)
     ind = data.indicator
     st.title(plain(ind.short_label))  # the short plain name; the source's full label right under it
     st.markdown(plain(ind.label))
@@ -49,7 +50,7 @@ def render(ctx: PageContext) -> state.View:
                   "Rings: values flagged as {flags}. The outermost regions are in the boxes on the right.", lang,
                   flags=flag_words.marked(lang)))
     _downloads(store, view, ind)
-    share.panel(view, "map", f"{ind.short_label} ({_level_text(view.level, lang)}, {_year_text(view.year, lang)})")
+    share.panel(view, "map", f"{ind.short_label} ({level_text(view.level, lang)}, {year_text(view.year, lang)})")
     if len(data.flagged):
         with st.expander(f"{t('flagged', lang)} ({len(data.flagged)})", expanded=False):
             flagged = data.flagged.assign(meaning=[flag_words.words(f, lang) for f in data.flagged["flag"]])
@@ -71,21 +72,15 @@ def render(ctx: PageContext) -> state.View:
     return view
 
 
-def _level_text(level: int, lang: str) -> str:
-    return tr("national", lang) if level == 0 else f"NUTS {level}"
+def _map(ctx: PageContext, view: state.View, data, year_key: str = "w_year") -> bool:
+    """The map and its source line; False (with a plain message) when the view has no values.
 
-
-def _year_text(year, lang: str) -> str:
-    return str(year) if year else tr("period not stated by the source", lang)
-
-
-def _map(ctx: PageContext, view: state.View, data) -> bool:
-    """The map and its source line; False (with a plain message) when the view has no values."""
+    ``year_key`` is the year slider's widget key: the map follows it in the browser (plotly_map.py)."""
     store, lang, ind = ctx.store, view.lang, data.indicator
-    level_text, year_text = _level_text(view.level, lang), _year_text(view.year, lang)
+    level_words, year_words = level_text(view.level, lang), year_text(view.year, lang)
     if data.values.empty:
         st.info(tr("No values for this indicator at {level} in {year}. Try another level or year.", lang,
-                   level=level_text, year=year_text))
+                   level=level_words, year=year_words))
         return False
     if data.mixed_versions:
         st.info(tr("This map mixes NUTS versions ({versions}): each region is drawn with the boundaries of the "
@@ -95,19 +90,18 @@ def _map(ctx: PageContext, view: state.View, data) -> bool:
         st.info(tr("The values on this map cover different periods ({periods}): each region's period is in its "
                    "hover and the table.", lang,
                    periods=", ".join(data.periods[:4]) + (", …" if len(data.periods) > 4 else "")))
-    data = replace(data, no_data=data.no_data.assign(reason=[say(r, lang) for r in data.no_data["reason"]]))
-    fig = figures.indicator_map(data, lambda v: ctx.maps.screen(v, view.level),
-                                background=(ctx.maps.background, ctx.maps.background_ids), lang=lang)
+    shown = map_ahead.map_view(store, ctx.maps, view.indicator, view.level, view.year, view.scheme, lang)
     # One key for every indicator, level and year, and a component whose identity is that key alone: the browser
     # keeps the map's node and Plotly.react updates it in place instead of drawing a new chart (plotly_map.py).
+    # The years beside this one are fetched ahead and drawn as soon as the year slider shows them (map_ahead.py).
     # The figure carries its credit above the map; the full source line goes under it as page text, which
     # wraps at any width (a phone's 390 px included). Images come from the download buttons, with it burned in.
     clicked = plotly_map.plotly_map(
-        fig, key="map",
+        shown, key="map", year=view.year, follow=f".st-key-{year_key}",
+        ahead=map_ahead.ahead(ctx.maps, view.indicator, view.level, view.year, view.scheme, lang,
+                              tables.years(store, view.indicator, view.level)),
         config={"topojsonURL": ctx.maps.base_maps, "displaylogo": False, "scrollZoom": False,
-                "modeBarButtonsToRemove": ["toImage"]},
-        label=tr("Map of {label}, {year}, {level}. The same values are in the table below.", lang, label=ind.label,
-                 year=year_text, level=level_text))
+                "modeBarButtonsToRemove": ["toImage"]})
     st.caption(f"{source_line(store, ind, data.versions)} · {BOUNDARIES} · {PROJECT}")
     # a click switches page at once, so no click outlives its figure
     if clicked and clicked in set(data.values["geo"]) | set(data.no_data["geo"]) and not view.embed:
@@ -126,13 +120,9 @@ def _embedded(ctx: PageContext) -> state.View:
         year = st.select_slider(t("year", view.lang), years, key=frame.seed(
             "w_embed_year", view.year if view.year in years else years[-1]))
     view = replace(view, year=year, layer="regions")
-    _map(ctx, view, _in_language(map_data(store, view.indicator, view.level, view.year, view.scheme), view.lang))
+    _map(ctx, view, in_language(map_data(store, view.indicator, view.level, view.year, view.scheme), view.lang),
+         year_key="w_embed_year")
     return view
-
-
-def _in_language(data, lang: str):
-    """The map's data with its indicator's words in ``lang`` (a copy: the memoised data stay English)."""
-    return replace(data, indicator=i18n.localised(data.indicator, lang))
 
 
 def _size_label(size: str, lang: str) -> str:
