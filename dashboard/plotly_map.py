@@ -123,6 +123,8 @@ function jumpTo(state, year) {
   });
 }
 
+// Only a step the reader takes on the slider (a key, a drag) draws ahead: the slider also changes when the
+// rerun sets it (a new indicator starts at its latest year), and then the figure must come from the rerun.
 function follow(state, selector) {
   const node = selector ? document.querySelector(selector) : null;
   if (node === state.watched) return;
@@ -130,10 +132,18 @@ function follow(state, selector) {
   state.watched = node;
   state.observer = null;
   if (!node) return;
+  const stepped = () => { state.stepped = performance.now(); };
+  node.addEventListener("keydown", stepped, true);
+  node.addEventListener("pointerdown", () => {
+    state.stepped = Infinity;
+    window.addEventListener("pointerup", stepped, {capture: true, once: true});
+  }, true);
   state.observer = new MutationObserver(() => {
+    if (!state.box.isConnected) { state.observer.disconnect(); return; }
     const input = node.querySelector('input[type="range"]');
     const shown = input && input.getAttribute("aria-valuetext");
-    if (shown && shown !== state.year) jumpTo(state, shown);
+    const same = input && Number(input.max) + 1 === state.years;  // the slider of the view drawn
+    if (shown && shown !== state.year && same && performance.now() - state.stepped < 1000) jumpTo(state, shown);
   });
   state.observer.observe(node, {attributes: true, attributeFilter: ["aria-valuetext"], subtree: true});
 }
@@ -143,14 +153,15 @@ export default function ({ data, parentElement, setTriggerValue }) {
   if (!box) return;
   const state = box.__atlas || (box.__atlas = {box, plot: box.querySelector(".atlas-map-plot"), drawn: null,
                                                 next: null, width: undefined, running: null, listening: false,
-                                                ahead: {}, fetched: new Map(), year: null, watched: null,
-                                                observer: null});
+                                                ahead: {}, fetched: new Map(), year: null, years: 0,
+                                                watched: null, observer: null, stepped: -Infinity});
   const spec = JSON.parse(typeof data === "string" ? data : new TextDecoder().decode(data));
   state.trigger = setTriggerValue;
   state.plotly = spec.plotly;
   state.config = spec.config;
   state.ahead = spec.ahead || {};
   state.year = spec.year;
+  state.years = spec.years;
   state.next = {figure: spec.figure, label: spec.label, source: "page"};
   follow(state, spec.follow);
   kick(state);
@@ -165,17 +176,19 @@ def script_url() -> str:
     return f"{route_root(ROUTE)}/plotly-{PLOTLY_VERSION}.min.js"
 
 
-def plotly_map(view: MapView, *, key: str, config: dict, year=None, ahead: dict | None = None,
+def plotly_map(view: MapView, *, key: str, config: dict, year=None, years: int = 0, ahead: dict | None = None,
                follow: str | None = None) -> str | None:
     """Draw ``view`` (full width, its layout's height) with ``config``.
 
     ``ahead`` maps the years beside the shown ``year`` (as the year slider shows them) to their figures' URLs
-    (map_ahead.py), and ``follow`` is the CSS selector of that slider's container: when the slider shows one of
-    those years, the browser draws its figure at once instead of waiting for the rerun.
+    (map_ahead.py), and ``follow`` is the CSS selector of that slider's container, which offers ``years``
+    years: when the reader moves it to one of those years, the browser draws its figure at once instead of
+    waiting for the rerun.
     Returns the location (the trace's ``featureidkey`` value) of a region clicked since the last run, else None.
     """
     payload = orjson.dumps({"plotly": script_url(), "label": view.label, "config": config, "figure": view.figure,
-                            "year": None if year is None else str(year), "ahead": ahead or {}, "follow": follow})
+                            "year": None if year is None else str(year), "years": years, "ahead": ahead or {},
+                            "follow": follow})
     result = _component(key=key, data=payload, on_clicked_change=_no_callback, width="stretch", height="content")
     return result.get("clicked")
 

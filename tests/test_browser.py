@@ -133,6 +133,30 @@ def test_a_year_beside_the_shown_one_is_drawn_ahead_of_the_rerun_and_only_once(t
     assert page.evaluate(f"() => Object.keys({state}.ahead).sort()") == ["2018", "2020"]
 
 
+def test_a_new_indicator_is_drawn_by_the_rerun_even_when_its_year_was_fetched_ahead(tab, app, store):
+    """The slider moving because the rerun set it (a new indicator starts at its latest year) must not draw the
+    old indicator's figure fetched ahead for that year: only a step the reader takes on the slider does."""
+    page = tab
+    page.goto(f"{app.url}/?indicator=tertiary_foreign_born&level=2&year=2021")
+    wait_for_map(page)
+    latest = tables.years(store, "low_education_foreign_born", 2)[-1]
+    assert len(tables.years(store, "low_education_foreign_born", 2)) == len(tables.years(store, "tertiary_foreign_born", 2))
+    state = f"document.querySelector('{MAP}').__atlas"
+    page.wait_for_function(f"() => {state}.fetched.has({state}.ahead['{latest}'])", timeout=30_000)
+    draws = int(page.locator(MAP).get_attribute("data-draws"))
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicator")
+    box.click()
+    page.keyboard.type("Low (ISCED 0-2) attainment of people born abroad")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('indicator') === "
+                           "'low_education_foreign_born'", timeout=30_000)
+    wait_for_map(page)
+    assert _params(page)["year"] == str(latest)
+    assert page.locator(f"{MAP} .gtitle").first.text_content().startswith("Low education, foreign-born")
+    assert page.locator(MAP).get_attribute("data-source") == "page"
+    assert int(page.locator(MAP).get_attribute("data-draws")) == draws + 1
+
+
 def test_clicking_a_region_opens_its_profile(tab, app):
     page = tab
     page.goto(f"{app.url}/?indicator=foreign_born_share&level=2&year=2023")

@@ -96,10 +96,10 @@ def _map(ctx: PageContext, view: state.View, data, year_key: str = "w_year") -> 
     # The years beside this one are fetched ahead and drawn as soon as the year slider shows them (map_ahead.py).
     # The figure carries its credit above the map; the full source line goes under it as page text, which
     # wraps at any width (a phone's 390 px included). Images come from the download buttons, with it burned in.
+    years = tables.years(store, view.indicator, view.level)
     clicked = plotly_map.plotly_map(
-        shown, key="map", year=view.year, follow=f".st-key-{year_key}",
-        ahead=map_ahead.ahead(ctx.maps, view.indicator, view.level, view.year, view.scheme, lang,
-                              tables.years(store, view.indicator, view.level)),
+        shown, key="map", year=view.year, years=len(years), follow=f".st-key-{year_key}",
+        ahead=map_ahead.ahead(ctx.maps, view.indicator, view.level, view.year, view.scheme, lang, years),
         config={"topojsonURL": ctx.maps.base_maps, "displaylogo": False, "scrollZoom": False,
                 "modeBarButtonsToRemove": ["toImage"]})
     st.caption(f"{source_line(store, ind, data.versions)} · {BOUNDARIES} · {PROJECT}")
