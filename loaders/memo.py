@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
@@ -17,18 +18,23 @@ class Memo:
         self.hits = 0
         self.misses = 0
         self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        # Sessions run in threads, and the map's figures fetched ahead are built in the server's thread pool:
+        # the lock guards the dictionary only; a value is computed outside it (two threads may both compute one).
+        self._lock = threading.Lock()
 
     def cached(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The memoised value of ``key``, computed by ``compute()`` on a miss."""
-        if key in self._entries:
-            self.hits += 1
-            self._entries.move_to_end(key)
-            return self._entries[key]
-        self.misses += 1
+        with self._lock:
+            if key in self._entries:
+                self.hits += 1
+                self._entries.move_to_end(key)
+                return self._entries[key]
+            self.misses += 1
         value = compute()
-        self._entries[key] = value
-        while len(self._entries) > self.max_entries:
-            self._entries.popitem(last=False)
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
         return value
 
     def __len__(self) -> int:
@@ -38,9 +44,11 @@ class Memo:
         return key in self._entries
 
     def keys(self):
-        return list(self._entries)
+        with self._lock:
+            return list(self._entries)
 
     def discard(self, predicate: Callable[[Hashable], bool]) -> None:
         """Forget every entry whose key matches (the bench times cold computations this way)."""
-        for key in [k for k in self._entries if predicate(k)]:
-            del self._entries[key]
+        with self._lock:
+            for key in [k for k in self._entries if predicate(k)]:
+                del self._entries[key]
