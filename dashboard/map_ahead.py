@@ -131,7 +131,7 @@ def routes() -> list:
         if view is None:
             return Response("not found", status_code=404, media_type="text/plain")
         # private: a session's browser may keep it a while; the build id in the URL changes with the data
-        return Response(orjson.dumps({"figure": view.figure, "label": view.label}), media_type="application/json",
+        return Response(orjson.dumps({"figure": orjson.Fragment(view.figure), "label": view.label}), media_type="application/json",
                         headers={"Cache-Control": "private, max-age=600"})
 
     return [Route(route_root(ROUTE) + "/{build}/{indicator}/{level}/{year}/{scheme}/{lang}.json", endpoint,
