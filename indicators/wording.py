@@ -31,11 +31,12 @@ class Phrase:
         values = {name: _field(value, translate, number) for name, value in self.fields}
         return translate(self.template).format(**values) if values else translate(self.template)
 
-    def __add__(self, other):  # "label" + str: English, for code that still joins strings
-        return str(self) + other
+    # No ``+``: joining a phrase to a string made English text in the middle of a translated page (Italy's map
+    # hover did). Join the said text (``i18n.say``), or ``str(phrase)`` where English is meant (CSV files).
+    def __add__(self, other):
+        raise TypeError(f"a Phrase is not a string: say it in a language, or str() it for English ({self.template!r})")
 
-    def __radd__(self, other):
-        return other + str(self)
+    __radd__ = __add__
 
 
 @dataclass(frozen=True)
