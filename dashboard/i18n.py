@@ -3,12 +3,12 @@ text (``tr``, gettext's way: the English is the key, so a page reads as English 
 found by a test), and numbers in the reader's language (``number``, CLDR rules through Babel).
 
 Text from below the pages goes through the same catalogues: the registry's words (an indicator's label,
-unit, description and caveats: ``localised``, ``data_text``) and the sentences the analytics build
-(``indicators.wording.Phrase``: ``say``).
+unit, description and caveats: ``localised``, ``data_text``), the sentences the analytics build
+(``indicators.wording.Phrase``: ``say``) and the words of the PDF exports (``dashboard.export.pdf_text``).
 
 Catalogues: ``dashboard/locales/{fr,de,it,es}.json``, English text -> translation, ``{fields}`` kept.
-tests/test_translations.py fails when a ``tr("…")`` or ``phrase("…")`` literal, or a registry text, has no
-entry in a catalogue, or an entry loses a field. Summaries are translated in indicators.summary.
+tests/test_translations.py fails when a ``tr("…")`` or ``phrase("…")`` literal, a registry text or a PDF
+text has no entry in a catalogue, or an entry loses a field. Summaries are translated in indicators.summary.
 """
 
 from __future__ import annotations
@@ -94,8 +94,9 @@ def say(value, lang: str) -> str:
 
 
 def data_text(text: str, lang: str) -> str:
-    """A text that comes from the registries (not a literal of the pages) in ``lang``, English when missing.
-    Which texts must have an entry is listed by ``registry_texts``."""
+    """A text that comes from the registries or the PDF's table (not a literal of the pages) in ``lang``,
+    English when missing. Which texts must have an entry is listed by ``registry_texts`` and
+    ``dashboard.export.pdf_text.texts``."""
     return catalogue(lang).get(text, text)
 
 

@@ -22,10 +22,15 @@ INDICATORS = DASHBOARD.parent / "indicators"
 
 def _tr_literals() -> dict[str, list[str]]:
     """English text -> where it is used: every ``tr(...)`` call in dashboard/ (and the ``t`` labels), every
-    ``phrase(...)`` in indicators/ (sentences the analytics build), and the registries' words."""
+    ``phrase(...)`` in indicators/ (sentences the analytics build), the registries' words, and the words of the
+    PDF exports (their table of English by key)."""
+    from dashboard.export import pdf_text
+
     found: dict[str, list[str]] = {text: ["i18n._LABELS"] for text in i18n._LABELS.values()}
     for text in i18n.registry_texts():
         found.setdefault(text, []).append("registry")
+    for text in pdf_text.texts():
+        found.setdefault(text, []).append("export.pdf_text")
     calls = [(path, "tr") for path in DASHBOARD.rglob("*.py") if path.name != "i18n.py"]  # t(): listed above
     calls += [(path, "phrase") for path in INDICATORS.rglob("*.py") if path.name != "wording.py"]
     for path, function in calls:
