@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard import map_insets
-from dashboard.i18n import say, t, tr
+from dashboard.i18n import credit, say, t, tr
 from geodata.attribution import BOUNDARIES
 from indicators import flags
 from indicators.classes import Classes
@@ -135,7 +135,7 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                 legendgroup="flagged", showlegend=number == 0, marker=dict(symbol="circle-open", size=5, color="#333333", line_width=0.8),
                 name=name, customdata=np.stack([piece["name"], [say(flags.said(f), lang) for f in piece["flag"]]], axis=-1),
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"))
-    layout_dict = _map_layout(title, subtitle, legend.credit, height)
+    layout_dict = _map_layout(title, subtitle, credit(legend.credit, lang), height)
     for key, value in map_insets.placement(traces, layout_dict, layout).items():
         layout_dict[key] = {**layout_dict[key], **value} if key in ("geo", "legend") else value
     return go.Figure(data=traces, layout=layout_dict)
@@ -257,7 +257,8 @@ def wrap(text: str, width: int = 90) -> list[str]:
     return lines
 
 
-def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | None = None) -> go.Figure:
+def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | None = None,
+           lang: str = "en") -> go.Figure:
     """Lines over time, one per region (``series``: geo, name, year, value)."""
     fig = go.Figure()
     for geo, part in series.sort_values("year").groupby("geo", sort=False):
@@ -265,12 +266,12 @@ def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | No
         fig.add_trace(go.Scatter(x=part["year"], y=part["value"], mode="lines+markers", name=part["name"].iloc[0],
                                  line=dict(width=3 if strong else 1.5), opacity=1 if strong else 0.7,
                                  hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {ind.short_unit}<extra>{part['name'].iloc[0]}</extra>"))
-    _chart_layout(fig, title, ind.unit, ind.credit, height=300)
+    _chart_layout(fig, title, ind.unit, credit(ind.credit, lang), height=300)
     fig.update_xaxes(dtick=max(1, int((series["year"].max() - series["year"].min()) // 8) if len(series) else 1))
     return fig
 
 
-def grouped_bars(frame: pd.DataFrame, ind: Indicator, title: str) -> go.Figure:
+def grouped_bars(frame: pd.DataFrame, ind: Indicator, title: str, lang: str = "en") -> go.Figure:
     """One bar per region (``frame``: name, value, year)."""
     frame = frame.sort_values("value", ascending=False)
     # one series: named for the hover and export, and no legend (it would only repeat the title)
@@ -279,11 +280,12 @@ def grouped_bars(frame: pd.DataFrame, ind: Indicator, title: str) -> go.Figure:
                            text=[format_value(v, ind.decimals) for v in frame["value"]], textposition="outside",
                            customdata=frame["year"],
                            hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {ind.short_unit} (%{{customdata}})<extra></extra>"))
-    _chart_layout(fig, title, ind.unit, ind.credit, height=340)
+    _chart_layout(fig, title, ind.unit, credit(ind.credit, lang), height=340)
     return fig
 
 
-def scatter(frame: pd.DataFrame, x: Indicator, y: Indicator, chosen: list[str], title: str) -> go.Figure:
+def scatter(frame: pd.DataFrame, x: Indicator, y: Indicator, chosen: list[str], title: str,
+            lang: str = "en") -> go.Figure:
     """All regions faint, the chosen ones labelled (``frame``: geo, name, x, y)."""
     others = frame[~frame["geo"].isin(chosen)]
     picked = frame[frame["geo"].isin(chosen)]
@@ -296,7 +298,7 @@ def scatter(frame: pd.DataFrame, x: Indicator, y: Indicator, chosen: list[str], 
                              marker=dict(color=sample_colorscale(DIVERGING, [0.9])[0], size=11),
                              text=picked["name"], textposition=_alternating(picked["y"]),
                              hovertemplate="%{text}<br>%{x}, %{y}<extra></extra>"))
-    _chart_layout(fig, title, y.unit, f"{x.credit}; {y.credit}", height=460)
+    _chart_layout(fig, title, y.unit, f"{credit(x.credit, lang)}; {credit(y.credit, lang)}", height=460)
     fig.update_xaxes(title_text=f"{x.short_label} ({x.short_unit or x.unit})")
     fig.update_yaxes(title_text=f"{y.short_label} ({y.short_unit or y.unit})")
     return fig

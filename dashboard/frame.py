@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import cached, state
 from dashboard.i18n import LANGUAGES, data_text, t, tr
+from dashboard.i18n import credit as i18n_credit
 from geodata.attribution import BOUNDARIES
 from indicators import tables
 from indicators.registry import ENTRIES, REGISTRY, THEMES
@@ -159,7 +160,7 @@ def footer(store, view: state.View, controls=("indicator",)) -> None:
     """Sources of what is on screen, the boundary attribution, and how recent the data are. The sidebar
     indicator's credit only where the page shows that indicator: elsewhere each figure carries its own."""
     lang = view.lang
-    credit = REGISTRY[view.indicator].credit if "indicator" in controls else tr("each figure's own source line", lang)
+    credit = i18n_credit(REGISTRY[view.indicator].credit, lang) if "indicator" in controls else tr("each figure's own source line", lang)
     retrieved = sorted(s["retrieved_at"] for s in store.info["sources"].values() if s.get("retrieved_at"))
     as_of = retrieved[-1][:10] if retrieved else tr("unknown", lang)
     st.divider()

@@ -62,6 +62,7 @@ _LABELS = {
     "x_axis": "Horizontal axis",
     "y_axis": "Vertical axis",
     "download_data": "Download the full tidy data (CSV)",
+    "credit": "Source: {credit}",  # with a field: used by credit(), not t()
 }
 
 
@@ -91,6 +92,15 @@ def say(value, lang: str) -> str:
         numbers = None if lang == "en" else (lambda amount, decimals: number(amount, decimals, lang))
         return value.render(lambda template: catalogue(lang).get(template, template), numbers)
     return data_text(value, lang) if isinstance(value, str) else str(value)
+
+
+def credit(text: str, lang: str) -> str:
+    """A credit line ("Source: Eurostat (demo_r_gind3)") as a page, figure or image in ``lang`` shows it: the
+    word "Source" in the reader's language, the source's name and dataset codes as published. Data files keep
+    the English line."""
+    if not text.startswith("Source: "):
+        return text
+    return tr(_LABELS["credit"], lang, credit=text.removeprefix("Source: "))
 
 
 def data_text(text: str, lang: str) -> str:

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard.figures import FONT, NO_DATA_COLOUR, SEQUENTIAL
-from dashboard.i18n import number, tr
+from dashboard.i18n import credit, number, tr
 from dashboard.town_words import word
 from indicators import local
 
@@ -75,7 +75,7 @@ def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12,
         margin=dict(l=10, r=10, t=50, b=80), plot_bgcolor="white", showlegend=False,
         xaxis=dict(visible=False, range=[x0 / 1000, x0 / 1000 + 2 * WINDOW_KM]),
         yaxis=dict(visible=False, range=[y0 / 1000, y0 / 1000 + 2 * WINDOW_KM], scaleanchor="x", scaleratio=1),
-        annotations=[dict(text=f"{GRID_SOURCE} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", showarrow=False,
+        annotations=[dict(text=f"{credit(GRID_SOURCE, lang)} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", showarrow=False,
                           xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top",
                           font=dict(size=11, color="#444"))])
     return fig

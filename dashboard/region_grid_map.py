@@ -11,7 +11,7 @@ from PIL import Image
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
 from dashboard.figures import FONT, SEQUENTIAL
-from dashboard.i18n import tr
+from dashboard.i18n import credit, tr
 from dashboard.town_words import word
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
 from indicators import local, region_grid
@@ -59,7 +59,7 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
                            unit=unit, name=name, size=size)), font=FONT, height=620,
         margin=dict(l=10, r=10, t=50, b=70), plot_bgcolor="white", legend=dict(title=dict(text=unit)),
         xaxis=dict(visible=False), yaxis=dict(visible=False, scaleanchor="x", scaleratio=1),
-        annotations=[dict(text=f"{GRID_SOURCE}{summed} · {OUTLINE} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}",
+        annotations=[dict(text=f"{credit(GRID_SOURCE, lang)}{summed} · {OUTLINE} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}",
                           showarrow=False, xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top",
                           font=dict(size=11, color="#444"))])
     return fig, size

@@ -308,6 +308,8 @@ def test_axe_core_finds_no_violation_on_any_page(tab, app, lang):
         page.goto(app.url + path + ("&" if "?" in path else "?") + f"lang={lang}")
         page.wait_for_selector("h1", timeout=60_000)
         wait_idle(page)
+        if path == "/":  # the map draws in the browser after the run (plotly.js may still be loading): let it
+            wait_for_map(page)
         page.wait_for_timeout(1000)  # elements of a finished rerun fade back in; axe blends their opacity
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate("async () => (await axe.run(document)).violations.map("

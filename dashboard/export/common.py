@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from dashboard.i18n import credit, tr
 from geodata.attribution import BOUNDARIES
 from indicators import flags
 from indicators.registry import Indicator
@@ -19,10 +20,12 @@ def retrieved(store, ind: Indicator) -> str:
     return dates[-1][:10] if dates else "unknown"
 
 
-def source_line(store, ind: Indicator, nuts_versions: list[int] | None = None) -> str:
-    """'Source: Eurostat (demo_r_gind3), retrieved 2026-11-28 · NUTS 2021'."""
+def source_line(store, ind: Indicator, nuts_versions: list[int] | None = None, lang: str = "en") -> str:
+    """'Source: Eurostat (demo_r_gind3), retrieved 2026-11-28 · NUTS 2021' (in ``lang``: 'Quelle: …, abgerufen
+    am …')."""
     versions = f" · NUTS {'/'.join(str(v) for v in nuts_versions)}" if nuts_versions else ""
-    return f"{ind.credit}, retrieved {retrieved(store, ind)}{versions}"
+    fetched = tr("retrieved {date}", lang, date=retrieved(store, ind))
+    return f"{credit(ind.credit, lang)}, {fetched}{versions}"
 
 
 def licence_line(ind: Indicator) -> str:

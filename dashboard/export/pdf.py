@@ -128,7 +128,7 @@ def pack(store, geos: list[str], lang: str = "en", why: str = "") -> bytes:
             continue
         ind = REGISTRY[indicator_id]
         sign = text.unit(ind.short_unit or ind.unit, lang)
-        fig = figures.grouped_bars(values, ind, f"{text.label(indicator_id, lang)} ({sign})")
+        fig = figures.grouped_bars(values, ind, f"{text.label(indicator_id, lang)} ({sign})", lang)
         if lang != "en":  # the chart's own words and numbers, in the pack's language
             fig.update_layout(separators=text.plotly_separators(lang))
             fig.update_yaxes(title_text=sign)
@@ -524,7 +524,7 @@ def _appendix(doc: Document, store, lang: str) -> None:
     for indicator_id in sorted(used):
         ind = REGISTRY[indicator_id]
         words = i18n.localised(ind, lang)
-        credit = ind.credit if lang == "en" else text.t("source", lang, credit=ind.credit.removeprefix("Source: "))
+        credit = i18n.credit(ind.credit, lang)
         doc.paragraph(f"{words.label}. {words.description} {credit}, "
                       f"{text.t('retrieved', lang, date=retrieved(store, ind))}. " + " ".join(words.caveats), 7.5)
         doc.ln(0.5)

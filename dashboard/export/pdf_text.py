@@ -89,7 +89,6 @@ TEXT = {
     "level_country": "the country",
     # the pack's appendix
     "appendix": "Sources and methods",
-    "source": "Source: {credit}",
     "appendix_computed": "Country and EU values computed here from regional values, rather than published by the "
                          "source, carry a note saying so on each region page (see below for the method).",
 }

@@ -47,14 +47,14 @@ def render(ctx: PageContext) -> state.View:
                    indicator=words.label))
     else:
         bars = figures.grouped_bars(values, words, tr("{indicator} (latest year per region)", lang,
-                                                      indicator=words.label))
+                                                      indicator=words.label), lang)
         st.plotly_chart(bars, key="bars", config={"displaylogo": False},
                         alt=tr("Bars of {indicator}; the table below holds the values.", lang, indicator=words.label))
         downloads.figure_images(bars, f"compare_{ind.id}", "bars")
     _scatter(store, view, geos, lang)
     trend = compare.series(store, ind, geos)
     if len(trend):
-        lines = figures.trends(trend, words, tr("{indicator} over time", lang, indicator=words.label))
+        lines = figures.trends(trend, words, tr("{indicator} over time", lang, indicator=words.label), lang=lang)
         st.plotly_chart(lines, key="trends", config={"displaylogo": False},
                         alt=tr("Lines of {indicator} over time for the chosen regions.", lang, indicator=words.label))
         downloads.figure_images(lines, f"compare_{ind.id}_trends", "trends")
@@ -89,7 +89,7 @@ def _reception(store, geos: list[str], lang: str) -> None:
                  hide_index=True, width="stretch")
     st.caption(tr("{credit}. Report of {date}. A NUTS 3 region shows its NUTS 2 region's figure; "
                   "Trentino-Alto Adige is one figure for ITH1 + ITH2. Other countries publish no such data.", lang,
-                  credit=reception.CREDIT, date=str(rows["date"].max().date())))
+                  credit=i18n.credit(reception.CREDIT, lang), date=str(rows["date"].max().date())))
 
 
 def _scatter(store, view, geos, lang: str) -> None:
@@ -113,7 +113,7 @@ def _scatter(store, view, geos, lang: str) -> None:
     x_words, y_words = (i18n.localised(REGISTRY[i], lang) for i in (x, y))
     title = tr("{y} against {x} (NUTS {level}; {x_year}, {y_year})", lang, y=y_words.short_label,
                x=x_words.short_label, level=level, x_year=years[0], y_year=years[1])
-    fig = figures.scatter(both, x_words, y_words, geos, title)
+    fig = figures.scatter(both, x_words, y_words, geos, title, lang)
     st.plotly_chart(fig, key="scatter", config={"displaylogo": False},
                     alt=tr("Scatter of all regions, the chosen ones labelled.", lang))
     downloads.figure_images(fig, f"scatter_{x}_{y}", "scatter")

@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard import figures, frame, local_figures
 from dashboard.export import csvs
 from dashboard.export import local as local_export
-from dashboard.i18n import localised, number, say, t, tr
+from dashboard.i18n import credit, localised, number, say, t, tr
 from dashboard.screens import downloads
 from dashboard.town_words import word
 from indicators import cities, deep_dives, plausibility, reception
@@ -118,7 +118,7 @@ def _italy(store, view, maps) -> None:
     chosen = st.multiselect(tr("Regions in the trend", lang), sorted(monthly["name"].unique()),
                             default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend")
     codes = monthly.loc[monthly["name"].isin(chosen), "geo"].unique().tolist()
-    st.plotly_chart(local_figures.reception_trend(monthly, codes, ind.credit, lang), key="it-trend",
+    st.plotly_chart(local_figures.reception_trend(monthly, codes, credit(ind.credit, lang), lang), key="it-trend",
                     alt=tr("Lines of people in reception per 1 000 residents by month for the chosen regions.", lang))
     at = rows[rows["date"].eq(date)]
     at = at.assign(note=[say(note, lang) for note in at["note"]])  # indicators.reception's phrases
@@ -200,7 +200,7 @@ def _region_reception(store, geo: str, lang: str) -> None:
     st.write(tr("{value} per 1 000 residents on {date}{joint}: {people} people; {note}.", lang,
                 value=number(last["value"], 2, lang), date=_date(last["date"], lang), joint=joint,
                 people=number(last["total"], 0, lang), note=say(last["note"], lang)) + scope)
-    st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], reception.CREDIT, lang),
+    st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], credit(reception.CREDIT, lang), lang),
                     key=f"region-it-{geo}",
                     alt=tr("Line of people in reception per 1 000 residents by month in {region}.", lang,
                            region=last["name"]))
@@ -219,11 +219,11 @@ def _region_cities(store, geo: str, lang: str) -> None:
     series = shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"])
     if series["year"].nunique() > 1:
         fig = figures.trends(series, localised(deep_dives.get("city_foreign_born_share"), lang),
-                             tr("Foreign-born share of residents", lang))
+                             tr("Foreign-born share of residents", lang), lang=lang)
         st.plotly_chart(fig, key=f"region-cities-{geo}",
                         alt=tr("Lines of the foreign-born share of residents of the cities in the table above.", lang))
     st.caption(tr("{credit}. Values caught by a plausibility check are not shown (see the data-gap page).", lang,
-                  credit=cities.CREDIT))
+                  credit=credit(cities.CREDIT, lang)))
 
 
 def data_gaps_section(store, lang: str = "en") -> None:
@@ -254,11 +254,11 @@ def data_gaps_section(store, lang: str = "en") -> None:
 def sources_section(lang: str = "en") -> None:
     """On the sources and methods page: the local deep dives, their checks, and what is not shown and why."""
     st.header(tr("Cities, municipalities and reception: sources and checks", lang))
-    # credits stay as their sources word them; the entries' words and levels in ``lang``
+    # credits as their sources word them (only the word 'Source' in ``lang``); the entries' words and levels too
     entries = [(localised(e, lang), e) for e in deep_dives.ENTRIES]
     st.dataframe(pd.DataFrame([{tr("indicator", lang): shown.label, tr("level", lang): say(deep_dives.LEVELS[e.level],
                                                                                            lang),
-                                tr("covers", lang): say(e.coverage, lang), tr("source", lang): e.credit,
+                                tr("covers", lang): say(e.coverage, lang), tr("source", lang): credit(e.credit, lang),
                                 tr("map", lang): e.map_attribution, tr("caveats", lang): " ".join(shown.caveats)}
                                for shown, e in entries]), hide_index=True, width="stretch")
     st.markdown("\n".join((
@@ -291,13 +291,13 @@ def compare_cities(store, lang: str = "en") -> None:
         ind = localised(deep_dives.get("city_foreign_born_share"), lang)
         chosen = cities.compare(store, codes)
         st.plotly_chart(figures.grouped_bars(chosen, ind, tr("{indicator} (latest year shown per city)", lang,
-                                                             indicator=ind.label)),
+                                                             indicator=ind.label), lang),
                         key="compare-city-bars", config={"displaylogo": False},
                         alt=tr("Bars of the chosen cities' latest foreign-born share; the table below holds the "
                                "values.", lang))
         shares = cities.city_shares(store)
         st.plotly_chart(figures.trends(shares[shares["geo"].isin(codes)].dropna(subset=["value"]), ind,
-                                       tr("Foreign-born share of residents over time", lang)),
+                                       tr("Foreign-born share of residents over time", lang), lang=lang),
                         key="compare-city-trends",
                         alt=tr("Lines of the chosen cities' foreign-born share over the years shown.", lang))
         st.dataframe(chosen.assign(note=[word(note, lang) for note in chosen["note"]]).rename(
@@ -337,6 +337,6 @@ def reception_beside_score(store, countries: list[str], level: int, lang: str = 
         latest = latest.assign(note=[say(note, lang) for note in latest["note"]])
         st.dataframe(latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]],
                      hide_index=True, width="stretch")
-        st.caption(reception.CREDIT + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)
+        st.caption(credit(reception.CREDIT, lang) + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)
                                               if level == 2 else
                                               tr("Regional (NUTS 2) figures; NUTS 3 regions are not reported.", lang)))

@@ -102,7 +102,7 @@ def _map(ctx: PageContext, view: state.View, data, year_key: str = "w_year") -> 
         ahead=map_ahead.ahead(ctx.maps, view.indicator, view.level, view.year, view.scheme, lang, years),
         config={"topojsonURL": ctx.maps.base_maps, "displaylogo": False, "scrollZoom": False,
                 "modeBarButtonsToRemove": ["toImage"]})
-    st.caption(f"{source_line(store, ind, data.versions)} · {BOUNDARIES} · {PROJECT}")
+    st.caption(f"{source_line(store, ind, data.versions, lang)} · {BOUNDARIES} · {PROJECT}")
     # a click switches page at once, so no click outlives its figure
     if clicked and clicked in set(data.values["geo"]) | set(data.no_data["geo"]) and not view.embed:
         target = replace(view, geo=clicked)

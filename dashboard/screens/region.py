@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import frame, profile_figures, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
-from dashboard.i18n import data_text, localised, number, say, t, tr
+from dashboard.i18n import credit, data_text, localised, number, say, t, tr
 from dashboard.screens import basket, downloads, local_views, rank_breakdown, region_grid, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
@@ -173,7 +173,7 @@ def _trends(store, geo, view) -> None:
         own = series[series["series"] == "region"]
         name = str(own["name"].iloc[0])
         with columns[shown % 2]:
-            fig = profile_figures.trend_lines(series, ind, f"{ind.short_label} ({name})", ind.credit)
+            fig = profile_figures.trend_lines(series, ind, f"{ind.short_label} ({name})", credit(ind.credit, lang))
             st.plotly_chart(fig, key=f"trend-{indicator_id}", config={"displaylogo": False},
                             alt=tr("{indicator} over time for {region}, its country and the EU", lang,
                                    indicator=ind.label, region=name))

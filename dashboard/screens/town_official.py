@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import figures
-from dashboard.i18n import localised, number, tr
+from dashboard.i18n import credit, localised, number, tr
 from dashboard.text import plain
 from dashboard.town_words import definition, match_rule, word
 from indicators import deep_dives, municipal, town_official
@@ -50,14 +50,14 @@ def _ine(ine: pd.DataFrame, gisco_id: str, lang: str) -> None:
     if abroad["year"].nunique() > 1:
         series = abroad.assign(geo=gisco_id)[["geo", "name", "year", "value"]]
         fig = figures.trends(series, localised(deep_dives.get("es_born_abroad_share"), lang),
-                             tr("Born abroad, 1 January of each year", lang))
+                             tr("Born abroad, 1 January of each year", lang), lang=lang)
         st.plotly_chart(fig, key=f"town-ine-{gisco_id}", config={"displaylogo": False},
                         alt=tr("Line of the share of residents born abroad by year; the values are in the table "
                                "above.", lang))
     population = now["population"].iloc[0]
     residents = (tr("{count} registered residents", lang, count=number(int(population), 0, lang))
                  if population == population else tr("residents not published", lang))
-    st.caption(plain(municipal.CREDIT + ". " + tr(
+    st.caption(plain(credit(municipal.CREDIT, lang) + ". " + tr(
         "1 January {year}, {residents}. Born abroad = the rest of the EU + the rest of Europe + Africa + the "
         "Americas + Asia + Oceania; a group not published leaves the share empty, never 0.", lang,
         year=latest, residents=residents)))
@@ -80,7 +80,7 @@ def _city(city: pd.DataFrame, town_name: str, lang: str) -> None:
         shown = city[city["status"].eq("shown")]
         if shown["year"].nunique() > 1:
             fig = figures.trends(_with_gaps(shown), localised(deep_dives.get("city_foreign_born_share"), lang),
-                                 tr("Foreign-born share of residents, {city}", lang, city=name))
+                                 tr("Foreign-born share of residents, {city}", lang, city=name), lang=lang)
             st.plotly_chart(fig, key=f"town-city-{code}", config={"displaylogo": False},
                             alt=tr("Line of the city's foreign-born share by year; the values are in the table "
                                    "below.", lang))
