@@ -105,7 +105,11 @@ function kick(state) {
 function fetchAhead(state) {
   for (const url of Object.values(state.ahead)) {
     if (!state.fetched.has(url)) {
-      state.fetched.set(url, fetch(url).then((r) => (r.ok ? r.json() : null)).catch(() => null));
+      const view = fetch(url).then((r) => (r.ok ? r.json() : null)).catch(() => null).then((got) => {
+        if (got === null) state.fetched.delete(url);  // tried again after the next draw; the rerun draws it now
+        return got;
+      });
+      state.fetched.set(url, view);
     }
   }
   const wanted = new Set(Object.values(state.ahead));
