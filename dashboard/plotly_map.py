@@ -53,6 +53,23 @@ function plotlyFrom(url) {
 
 const widthOf = (state) => Math.round(state.box.getBoundingClientRect().width) || undefined;
 
+// The figure's boundary files, fetched before plotly sees the figure and put where plotly keeps them. Plotly
+// fetches one URL once and lets every other trace that needs it (the insets' traces do) wait for it only 5 s
+// (100 × 50 ms) before failing the whole plot: ten sessions on two busy cores took longer than that.
+// Fetched alongside plotly.js, stored once it has loaded (it creates window.PlotlyGeoAssets itself).
+async function boundaries(figure, loading) {
+  const known = window.PlotlyGeoAssets || {};
+  const urls = new Set((figure.data || []).map((trace) => trace.geojson).filter((g) => typeof g === "string"));
+  const fetched = await Promise.all(Array.from(urls).filter((url) => !known[url] || known[url] === "pending")
+    .map(async (url) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return [url, await response.json()];
+    }));
+  await loading;
+  for (const [url, geojson] of fetched) window.PlotlyGeoAssets[url] = geojson;
+}
+
 async function draw(state) {
   while (true) {
     if (state.next !== null) {
@@ -64,11 +81,18 @@ async function draw(state) {
       if (text === state.drawn) continue;
       const figure = JSON.parse(text);  // a copy for plotly, which may add to what it is given
       state.box.style.minHeight = `${figure.layout.height || 450}px`;  // no jump while plotly.js loads
-      const Plotly = await plotlyFrom(state.plotly);
+      if (state.failed !== view) state.retries = 0;
+      state.failed = view;  // until it is drawn: tried again after an error (see kick)
+      const loading = plotlyFrom(state.plotly);
+      await boundaries(figure, loading);
+      const Plotly = await loading;
       state.width = widthOf(state);
       await Plotly.react(state.plot, figure.data || [], {...figure.layout, autosize: false, width: state.width},
                          state.config);
       state.drawn = text;
+      state.failed = null;
+      state.retries = 0;
+      state.box.removeAttribute("data-error");
       // for the browser tests: how many draws, and whether the last came ahead of the rerun or from the page
       state.box.dataset.draws = String(Number(state.box.dataset.draws || 0) + 1);
       state.box.dataset.source = view.source;
@@ -94,6 +118,13 @@ function kick(state) {
   state.running = draw(state).catch((error) => {
     console.error("atlas map:", error);
     state.box.setAttribute("data-error", String(error));
+    // a network or plotly error: the same figure again, after 1, 2 and 4 s, unless a newer one has come
+    const failed = state.failed;
+    state.retries = (state.retries || 0) + 1;
+    if (failed && state.retries <= 3) {
+      setTimeout(() => { if (state.next === null && state.failed === failed) { state.next = failed; kick(state); } },
+                 1000 * 2 ** (state.retries - 1));
+    }
   }).finally(() => {
     state.running = null;
     if (state.next !== null) kick(state);  // a figure that came in as the loop was returning

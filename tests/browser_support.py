@@ -103,7 +103,7 @@ async def _one_session(browser, base: str, indicators: list[str], timings: list,
             await page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached")
             timings.append(time.perf_counter() - start)
     except Exception as exc:  # a failed session is counted, not raised, so the others finish
-        errors.append(f"{exc.__class__.__name__}: {exc}"[:300] + await _what_the_page_shows(page))
+        errors.append(await _what_the_page_shows(page) + f" {exc.__class__.__name__}: {exc}"[:300])
     finally:
         await context.close()
 
@@ -114,7 +114,9 @@ async def _what_the_page_shows(page) -> str:
         text = (await page.inner_text("body", timeout=5_000))[:300].replace("\n", " | ")
         failed = await page.locator('[data-testid="stException"]').count()
         charts = await page.locator(f'[data-testid="stPlotlyChart"], {MAP}').count()
-        return f" [at {page.url}; {charts} chart(s), {failed} exception(s); page: {text}]"
+        drawn = await page.evaluate(f"""() => {{ const m = document.querySelector('{MAP}');
+            return m ? `map: ${{m.dataset.draws || 0}} draw(s), error ${{m.dataset.error || 'none'}}` : 'no map'; }}""")
+        return f" [at {page.url}; {charts} chart(s), {drawn}, {failed} exception(s); page: {text}]"
     except Exception as exc:  # diagnostics must never hide the original error
         return f" [page unreadable: {exc.__class__.__name__}]"
 
