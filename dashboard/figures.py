@@ -79,12 +79,12 @@ class Legend:
 
 def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url, *, title: str, subtitle: str,
                no_data: pd.DataFrame | None = None, background: tuple[str, list[str]] | None = None,
-               flagged_points: pd.DataFrame | None = None, no_data_label: str = "No data",
-               not_covered_label: str = "Not covered", layout: str = "screen", height: int = MAP_HEIGHT,
+               flagged_points: pd.DataFrame | None = None, layout: str = "screen", height: int = MAP_HEIGHT,
                lang: str = "en") -> go.Figure:
     """A classed map: one trace per class (a legend with bounds and unit), "no data" in grey, flagged values
     marked with a ring, countries outside the data in a light background ("not covered"), and the outermost
-    regions in framed insets with the same traces.
+    regions in framed insets with the same traces. Its fixed words ("No data", "Not covered", the credit's
+    "Source") are in ``lang``.
 
     ``rows``: geo, name, value, flag, year, nuts_version (one row per region with a value).
     ``geojson_url``: NUTS version -> URL of the screen GeoJSON of the mapped level.
@@ -98,7 +98,7 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
         traces.append(dict(type="choropleth", geojson=_only(url, ids), locations=ids, z=[0] * len(ids),
                            showscale=False, colorscale=[[0, BACKGROUND_COLOUR], [1, BACKGROUND_COLOUR]],
                            marker_line_color=BORDER_COLOUR, marker_line_width=0.5, hoverinfo="skip",
-                           showlegend=True, legendrank=1001, legendgroup="notcovered", name=not_covered_label))
+                           showlegend=True, legendrank=1001, legendgroup="notcovered", name=t("not_covered", lang)))
     colours = class_colours(classes, legend.diverging)
     labels = classes.labels(legend.decimals, legend.unit)
     rows = rows.assign(cls=classes.classes)
@@ -117,7 +117,7 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                 traces.append(dict(
                     type="choropleth", geojson=_only(geojson_url(version), piece["geo"]), locations=piece["geo"],
                     z=[0] * len(piece), showscale=False, colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], geo=where,
-                    marker_line_color=BORDER_COLOUR, marker_line_width=0.3, name=no_data_label,
+                    marker_line_color=BORDER_COLOUR, marker_line_width=0.3, name=t("no_data", lang),
                     legendgroup="nodata", showlegend=not shown,
                     # a reason is a phrase (English as str; a page passes them said in its language)
                     customdata=np.stack([piece["name"], piece["geo"], piece["reason"].map(str)], axis=-1),
@@ -141,11 +141,18 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
     return go.Figure(data=traces, layout=layout_dict)
 
 
+def level_text(level: int, lang: str) -> str:
+    return tr("national", lang) if level == 0 else f"NUTS {level}"
+
+
+def year_text(year, lang: str) -> str:
+    return str(year) if year else tr("period not stated by the source", lang)
+
+
 def map_subtitle(ind: Indicator, level: int, year, versions, lang: str = "en") -> str:
     """'‰ · 2021 · NUTS 2 · NUTS 2021/2024': the one subtitle of an indicator map, on screen and in exports."""
-    where = tr("national", lang) if level == 0 else f"NUTS {level}"
     boundaries = f" · NUTS {'/'.join(str(v) for v in versions)}" if versions else ""
-    return f"{ind.unit} · {year if year else tr('period not stated by the source', lang)} · {where}{boundaries}"
+    return f"{ind.unit} · {year_text(year, lang)} · {level_text(level, lang)}{boundaries}"
 
 
 def indicator_map(data, geojson_url, background, layout: str = "screen", height: int = MAP_HEIGHT,
@@ -158,8 +165,7 @@ def indicator_map(data, geojson_url, background, layout: str = "screen", height:
     # the short plain name leads; the source's full label follows, so nothing of its definition is lost
     return choropleth(data.values, Legend.of(data.indicator), data.classes, geojson_url,
                       title=data.indicator.short_label, subtitle=f"{data.indicator.label}\n{subtitle}",
-                      no_data=data.no_data, background=background, flagged_points=data.flagged,
-                      no_data_label=t("no_data", lang), not_covered_label=t("not_covered", lang), layout=layout,
+                      no_data=data.no_data, background=background, flagged_points=data.flagged, layout=layout,
                       height=height, lang=lang)
 
 

@@ -43,14 +43,6 @@ _HELD: OrderedDict[str, tuple] = OrderedDict()  # build id -> (store, map files)
 _VIEWS: OrderedDict[tuple, MapView] = OrderedDict()
 
 
-def level_text(level: int, lang: str) -> str:
-    return tr("national", lang) if level == 0 else f"NUTS {level}"
-
-
-def year_text(year, lang: str) -> str:
-    return str(year) if year else tr("period not stated by the source", lang)
-
-
 def in_language(data, lang: str):
     """Map data with its indicator's words in ``lang`` (a copy: the memoised data stay English)."""
     return replace(data, indicator=i18n.localised(data.indicator, lang))
@@ -73,7 +65,8 @@ def map_view(store, maps: MapFiles, indicator: str, level: int, year, scheme: st
                                 background=(maps.background, maps.background_ids), lang=lang)
     view = MapView(pio.to_json(fig, validate=False),
                    tr("Map of {label}, {year}, {level}. The same values are in the table below.", lang,
-                      label=data.indicator.label, year=year_text(year, lang), level=level_text(level, lang)))
+                      label=data.indicator.label, year=figures.year_text(year, lang),
+                      level=figures.level_text(level, lang)))
     with _LOCK:
         _VIEWS[key] = view
         while len(_VIEWS) > KEEP_VIEWS:

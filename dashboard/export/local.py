@@ -12,7 +12,7 @@ from dashboard import figures, local_figures
 from dashboard.export import images
 from dashboard.export.common import FLAG_LEGEND, PROJECT, generated
 from dashboard.export.csvs import to_csv_bytes
-from dashboard.i18n import localised, number, say, t, tr
+from dashboard.i18n import localised, number, say, tr
 from indicators import deep_dives, local_maps
 from indicators.classes import classify
 from loaders.manifest import SOURCES
@@ -101,8 +101,7 @@ def italy_map(store, date=None, scheme: str = "quantiles", regions_geojson=None,
     classes = classify(drawn["value"], scheme)
     fig = figures.choropleth(drawn, ind, classes, lambda v: regions_geojson, title=ind.label,
                              subtitle=tr("{unit} · {date} · NUTS 2 (Italy only)", lang, unit=ind.unit,
-                                         date=date_text(date, lang)),
-                             no_data_label=t("no_data", lang), not_covered_label=t("not_covered", lang), lang=lang)
+                                         date=date_text(date, lang)), lang=lang)
     local_figures.frame_on(fig, "IT")  # framed on Italy: the only country this source covers
     figures.set_credit(fig, ind.map_credit)
     return fig, date

@@ -15,7 +15,7 @@ from fpdf import FPDF, FontFace
 
 from dashboard import figures, i18n
 from dashboard.export import pdf_text as text
-from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, licence_line, retrieved
+from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, licence_line, retrieved, source_line
 from dashboard.export.images import ExportError, figure_image
 from dashboard.i18n import say
 from geodata.codes import level_of
@@ -524,9 +524,8 @@ def _appendix(doc: Document, store, lang: str) -> None:
     for indicator_id in sorted(used):
         ind = REGISTRY[indicator_id]
         words = i18n.localised(ind, lang)
-        credit = i18n.credit(ind.credit, lang)
-        doc.paragraph(f"{words.label}. {words.description} {credit}, "
-                      f"{text.t('retrieved', lang, date=retrieved(store, ind))}. " + " ".join(words.caveats), 7.5)
+        doc.paragraph(f"{words.label}. {words.description} {source_line(store, ind, lang=lang)}. "
+                      + " ".join(words.caveats), 7.5)
         doc.ln(0.5)
     doc.paragraph(text.t("appendix_computed", lang), 7.5, "I")
     for topic, method in methods(lambda value, decimals: text.number(value, decimals, lang)):

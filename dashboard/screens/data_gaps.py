@@ -110,8 +110,7 @@ def _map(store, coverage: pd.DataFrame, level: int, maps, lang: str) -> None:
     fig = figures.choropleth(rows, count, classes, lambda v: maps.screen(v, level),
                              title=tr("Integration indicators with recent local data", lang),
                              subtitle=tr("NUTS {level} · count of {of}", lang, level=level, of=of),
-                             background=(maps.background, maps.background_ids), no_data_label=t("no_data", lang),
-                             not_covered_label=t("not_covered", lang), lang=lang)
+                             background=(maps.background, maps.background_ids), lang=lang)
     st.plotly_chart(fig, key=f"gap-map-{level}", config={"topojsonURL": maps.base_maps, "displaylogo": False},
                     alt=tr("Map of how many integration indicators each NUTS {level} region has; the table below "
                            "lists them.", lang, level=level))

@@ -13,7 +13,8 @@ from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
 from dashboard.i18n import say, t, tr
-from dashboard.map_ahead import in_language, level_text, year_text
+from dashboard.figures import level_text, year_text
+from dashboard.map_ahead import in_language
 from dashboard.screens import basket, downloads, europe_grid_view, local_views, share, town_search_box
 from dashboard.text import plain
 from geodata.attribution import BOUNDARIES

@@ -253,8 +253,7 @@ def _map(store, ranked: pd.DataFrame, level: int, maps, lang: str) -> None:
     fig = figures.choropleth(rows, score, classes, lambda v: maps.screen(v, level),
                              title=tr("Most-affected score", lang),
                              subtitle=tr("NUTS {level} · scaled over the EU-27", lang, level=level),
-                             background=(maps.background, maps.background_ids), no_data_label=t("no_data", lang),
-                             not_covered_label=t("not_covered", lang), lang=lang)
+                             background=(maps.background, maps.background_ids), lang=lang)
     st.plotly_chart(fig, key="composite-map", config={"topojsonURL": maps.base_maps, "displaylogo": False},
                     alt=tr("Map of the most-affected score; the ranked table below holds the values.", lang))
     st.caption(tr("The map image download is on the Map page for each indicator; the score's values are in the CSV "
