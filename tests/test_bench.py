@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import urllib.request
+
+import pytest
 
 from bench.bare_plotly import BarePage
 from bench.build import copy_mirror_seconds, timed_command
 
 
 def test_timed_command_reports_wall_and_cpu_of_a_child(tmp_path):
-    wall, cpu = timed_command([sys.executable, "-c", "sum(range(10**6))"], env={})
-    assert wall > 0 and cpu >= 0
+    # the child sleeps 0.3 s, then spins until it has used 0.3 s of CPU: both are lower bounds the timer must see
+    spin = "import time; time.sleep(0.3)\nwhile time.process_time() < 0.3: pass"
+    wall, cpu = timed_command([sys.executable, "-c", spin], env={})
+    assert cpu >= 0.3 and wall >= 0.6 and wall >= cpu
+    with pytest.raises(subprocess.CalledProcessError):
+        timed_command([sys.executable, "-c", "raise SystemExit(3)"], env={})
     (tmp_path / "mirror").mkdir()
     (tmp_path / "mirror" / "a.csv").write_text("x\n1\n")
     assert copy_mirror_seconds(tmp_path / "mirror") >= 0 and (tmp_path / "mirror" / "a.csv").exists()

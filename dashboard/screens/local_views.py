@@ -3,8 +3,6 @@ the cities of a region on its profile, and implausible values and local coverage
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from functools import reduce
 
 import pandas as pd
@@ -18,11 +16,11 @@ from dashboard.screens import downloads
 from dashboard.town_words import word
 from indicators import cities, deep_dives, plausibility, reception
 from loaders.city_tables import read
+from loaders.memo import Memo
 
 VIEWS = ("Regions (NUTS)", "Cities", "Municipalities (Spain)", "Reception (Italy)")
 LAYER_OF = dict(zip(VIEWS, ("regions", "cities", "es_municipalities", "it_reception")))  # the URL's ``layer``
 MAX_KEPT_FIGURES = 6  # figures of the local maps kept per store (each a few MB in memory)
-_KEPT_LOCK = threading.Lock()
 
 
 def _config(maps) -> dict:
@@ -137,18 +135,7 @@ def _kept(store, key: tuple, make):
     """The page's last few map figures, kept on the store: building 8 000 points in plotly takes ~150 ms, and a
     rerun that changes nothing on the map (a table sort, a download) should not pay it again. Never mutated
     (image exports build their own)."""
-    with _KEPT_LOCK:  # sessions share the store: one thread at a time reorders the kept figures
-        kept = store.memo.cached(("local_views", "figures"), OrderedDict)
-        found = kept.get(key)
-        if found is not None:
-            kept.move_to_end(key)
-            return found
-    made = make()  # outside the lock: another session's map need not wait for this one
-    with _KEPT_LOCK:
-        kept[key] = made
-        while len(kept) > MAX_KEPT_FIGURES:
-            kept.popitem(last=False)
-    return made
+    return store.memo.cached(("local_views", "figures"), lambda: Memo(MAX_KEPT_FIGURES)).cached(key, make)
 
 
 def _images(make, stem: str, lang: str) -> None:
