@@ -11,7 +11,7 @@ from PIL import Image
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
 from dashboard.figures import FONT, SEQUENTIAL
-from dashboard.i18n import credit, say, tr
+from dashboard.i18n import say, tr
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
 from indicators import local
 

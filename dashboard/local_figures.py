@@ -35,7 +35,7 @@ def points_map(rows: pd.DataFrame, ind, classes: Classes, *, title: str, subtitl
     rows = rows.assign(cls=classes.classes, size=pd.cut(rows["population"].fillna(0), SIZE_BINS, labels=False,
                                                         include_lowest=True))
     colours = figures.class_colours(classes, ind.diverging)
-    labels = classes.labels(ind.decimals, ind.short_unit or ind.unit)
+    labels = classes.labels(ind.decimals, ind.short_unit or ind.unit, lang)
     unit = ind.short_unit or ind.unit
     for cls, (colour, label) in enumerate(zip(colours, labels)):
         _add_points(fig, rows[rows["cls"] == cls], colour, label, unit, ind.decimals, lang)
@@ -49,7 +49,7 @@ def points_map(rows: pd.DataFrame, ind, classes: Classes, *, title: str, subtitl
                                     marker=dict(symbol="circle-open", size=9, color="#333333", line_width=0.8)))
     # the house map layout: title, legend, credit line; on a figure already made, template None removes plotly's
     # default theme ({}, right for a new figure, would merge into it)
-    fig.update_layout({**figures._map_layout(title, subtitle, credit), "template": None})
+    fig.update_layout({**figures._map_layout(title, subtitle, credit, lang=lang), "template": None})
     return frame_on(fig, frame)
 
 

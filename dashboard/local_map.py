@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard.figures import FONT, NO_DATA_COLOUR, SEQUENTIAL
-from dashboard.i18n import credit, number, tr
+from dashboard.i18n import number, say, tr
 from dashboard.town_words import word
 from indicators import local
 

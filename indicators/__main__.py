@@ -15,7 +15,7 @@ from indicators import city_cli, local_cli, presets, profile, tables
 from indicators.benchmarks import benchmarks
 from indicators.composite import CANDIDATES, composite, not_ranked
 from indicators.registry import ENTRIES, get
-from indicators.summary import LANGUAGES
+from indicators.wording import LANGUAGES
 from loaders.errors import StoreMissingError
 from loaders.store import load_store
 

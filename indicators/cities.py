@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators import plausibility
-from indicators.phrasing import english
+from indicators import plausibility, wording
 from indicators.wording import phrase
 from loaders.city_tables import read
 
@@ -99,7 +98,7 @@ def city_series(store, code: str) -> pd.DataFrame:
     return rows.sort_values("year").reset_index(drop=True)
 
 
-def implausible_values(store, words=str, number=english) -> pd.DataFrame:
+def implausible_values(store, words=str, number=wording.number) -> pd.DataFrame:
     """Every published city value a plausibility rule caught, with the rule and its wording: ``words(phrase)``,
     numbers by ``number(value, decimals)`` (English by default, as in the CSV)."""
     found = plausibility.findings(read(store, "city_series"), words, number)

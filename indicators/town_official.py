@@ -9,8 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators import cities, local, municipal, plausibility
-from indicators.phrasing import english
+from indicators import cities, local, municipal, plausibility, wording
 from indicators.town_search import normalise
 from indicators.wording import Phrase, phrase
 from loaders.city_tables import read
@@ -20,7 +19,7 @@ TOWN_MINIMUM = 10_000
 CITY_MINIMUM = 50_000  # the Urban Audit's lower bound for a city, used where its population is not published
 
 
-def match_rule(number=english) -> Phrase:
+def match_rule(number=wording.number) -> Phrase:
     """How a municipality (LAU 2020) is taken to be an Urban Audit city; said on the page and in the briefing,
     with numbers written by ``number(value, decimals)``."""
     return phrase("A municipality is taken to be an Urban Audit city when the city point carries the municipality's "

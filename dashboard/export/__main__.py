@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.export import csvs, images, pdf, pdf_text
+from dashboard.export import csvs, images, pdf
+from dashboard.i18n import LANGUAGES
 from dashboard.export.images import ExportError
 from indicators.registry import REGISTRY
 from loaders.errors import StoreMissingError
@@ -27,11 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     chart.add_argument("--out", required=True)
     briefing = commands.add_parser("briefing", help="one-page A4 PDF about a region")
     briefing.add_argument("--geo", required=True)
-    briefing.add_argument("--lang", default="en", choices=pdf_text.LANGUAGES)
+    briefing.add_argument("--lang", default="en", choices=list(LANGUAGES))
     briefing.add_argument("--out", required=True)
     pack = commands.add_parser("pack", help="roundtable pack PDF for 2-20 regions")
     pack.add_argument("--geo", required=True, help="comma-separated codes, e.g. ITC4,AT13,DE11")
-    pack.add_argument("--lang", default="en", choices=pdf_text.LANGUAGES)
+    pack.add_argument("--lang", default="en", choices=list(LANGUAGES))
     pack.add_argument("--out", required=True)
     args = parser.parse_args(argv)
     try:

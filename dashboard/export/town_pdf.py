@@ -56,7 +56,7 @@ class TownDocument(Document):
         self.set_y(-12)
         self.set_font("Sans", "", 7)
         self.set_text_color(95, 95, 95)
-        self.cell(0, 4, f"{boundaries(self.lang)} · " + _printable(tr(
+        self.cell(0, 4, f"{say(boundaries(), self.lang)} · " + _printable(tr(
             "data store built {built} · generated {generated} · page {page}", self.lang,
             built=self.store.info["built_at"][:10], generated=generated(), page=self.page_no())), align="C")
         self.set_text_color(34, 34, 34)

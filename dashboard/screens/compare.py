@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import figures, frame, i18n, state
 from dashboard.export import csvs, pdf
 from dashboard.context import PageContext
-from dashboard.i18n import say, t, tr
+from dashboard.i18n import say, tr
 from dashboard.screens import basket, downloads, local_views
 from dashboard.screens.region import option_labels
 from geodata.codes import level_of
@@ -22,18 +22,18 @@ DEFAULT_X, DEFAULT_Y = "foreign_born_share", "unemployment_gap_foreign_born"
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
     lang = view.lang
-    st.title(t("compare", lang))
+    st.title(tr("Compare", lang))
     local_views.compare_cities(store, lang)  # cities beside the regions: their own chooser, bars, trends and table
     options = profile.search_options(store)
     labels = option_labels(options, lang)
     codes = list(options["geo"])
-    peers_of = st.selectbox(t("peers_of", view.lang), codes, index=None, format_func=labels.get,
+    peers_of = st.selectbox(tr("…or the peers of", view.lang), codes, index=None, format_func=labels.get,
                             key=frame.seed("w_peers_of", view.peers_of),
                             placeholder=tr("a region whose peers to add", lang))
     default = list(view.geos)
     if peers_of and not default:
         default = [peers_of] + list(peers.peers(store, peers_of, k=5)["geo"])
-    geos = st.multiselect(t("regions", view.lang), codes, format_func=labels.get, max_selections=state.MAX_REGIONS,
+    geos = st.multiselect(tr("Regions (up to 12)", view.lang), codes, format_func=labels.get, max_selections=state.MAX_REGIONS,
                           key=frame.seed("w_geos", default[: state.MAX_REGIONS]))
     view = replace(view, geos=list(geos), peers_of=peers_of)
     if not geos:
@@ -89,7 +89,7 @@ def _reception(store, geos: list[str], lang: str) -> None:
                  hide_index=True, width="stretch")
     st.caption(tr("{credit}. Report of {date}. A NUTS 3 region shows its NUTS 2 region's figure; "
                   "Trentino-Alto Adige is one figure for ITH1 + ITH2. Other countries publish no such data.", lang,
-                  credit=i18n.credit(reception.CREDIT, lang), date=str(rows["date"].max().date())))
+                  credit=i18n.say(reception.CREDIT, lang), date=str(rows["date"].max().date())))
 
 
 def _scatter(store, view, geos, lang: str) -> None:
@@ -101,10 +101,10 @@ def _scatter(store, view, geos, lang: str) -> None:
     first, second = (DEFAULT_X, DEFAULT_Y) if {DEFAULT_X, DEFAULT_Y} <= set(candidates) else candidates[:2]
     left, right = st.columns(2)
     def label(i: str) -> str:
-        return i18n.data_text(REGISTRY[i].label, lang)
+        return i18n.say(REGISTRY[i].label, lang)
 
-    x = left.selectbox(t("x_axis", view.lang), candidates, format_func=label, key=frame.seed("w_x", first))
-    y = right.selectbox(t("y_axis", view.lang), candidates, format_func=label, key=frame.seed("w_y", second))
+    x = left.selectbox(tr("Horizontal axis", view.lang), candidates, format_func=label, key=frame.seed("w_x", first))
+    y = right.selectbox(tr("Vertical axis", view.lang), candidates, format_func=label, key=frame.seed("w_y", second))
     both = compare.side_by_side(store, x, y, level)
     if both.empty:
         st.caption(tr("No region has both indicators at this level.", lang))

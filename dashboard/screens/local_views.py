@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard import figures, frame, local_figures
 from dashboard.export import csvs
 from dashboard.export import local as local_export
-from dashboard.i18n import credit, localised, number, say, t, tr
+from dashboard.i18n import localised, number, say, tr
 from dashboard.screens import downloads
 from dashboard.town_words import word
 from indicators import cities, deep_dives, plausibility, reception
@@ -56,9 +56,9 @@ def other_view(store, view, maps) -> str:
 def _cities(store, view, maps) -> None:
     options = [e.id for e in deep_dives.for_level("city")]
     lang = view.lang
-    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_city_ind")
+    ind_id = st.selectbox(tr("Indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_city_ind")
     years = sorted(int(y) for y in cities.city_shares(store).dropna(subset=["value"])["year"].unique())
-    year = st.selectbox(t("year", lang), [None, *reversed(years)], key="w_city_year",
+    year = st.selectbox(tr("Year", lang), [None, *reversed(years)], key="w_city_year",
                         format_func=lambda y: tr("each city's latest year", lang) if y is None else str(y))
     fig, data = _kept(store, ("cities", ind_id, year, view.scheme, lang),
                       lambda: local_export.city_map(store, ind_id, year, view.scheme, lang))
@@ -80,8 +80,8 @@ def _cities(store, view, maps) -> None:
 def _spain(store, view, maps) -> None:
     options = [e.id for e in deep_dives.for_level("lau")]
     lang = view.lang
-    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_es_ind")
-    year = None if "change" in ind_id else st.selectbox(t("year", lang), [2024, 2023, 2022, 2021], key="w_es_year")
+    ind_id = st.selectbox(tr("Indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_es_ind")
+    year = None if "change" in ind_id else st.selectbox(tr("Year", lang), [2024, 2023, 2022, 2021], key="w_es_year")
     fig, data = _kept(store, ("spain", ind_id, year, view.scheme, maps.screen(2021, 3), lang),
                       lambda: local_export.spain_map(store, ind_id, year, view.scheme, maps.screen(2021, 3), lang))
     ind = localised(data.indicator, lang)
@@ -118,7 +118,7 @@ def _italy(store, view, maps) -> None:
     chosen = st.multiselect(tr("Regions in the trend", lang), sorted(monthly["name"].unique()),
                             default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend")
     codes = monthly.loc[monthly["name"].isin(chosen), "geo"].unique().tolist()
-    st.plotly_chart(local_figures.reception_trend(monthly, codes, credit(ind.credit, lang), lang), key="it-trend",
+    st.plotly_chart(local_figures.reception_trend(monthly, codes, say(ind.credit, lang), lang), key="it-trend",
                     alt=tr("Lines of people in reception per 1 000 residents by month for the chosen regions.", lang))
     at = rows[rows["date"].eq(date)]
     at = at.assign(note=[say(note, lang) for note in at["note"]])  # indicators.reception's phrases
@@ -200,7 +200,7 @@ def _region_reception(store, geo: str, lang: str) -> None:
     st.write(tr("{value} per 1 000 residents on {date}{joint}: {people} people; {note}.", lang,
                 value=number(last["value"], 2, lang), date=_date(last["date"], lang), joint=joint,
                 people=number(last["total"], 0, lang), note=say(last["note"], lang)) + scope)
-    st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], credit(reception.CREDIT, lang), lang),
+    st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], say(reception.CREDIT, lang), lang),
                     key=f"region-it-{geo}",
                     alt=tr("Line of people in reception per 1 000 residents by month in {region}.", lang,
                            region=last["name"]))
@@ -223,7 +223,7 @@ def _region_cities(store, geo: str, lang: str) -> None:
         st.plotly_chart(fig, key=f"region-cities-{geo}",
                         alt=tr("Lines of the foreign-born share of residents of the cities in the table above.", lang))
     st.caption(tr("{credit}. Values caught by a plausibility check are not shown (see the data-gap page).", lang,
-                  credit=credit(cities.CREDIT, lang)))
+                  credit=say(cities.CREDIT, lang)))
 
 
 def data_gaps_section(store, lang: str = "en") -> None:
@@ -258,7 +258,7 @@ def sources_section(lang: str = "en") -> None:
     entries = [(localised(e, lang), e) for e in deep_dives.ENTRIES]
     st.dataframe(pd.DataFrame([{tr("indicator", lang): shown.label, tr("level", lang): say(deep_dives.LEVELS[e.level],
                                                                                            lang),
-                                tr("covers", lang): say(e.coverage, lang), tr("source", lang): credit(e.credit, lang),
+                                tr("covers", lang): say(e.coverage, lang), tr("source", lang): say(e.credit, lang),
                                 tr("map", lang): e.map_attribution, tr("caveats", lang): " ".join(shown.caveats)}
                                for shown, e in entries]), hide_index=True, width="stretch")
     st.markdown("\n".join((
@@ -337,6 +337,6 @@ def reception_beside_score(store, countries: list[str], level: int, lang: str = 
         latest = latest.assign(note=[say(note, lang) for note in latest["note"]])
         st.dataframe(latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]],
                      hide_index=True, width="stretch")
-        st.caption(credit(reception.CREDIT, lang) + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)
+        st.caption(say(reception.CREDIT, lang) + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)
                                               if level == 2 else
                                               tr("Regional (NUTS 2) figures; NUTS 3 regions are not reported.", lang)))

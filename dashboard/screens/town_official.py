@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import figures
-from dashboard.i18n import credit, localised, number, tr
+from dashboard.i18n import localised, number, say, tr
 from dashboard.text import plain
 from dashboard.town_words import definition, match_rule, word
 from indicators import deep_dives, municipal, town_official
@@ -57,7 +57,7 @@ def _ine(ine: pd.DataFrame, gisco_id: str, lang: str) -> None:
     population = now["population"].iloc[0]
     residents = (tr("{count} registered residents", lang, count=number(int(population), 0, lang))
                  if population == population else tr("residents not published", lang))
-    st.caption(plain(credit(municipal.CREDIT, lang) + ". " + tr(
+    st.caption(plain(say(municipal.CREDIT, lang) + ". " + tr(
         "1 January {year}, {residents}. Born abroad = the rest of the EU + the rest of Europe + Africa + the "
         "Americas + Asia + Oceania; a group not published leaves the share empty, never 0.", lang,
         year=latest, residents=residents)))
