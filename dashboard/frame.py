@@ -159,7 +159,8 @@ def footer(store, view: state.View, controls=("indicator",)) -> None:
     """Sources of what is on screen, the boundary attribution, and how recent the data are. The sidebar
     indicator's credit only where the page shows that indicator: elsewhere each figure carries its own."""
     lang = view.lang
-    credit = (say(REGISTRY[view.indicator].credit, lang) if "indicator" in controls
+    # the source's name alone: the line's own label already says "Sources"
+    credit = (REGISTRY[view.indicator].credit.removeprefix("Source: ") if "indicator" in controls
               else tr("each figure's own source line", lang))
     retrieved = sorted(s["retrieved_at"] for s in store.info["sources"].values() if s.get("retrieved_at"))
     as_of = retrieved[-1][:10] if retrieved else tr("unknown", lang)

@@ -16,7 +16,10 @@ from dashboard.town_words import word
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
 from indicators import local, region_grid
 
-OUTLINE = "outline: GISCO 1:20 million, generalised"
+
+def outline(lang: str) -> str:
+    """What the region's outline is drawn from, in ``lang``."""
+    return tr("outline: GISCO 1:20 million, generalised", lang)
 
 
 def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
@@ -46,7 +49,7 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
                              hoverinfo="skip", name=tr("{size} km cells", lang, size=size)))
     xs, ys = _outline(store, geo)
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#333", width=1), hoverinfo="skip",
-                             name=OUTLINE, showlegend=False))
+                             name=outline(lang), showlegend=False))
     legend = [f"{a}–{b}" for a, b in zip((0,) + tuple(breaks), breaks)] + [
         f"≥ {breaks[-1]}", tr("few residents (< {count})", lang, count=local.FEW_RESIDENTS),
         tr("withheld / not published", lang)]
@@ -59,7 +62,7 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
                            unit=unit, name=name, size=size)), font=FONT, height=620,
         margin=dict(l=10, r=10, t=50, b=70), plot_bgcolor="white", legend=dict(title=dict(text=unit)),
         xaxis=dict(visible=False), yaxis=dict(visible=False, scaleanchor="x", scaleratio=1),
-        annotations=[dict(text=f"{credit(GRID_SOURCE, lang)}{summed} · {OUTLINE} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}",
+        annotations=[dict(text=f"{say(GRID_SOURCE, lang)}{summed} · {outline(lang)} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}",
                           showarrow=False, xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top",
                           font=dict(size=11, color="#444"))])
     return fig, size

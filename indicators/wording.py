@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 # the one list of languages the atlas speaks (code -> its own name, as the language picker shows it)
 LANGUAGES = {"en": "English", "fr": "Français", "de": "Deutsch", "it": "Italiano", "es": "Español"}
@@ -110,6 +110,13 @@ def number(value: float | None, decimals: int, lang: str = "en", trim: bool = Fa
         return "–"
     pattern = "#,##0" + ("." + ("#" if trim else "0") * decimals if decimals > 0 else "")
     return format_decimal(value, format=pattern, locale=lang if lang in LANGUAGES else "en")
+
+
+def marks(lang: str) -> tuple[str, str]:
+    """The decimal and group marks ``number`` writes in ``lang`` (CLDR): for charts that format numbers
+    themselves (plotly's ``separators``) and for loops over thousands of cells."""
+    locale = lang if lang in LANGUAGES else "en"
+    return get_decimal_symbol(locale), get_group_symbol(locale)
 
 
 # Eurostat's codes that are not ISO 3166 codes

@@ -4,10 +4,9 @@ numbers ``i18n.number`` (Babel)."""
 
 from __future__ import annotations
 
-from babel.numbers import get_decimal_symbol, get_group_symbol
-
-from dashboard.i18n import language, number, say, tr
+from dashboard.i18n import number, say, tr
 from indicators.ranks import rank_label
+from indicators.wording import marks
 
 NARROW_NBSP, NBSP = "\u202f", "\u00a0"
 EUROSTAT_LICENCE = "Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU)"
@@ -37,9 +36,8 @@ def weighting(words: str | None, lang: str) -> str:
 def plotly_separators(lang: str) -> str:
     """The language's decimal and group marks (CLDR) for a plotly chart; plotly groups French with a plain space
     (the PDF's font has no narrow no-break space)."""
-    locale = language(lang)
-    group = get_group_symbol(locale)
-    return get_decimal_symbol(locale) + (" " if group in (NARROW_NBSP, NBSP) else group)
+    decimal, group = marks(lang)
+    return decimal + (" " if group in (NARROW_NBSP, NBSP) else group)
 
 
 def quantity(value: float | None, decimals: int, short_unit: str, lang: str) -> str:

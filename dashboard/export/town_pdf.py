@@ -18,7 +18,6 @@ from dashboard.town_words import area_label, area_note, definition, how_they_dif
 from geodata.attribution import boundaries
 from indicators import local, municipal, town_official
 
-LANGS = ("en", "fr", "de", "it", "es")
 NNBSP, NBSP = "\u202f", "\u00a0"  # narrow no-break space (French thousands), no-break space (before %)
 # Liberation Sans has no narrow no-break space: DejaVu Sans supplies that one glyph where it is installed;
 # without it a plain no-break space stands in (the number never breaks across lines either way).
@@ -56,7 +55,7 @@ class TownDocument(Document):
         self.set_y(-12)
         self.set_font("Sans", "", 7)
         self.set_text_color(95, 95, 95)
-        self.cell(0, 4, f"{say(boundaries(), self.lang)} · " + _printable(tr(
+        self.cell(0, 4, f"{i18n.say(boundaries(), self.lang)} · " + _printable(tr(
             "data store built {built} · generated {generated} · page {page}", self.lang,
             built=self.store.info["built_at"][:10], generated=generated(), page=self.page_no())), align="C")
         self.set_text_color(34, 34, 34)
@@ -73,7 +72,7 @@ def town_briefing(store, gisco_id: str, lang: str = "en", measure: str = "born_a
     town = local.municipality(store, gisco_id)
     if town is None:
         raise ExportError("unknown municipality id")
-    lang = lang if lang in LANGS else "en"
+    lang = i18n.language(lang)
     fig = local_map(store, town, measure, radius, lang=lang)
     fig.update_layout(height=None)
     image = figure_image(fig, "png", (1000, 760))
@@ -114,7 +113,7 @@ def _build(store, town, lang, image, width, official, table) -> TownDocument:
     doc.heading(tr("Read with care", lang), 9)
     for line in _caveats(lang):
         doc.paragraph(f"- {line}", 7)
-    doc.paragraph(f"{GRID_SOURCE} · {ATTRIBUTION} · "
+    doc.paragraph(f"{i18n.say(GRID_SOURCE, lang)} · {ATTRIBUTION} · "
                   + tr("municipalities: GISCO LAU 2020, degree of urbanisation LAU 2019", lang) + f" · {PROJECT}", 7)
     return doc
 
@@ -137,7 +136,7 @@ def _official(doc, town, official, lang: str) -> None:
         doc.paragraph(tr("{n} registered residents on 1 January {year}. Born abroad sums every group abroad; a group "
                          "not published leaves the share empty, never 0.", lang,
                          n=number(residents, 0, lang) if residents == residents else "–", year=years[-1]), 7)
-        doc.paragraph(municipal.CREDIT, 7)
+        doc.paragraph(i18n.say(municipal.CREDIT, lang), 7)
     if not city.empty:
         name, code = city["name"].iloc[0], city["geo"].iloc[0]
         doc.heading(tr("Urban Audit city: foreign-born residents", lang))
@@ -156,7 +155,7 @@ def _official(doc, town, official, lang: str) -> None:
                           *(_share(v, s, lang) for v, s in zip(city["value"], city["status"]))])
                 grid.row([tr("flag", lang), *city["flag"]])
             doc.paragraph(f"{tr('definition', lang)}{_colon(lang)}{_definitions(city['note'], lang)}", 7)
-        doc.paragraph(f"{city['source'].iloc[0]} · {match_rule(lang)}", 6.5)
+        doc.paragraph(f"{i18n.say(city['source'].iloc[0], lang)} · {match_rule(lang)}", 6.5)
     if not nearest.empty:
         doc.heading(tr("Nearest Urban Audit cities", lang))
         doc.paragraph(tr("{town} is not an Urban Audit city. The nearest cities with a foreign-born share (distance "
@@ -169,7 +168,7 @@ def _official(doc, town, official, lang: str) -> None:
             for row in nearest.itertuples():
                 grid.row([f"{row.name} ({row.geo})", number(row.km, 1, lang), _share(row.value, row.status, lang),
                           str(int(row.year)), row.flag, _printable(definition(row.note, lang))])
-        doc.paragraph(f"{nearest['source'].iloc[0]} · {match_rule(lang)}", 6.5)
+        doc.paragraph(f"{i18n.say(nearest['source'].iloc[0], lang)} · {match_rule(lang)}", 6.5)
 
 
 def _colon(lang: str) -> str:

@@ -34,7 +34,7 @@ def render(ctx: PageContext) -> state.View:
     if peers_of and not default:
         default = [peers_of] + list(peers.peers(store, peers_of, k=5)["geo"])
     geos = st.multiselect(tr("Regions (up to 12)", view.lang), codes, format_func=labels.get, max_selections=state.MAX_REGIONS,
-                          key=frame.seed("w_geos", default[: state.MAX_REGIONS]))
+                          placeholder=tr("Choose regions", view.lang), key=frame.seed("w_geos", default[: state.MAX_REGIONS]))
     view = replace(view, geos=list(geos), peers_of=peers_of)
     if not geos:
         st.info(tr("Choose regions above (by name or code), or pick a region to compare it with its peers.", lang))

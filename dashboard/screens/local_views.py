@@ -116,7 +116,8 @@ def _italy(store, view, maps) -> None:
             f"it_reception_{pd.Timestamp(date):%Y%m%d}", lang)
     monthly = reception.monthly(store)
     chosen = st.multiselect(tr("Regions in the trend", lang), sorted(monthly["name"].unique()),
-                            default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend")
+                            default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend",
+                            placeholder=tr("Choose regions", lang))
     codes = monthly.loc[monthly["name"].isin(chosen), "geo"].unique().tolist()
     st.plotly_chart(local_figures.reception_trend(monthly, codes, say(ind.credit, lang), lang), key="it-trend",
                     alt=tr("Lines of people in reception per 1 000 residents by month for the chosen regions.", lang))
@@ -284,7 +285,7 @@ def compare_cities(store, lang: str = "en") -> None:
         latest = cities.latest_by_city(store)
         labels = dict(zip(latest["geo"], latest["name"] + " (" + latest["country"] + ")"))
         codes = st.multiselect(tr("Cities", lang), sorted(labels, key=labels.get), format_func=labels.get,
-                               max_selections=12, key="w_compare_cities")
+                               max_selections=12, key="w_compare_cities", placeholder=tr("Choose cities", lang))
         if not codes:
             st.caption(tr("Choose cities by name. Values caught by a plausibility check are not shown.", lang))
             return

@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
-from dashboard.i18n import localised, number, say, tr
+from dashboard.i18n import country, localised, number, say, tr
 from dashboard.screens import basket, downloads, local_views, rank_breakdown
 from dashboard.screens.rank_breakdown import preset_definition, preset_label, value_in
 from geodata.codes import EU27
@@ -158,7 +158,10 @@ def _filters(store, view, level: int) -> tuple[list[str], bool, dict[str, list[s
     if set(view.countries) - set(options):
         st.warning(tr("Countries outside the EU-27 in the link are listed only when regions outside the EU-27 are "
                       "ticked.", lang))
+    # named in the reader's language, so typing "Allemagne" or "Germany" finds DE; the code stays beside the name
     countries = st.multiselect(tr("Countries", lang), options, help=tr("None chosen: every country.", lang),
+                               format_func=lambda code: f"{country(code, lang)} ({code})",
+                               placeholder=tr("every country", lang),
                                key=frame.seed("w_countries", [c for c in view.countries if c in options]))
     typology = {}
     if level == 3:

@@ -75,7 +75,7 @@ def _headline(store, geo, view) -> None:
         with columns[i % 3].container(border=True):
             st.markdown(f"**{plain(words.short_label)}** · :blue-badge[{_badge(fig.level, lang)}]")
             unit = words.short_unit or words.unit
-            st.metric(label=plain(words.label), value=f"{_number(fig.value, ind.decimals, lang)} {unit}",
+            st.metric(label=plain(words.label), value=f"{number(fig.value, ind.decimals, lang)} {unit}",
                       label_visibility="collapsed")
             _strip(store, fig, ind, view)
             flag = tr("flag {flag} ({meaning})", lang, flag=fig.flag, meaning=say(flags.said(fig.flag), lang))
@@ -102,7 +102,7 @@ def _headline(store, geo, view) -> None:
                     # an aggregate missing regions or member states is never called "country" or "EU"
                     where = tr("comparison", lang) if bench.partial else _scope(bench.scope, lang)
                     lines.append(tr("{label}: {content}", lang, label=where,
-                                    content=f"{_number(bench.value, ind.decimals, lang)} {unit} "
+                                    content=f"{number(bench.value, ind.decimals, lang)} {unit} "
                                             f"({plain(say(bench.label, lang))})"))
             st.caption("  \n".join(lines))
 
@@ -128,10 +128,6 @@ def _not_drawn(missing: list[str], lang: str) -> str:
             ("EU",): tr("No complete EU value for these years: that line is not drawn.", lang),
             ("country", "EU"): tr("No complete country or EU value for these years: that line is not drawn.", lang),
             }[tuple(missing)]
-
-
-def _number(value, decimals: int, lang: str) -> str:
-    return "–" if value is None or value != value else number(value, decimals, lang)
 
 
 def _rank(rank: int, n: int, tied: int | None, lang: str) -> str:

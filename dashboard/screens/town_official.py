@@ -94,7 +94,7 @@ def _city(city: pd.DataFrame, town_name: str, lang: str) -> None:
         if caught:
             st.caption(tr("{count} value(s) caught by a plausibility rule: kept as published, not drawn.", lang,
                           count=caught))
-    st.caption(plain(f"{city['source'].iloc[0]}. {match_rule(lang)}"))
+    st.caption(plain(f"{say(city['source'].iloc[0], lang)}. {match_rule(lang)}"))
 
 
 def _with_gaps(shown: pd.DataFrame) -> pd.DataFrame:
@@ -118,5 +118,5 @@ def _nearest(nearest: pd.DataFrame, town_name: str, lang: str) -> None:
                           tr("flag", lang): nearest["flag"].to_numpy(),
                           tr("definition", lang): [definition(n, lang) for n in nearest["note"]]})
     st.dataframe(table, hide_index=True, width="stretch")
-    st.caption(plain(f"{nearest['source'].iloc[0]}. " + tr("Distance between centres, great circle.", lang)
+    st.caption(plain(f"{say(nearest['source'].iloc[0], lang)}. " + tr("Distance between centres, great circle.", lang)
                      + f" {match_rule(lang)}"))
