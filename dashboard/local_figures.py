@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from dashboard import figures
 from dashboard.i18n import tr
+from dashboard.text import place
 from indicators.classes import Classes
 
 SIZE_BINS = (0, 20_000, 100_000, 500_000, 2_000_000, np.inf)  # residents -> marker size step (no per-point sizes)
@@ -71,7 +72,7 @@ def _add_points(fig: go.Figure, part: pd.DataFrame, colour: str, label: str, uni
         return
     years = part["year"].dropna().unique()
     uniform = len(years) == 1  # one year for the whole trace: say it once in the template, not per point
-    text = part["name"].astype(str)
+    text = pd.Series([place(name, lang) for name in part["name"]], index=part.index)
     if not uniform:
         text = text + " · " + part["year"].astype("Int64").astype(str).replace("<NA>", "–")
     flags = part["flag"].fillna("")

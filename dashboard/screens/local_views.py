@@ -13,8 +13,10 @@ import streamlit as st
 from dashboard import figures, frame, local_figures
 from dashboard.export import csvs
 from dashboard.export import local as local_export
-from dashboard.i18n import localised, number, say, tr
+from dashboard.i18n import country, localised, number, say, tr
 from dashboard.screens import downloads
+from dashboard.screens.shown_tables import shown_table
+from dashboard.text import place, places
 from dashboard.town_words import word
 from indicators import cities, deep_dives, plausibility, reception
 from loaders.city_tables import read
@@ -212,12 +214,12 @@ def _region_cities(store, geo: str, lang: str) -> None:
     if inside.empty:
         return
     st.header(tr("Cities in this region (Urban Audit)", lang))
-    shown = inside[["name", "geo", "note", "year", "value", "flag"]].assign(
+    shown = places(inside[["name", "geo", "note", "year", "value", "flag"]], lang).assign(
         note=[word(note, lang) for note in inside["note"]])
     st.dataframe(shown.rename(columns={"value": tr("foreign-born %", lang), "note": tr("definition", lang)}),
                  hide_index=True, width="stretch")
     shares = cities.city_shares(store)
-    series = shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"])
+    series = places(shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"]), lang)
     if series["year"].nunique() > 1:
         fig = figures.trends(series, localised(deep_dives.get("city_foreign_born_share"), lang),
                              tr("Foreign-born share of residents", lang), lang=lang)
@@ -237,19 +239,36 @@ def data_gaps_section(store, lang: str = "en") -> None:
                                       lambda value, decimals: number(value, decimals, lang))
     values = len(found.drop_duplicates(["geo", "year", "variable"]))
     st.header(tr("Published city values not shown: implausible ({count})", lang, count=values))
+    rules = {rule: _rule_name(rule, lang) for rule in plausibility.RULES}
     st.caption(tr("Kept exactly as published, never corrected; left out of maps, ranks and charts. Rules:", lang) + " "
-               + " ".join(tr("**{rule}**: {wording}.", lang, rule=k, wording=say(plausibility.RULES[k], lang))
+               + " ".join(tr("**{rule}**: {wording}.", lang, rule=rules[k], wording=say(plausibility.RULES[k], lang))
                           for k in dict.fromkeys(found["rule"])))
-    st.dataframe(found[["name", "geo", "year", "variable", "value", "flag", "rule", "detail", "source"]],
-                 hide_index=True, width="stretch", column_config=None if lang == "en" else {
-                     "name": tr("name", lang), "geo": tr("code", lang), "year": tr("year", lang),
-                     "variable": tr("variable", lang), "value": tr("value", lang), "flag": tr("flag", lang),
-                     "rule": tr("rule", lang), "detail": tr("detail", lang), "source": tr("source", lang)})
+    variables = {"foreign_born": tr("foreign-born residents", lang), "population": tr("residents", lang)}
+    shown_table(found[["name", "geo", "year", "variable", "value", "flag", "rule", "detail", "source"]].assign(
+        variable=found["variable"].map(variables), rule=found["rule"].map(rules)), lang)
     downloads.direct(tr("Implausible values (CSV)", lang),
                      lambda: csvs.to_csv_bytes(found if lang == "en" else cities.implausible_values(store)),
                      "implausible_city_values.csv", "csv_implausible")
     with st.expander(tr("Local codes that could not be joined", lang)):
-        st.dataframe(read(store, "city_unmatched"), hide_index=True, width="stretch")
+        unmatched = read(store, "city_unmatched")
+        shown_table(unmatched.assign(reason=[_unmatched_reason(r, lang) for r in unmatched["reason"]]), lang)
+
+
+def _rule_name(rule: str, lang: str) -> str:
+    """A plausibility rule's short name (indicators.plausibility.RULES' keys) in ``lang``."""
+    return {"share_over_100": tr("share above 100 %", lang), "jump": tr("jump", lang)}.get(rule, rule)
+
+
+def _unmatched_reason(reason: str, lang: str) -> str:
+    """Why a city code found no partner (loaders.city_tables writes these four reasons) in ``lang``."""
+    return {
+        "greater city: the 2021 Urban Audit points cover cities (C) only":
+            tr("greater city: the 2021 Urban Audit points cover cities (C) only", lang),
+        "city code not among the Urban Audit 2021 points (code changed or city not in the 2021 list)":
+            tr("city code not among the Urban Audit 2021 points (code changed or city not in the 2021 list)", lang),
+        "population published, no foreign-born count": tr("population published, no foreign-born count", lang),
+        "no row in urb_cpopcb or urb_cpop1": tr("no row in urb_cpopcb or urb_cpop1", lang),
+    }.get(reason, reason)
 
 
 def sources_section(lang: str = "en") -> None:
@@ -283,21 +302,22 @@ def compare_cities(store, lang: str = "en") -> None:
     """On the compare page: up to 12 Urban Audit cities, bars of the latest shown share, trends, country benchmark."""
     with st.expander(tr("Compare cities (Urban Audit: foreign-born share of residents)", lang)):
         latest = cities.latest_by_city(store)
-        labels = dict(zip(latest["geo"], latest["name"] + " (" + latest["country"] + ")"))
+        labels = {geo: f"{place(name, lang)} ({country(code, lang)})"
+                  for geo, name, code in zip(latest["geo"], latest["name"], latest["country"])}
         codes = st.multiselect(tr("Cities", lang), sorted(labels, key=labels.get), format_func=labels.get,
                                max_selections=12, key="w_compare_cities", placeholder=tr("Choose cities", lang))
         if not codes:
             st.caption(tr("Choose cities by name. Values caught by a plausibility check are not shown.", lang))
             return
         ind = localised(deep_dives.get("city_foreign_born_share"), lang)
-        chosen = cities.compare(store, codes)
+        chosen = places(cities.compare(store, codes), lang)
         st.plotly_chart(figures.grouped_bars(chosen, ind, tr("{indicator} (latest year shown per city)", lang,
                                                              indicator=ind.label), lang),
                         key="compare-city-bars", config={"displaylogo": False},
                         alt=tr("Bars of the chosen cities' latest foreign-born share; the table below holds the "
                                "values.", lang))
         shares = cities.city_shares(store)
-        st.plotly_chart(figures.trends(shares[shares["geo"].isin(codes)].dropna(subset=["value"]), ind,
+        st.plotly_chart(figures.trends(places(shares[shares["geo"].isin(codes)].dropna(subset=["value"]), lang), ind,
                                        tr("Foreign-born share of residents over time", lang), lang=lang),
                         key="compare-city-trends",
                         alt=tr("Lines of the chosen cities' foreign-born share over the years shown.", lang))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import figures
 from dashboard.i18n import localised, number, say, tr
-from dashboard.text import plain
+from dashboard.text import place, plain
 from dashboard.town_words import definition, match_rule, word
 from indicators import deep_dives, municipal, town_official
 
@@ -69,7 +69,7 @@ def _signed(value: float, lang: str) -> str:
 
 
 def _city(city: pd.DataFrame, town_name: str, lang: str) -> None:
-    code, name = city["geo"].iloc[0], city["name"].iloc[0]
+    code, name = city["geo"].iloc[0], place(city["name"].iloc[0], lang)
     st.header(tr("Urban Audit city: foreign-born residents", lang))
     match = word(city["match"].iloc[0], lang)
     st.write(plain(tr("{town} is the Urban Audit city {city} ({code}), matched by {match}.", lang,
@@ -110,7 +110,7 @@ def _nearest(nearest: pd.DataFrame, town_name: str, lang: str) -> None:
     st.header(tr("Nearest Urban Audit cities", lang))
     st.write(plain(tr("{town} is not an Urban Audit city. The nearest cities with a foreign-born share:", lang,
                       town=town_name)))
-    table = pd.DataFrame({tr("city", lang): nearest["name"].to_numpy(), tr("code", lang): nearest["geo"].to_numpy(),
+    table = pd.DataFrame({tr("city", lang): [place(name, lang) for name in nearest["name"]], tr("code", lang): nearest["geo"].to_numpy(),
                           tr("distance (km)", lang): [number(k, 1, lang) for k in nearest["km"]],
                           tr("foreign-born %", lang): [value_text(v, s, lang)
                                                        for v, s in zip(nearest["value"], nearest["status"])],
