@@ -75,10 +75,6 @@ def _fact(store, ind, geo: str) -> Fact:
                 rank, n, int(version) if found.converted and pd.notna(version) else None, tied, str(row["flag"] or ""))
 
 
-def _name(store, geo: str) -> str:
-    return tables.named(store, pd.DataFrame({"geo": [geo], "nuts_version": [float("nan")]}))["name"].iloc[0]
-
-
 def _intro(name: str, geo: str, level: int) -> Phrase:
     # one whole sentence per level: the level's noun and its gender are the translation's
     country = Country(geo[:2])
@@ -113,7 +109,7 @@ def _fact_sentence(store, geo: str, fact: Fact) -> Phrase:
         return sentence(phrase("No figure is available for {label}.", label=label))
     where = ""
     if fact.geo != geo:
-        where = phrase(" (figure for {name}, NUTS {level})", name=_name(store, fact.geo), level=fact.level)
+        where = phrase(" (figure for {name}, NUTS {level})", name=tables.region_name(store, fact.geo), level=fact.level)
     rank, amount = _rank(fact), _amount(fact.value, ind)
     if fact.year is None:
         return sentence(phrase("{label} was {amount}{rank}{where} (period not stated by the source).", label=label,
@@ -133,6 +129,6 @@ def summary(store, geo: str) -> Phrase:
     if level == 0:
         sentences = [phrase("{name} ({geo}): national figures.", name=Country(geo), geo=geo)]
     else:
-        sentences = [_intro(_name(store, geo), geo, level)]
+        sentences = [_intro(tables.region_name(store, geo), geo, level)]
     sentences += [_fact_sentence(store, geo, fact) for fact in facts(store, geo)]
     return together([sentences[0], *(phrase(" {sentence}", sentence=s) for s in sentences[1:])])

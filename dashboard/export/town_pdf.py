@@ -102,7 +102,7 @@ def _build(store, town, lang, image, width, official, table) -> TownDocument:
     if town["name_latin"] != town["name"]:
         doc.paragraph(str(town["name_latin"]), 10, "I")
     population = number(town["population"], 0, lang) if town["population"] == town["population"] else "–"
-    doc.paragraph(f"{town['country']} · NUTS 3 {town['nuts_3_name']} ({town['nuts_3']}) · NUTS 2 {town['nuts_2']} · "
+    doc.paragraph(f"{i18n.country(str(town['country']), lang)} · NUTS 3 {town['nuts_3_name']} ({town['nuts_3']}) · NUTS 2 {town['nuts_2']} · "
                   + tr("population (LAU 2020 table)", lang) + f" {population}", 9)
     _official(doc, town, official, lang)
     doc.heading(tr("Around the town: the 1 km grid (Census 2021)", lang))

@@ -12,6 +12,7 @@ from dashboard.context import PageContext
 from dashboard.i18n import say, tr
 from dashboard.screens import basket, downloads, local_views
 from dashboard.screens.region import option_labels
+from dashboard.screens.shown_tables import shown_table
 from geodata.codes import level_of
 from indicators import compare, peers, profile, reception
 from indicators.registry import ENTRIES, REGISTRY
@@ -64,8 +65,8 @@ def render(ctx: PageContext) -> state.View:
                       "others'; compare with care.", lang, years=compare.OLD_BY,
                       regions=", ".join(f"{n} ({int(y)})" for n, y in zip(old["name"], old["year"]))))
     table = values.assign(unit=ind.unit, source=ind.credit)  # the CSV's notes stay English (str of each phrase)
-    st.dataframe(table.assign(unit=words.unit, note=[say(note, lang) for note in table["note"]]), hide_index=True,
-                 width="stretch")
+    shown_table(table.assign(unit=words.unit, note=[say(note, lang) for note in table["note"]],
+                             source=say(ind.credit, lang)), lang)
     _reception(store, geos, lang)
     left, right = st.columns(2)
     with left:
@@ -109,10 +110,12 @@ def _scatter(store, view, geos, lang: str) -> None:
     if both.empty:
         st.caption(tr("No region has both indicators at this level.", lang))
         return
-    years = both.attrs.get("years", (None, None))
+    # a year the source does not state is said so, never printed as "None"
+    x_year, y_year = (tr("period not stated", lang) if year is None else year
+                      for year in both.attrs.get("years", (None, None)))
     x_words, y_words = (i18n.localised(REGISTRY[i], lang) for i in (x, y))
     title = tr("{y} against {x} (NUTS {level}; {x_year}, {y_year})", lang, y=y_words.short_label,
-               x=x_words.short_label, level=level, x_year=years[0], y_year=years[1])
+               x=x_words.short_label, level=level, x_year=x_year, y_year=y_year)
     fig = figures.scatter(both, x_words, y_words, geos, title, lang)
     st.plotly_chart(fig, key="scatter", config={"displaylogo": False},
                     alt=tr("Scatter of all regions, the chosen ones labelled.", lang))

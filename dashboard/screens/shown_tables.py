@@ -38,7 +38,8 @@ def headers(frame: pd.DataFrame, lang: str) -> dict[str, str]:
         "nuts3_not_computed": tr("NUTS 3 not computed", lang), "nuts3_regions": tr("NUTS 3 regions", lang),
         "variable": tr("variable", lang), "value": tr("value", lang), "rule": tr("rule", lang),
         "detail": tr("detail", lang), "source": tr("source", lang), "source_id": tr("source", lang),
-        "reason": tr("reason", lang),
+        "reason": tr("reason", lang), "unit": tr("unit", lang), "note": tr("note", lang),
+        "other_vintage": tr("another vintage", lang),
         **{f"{flags.MEANINGS[letter]} ({letter})": f"{flag_words.meanings(lang)[letter]} ({letter})"
            for letter in flags.MARKED},
         **{theme: say(theme, lang) for theme in THEMES.values()},

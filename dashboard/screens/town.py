@@ -9,12 +9,12 @@ import streamlit as st
 
 from dashboard import frame, state, town_params
 from dashboard.export import csvs
-from dashboard.i18n import number, tr
+from dashboard.i18n import country, number, tr
 from dashboard.local_map import local_map
 from dashboard.screens import downloads, town_official as official_view, town_search_box
 from dashboard.text import plain
 from dashboard.town_words import area_label, area_note, how_they_differ, measure_label, word
-from indicators import local
+from indicators import local, tables
 
 
 def _degurba(code: int, lang: str) -> str | None:
@@ -54,7 +54,7 @@ def render(store, view: state.View, maps, pages: dict) -> None:
                            format_func=lambda m: measure_label(m, lang),
                            key=frame.seed("w_town_measure", town_view.measure))
     town_view = town_params.TownView(town_view.lau, radius or town_view.radius, measure or town_view.measure)
-    _header(town, pages, view)
+    _header(store, town, pages, view)
     official = official_view.render(store, town_view.lau, str(town["name"]), lang)  # official figures first
     st.header(tr("Around the town: the 1 km grid (Census 2021)", lang))
     if official["section"].eq("ine").any():
@@ -74,7 +74,7 @@ def render(store, view: state.View, maps, pages: dict) -> None:
     _write_url(view, town_view)
 
 
-def _header(town, pages, view) -> None:
+def _header(store, town, pages, view) -> None:
     lang = view.lang
     st.title(plain(town["name"]))
     if town["name_latin"] != town["name"]:
@@ -84,16 +84,16 @@ def _header(town, pages, view) -> None:
                     else tr("not known (not classified, or not in the LAU 2019 table)", lang))
     population = (tr("not stated", lang) if pd.isna(town["population"])
                   else tr("{population} (LAU 2020 table)", lang, population=number(int(town["population"]), 0, lang)))
-    facts = [f"{town['country']}", tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
+    facts = [country(str(town["country"]), lang), tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
              tr("degree of urbanisation: {urbanisation}", lang, urbanisation=urbanisation),
              tr("population {population}", lang, population=population)]
     st.caption(" · ".join(plain(f) for f in facts))
     left, right = st.columns(2)
     for column, geo in ((left, str(town["nuts_3"])), (right, str(town["nuts_2"]))):
         target = replace(view, geo=geo)
-        with column:
-            st.page_link(pages["region"], label=tr("Profile of {code} →", lang, code=geo),
-                         query_params=state.to_params(target))
+        with column:  # the region named, its code beside the name
+            label = tr("Profile of {region} ({code}) →", lang, region=tables.region_name(store, geo), code=geo)
+            st.page_link(pages["region"], label=plain(label), query_params=state.to_params(target))
 
 
 def _figures(table, town_name: str, lang: str) -> None:
