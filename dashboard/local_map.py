@@ -8,7 +8,6 @@ from plotly.colors import sample_colorscale
 
 from dashboard.figures import FONT, NO_DATA_COLOUR, SEQUENTIAL
 from dashboard.i18n import say, tr
-from dashboard.town_words import word
 from indicators import local
 from indicators.wording import marks
 
@@ -24,7 +23,7 @@ def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12,
     """The window of 1 km cells around ``town`` (a municipalities row) coloured by ``measure``, words in ``lang``
     (the source line as published)."""
     label, _, _, _, unit, breaks = local.MEASURES[measure]
-    label, unit = word(label, lang), word(unit, lang)
+    label, unit = say(label, lang), say(unit, lang)
     cx, cy = float(town["x"]), float(town["y"])
     index = local.window_index(store, cx, cy, WINDOW_KM * 1000)
     cells = local.cell_values(local.grid(store).iloc[index], measure, local.not_published(store))

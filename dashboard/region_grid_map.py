@@ -12,7 +12,6 @@ from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
 from dashboard.figures import FONT, SEQUENTIAL
 from dashboard.i18n import say, tr
-from dashboard.town_words import word
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
 from indicators import local, region_grid
 
@@ -30,7 +29,7 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
     if cells.empty:
         return None, size
     label, _, _, _, unit, breaks = local.MEASURES[measure]
-    label, unit = word(label, lang), word(unit, lang)
+    label, unit = say(label, lang), say(unit, lang)
     k = len(breaks) + 1
     colours = [tuple(int(round(float(v))) for v in unlabel_rgb(c)) for c in
                sample_colorscale(SEQUENTIAL, [0.1 + 0.9 * i / (k - 1) for i in range(k)])]

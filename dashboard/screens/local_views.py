@@ -17,7 +17,6 @@ from dashboard.i18n import country, localised, number, say, tr
 from dashboard.screens import downloads
 from dashboard.screens.shown_tables import shown_table
 from dashboard.text import place, places
-from dashboard.town_words import word
 from indicators import cities, deep_dives, plausibility, reception
 from loaders.city_tables import read
 
@@ -215,7 +214,7 @@ def _region_cities(store, geo: str, lang: str) -> None:
         return
     st.header(tr("Cities in this region (Urban Audit)", lang))
     shown = places(inside[["name", "geo", "note", "year", "value", "flag"]], lang).assign(
-        note=[word(note, lang) for note in inside["note"]])
+        note=[say(note, lang) for note in inside["note"]])
     st.dataframe(shown.rename(columns={"value": tr("foreign-born %", lang), "note": tr("definition", lang)}),
                  hide_index=True, width="stretch")
     shares = cities.city_shares(store)
@@ -321,7 +320,7 @@ def compare_cities(store, lang: str = "en") -> None:
                                        tr("Foreign-born share of residents over time", lang), lang=lang),
                         key="compare-city-trends",
                         alt=tr("Lines of the chosen cities' foreign-born share over the years shown.", lang))
-        st.dataframe(chosen.assign(note=[word(note, lang) for note in chosen["note"]]).rename(
+        st.dataframe(chosen.assign(note=[say(note, lang) for note in chosen["note"]]).rename(
             columns={"value": tr("city %", lang), "country_value": tr("country % (same year)", lang),
                      "note": tr("definition", lang)}), hide_index=True, width="stretch")
 
