@@ -30,7 +30,7 @@ def headers(frame: pd.DataFrame, lang: str) -> dict[str, str]:
         "variable": tr("variable", lang), "value": tr("value", lang), "rule": tr("rule", lang),
         "detail": tr("detail", lang), "source": tr("source", lang), "source_id": tr("source", lang),
         "reason": tr("reason", lang), "unit": tr("unit", lang), "note": tr("note", lang),
-        "period": tr("period", lang),
+        "period": tr("period", lang), "meaning": tr("meaning", lang),
         "other_vintage": tr("another vintage", lang),
         **{f"{flags.MEANINGS[letter]} ({letter})": f"{flag_words.meanings(lang)[letter]} ({letter})"
            for letter in flags.MARKED},

@@ -12,6 +12,7 @@ from dashboard import flag_words, frame, map_ahead, plotly_map, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
+from dashboard.column_words import headers
 from dashboard.i18n import say, tr
 from dashboard.figures import level_text, year_text
 from dashboard.map_ahead import in_language
@@ -55,9 +56,10 @@ def render(ctx: PageContext) -> state.View:
     if len(data.flagged):
         with st.expander(f"{tr('Flagged values', lang)} ({len(data.flagged)})", expanded=False):
             flagged = data.flagged.assign(meaning=[flag_words.words(f, lang) for f in data.flagged["flag"]])
-            st.dataframe(flagged[["name", "geo", "value", "flag", "meaning"]], hide_index=True, width="stretch")
+            flagged = flagged[["name", "geo", "value", "flag", "meaning"]]
+            st.dataframe(flagged, hide_index=True, width="stretch", column_config=headers(flagged, lang))
     st.header(tr("The values on the map", lang))
-    shown = pd.concat([data.values.assign(status="value", note=[say(n, lang) for n in data.values["note"]]),
+    shown = pd.concat([data.values.assign(status=tr("value", lang), note=[say(n, lang) for n in data.values["note"]]),
                        data.no_data.assign(value=None, flag="", year=view.year, note="",
                                            status=[say(r, lang) for r in data.no_data["reason"]])],
                       ignore_index=True)
@@ -65,10 +67,11 @@ def render(ctx: PageContext) -> state.View:
         "name").reset_index(drop=True)
     event = st.dataframe(
         shown, hide_index=True, width="stretch", key="map_table", on_select="rerun", selection_mode="multi-row",
-        column_config={"value": st.column_config.NumberColumn(f"value ({ind.short_unit or ind.unit})",
+        column_config={**headers(shown, lang),
+                       "value": st.column_config.NumberColumn(tr("value ({unit})", lang, unit=ind.short_unit or ind.unit),
                                                               format=f"%.{ind.decimals}f"),
                        "nuts_version": st.column_config.NumberColumn("NUTS", format="%d"),
-                       "year": st.column_config.NumberColumn("year", format="%d")})
+                       "year": st.column_config.NumberColumn(tr("year", lang), format="%d")})
     basket.offer(view, basket.ticked(event, list(shown["geo"])), ctx.pages)
     return view
 
