@@ -11,7 +11,7 @@ from PIL import Image
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
 from dashboard.figures import FONT, SEQUENTIAL
-from dashboard.i18n import credit, say, tr
+from dashboard.i18n import say, tr
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
 from indicators import local
 
@@ -68,7 +68,7 @@ def europe_figure(store, measure: str, lang: str = "en") -> go.Figure:
             # continent (the outermost regions are in the image too, reached by panning).
             xaxis=dict(visible=False, range=list(VIEW_X_KM)),
             yaxis=dict(visible=False, range=list(VIEW_Y_KM), autorange=False, scaleanchor="x", scaleratio=1),
-            annotations=[dict(text=credit(GRID_SOURCE, lang) + tr(", summed to {size} km by the project", lang, size=SIZE_KM)
+            annotations=[dict(text=say(GRID_SOURCE, lang) + tr(", summed to {size} km by the project", lang, size=SIZE_KM)
                                    + f" · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", showarrow=False, xref="paper",
                               yref="paper", x=0, y=-0.02,
                               xanchor="left", yanchor="top", font=dict(size=11, color="#444"))])

@@ -16,8 +16,8 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard import map_insets
-from dashboard.i18n import credit, say, t, tr
-from geodata.attribution import BOUNDARIES
+from dashboard.i18n import number, say, tr
+from geodata.attribution import boundaries as boundary_line
 from indicators import flags
 from indicators.classes import Classes
 from indicators.registry import Indicator
@@ -37,10 +37,6 @@ LINE_PX = 17  # one line of 11-13 px text
 TITLE_PX, SUBTITLE_PX = 34, 20  # the 17 px title with its padding; one 13 px subtitle line
 
 
-
-
-def format_value(value: float, decimals: int) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:,.{decimals}f}"
 
 
 def class_colours(classes: Classes, diverging: bool) -> list[str]:
@@ -98,9 +94,9 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
         traces.append(dict(type="choropleth", geojson=_only(url, ids), locations=ids, z=[0] * len(ids),
                            showscale=False, colorscale=[[0, BACKGROUND_COLOUR], [1, BACKGROUND_COLOUR]],
                            marker_line_color=BORDER_COLOUR, marker_line_width=0.5, hoverinfo="skip",
-                           showlegend=True, legendrank=1001, legendgroup="notcovered", name=t("not_covered", lang)))
+                           showlegend=True, legendrank=1001, legendgroup="notcovered", name=tr("Not covered", lang)))
     colours = class_colours(classes, legend.diverging)
-    labels = classes.labels(legend.decimals, legend.unit)
+    labels = classes.labels(legend.decimals, legend.unit, lang)
     rows = rows.assign(cls=classes.classes)
     for cls, colour, label in zip(range(len(colours)), colours, labels):
         subset = rows[rows["cls"] == cls]
@@ -117,7 +113,7 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                 traces.append(dict(
                     type="choropleth", geojson=_only(geojson_url(version), piece["geo"]), locations=piece["geo"],
                     z=[0] * len(piece), showscale=False, colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], geo=where,
-                    marker_line_color=BORDER_COLOUR, marker_line_width=0.3, name=t("no_data", lang),
+                    marker_line_color=BORDER_COLOUR, marker_line_width=0.3, name=tr("No data", lang),
                     legendgroup="nodata", showlegend=not shown,
                     # a reason is a phrase (English as str; a page passes them said in its language)
                     customdata=np.stack([piece["name"], piece["geo"], piece["reason"].map(str)], axis=-1),
@@ -135,7 +131,7 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                 legendgroup="flagged", showlegend=number == 0, marker=dict(symbol="circle-open", size=5, color="#333333", line_width=0.8),
                 name=name, customdata=np.stack([piece["name"], [say(flags.said(f), lang) for f in piece["flag"]]], axis=-1),
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"))
-    layout_dict = _map_layout(title, subtitle, credit(legend.credit, lang), height)
+    layout_dict = _map_layout(title, subtitle, say(legend.credit, lang), height, lang)
     for key, value in map_insets.placement(traces, layout_dict, layout).items():
         layout_dict[key] = {**layout_dict[key], **value} if key in ("geo", "legend") else value
     return go.Figure(data=traces, layout=layout_dict)
@@ -179,7 +175,7 @@ def _only(geojson, locations) -> dict | str:
 
 def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Legend, first: bool,
                   subplot: str = "geo", lang: str = "en") -> dict:
-    values = [format_value(v, legend.decimals) for v in part["value"]]
+    values = [number(v, legend.decimals, lang) for v in part["value"]]
     flag_words = [say(flags.said(f), lang) if f else "–" for f in part["flag"]]
     # the period each value covers (first–last year of a change, the month of monthly data), else the year
     periods = part["period"] if "period" in part else pd.Series([""] * len(part), index=part.index)
@@ -197,10 +193,10 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Lege
                        + " · %{customdata[3]}<br>" + tr("flag", lang) + ": %{customdata[4]}<br>%{customdata[5]}<extra></extra>"))
 
 
-def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT) -> dict:
+def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT, lang: str = "en") -> dict:
     """The layout of a map: projection, title block, credit line, legend under the map."""
     lines = subtitle.split("\n")  # one styled span per line: a style does not carry over a <br>
-    credit_lines = _credit_lines(credit)
+    credit_lines = _credit_lines(credit, lang)
     # Europe in Lambert azimuthal equal-area (as Eurostat's EPSG:3035), fitted to the mainland's extent:
     # fitting to the locations would zoom out to the outermost regions and show the whole globe.
     return dict(
@@ -222,10 +218,10 @@ def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT
     )
 
 
-def set_credit(fig: go.Figure, credit: str) -> go.Figure:
+def set_credit(fig: go.Figure, credit: str, lang: str = "en") -> go.Figure:
     """Replace a map's credit line (above the map), keeping the room reserved for it right."""
     old = [a for a in fig.layout.annotations if a.name == "credit"]
-    lines = _credit_lines(credit)
+    lines = _credit_lines(credit, lang)
     shift = LINE_PX * (len(lines) - sum(a.text.count("<br>") + 1 for a in old))
     fig.update_layout(margin_t=(fig.layout.margin.t or 0) + shift, annotations=[
         _credit_annotation(lines), *[a for a in fig.layout.annotations if a.name != "credit"]])
@@ -237,9 +233,9 @@ def credit_text(fig: go.Figure) -> str:
     return " ".join(a.text.replace("<br>", " ") for a in fig.layout.annotations if a.name == "credit")
 
 
-def _credit_lines(credit: str) -> list[str]:
+def _credit_lines(credit: str, lang: str) -> list[str]:
     """The credit with the boundary attribution (unless it carries it), in lines a 390 px phone can show."""
-    text = credit if "EuroGeographics" in credit else f"{credit} · {BOUNDARIES}"
+    text = credit if "EuroGeographics" in credit else f"{credit} · {say(boundary_line(), lang)}"
     # "© EuroGeographics" stays on one line: a no-break space while wrapping
     return [line.replace("\u00a0", " ") for line in wrap(text.replace("© ", "©\u00a0"), 60)]
 
@@ -272,7 +268,7 @@ def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | No
         fig.add_trace(go.Scatter(x=part["year"], y=part["value"], mode="lines+markers", name=part["name"].iloc[0],
                                  line=dict(width=3 if strong else 1.5), opacity=1 if strong else 0.7,
                                  hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {ind.short_unit}<extra>{part['name'].iloc[0]}</extra>"))
-    _chart_layout(fig, title, ind.unit, credit(ind.credit, lang), height=300)
+    _chart_layout(fig, title, ind.unit, say(ind.credit, lang), height=300)
     fig.update_xaxes(dtick=max(1, int((series["year"].max() - series["year"].min()) // 8) if len(series) else 1))
     return fig
 
@@ -283,10 +279,10 @@ def grouped_bars(frame: pd.DataFrame, ind: Indicator, title: str, lang: str = "e
     # one series: named for the hover and export, and no legend (it would only repeat the title)
     fig = go.Figure(go.Bar(x=frame["name"], y=frame["value"], marker_color=sample_colorscale(SEQUENTIAL, [0.7])[0],
                            name=ind.short_label, showlegend=False,
-                           text=[format_value(v, ind.decimals) for v in frame["value"]], textposition="outside",
+                           text=[number(v, ind.decimals, lang) for v in frame["value"]], textposition="outside",
                            customdata=frame["year"],
                            hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {ind.short_unit} (%{{customdata}})<extra></extra>"))
-    _chart_layout(fig, title, ind.unit, credit(ind.credit, lang), height=340)
+    _chart_layout(fig, title, ind.unit, say(ind.credit, lang), height=340)
     return fig
 
 
@@ -304,7 +300,7 @@ def scatter(frame: pd.DataFrame, x: Indicator, y: Indicator, chosen: list[str], 
                              marker=dict(color=sample_colorscale(DIVERGING, [0.9])[0], size=11),
                              text=picked["name"], textposition=_alternating(picked["y"]),
                              hovertemplate="%{text}<br>%{x}, %{y}<extra></extra>"))
-    _chart_layout(fig, title, y.unit, f"{credit(x.credit, lang)}; {credit(y.credit, lang)}", height=460)
+    _chart_layout(fig, title, y.unit, f"{say(x.credit, lang)}; {say(y.credit, lang)}", height=460)
     fig.update_xaxes(title_text=f"{x.short_label} ({x.short_unit or x.unit})")
     fig.update_yaxes(title_text=f"{y.short_label} ({y.short_unit or y.unit})")
     return fig
@@ -324,14 +320,15 @@ def _chart_layout(fig: go.Figure, title: str, unit: str, credit: str, height: in
                                         xanchor="left", font=dict(size=11, color="#555"))])
 
 
-def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str, width: int = 640) -> go.Figure:
+def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str, width: int = 640,
+            lang: str = "en") -> go.Figure:
     """Put the source line (datasets, retrieval date, NUTS version), the boundary attribution on maps, and the
     project's name into the figure itself, so an image found on a desk says where it came from.
 
     ``width``: the figure's width in CSS pixels, so the lines wrap inside it; the legend is set in fixed
     columns there, so the source block can sit under it and never on it.
     """
-    text = wrap(" · ".join([source] + ([BOUNDARIES] if boundaries else []) + [project]), max(40, int((width - 24) / 6.2)))
+    text = wrap(" · ".join([source] + ([say(boundary_line(), lang)] if boundaries else []) + [project]), max(40, int((width - 24) / 6.2)))
     credit = [a for a in fig.layout.annotations if a.name == "credit"]
     kept = [a for a in fig.layout.annotations if a.name != "credit"]
     margin_t = (fig.layout.margin.t or 0) - sum(LINE_PX * (a.text.count("<br>") + 1) for a in credit)

@@ -8,9 +8,8 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard import cached, state
-from dashboard.i18n import LANGUAGES, data_text, t, tr
-from dashboard.i18n import credit as i18n_credit
-from geodata.attribution import BOUNDARIES
+from dashboard.i18n import LANGUAGES, say, tr
+from geodata.attribution import boundaries
 from indicators import tables
 from indicators.registry import ENTRIES, REGISTRY, THEMES
 
@@ -69,7 +68,7 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
     (``controls``); returns the view they choose."""
     seeded = st.session_state.get("_seed", view)
     with st.sidebar:
-        lang = st.radio(t("language", seeded.lang), list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True,
+        lang = st.radio(tr("Language", seeded.lang), list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True,
                         key=seed("w_lang", seeded.lang))
         if "indicator" not in controls:
             for key in PICKERS:  # kept for the page that shows them (Streamlit drops the state of unshown widgets)
@@ -77,15 +76,15 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
                     st.session_state[key] = st.session_state[key]
             return replace(view, lang=lang)
         options = [e.id for e in sorted(ENTRIES, key=lambda e: (list(THEMES).index(e.theme),
-                                                                _alphabetical(data_text(e.label, lang))))]
-        indicator = st.selectbox(t("indicator", lang), options, key=seed("w_indicator", seeded.indicator),
-                                 format_func=lambda i: f"{data_text(REGISTRY[i].theme_label, lang)} · "
-                                                       f"{data_text(REGISTRY[i].label, lang)}",
+                                                                _alphabetical(say(e.label, lang))))]
+        indicator = st.selectbox(tr("Indicator", lang), options, key=seed("w_indicator", seeded.indicator),
+                                 format_func=lambda i: f"{say(REGISTRY[i].theme_label, lang)} · "
+                                                       f"{say(REGISTRY[i].label, lang)}",
                                  help=tr("Type to search. Grouped by theme.", lang))
         ind = REGISTRY[indicator]
         levels = tables.levels(store, ind) or list(ind.levels)
         _coerce("w_level", levels, seeded.level if seeded.level in levels else max(levels))
-        level = st.selectbox(t("level", lang), levels, key="w_level",
+        level = st.selectbox(tr("NUTS level", lang), levels, key="w_level",
                              format_func=lambda lv: tr("National (NUTS 0)", lang) if lv == 0 else f"NUTS {lv}")
         years = tables.years(store, ind, level)
         year = None
@@ -93,10 +92,10 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
             _follow_indicator(indicator, level, years)
         if len(years) > 1:
             _coerce("w_year", years, seeded.year if seeded.year in years else years[-1])
-            year = st.select_slider(t("year", lang), years, key="w_year")
+            year = st.select_slider(tr("Year", lang), years, key="w_year")
         elif years:
             year = years[0]
-            st.caption(tr("{label}: {content}", lang, label=t("year", lang), content=year))
+            st.caption(tr("{label}: {content}", lang, label=tr("Year", lang), content=year))
         else:
             st.caption(tr("The source states no reference period for this indicator.", lang))
         if _link_year_missing(seeded, indicator, level, years, year):
@@ -104,7 +103,7 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
                           "shown.", lang, asked=seeded.year, shown=year or "–"))
         if "scheme" not in controls:
             return replace(view, indicator=indicator, level=level, year=year, lang=lang)
-        scheme = st.selectbox(t("classes", lang), state.SCHEMES, key=seed("w_scheme", seeded.scheme),
+        scheme = st.selectbox(tr("Class breaks", lang), state.SCHEMES, key=seed("w_scheme", seeded.scheme),
                               format_func=lambda s: scheme_label(s, lang))
     return replace(view, indicator=indicator, level=level, year=year, lang=lang, scheme=scheme)
 
@@ -160,15 +159,16 @@ def footer(store, view: state.View, controls=("indicator",)) -> None:
     """Sources of what is on screen, the boundary attribution, and how recent the data are. The sidebar
     indicator's credit only where the page shows that indicator: elsewhere each figure carries its own."""
     lang = view.lang
-    credit = (i18n_credit(REGISTRY[view.indicator].credit, lang) if "indicator" in controls
+    # the source's name alone: the line's own label already says "Sources"
+    credit = (REGISTRY[view.indicator].credit.removeprefix("Source: ") if "indicator" in controls
               else tr("each figure's own source line", lang))
     retrieved = sorted(s["retrieved_at"] for s in store.info["sources"].values() if s.get("retrieved_at"))
     as_of = retrieved[-1][:10] if retrieved else tr("unknown", lang)
     st.divider()
     built = tr("(store built {date})", lang, date=store.info["built_at"][:10])
     # "{label}: {content}": French puts a space before the colon
-    st.caption(tr("{label}: {content}", lang, label=t("sources_on_screen", lang),
-                  content=f"{credit} · {BOUNDARIES} · {t('data_as_of', lang)} {as_of} {built}"))
+    st.caption(tr("{label}: {content}", lang, label=tr("Sources", lang),
+                  content=f"{credit} · {say(boundaries(), lang)} · {tr('Data as of', lang)} {as_of} {built}"))
 
 
 def readable_text() -> None:

@@ -11,12 +11,14 @@ from PIL import Image
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
 from dashboard.figures import FONT, SEQUENTIAL
-from dashboard.i18n import credit, tr
-from dashboard.town_words import word
+from dashboard.i18n import say, tr
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
 from indicators import local, region_grid
 
-OUTLINE = "outline: GISCO 1:20 million, generalised"
+
+def outline(lang: str) -> str:
+    """What the region's outline is drawn from, in ``lang``."""
+    return tr("outline: GISCO 1:20 million, generalised", lang)
 
 
 def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
@@ -27,7 +29,7 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
     if cells.empty:
         return None, size
     label, _, _, _, unit, breaks = local.MEASURES[measure]
-    label, unit = word(label, lang), word(unit, lang)
+    label, unit = say(label, lang), say(unit, lang)
     k = len(breaks) + 1
     colours = [tuple(int(round(float(v))) for v in unlabel_rgb(c)) for c in
                sample_colorscale(SEQUENTIAL, [0.1 + 0.9 * i / (k - 1) for i in range(k)])]
@@ -46,7 +48,7 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
                              hoverinfo="skip", name=tr("{size} km cells", lang, size=size)))
     xs, ys = _outline(store, geo)
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#333", width=1), hoverinfo="skip",
-                             name=OUTLINE, showlegend=False))
+                             name=outline(lang), showlegend=False))
     legend = [f"{a}–{b}" for a, b in zip((0,) + tuple(breaks), breaks)] + [
         f"≥ {breaks[-1]}", tr("few residents (< {count})", lang, count=local.FEW_RESIDENTS),
         tr("withheld / not published", lang)]
@@ -59,7 +61,7 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
                            unit=unit, name=name, size=size)), font=FONT, height=620,
         margin=dict(l=10, r=10, t=50, b=70), plot_bgcolor="white", legend=dict(title=dict(text=unit)),
         xaxis=dict(visible=False), yaxis=dict(visible=False, scaleanchor="x", scaleratio=1),
-        annotations=[dict(text=f"{credit(GRID_SOURCE, lang)}{summed} · {OUTLINE} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}",
+        annotations=[dict(text=f"{say(GRID_SOURCE, lang)}{summed} · {outline(lang)} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}",
                           showarrow=False, xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top",
                           font=dict(size=11, color="#444"))])
     return fig, size

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import cached, frame
 from dashboard.context import PageContext, hand_over
-from dashboard.i18n import t
+from dashboard.i18n import say
 from dashboard.pages import PAGES
 from dashboard.screens import basket, setup
 from loaders.errors import StoreMissingError
@@ -26,7 +26,7 @@ if view.embed:
     frame.hide_chrome()
 # the navigation first: the sidebar shows only the pickers the chosen page reads
 titles_lang = st.session_state.get("w_lang", view.lang)
-pages = {p.key: st.Page(p.script, title=t(p.label, titles_lang), url_path=p.url_path, default=p.default)
+pages = {p.key: st.Page(p.script, title=say(p.label, titles_lang), url_path=p.url_path, default=p.default)
          for p in PAGES}
 navigation = st.navigation(list(pages.values()), position="hidden" if view.embed else "sidebar")
 spec = next((p for p in PAGES if p.url_path == navigation.url_path), next(p for p in PAGES if p.default))

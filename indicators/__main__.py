@@ -15,7 +15,7 @@ from indicators import city_cli, local_cli, presets, profile, tables
 from indicators.benchmarks import benchmarks
 from indicators.composite import CANDIDATES, composite, not_ranked
 from indicators.registry import ENTRIES, get
-from indicators.summary import LANGUAGES
+from indicators.wording import LANGUAGES, phrase, said
 from loaders.errors import StoreMissingError
 from loaders.store import load_store
 
@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     listing = commands.add_parser("list", help="every indicator with its fields and what the store holds")
     listing.add_argument("--json", action="store_true")
+    listing.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the text listing (JSON: English)")
     table = commands.add_parser("table", help="an indicator's tidy rows, as the dashboard shows them")
     table.add_argument("id")
     table.add_argument("--level", type=int, choices=[0, 1, 2, 3])
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     if args.command == "list":
-        return _list(store, args.json)
+        return _list(store, args.json, args.lang)
     if args.command == "profile":
         return _print(profile.as_json(store, args.geo.upper(), args.lang), args.json)
     if args.command == "most-affected":
@@ -146,7 +147,7 @@ def _int(value):
     return None if value is None or pd.isna(value) else int(value)
 
 
-def _list(store, as_json: bool) -> int:
+def _list(store, as_json: bool, lang: str = "en") -> int:
     entries = []
     for ind in ENTRIES:
         fields = dataclasses.asdict(ind)
@@ -158,10 +159,11 @@ def _list(store, as_json: bool) -> int:
     if as_json:
         print(json.dumps(entries, ensure_ascii=False, indent=1, default=str))
     else:
-        for e in entries:
+        for e in entries:  # the id is what a command takes; the rest is said in ``lang``
             years = e["years_in_store"]
-            span = f"{years[0]}-{years[-1]}" if years else "period not stated"
-            print(f"{e['id']:48} {e['theme_label']:24} levels {e['levels_in_store']!s:14} {span}")
+            span = f"{years[0]}-{years[-1]}" if years else said(phrase("period not stated"), lang)
+            levels = said(phrase("levels {levels}", levels=", ".join(map(str, e["levels_in_store"])) or "–"), lang)
+            print(f"{e['id']:48} {said(e['theme_label'], lang):24} {levels:22} {span}")
     return 0
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from geodata.codes import EU27
-from indicators.wording import Phrase, phrase
+from indicators.wording import Country, Number, Phrase, phrase
 
 GRID_COUNTRIES = EU27 | {"CH", "IS", "LI", "NO"}  # the Census 2021 grid covers the EU and EFTA
 RADII_KM = (2, 5, 10, 20)
@@ -252,7 +252,7 @@ def country_check(store) -> pd.DataFrame:
     table = pd.DataFrame({"grid": totals, "official": official.reindex(totals.index)}).dropna()
     table["deviation_pct"] = 100 * (table["grid"] / table["official"] - 1)
     table["within"] = table["deviation_pct"].abs() <= 100 * COUNTRY_GATE
-    table["note"] = [str(COUNTRY_NOTES.get(c, "")) for c in table.index]
+    table["note"] = [str(COUNTRY_NOTES.get(c, "")) for c in table.index]  # a check table (tests, CLI): English
     return table.rename_axis("country").reset_index()
 
 
@@ -300,6 +300,9 @@ ROWS = [("residents", phrase("Residents"), phrase("persons")), ("born_abroad_pct
         ("dissimilarity_cells", phrase("Cells the index rests on"), phrase("1 km cells"))]
 
 
+COUNTS = ("residents", "dissimilarity_cells")  # rows that count (people, cells): whole numbers; the others are shares
+
+
 def area_label(area: str, town_name: str = "", region_name: str = "") -> Phrase:
     """A column of the comparison table: '5 km around Gouda', 'NUTS 3 Zuid-Holland', 'Country NL', 'EU27'."""
     if area.startswith("circle_"):
@@ -308,15 +311,14 @@ def area_label(area: str, town_name: str = "", region_name: str = "") -> Phrase:
     if area == "EU":
         return phrase("EU27")
     if len(area) == 2:
-        return phrase("Country {code}", code=area)
+        return phrase("{country}", country=Country(area))
     return phrase("NUTS 3 {name}", name=region_name)
 
 
-def region_note(region: dict, number=None) -> Phrase:
-    """Why a region has no grid figure, with its share deviation: 'not computed: … (share deviation 4.21 %)'.
-    ``number(value, decimals)`` writes the deviation (by default as the CSV holds it, e.g. '4.2')."""
+def region_note(region: dict) -> Phrase:
+    """Why a region has no grid figure, with its share deviation: 'not computed: … (share deviation 4.21 %)'."""
     deviation = region.get("deviation_pct")
-    shown = "n/a" if deviation is None else str(deviation) if number is None else number(deviation, 2)
+    shown = "n/a" if deviation is None else Number(deviation, 2)
     return phrase("{reason} (share deviation {deviation} %)", reason=region["reason"], deviation=shown)
 
 
@@ -335,10 +337,11 @@ def comparison(store, gisco_id: str, radii=(2, 5, 10)) -> pd.DataFrame | None:
     areas.append(("EU", area_figures(store, "EU"), ""))
     rows = []
     for area, values, area_note in areas:
-        label = str(area_label(area, str(town["name"]), str(town["nuts_3_name"])))
+        label = area_label(area, str(town["name"]), str(town["nuts_3_name"]))
         for key, figure, unit in ROWS:
-            rows.append({"area": area, "area_label": label, "figure": str(figure), "value": values.get(key),
-                         "unit": str(unit), "note": str(area_note)})
+            rows.append({"area": area, "area_label": label, "figure": figure, "value": values.get(key),
+                         "unit": unit, "count": key in COUNTS, "note": area_note})
+    # the words are phrases (a page says them in its language; the CSV writes their English)
     return pd.DataFrame(rows)
 
 

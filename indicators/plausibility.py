@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.phrasing import english, listed
+from indicators import wording
+from indicators.phrasing import listed
 from indicators.wording import Number, Phrase, phrase
 
 JUMP_FACTOR = 2.0  # a city's count that halves or doubles in one step while the other count does not
@@ -29,7 +30,7 @@ RULES = {
 FINDING_COLUMNS = ["geo", "name", "year", "variable", "value", "flag", "rule", "detail"]
 
 
-def findings(series: pd.DataFrame, words=str, number=english) -> pd.DataFrame:
+def findings(series: pd.DataFrame, words=str, number=wording.number) -> pd.DataFrame:
     """Every (value, rule) caught in a city series table (columns as the store's ``city_series``). ``detail``
     is ``words(phrase)`` with numbers written by ``number(value, decimals)``: English by default (the CSV's)."""
     rows = []
@@ -95,7 +96,7 @@ def _jumps(series: pd.DataFrame, variable: str, need_both: bool = False) -> pd.S
     return (has_neighbour & big).fillna(False).astype(bool)
 
 
-def _jump_detail(series: pd.DataFrame, geo: str, year: int, variable: str, number=english) -> Phrase | str:
+def _jump_detail(series: pd.DataFrame, geo: str, year: int, variable: str, number=wording.number) -> Phrase | str:
     """The value and its neighbours: '2018: 1,234, 2019: 5,678, 2020: 1,301'."""
     city = series[(series["geo"] == geo) & series[variable].notna()].sort_values("year")
     years = list(city["year"])

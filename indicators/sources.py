@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators import tables
-from indicators.phrasing import english
+from indicators import tables, wording
 from indicators.registry import ENTRIES
 from indicators.wording import Phrase, phrase
 from loaders.manifest import BY_ID
@@ -13,7 +12,7 @@ from loaders.manifest import BY_ID
 DATABROWSER = "https://ec.europa.eu/eurostat/databrowser/view/{code}/default/table"
 # How the atlas computes on top of the published values: shown on the sources page and in the PDF appendix, as
 # (topic, paragraph) phrases; ``methods(number)`` writes the one example figure in a page's number format.
-def methods(number=english) -> tuple[tuple[Phrase, Phrase], ...]:
+def methods(number=wording.number) -> tuple[tuple[Phrase, Phrase], ...]:
     return (
         (phrase("Ranks"), phrase(
             "Regions are ranked 1 = highest within their country and within the EU27, on the values as published "

@@ -55,7 +55,7 @@ def test_town_page_draws_the_local_map_and_the_figures():
     assert "Source: Eurostat (Census 2021, 1 km grid)" in json.dumps(spec["layout"]["annotations"])
     table = _grid_table(at)
     assert "20 km around Tulln an der Donau" not in table.columns  # the page shows 2, 5 and 10 km
-    assert {"2 km around Tulln an der Donau", "Country AT", "EU27"} <= set(table.columns)
+    assert {"2 km around Tulln an der Donau", "Austria", "EU27"} <= set(table.columns)  # a country by name
     assert at.query_params["lau"] == "AT_32135" and at.query_params["radius"] == "10"
     assert at.query_params["measure"] == "born_outside_eu"
     assert not at.warning

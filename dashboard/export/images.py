@@ -103,7 +103,8 @@ def map_figure(store, indicator, level: int, year, scheme: str = "quantiles",
     fig.update_layout(width=width)
     if layout == "wide":
         fig.update_layout(legend_orientation="v")  # beside the insets (map_insets.frame places it)
-    figures.burn_in(fig, source_line(store, ind, data.versions, lang), boundaries=True, project=PROJECT, width=width)
+    figures.burn_in(fig, source_line(store, ind, data.versions, lang), boundaries=True, project=PROJECT, width=width,
+                    lang=lang)
     map_insets.frame(fig, layout)  # again: the source block took room from the map
     if title and title.strip():
         retitle(fig, title)

@@ -68,7 +68,7 @@ def city_map(store, indicator_id: str, year: int | None, scheme: str = "quantile
     fig = local_figures.points_map(data.rows, ind, data.classes, title=ind.label,
                                    subtitle=tr("{unit} · {years} · Urban Audit cities (size: residents)", lang,
                                                unit=ind.unit, years=say(data.year_text, lang)),
-                                   credit=ind.map_credit, lang=lang)
+                                   credit=map_credit(ind, lang), lang=lang)
     return fig, data
 
 
@@ -87,7 +87,7 @@ def spain_map(store, indicator_id: str, year: int | None, scheme: str = "quantil
                                    subtitle=tr("{unit} · {years} · {count} municipalities (size: residents) · provinces "
                                                "(NUTS 3) for context", lang, unit=ind.unit,
                                                years=say(data.year_text, lang), count=number(len(data.rows), 0, lang)),
-                                   credit=ind.map_credit, frame="ES", context=(provinces_geojson, provinces), lang=lang)
+                                   credit=map_credit(ind, lang), frame="ES", context=(provinces_geojson, provinces), lang=lang)
     return fig, data
 
 
@@ -103,8 +103,13 @@ def italy_map(store, date=None, scheme: str = "quantiles", regions_geojson=None,
                              subtitle=tr("{unit} · {date} · NUTS 2 (Italy only)", lang, unit=ind.unit,
                                          date=date_text(date, lang)), lang=lang)
     local_figures.frame_on(fig, "IT")  # framed on Italy: the only country this source covers
-    figures.set_credit(fig, ind.map_credit)
+    figures.set_credit(fig, map_credit(ind, lang), lang)
     return fig, date
+
+
+def map_credit(ind, lang: str) -> str:
+    """The credit line of a local map (the data's, then the geometry's: ``LocalIndicator.map_credit``) in ``lang``."""
+    return f"{say(ind.credit, lang)} · {say(ind.map_attribution, lang)}"
 
 
 def date_text(value, lang: str) -> str:

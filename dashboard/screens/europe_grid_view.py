@@ -5,13 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.europe_grid import TOWN_MIN_POPULATION, europe_figure
-from dashboard.i18n import number, tr
-from dashboard.town_words import measure_label
+from dashboard.i18n import number, say, tr
 from indicators import local
 
 
 def render(store, pages: dict, lang: str = "en") -> None:
-    measure = st.selectbox(tr("Measure", lang), list(local.MEASURES), format_func=lambda m: measure_label(m, lang),
+    measure = st.selectbox(tr("Measure", lang), list(local.MEASURES), format_func=lambda m: say(local.MEASURES[m][0], lang),
                            key="w_grid_measure")
     fig = europe_figure(store, measure, lang)
     event = st.plotly_chart(fig, key=f"europe-grid-{measure}", on_select="rerun", selection_mode="points",

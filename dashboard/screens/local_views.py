@@ -11,9 +11,10 @@ import streamlit as st
 from dashboard import figures, frame, local_figures
 from dashboard.export import csvs
 from dashboard.export import local as local_export
-from dashboard.i18n import credit, localised, number, say, t, tr
+from dashboard.i18n import country, localised, number, say, tr
 from dashboard.screens import downloads
-from dashboard.town_words import word
+from dashboard.screens.shown_tables import shown_table
+from dashboard.text import place, places
 from indicators import cities, deep_dives, plausibility, reception
 from loaders.city_tables import read
 from loaders.memo import Memo
@@ -54,9 +55,9 @@ def other_view(store, view, maps) -> str:
 def _cities(store, view, maps) -> None:
     options = [e.id for e in deep_dives.for_level("city")]
     lang = view.lang
-    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_city_ind")
+    ind_id = st.selectbox(tr("Indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_city_ind")
     years = sorted(int(y) for y in cities.city_shares(store).dropna(subset=["value"])["year"].unique())
-    year = st.selectbox(t("year", lang), [None, *reversed(years)], key="w_city_year",
+    year = st.selectbox(tr("Year", lang), [None, *reversed(years)], key="w_city_year",
                         format_func=lambda y: tr("each city's latest year", lang) if y is None else str(y))
     fig, data = _kept(store, ("cities", ind_id, year, view.scheme, lang),
                       lambda: local_export.city_map(store, ind_id, year, view.scheme, lang))
@@ -78,8 +79,8 @@ def _cities(store, view, maps) -> None:
 def _spain(store, view, maps) -> None:
     options = [e.id for e in deep_dives.for_level("lau")]
     lang = view.lang
-    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_es_ind")
-    year = None if "change" in ind_id else st.selectbox(t("year", lang), [2024, 2023, 2022, 2021], key="w_es_year")
+    ind_id = st.selectbox(tr("Indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_es_ind")
+    year = None if "change" in ind_id else st.selectbox(tr("Year", lang), [2024, 2023, 2022, 2021], key="w_es_year")
     fig, data = _kept(store, ("spain", ind_id, year, view.scheme, maps.screen(2021, 3), lang),
                       lambda: local_export.spain_map(store, ind_id, year, view.scheme, maps.screen(2021, 3), lang))
     ind = localised(data.indicator, lang)
@@ -114,9 +115,10 @@ def _italy(store, view, maps) -> None:
             f"it_reception_{pd.Timestamp(date):%Y%m%d}", lang)
     monthly = reception.monthly(store)
     chosen = st.multiselect(tr("Regions in the trend", lang), sorted(monthly["name"].unique()),
-                            default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend")
+                            default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend",
+                            placeholder=tr("Choose regions", lang))
     codes = monthly.loc[monthly["name"].isin(chosen), "geo"].unique().tolist()
-    st.plotly_chart(local_figures.reception_trend(monthly, codes, credit(ind.credit, lang), lang), key="it-trend",
+    st.plotly_chart(local_figures.reception_trend(monthly, codes, say(ind.credit, lang), lang), key="it-trend",
                     alt=tr("Lines of people in reception per 1 000 residents by month for the chosen regions.", lang))
     at = rows[rows["date"].eq(date)]
     at = at.assign(note=[say(note, lang) for note in at["note"]])  # indicators.reception's phrases
@@ -187,7 +189,7 @@ def _region_reception(store, geo: str, lang: str) -> None:
     st.write(tr("{value} per 1 000 residents on {date}{joint}: {people} people; {note}.", lang,
                 value=number(last["value"], 2, lang), date=_date(last["date"], lang), joint=joint,
                 people=number(last["total"], 0, lang), note=say(last["note"], lang)) + scope)
-    st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], credit(reception.CREDIT, lang), lang),
+    st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], say(reception.CREDIT, lang), lang),
                     key=f"region-it-{geo}",
                     alt=tr("Line of people in reception per 1 000 residents by month in {region}.", lang,
                            region=last["name"]))
@@ -198,19 +200,19 @@ def _region_cities(store, geo: str, lang: str) -> None:
     if inside.empty:
         return
     st.header(tr("Cities in this region (Urban Audit)", lang))
-    shown = inside[["name", "geo", "note", "year", "value", "flag"]].assign(
-        note=[word(note, lang) for note in inside["note"]])
+    shown = places(inside[["name", "geo", "note", "year", "value", "flag"]], lang).assign(
+        note=[say(note, lang) for note in inside["note"]])
     st.dataframe(shown.rename(columns={"value": tr("foreign-born %", lang), "note": tr("definition", lang)}),
                  hide_index=True, width="stretch")
     shares = cities.city_shares(store)
-    series = shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"])
+    series = places(shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"]), lang)
     if series["year"].nunique() > 1:
         fig = figures.trends(series, localised(deep_dives.get("city_foreign_born_share"), lang),
                              tr("Foreign-born share of residents", lang), lang=lang)
         st.plotly_chart(fig, key=f"region-cities-{geo}",
                         alt=tr("Lines of the foreign-born share of residents of the cities in the table above.", lang))
     st.caption(tr("{credit}. Values caught by a plausibility check are not shown (see the data-gap page).", lang,
-                  credit=credit(cities.CREDIT, lang)))
+                  credit=say(cities.CREDIT, lang)))
 
 
 def data_gaps_section(store, lang: str = "en") -> None:
@@ -223,19 +225,36 @@ def data_gaps_section(store, lang: str = "en") -> None:
                                       lambda value, decimals: number(value, decimals, lang))
     values = len(found.drop_duplicates(["geo", "year", "variable"]))
     st.header(tr("Published city values not shown: implausible ({count})", lang, count=values))
+    rules = {rule: _rule_name(rule, lang) for rule in plausibility.RULES}
     st.caption(tr("Kept exactly as published, never corrected; left out of maps, ranks and charts. Rules:", lang) + " "
-               + " ".join(tr("**{rule}**: {wording}.", lang, rule=k, wording=say(plausibility.RULES[k], lang))
+               + " ".join(tr("**{rule}**: {wording}.", lang, rule=rules[k], wording=say(plausibility.RULES[k], lang))
                           for k in dict.fromkeys(found["rule"])))
-    st.dataframe(found[["name", "geo", "year", "variable", "value", "flag", "rule", "detail", "source"]],
-                 hide_index=True, width="stretch", column_config=None if lang == "en" else {
-                     "name": tr("name", lang), "geo": tr("code", lang), "year": tr("year", lang),
-                     "variable": tr("variable", lang), "value": tr("value", lang), "flag": tr("flag", lang),
-                     "rule": tr("rule", lang), "detail": tr("detail", lang), "source": tr("source", lang)})
+    variables = {"foreign_born": tr("foreign-born residents", lang), "population": tr("residents", lang)}
+    shown_table(found[["name", "geo", "year", "variable", "value", "flag", "rule", "detail", "source"]].assign(
+        variable=found["variable"].map(variables), rule=found["rule"].map(rules)), lang)
     downloads.direct(tr("Implausible values (CSV)", lang),
                      lambda: csvs.to_csv_bytes(found if lang == "en" else cities.implausible_values(store)),
                      "implausible_city_values.csv", "csv_implausible")
     with st.expander(tr("Local codes that could not be joined", lang)):
-        st.dataframe(read(store, "city_unmatched"), hide_index=True, width="stretch")
+        unmatched = read(store, "city_unmatched")
+        shown_table(unmatched.assign(reason=[_unmatched_reason(r, lang) for r in unmatched["reason"]]), lang)
+
+
+def _rule_name(rule: str, lang: str) -> str:
+    """A plausibility rule's short name (indicators.plausibility.RULES' keys) in ``lang``."""
+    return {"share_over_100": tr("share above 100 %", lang), "jump": tr("jump", lang)}.get(rule, rule)
+
+
+def _unmatched_reason(reason: str, lang: str) -> str:
+    """Why a city code found no partner (loaders.city_tables writes these four reasons) in ``lang``."""
+    return {
+        "greater city: the 2021 Urban Audit points cover cities (C) only":
+            tr("greater city: the 2021 Urban Audit points cover cities (C) only", lang),
+        "city code not among the Urban Audit 2021 points (code changed or city not in the 2021 list)":
+            tr("city code not among the Urban Audit 2021 points (code changed or city not in the 2021 list)", lang),
+        "population published, no foreign-born count": tr("population published, no foreign-born count", lang),
+        "no row in urb_cpopcb or urb_cpop1": tr("no row in urb_cpopcb or urb_cpop1", lang),
+    }.get(reason, reason)
 
 
 def sources_section(lang: str = "en") -> None:
@@ -245,7 +264,7 @@ def sources_section(lang: str = "en") -> None:
     entries = [(localised(e, lang), e) for e in deep_dives.ENTRIES]
     st.dataframe(pd.DataFrame([{tr("indicator", lang): shown.label, tr("level", lang): say(deep_dives.LEVELS[e.level],
                                                                                            lang),
-                                tr("covers", lang): say(e.coverage, lang), tr("source", lang): credit(e.credit, lang),
+                                tr("covers", lang): say(e.coverage, lang), tr("source", lang): say(e.credit, lang),
                                 tr("map", lang): e.map_attribution, tr("caveats", lang): " ".join(shown.caveats)}
                                for shown, e in entries]), hide_index=True, width="stretch")
     st.markdown("\n".join((
@@ -269,25 +288,26 @@ def compare_cities(store, lang: str = "en") -> None:
     """On the compare page: up to 12 Urban Audit cities, bars of the latest shown share, trends, country benchmark."""
     with st.expander(tr("Compare cities (Urban Audit: foreign-born share of residents)", lang)):
         latest = cities.latest_by_city(store)
-        labels = dict(zip(latest["geo"], latest["name"] + " (" + latest["country"] + ")"))
+        labels = {geo: f"{place(name, lang)} ({country(code, lang)})"
+                  for geo, name, code in zip(latest["geo"], latest["name"], latest["country"])}
         codes = st.multiselect(tr("Cities", lang), sorted(labels, key=labels.get), format_func=labels.get,
-                               max_selections=12, key="w_compare_cities")
+                               max_selections=12, key="w_compare_cities", placeholder=tr("Choose cities", lang))
         if not codes:
             st.caption(tr("Choose cities by name. Values caught by a plausibility check are not shown.", lang))
             return
         ind = localised(deep_dives.get("city_foreign_born_share"), lang)
-        chosen = cities.compare(store, codes)
+        chosen = places(cities.compare(store, codes), lang)
         st.plotly_chart(figures.grouped_bars(chosen, ind, tr("{indicator} (latest year shown per city)", lang,
                                                              indicator=ind.label), lang),
                         key="compare-city-bars", config={"displaylogo": False},
                         alt=tr("Bars of the chosen cities' latest foreign-born share; the table below holds the "
                                "values.", lang))
         shares = cities.city_shares(store)
-        st.plotly_chart(figures.trends(shares[shares["geo"].isin(codes)].dropna(subset=["value"]), ind,
+        st.plotly_chart(figures.trends(places(shares[shares["geo"].isin(codes)].dropna(subset=["value"]), lang), ind,
                                        tr("Foreign-born share of residents over time", lang), lang=lang),
                         key="compare-city-trends",
                         alt=tr("Lines of the chosen cities' foreign-born share over the years shown.", lang))
-        st.dataframe(chosen.assign(note=[word(note, lang) for note in chosen["note"]]).rename(
+        st.dataframe(chosen.assign(note=[say(note, lang) for note in chosen["note"]]).rename(
             columns={"value": tr("city %", lang), "country_value": tr("country % (same year)", lang),
                      "note": tr("definition", lang)}), hide_index=True, width="stretch")
 
@@ -324,6 +344,6 @@ def reception_beside_score(store, countries: list[str], level: int, lang: str = 
         latest = latest.assign(note=[say(note, lang) for note in latest["note"]])
         st.dataframe(latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]],
                      hide_index=True, width="stretch")
-        st.caption(credit(reception.CREDIT, lang) + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)
+        st.caption(say(reception.CREDIT, lang) + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)
                                               if level == 2 else
                                               tr("Regional (NUTS 2) figures; NUTS 3 regions are not reported.", lang)))

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
-from dashboard.i18n import data_text, localised, number, tr
+from dashboard.i18n import localised, number, say, tr
 from geodata.codes import EU27, level_of
 from indicators import presets
 from indicators.composite import composite
@@ -52,7 +52,7 @@ def table(store, level: int, weights: dict[str, float], geo: str, lang: str = "e
     score, weight, share, contribution = (tr("Score 0-100", lang), tr("Weight", lang), tr("Share of weight", lang),
                                           tr("Contribution", lang))
     shown = pd.DataFrame({
-        tr("Indicator", lang): [data_text(label, lang) for label in parts["label"]],
+        tr("Indicator", lang): [say(label, lang) for label in parts["label"]],
         tr("Value", lang): [value_in(v, i, lang) if pd.notna(v) else tr("no value (not counted)", lang)
                             for v, i in zip(parts["value"], parts["indicator"])],
         tr("Year", lang): [str(int(y)) if pd.notna(y) else tr("period not stated", lang) for y in parts["year"]],

@@ -7,15 +7,15 @@ import streamlit as st
 from dashboard import cached, flag_words, state
 from dashboard.context import PageContext
 from dashboard.screens import local_views
-from dashboard.i18n import number, say, t, tr
-from geodata.attribution import BOUNDARIES
+from dashboard.i18n import number, say, tr
+from geodata.attribution import boundaries
 from indicators.sources import methods, methods_table
 
 
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
     lang = view.lang
-    st.title(t("sources", lang))
+    st.title(tr("Sources and methods", lang))
     st.write(tr("Every number in this dashboard comes from one of the published files below, fetched byte for byte "
                 "and parsed without edits; flags are kept as Eurostat publishes them. Missing values stay missing.",
                 lang))
@@ -34,13 +34,13 @@ def render(ctx: PageContext) -> state.View:
     st.header(tr("Licences", lang))
     st.markdown("\n".join((
         tr("- Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU).", lang),
-        tr("- GISCO boundaries: {attribution}.", lang, attribution=BOUNDARIES),
+        tr("- GISCO boundaries: {attribution}.", lang, attribution=say(boundaries(), lang)),
         tr("- JRC NUTS converter: European Commission, JRC.", lang),
         tr("- UNHCR: Source: UNHCR Refugee Data Finder.", lang))))
     local_views.sources_section(lang)  # cities, Spain's municipalities, Italy's reception: sources and checks
     build = store.info["build_id"]
-    if st.toggle(t("download_data", view.lang), key="w_prepare_download"):
-        st.download_button(t("download_data", view.lang), cached.full_data_csv_gz(build),
+    if st.toggle(tr("Download the full tidy data (CSV)", view.lang), key="w_prepare_download"):
+        st.download_button(tr("Download the full tidy data (CSV)", view.lang), cached.full_data_csv_gz(build),
                            file_name=f"territorial-migration-atlas-{build[:8]}.csv.gz", mime="application/gzip")
     return view
 

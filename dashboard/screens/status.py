@@ -7,12 +7,12 @@ import streamlit as st
 
 from dashboard import cached
 from dashboard.context import PageContext
-from dashboard.i18n import number, t, tr
+from dashboard.i18n import number, tr
 
 
 def render(ctx: PageContext) -> None:
     store, lang = ctx.store, ctx.view.lang
-    st.title(t("status", lang))
+    st.title(tr("Data status", lang))
     st.caption(tr("Store built {built} · {observations} observations from {sources} sources", lang,
                   built=store.info["built_at"], observations=number(store.info["observations"], 0, lang),
                   sources=len(store.info["sources"])))

@@ -9,12 +9,11 @@ import streamlit as st
 
 from dashboard import frame, state, town_params
 from dashboard.export import csvs
-from dashboard.i18n import number, tr
+from dashboard.i18n import country, number, say, tr
 from dashboard.local_map import local_map
 from dashboard.screens import downloads, town_official as official_view, town_search_box
 from dashboard.text import plain
-from dashboard.town_words import area_label, area_note, how_they_differ, measure_label, word
-from indicators import local
+from indicators import local, tables, town_official
 
 
 def _degurba(code: int, lang: str) -> str | None:
@@ -51,14 +50,14 @@ def render(store, view: state.View, maps, pages: dict) -> None:
     radius = st.segmented_control(tr("Radius (km)", lang), town_params.RADII,
                                   key=frame.seed("w_town_radius", town_view.radius))
     measure = st.selectbox(tr("Measure on the map", lang), list(local.MEASURES),
-                           format_func=lambda m: measure_label(m, lang),
+                           format_func=lambda m: say(local.MEASURES[m][0], lang),
                            key=frame.seed("w_town_measure", town_view.measure))
     town_view = town_params.TownView(town_view.lau, radius or town_view.radius, measure or town_view.measure)
-    _header(town, pages, view)
+    _header(store, town, pages, view)
     official = official_view.render(store, town_view.lau, str(town["name"]), lang)  # official figures first
     st.header(tr("Around the town: the 1 km grid (Census 2021)", lang))
     if official["section"].eq("ine").any():
-        st.write(how_they_differ(lang))
+        st.write(say(town_official.HOW_THEY_DIFFER, lang))
     fig = local_map(store, town, town_view.measure, town_view.radius, lang=lang)
     st.plotly_chart(fig, key=f"town-map-{town_view.lau}-{town_view.measure}-{town_view.radius}",
                     config={"displaylogo": False, "scrollZoom": False,
@@ -68,13 +67,13 @@ def render(store, view: state.View, maps, pages: dict) -> None:
     st.caption(tr("Cells with fewer than 20 residents are drawn light (few residents), withheld or unpublished "
                   "cells grey; blank means no resident. Names mark municipality centres.", lang))
     table = local.comparison(store, town_view.lau)
-    _figures(table, str(town["name"]), lang)
+    _figures(table, lang)
     st.markdown("\n".join(f"- {plain(c)}" for c in _caveats(lang)))
     _downloads(store, town_view, fig, table, official, lang)
     _write_url(view, town_view)
 
 
-def _header(town, pages, view) -> None:
+def _header(store, town, pages, view) -> None:
     lang = view.lang
     st.title(plain(town["name"]))
     if town["name_latin"] != town["name"]:
@@ -84,37 +83,32 @@ def _header(town, pages, view) -> None:
                     else tr("not known (not classified, or not in the LAU 2019 table)", lang))
     population = (tr("not stated", lang) if pd.isna(town["population"])
                   else tr("{population} (LAU 2020 table)", lang, population=number(int(town["population"]), 0, lang)))
-    facts = [f"{town['country']}", tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
+    facts = [country(str(town["country"]), lang), tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
              tr("degree of urbanisation: {urbanisation}", lang, urbanisation=urbanisation),
              tr("population {population}", lang, population=population)]
     st.caption(" · ".join(plain(f) for f in facts))
     left, right = st.columns(2)
     for column, geo in ((left, str(town["nuts_3"])), (right, str(town["nuts_2"]))):
         target = replace(view, geo=geo)
-        with column:
-            st.page_link(pages["region"], label=tr("Profile of {code} →", lang, code=geo),
-                         query_params=state.to_params(target))
+        with column:  # the region named, its code beside the name
+            label = tr("Profile of {region} ({code}) →", lang, region=tables.region_name(store, geo), code=geo)
+            st.page_link(pages["region"], label=plain(label), query_params=state.to_params(target))
 
 
-def _figures(table, town_name: str, lang: str) -> None:
+def _figures(table, lang: str) -> None:
     """The circle figures beside region, country and EU; labels in ``lang``, numbers in its format."""
-    wide = table.set_index(["figure", "unit", "area_label"])["value"].unstack("area_label")
-    rows = list(dict.fromkeys(zip(table["figure"], table["unit"])))
-    shown = wide.reindex(index=rows, columns=list(dict.fromkeys(table["area_label"])))
-    counts = shown.index.get_level_values("unit").isin(["persons", "1 km cells"])
+    # the table's words are phrases: said once here, in the page's language
+    said = table.assign(**{column: [say(v, lang) for v in table[column]] for column in ("figure", "unit", "area_label")})
+    wide = said.set_index(["figure", "unit", "area_label"])["value"].unstack("area_label")
+    rows = list(dict.fromkeys(zip(said["figure"], said["unit"])))
+    shown = wide.reindex(index=rows, columns=list(dict.fromkeys(said["area_label"])))
+    counts = said.drop_duplicates(["figure", "unit"])["count"].to_numpy()  # a count is whole, a share has a decimal
     shown = shown.astype(object).apply(lambda col: [_number(v, whole, lang) for v, whole in zip(col, counts)])
-    shown = shown.reset_index()
-    if lang != "en":  # the English table keeps the indicators' own labels (the CSV's)
-        heads = {label: area_label(area, label, town_name, lang)
-                 for area, label in zip(table["area"], table["area_label"])}
-        shown["figure"] = shown["figure"].map(lambda f: word(f, lang))
-        shown["unit"] = shown["unit"].map(lambda u: word(u, lang))
-        shown = shown.rename(columns={**heads, "figure": tr("figure", lang), "unit": tr("unit", lang)})
+    shown = shown.reset_index().rename(columns={"figure": tr("figure", lang), "unit": tr("unit", lang)})
     st.dataframe(shown, hide_index=True, width="stretch")
-    for area, label, note in table.drop_duplicates("area")[["area", "area_label", "note"]].itertuples(index=False):
+    for label, note in said.drop_duplicates("area")[["area_label", "note"]].itertuples(index=False):
         if note:
-            shown_label = label if lang == "en" else area_label(area, label, town_name, lang)
-            st.caption(plain(f"{shown_label}: {area_note(area, note, lang)}"))
+            st.caption(plain(f"{label}: {say(note, lang)}"))
     st.caption(tr("* of residents whose place of birth is known · ** of residents whose residence a year before is "
                   "known. Empty = unknown (withheld, not published or not computed), never 0.", lang))
 
