@@ -238,7 +238,8 @@ PARAMS = (
     Param("countries", Regions(_COUNTRY), [], frozenset({RANKING, COMPARE}),
           lambda lang: tr("Some countries in the link are unknown and were left out.", lang)),
     Param("outside_eu", Choice({"0": False, "1": True}), False, frozenset({RANKING}),
-          lambda lang: tr("The link's choice about regions outside the EU-27 is not valid; ranking the EU-27 only.", lang)),
+          lambda lang: tr("The link's choice about regions outside the EU-27 is not valid; ranking the EU-27 "
+                          "only.", lang)),
     Param("typology", Typology(), {}, frozenset({RANKING, COMPARE}),
           lambda lang: tr("A territorial-type filter in the link is not valid and was left out.", lang)),
     Param("lang", _same(LANGUAGES), "en", ALL,

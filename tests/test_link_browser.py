@@ -12,7 +12,7 @@ from playwright.sync_api import sync_playwright
 
 from dashboard.i18n import LANGUAGES
 from dashboard.pages import PAGES
-from tests.browser_support import AppServer, launch
+from tests.browser_support import MAP_PATHS, AppServer, launch
 
 pytestmark = pytest.mark.browser
 
@@ -79,7 +79,13 @@ def test_every_link_shown_on_every_page_opens_a_page_in_the_same_language(chromi
         for key, opened in OPENED.items():
             url = f"{app.url}/{opened}" + (f"{'&' if '?' in opened else '?'}lang={lang}" if lang != "en" else "")
             page.goto(url)
+            page.wait_for_selector(MAP_PATHS if key == "map" else "h1")
             _settle(page)
+            for summary in page.locator('[data-testid="stExpander"] summary').all():
+                summary.click()  # links inside expanders (the share panel, a region's towns) are drawn when opened
+            page.wait_for_timeout(2000)
+            if key == "map":
+                page.wait_for_selector('[data-testid="stCode"] code')
             for link in _shown_links(page, app.url):
                 links.setdefault(link, key)
         assert any("embed=1" in link for link in links) and f"{app.url}/map" not in " ".join(links)
