@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import cached, state
 from dashboard.i18n import LANGUAGES, say, tr
 from geodata.attribution import boundaries
-from indicators import tables
+from indicators import local, tables
 from indicators.registry import ENTRIES, REGISTRY, THEMES
 
 # Captions and other secondary text: Streamlit fades them (opacity 0.6: #828180 or lighter, contrast 3.88 or
@@ -25,7 +25,7 @@ def url_view(store) -> tuple[state.View, list[str]]:
     """Parse the URL; when it changed from outside (a new link), seed the widgets from it."""
     params = {k: st.query_params.get(k) for k in st.query_params.keys()}
     known = cached.known_geos(store.info["build_id"])
-    view, warnings = state.parse(params, known)
+    view, warnings = state.parse(params, known, lambda gisco_id: local.municipality(store, gisco_id) is not None)
     view = replace(view, embed=_embedded())
     if st.session_state.get("_params") != params:
         st.session_state["_seed"] = view
@@ -67,13 +67,13 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
     """The language picker, and the indicator, level, year and class pickers on the pages that read them
     (``controls``); returns the view they choose."""
     seeded = st.session_state.get("_seed", view)
+    for key in PICKERS:  # kept for the page that shows them (Streamlit drops the state of unshown widgets)
+        if key.removeprefix("w_") not in controls and key in st.session_state:
+            st.session_state[key] = st.session_state[key]
     with st.sidebar:
         lang = st.radio(tr("Language", seeded.lang), list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True,
                         key=seed("w_lang", seeded.lang))
         if "indicator" not in controls:
-            for key in PICKERS:  # kept for the page that shows them (Streamlit drops the state of unshown widgets)
-                if key in st.session_state:
-                    st.session_state[key] = st.session_state[key]
             return replace(view, lang=lang)
         options = [e.id for e in sorted(ENTRIES, key=lambda e: (list(THEMES).index(e.theme),
                                                                 _alphabetical(say(e.label, lang))))]
@@ -81,6 +81,8 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
                                  format_func=lambda i: f"{say(REGISTRY[i].theme_label, lang)} · "
                                                        f"{say(REGISTRY[i].label, lang)}",
                                  help=tr("Type to search. Grouped by theme.", lang))
+        if "level" not in controls:  # Compare: the level in its link is the basket's ranking's, not the map's
+            return replace(view, indicator=indicator, lang=lang)
         ind = REGISTRY[indicator]
         levels = tables.levels(store, ind) or list(ind.levels)
         _coerce("w_level", levels, seeded.level if seeded.level in levels else max(levels))

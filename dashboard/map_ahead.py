@@ -15,13 +15,11 @@ from dataclasses import dataclass, replace
 import orjson
 import plotly.io as pio
 
-from dashboard import figures, i18n
+from dashboard import figures, i18n, state
 from dashboard.boundaries import MapFiles, route_root
 from dashboard.i18n import say, tr
-from dashboard.state import SCHEMES
 from indicators import tables
 from indicators.mapdata import map_data
-from indicators.registry import REGISTRY
 from loaders.memo import Memo
 
 ROUTE = "mapviews"  # next to /boundaries, under Streamlit's server.baseUrlPath
@@ -89,14 +87,14 @@ def _hold(build: str, store, maps: MapFiles) -> None:
 def requested(build: str, indicator: str, level: str, year: str, scheme: str, lang: str) -> MapView | None:
     """The view a route URL names, or None when any part is unknown (only views the page itself could show)."""
     held = _HELD.get(build)
-    if held is None or indicator not in REGISTRY or scheme not in SCHEMES or lang not in i18n.LANGUAGES:
-        return None
-    if not (level.isdigit() and year.isdigit()) or int(level) not in (0, 1, 2, 3):
+    # read through the one table of URL parameters, as the page reads its own link
+    view, refused = state.parse({"indicator": indicator, "level": level, "year": year, "scheme": scheme, "lang": lang})
+    if held is None or refused:
         return None
     store, maps = held
-    if int(year) not in tables.years(store, indicator, int(level)):
+    if view.year not in tables.years(store, view.indicator, view.level):
         return None
-    return map_view(store, maps, indicator, int(level), int(year), scheme, lang)
+    return map_view(store, maps, view.indicator, view.level, view.year, view.scheme, view.lang)
 
 
 def routes() -> list:

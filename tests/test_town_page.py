@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import town_params
+from dashboard import state
 from dashboard.pages import ROUTER
 
 APP = str(ROUTER)
@@ -151,10 +151,10 @@ def test_a_town_that_is_no_city_lists_the_nearest_cities_with_distance():
 
 
 def test_town_params_round_trip():
-    view, warnings = town_params.parse({"lau": "FR_93066", "radius": "2", "measure": "moved_from_abroad"},
-                                       lambda gid: gid == "FR_93066")
-    assert not warnings and town_params.to_params(view) == {"lau": "FR_93066", "radius": "2",
-                                                            "measure": "moved_from_abroad"}
+    view, warnings = state.parse({"lau": "FR_93066", "radius": "2", "measure": "moved_from_abroad"},
+                                 is_town=lambda gid: gid == "FR_93066")
+    assert not warnings and state.to_params(view, "town") == {"lau": "FR_93066", "radius": "2",
+                                                              "measure": "moved_from_abroad"}
 
 
 def test_search_box_on_the_town_page_links_to_towns():

@@ -12,6 +12,7 @@ from dashboard.export import csvs, images, pdf
 from dashboard.column_words import for_people
 from dashboard.i18n import LANGUAGES, number, tr
 from dashboard.export.images import ExportError
+from dashboard.state import SCHEMES
 from indicators.registry import REGISTRY
 from loaders.errors import StoreMissingError
 from loaders.store import load_store
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     chart.add_argument("--level", type=int, required=True, choices=[0, 1, 2, 3])
     chart.add_argument("--year", type=int)
     chart.add_argument("--format", required=True, choices=["png", "svg", "csv"])
-    chart.add_argument("--scheme", default="quantiles", choices=["quantiles", "natural_breaks", "equal_interval"])
+    chart.add_argument("--scheme", default="quantiles", choices=list(SCHEMES))
     chart.add_argument("--size", default="article", choices=list(images.MAP_SIZES),
                        help="image size: article 1200x900, social 1200x675, print A5 at 300 dpi (1748x2480)")
     chart.add_argument("--out", required=True)

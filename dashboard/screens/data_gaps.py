@@ -71,7 +71,7 @@ def render(ctx: PageContext) -> state.View:
                                for n in gaps.NATIONAL_ONLY]), hide_index=True, width="stretch")
     local_views.data_gaps_section(store, lang)  # local coverage, and published city values not shown
     grid_gaps.render(store, lang)
-    return replace(view, geo=geo, indicator=chosen if view.indicator not in options else view.indicator)
+    return replace(view, level=level, geo=geo, indicator=chosen if view.indicator not in options else view.indicator)
 
 
 def words(lang: str):

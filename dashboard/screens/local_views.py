@@ -8,7 +8,7 @@ from functools import reduce
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, frame, local_figures
+from dashboard import figures, frame, local_figures, state
 from dashboard.export import csvs
 from dashboard.export import local as local_export
 from dashboard.i18n import country, localised, number, say, tr
@@ -20,7 +20,8 @@ from loaders.city_tables import read
 from loaders.memo import Memo
 
 VIEWS = ("Regions (NUTS)", "Cities", "Municipalities (Spain)", "Reception (Italy)")
-LAYER_OF = dict(zip(VIEWS, ("regions", "cities", "es_municipalities", "it_reception")))  # the URL's ``layer``
+# the URL's ``layer`` of each (state.LAYERS; the grid is the toggle above this radio, not one of its options)
+LAYER_OF = dict(zip(VIEWS, [layer for layer in state.LAYERS if layer != "grid"], strict=True))
 MAX_KEPT_FIGURES = 6  # figures of the local maps kept per store (each a few MB in memory)
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import flag_words, frame, map_ahead, plotly_map, state
+from dashboard import flag_words, frame, links, map_ahead, plotly_map, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
@@ -21,10 +21,6 @@ from dashboard.text import plain
 from geodata.attribution import boundaries
 from indicators import tables
 from indicators.mapdata import map_data
-from indicators.registry import get
-
-REGION_PAGE = "region"
-
 
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
@@ -33,7 +29,7 @@ def render(ctx: PageContext) -> state.View:
         return _embedded(ctx)
     if st.toggle(tr("1 km grid (Census 2021) view of Europe, summed to 5 km", lang),
                  key=frame.seed("w_grid_view", view.layer == "grid")):
-        europe_grid_view.render(store, ctx.pages, lang)
+        europe_grid_view.render(store, ctx.pages, view)
         return replace(view, layer="grid")
     layer = local_views.other_view(store, view, ctx.maps)  # cities, Spain's municipalities, Italy's reception
     if layer != "regions":
@@ -44,7 +40,7 @@ def render(ctx: PageContext) -> state.View:
     st.title(plain(ind.short_label))  # the short plain name; the source's full label right under it
     st.markdown(plain(ind.label))
     with st.expander(tr("Find your town (every EU municipality, 1 km grid)", lang)):
-        town_search_box.render(store, ctx.pages, key="w_town_query", lang=lang)
+        town_search_box.render(store, ctx.pages, view, key="w_town_query")
     if not _map(ctx, view, data):
         return view
     st.caption(plain(ind.description))  # under the map, so a phone shows the map on its first screen
@@ -110,15 +106,14 @@ def _map(ctx: PageContext, view: state.View, data, year_key: str = "w_year") -> 
     # a click switches page at once, so no click outlives its figure
     if clicked and clicked in set(data.values["geo"]) | set(data.no_data["geo"]) and not view.embed:
         target = replace(view, geo=clicked)
-        st.switch_page(ctx.pages[REGION_PAGE], query_params=state.to_params(target))
+        links.switch(ctx.pages, "region", target)
     return True
 
 
 def _embedded(ctx: PageContext) -> state.View:
     """embed=1: the year control above the map, the map with its legend, the source line; no buttons, no table."""
     store, view = ctx.store, ctx.view
-    ind = get(view.indicator)
-    years = tables.years(store, ind, view.level)
+    years = tables.years(store, view.indicator, view.level)
     year = view.year
     if len(years) > 1:
         year = st.select_slider(tr("Year", view.lang), years, key=frame.seed(

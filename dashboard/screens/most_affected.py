@@ -44,7 +44,7 @@ def render(ctx: PageContext) -> state.View:
     st.caption(availability_text(chosen, level, lang))
     weights = _own_weights(level, start_weights, lang) if chosen == OWN else presets.preset_weights(chosen, level)
     countries, outside_eu, typology = _filters(store, view, level)
-    view = replace(view, preset=chosen, weights={k: w for k, w in weights.items() if w} if chosen == OWN else {},
+    view = replace(view, level=level, preset=chosen, weights={k: w for k, w in weights.items() if w} if chosen == OWN else {},
                    countries=countries, outside_eu=outside_eu, typology=typology)
     st.caption(tr(
         "Each indicator is scaled 0-100 over **every EU-27 region of the level** (100 = the most affected end, "

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import frame, i18n, profile_figures, state
+from dashboard import frame, i18n, links, profile_figures, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
 from dashboard.i18n import localised, number, say, tr
@@ -29,7 +29,7 @@ def render(ctx: PageContext) -> state.View:
                        placeholder=tr("Type a name or a code, e.g. Lombardia or ITC4", view.lang))
     view = replace(view, geo=geo)
     with st.expander(tr("Find your town (every EU municipality, 1 km grid)", view.lang)):
-        town_search_box.render(store, ctx.pages, key="w_town_query", lang=view.lang)
+        town_search_box.render(store, ctx.pages, view, key="w_town_query")
     if not geo:
         st.info(tr("Pick a region above, or click one on the map.", view.lang))
         return view
@@ -47,7 +47,7 @@ def render(ctx: PageContext) -> state.View:
     _peers(store, geo, view, pages)
     _missing(store, geo, view, pages)
     region_grid.render(store, geo, names[geo], lang=view.lang)
-    region_towns.render(store, geo, ctx.pages, view.lang)
+    region_towns.render(store, geo, ctx.pages, view)
     return view
 
 
@@ -210,11 +210,11 @@ def _peers(store, geo, view, pages) -> None:
         return
     for row in found.itertuples():
         target = replace(view, geo=row.geo)
-        st.page_link(pages["region"], label=f"{row.name} ({row.geo})", query_params=state.to_params(target))
+        links.page_link(pages, "region", target, f"{row.name} ({row.geo})")
         st.caption(tr("Close on: {reasons}", view.lang, reasons=plain(one_after_another(row.reasons, view.lang))))
     group = basket.add(replace(view, geos=[geo]), list(found["geo"]))  # the region first, then its peers
-    st.page_link(pages["compare"], label=tr("Compare this region with its {count} similar regions →", view.lang,
-                                            count=len(found)), query_params=state.to_params(group), icon="🧺")
+    links.page_link(pages, "compare", group, tr("Compare this region with its {count} similar regions →", view.lang,
+                                                count=len(found)), icon="🧺")
 
 
 def one_after_another(reasons, lang: str) -> str:
@@ -239,5 +239,4 @@ def _missing(store, geo, view, pages) -> None:
                                          for i in availability["not at all"])))
     if not availability["higher level only"] and not availability["not at all"]:
         st.write(tr("Every regional indicator has a value at this region's own level.", view.lang))
-    st.page_link(pages["data_gaps"], label=tr("This region's data gaps, indicator by indicator →", view.lang),
-                 query_params=state.to_params(view))
+    links.page_link(pages, "data_gaps", view, tr("This region's data gaps, indicator by indicator →", view.lang))

@@ -4,11 +4,9 @@ the downloads offer. Everything shown is built from the validated view, never fr
 
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit, urlunsplit
-
 import streamlit as st
 
-from dashboard import state
+from dashboard import links, state
 from dashboard.i18n import tr
 
 # the sizes a newsroom asks for (pixels); print is A5 portrait at 300 dpi
@@ -16,32 +14,22 @@ IMAGE_SIZES = {"article": (1200, 900), "social": (1200, 675), "print": (1748, 24
 IFRAME_HEIGHT = 720
 
 
-def link(view: state.View, url_path: str, base: str | None = None, **extra: str) -> str:
-    """The absolute link (when the app's own address is known) to ``url_path`` with the view's parameters."""
-    params = {**state.to_params(view), **extra}
-    base = base if base is not None else (st.context.url or "")
-    scheme, netloc, path, _, _ = urlsplit(base)
-    root = path.rsplit("/", 1)[0] if path.count("/") > 1 else ""  # the app may live under a path prefix
-    path = f"{root}/{url_path}".replace("//", "/")
-    return urlunsplit((scheme, netloc, path, urlencode(params), ""))
-
-
-def iframe(view: state.View, url_path: str, title: str, base: str | None = None) -> str:
+def iframe(view: state.View, page: str, title: str, base: str | None = None) -> str:
     """An <iframe> snippet of the view in embed mode (the title is for screen readers; quotes escaped)."""
-    src = link(view, url_path, base, embed="1")
+    src = links.absolute(view, page, base, embed="1")
     safe_title = title.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     return (f'<iframe src="{src}" title="{safe_title}" width="100%" height="{IFRAME_HEIGHT}" '
             f'style="border:0" loading="lazy"></iframe>')
 
 
-def panel(view: state.View, url_path: str, title: str) -> None:
+def panel(view: state.View, page: str, title: str) -> None:
     """Link, embed snippet and sizes, in an expander under the chart."""
     lang = view.lang
     with st.expander(tr("Share and embed", lang)):
         st.caption(tr("Link to this view (it reopens the same indicator, level, year and choices):", lang))
-        st.code(link(view, url_path), language=None, wrap_lines=True)
+        st.code(links.absolute(view, page), language=None, wrap_lines=True)
         st.caption(tr("Embed in a web page (the chart, its legend, its source line and the year control):", lang))
-        st.code(iframe(view, url_path, title), language="html", wrap_lines=True)
+        st.code(iframe(view, page, title), language="html", wrap_lines=True)
         (aw, ah), (sw, sh), (pw, ph) = IMAGE_SIZES["article"], IMAGE_SIZES["social"], IMAGE_SIZES["print"]
         st.caption(tr("Image sizes: article {aw} × {ah} px, social media {sw} × {sh} px, print A5 at 300 dpi "
                       "({pw} × {ph} px).", lang, aw=aw, ah=ah, sw=sw, sh=sh, pw=pw, ph=ph))

@@ -7,7 +7,8 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import frame, state, town_params
+from dashboard import frame, links, state
+from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.i18n import country, number, say, tr
 from dashboard.local_map import local_map
@@ -34,43 +35,39 @@ def _caveats(lang: str) -> list[str]:
     ]
 
 
-def render(store, view: state.View, maps, pages: dict) -> None:
+def render(ctx: PageContext) -> state.View:
+    store, view, pages = ctx.store, ctx.view, ctx.pages
     lang = view.lang
-    params = {k: st.query_params.get(k) for k in st.query_params.keys()}
-    town_view, warnings = town_params.parse(params, lambda gid: local.municipality(store, gid) is not None, lang)
-    frame.show_warnings(warnings)
-    if town_view.lau is None:
+    if view.lau is None:
         st.title(tr("Find your town", lang))  # the page's one h1 before a town is chosen (a town's own name after)
-    town_search_box.render(store, pages, key="w_town_query", lang=lang)
-    if town_view.lau is None:
+    town_search_box.render(store, pages, view, key="w_town_query")
+    if view.lau is None:
         st.info(tr("Type the name of a town above to see who lives around it, at 1 km.", lang))
-        _write_url(view, town_view)
-        return
-    town = local.municipality(store, town_view.lau)
-    radius = st.segmented_control(tr("Radius (km)", lang), town_params.RADII,
-                                  key=frame.seed("w_town_radius", town_view.radius))
+        return view
+    town = local.municipality(store, view.lau)
+    radius = st.segmented_control(tr("Radius (km)", lang), state.RADII, key=frame.seed("w_town_radius", view.radius))
     measure = st.selectbox(tr("Measure on the map", lang), list(local.MEASURES),
                            format_func=lambda m: say(local.MEASURES[m][0], lang),
-                           key=frame.seed("w_town_measure", town_view.measure))
-    town_view = town_params.TownView(town_view.lau, radius or town_view.radius, measure or town_view.measure)
+                           key=frame.seed("w_town_measure", view.measure))
+    view = replace(view, radius=radius or view.radius, measure=measure or view.measure)
     _header(store, town, pages, view)
-    official = official_view.render(store, town_view.lau, str(town["name"]), lang)  # official figures first
+    official = official_view.render(store, view.lau, str(town["name"]), lang)  # official figures first
     st.header(tr("Around the town: the 1 km grid (Census 2021)", lang))
     if official["section"].eq("ine").any():
         st.write(say(town_official.HOW_THEY_DIFFER, lang))
-    fig = local_map(store, town, town_view.measure, town_view.radius, lang=lang)
-    st.plotly_chart(fig, key=f"town-map-{town_view.lau}-{town_view.measure}-{town_view.radius}",
+    fig = local_map(store, town, view.measure, view.radius, lang=lang)
+    st.plotly_chart(fig, key=f"town-map-{view.lau}-{view.measure}-{view.radius}",
                     config={"displaylogo": False, "scrollZoom": False,
-                            "toImageButtonOptions": {"filename": f"town_{town_view.lau}", "scale": 2}},
+                            "toImageButtonOptions": {"filename": f"town_{view.lau}", "scale": 2}},
                     alt=tr("1 km map around {town}; the same figures are in the table below.", lang,
                            town=town["name"]))
     st.caption(tr("Cells with fewer than 20 residents are drawn light (few residents), withheld or unpublished "
                   "cells grey; blank means no resident. Names mark municipality centres.", lang))
-    table = local.comparison(store, town_view.lau)
+    table = local.comparison(store, view.lau)
     _figures(table, lang)
     st.markdown("\n".join(f"- {plain(c)}" for c in _caveats(lang)))
-    _downloads(store, town_view, fig, table, official, lang)
-    _write_url(view, town_view)
+    _downloads(store, view, fig, table, official, lang)
+    return view
 
 
 def _header(store, town, pages, view) -> None:
@@ -92,7 +89,7 @@ def _header(store, town, pages, view) -> None:
         target = replace(view, geo=geo)
         with column:  # the region named, its code beside the name
             label = tr("Profile of {region} ({code}) →", lang, region=tables.region_name(store, geo), code=geo)
-            st.page_link(pages["region"], label=plain(label), query_params=state.to_params(target))
+            links.page_link(pages, "region", target, plain(label))
 
 
 def _figures(table, lang: str) -> None:
@@ -120,31 +117,24 @@ def _number(value, whole: bool, lang: str) -> str:
     return number(int(value), 0, lang) if whole else number(float(value), 1, lang)
 
 
-def _downloads(store, town_view, fig, table, official, lang: str) -> None:
-    stem = f"town_{town_view.lau}_{town_view.radius}km"
+def _downloads(store, view, fig, table, official, lang: str) -> None:
+    stem = f"town_{view.lau}_{view.radius}km"
     left, right, third = st.columns(3)
     with left:
         downloads.direct(tr("Figures (CSV)", lang), lambda: csvs.to_csv_bytes(table.assign(
             source="Source: Eurostat (Census 2021, 1 km grid)")), f"{stem}.csv", f"csv_{stem}")
         if not official.empty:
             downloads.direct(tr("Official figures (CSV)", lang), lambda: csvs.to_csv_bytes(official),
-                             f"town_{town_view.lau}_official.csv", f"csv_official_{town_view.lau}")
+                             f"town_{view.lau}_official.csv", f"csv_official_{view.lau}")
     with right:
         from dashboard.export.images import figure_image
 
         downloads.on_request(tr("local map (PNG)", lang), lambda: figure_image(fig, "png", (1000, 760)),
-                             f"{stem}.png", f"png_{stem}_{town_view.measure}_{lang}")
+                             f"{stem}.png", f"png_{stem}_{view.measure}_{lang}")
     with third:
         from dashboard.export.town_pdf import town_briefing
 
         downloads.on_request(tr("town briefing (PDF)", lang), lambda: town_briefing(
-            store, town_view.lau, lang, town_view.measure, town_view.radius), f"{stem}_{lang}.pdf",
-            f"pdf_{stem}_{town_view.measure}_{lang}")
+            store, view.lau, lang, view.measure, view.radius), f"{stem}_{lang}.pdf",
+            f"pdf_{stem}_{view.measure}_{lang}")
 
-
-def _write_url(view: state.View, town_view: town_params.TownView) -> None:
-    """The frame's parameters plus the town's (the frame alone would drop ``lau``, ``radius`` and ``measure``)."""
-    params = {**state.to_params(view), **town_params.to_params(town_view)}
-    if {k: st.query_params.get(k) for k in st.query_params.keys()} != params:
-        st.query_params.from_dict(params)
-    st.session_state["_params"] = params
