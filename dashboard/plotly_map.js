@@ -20,6 +20,36 @@ function plotlyFrom(url) {
 
 const widthOf = (state) => Math.round(state.box.getBoundingClientRect().width) || undefined;
 
+// Fitting the frame (the embed, spec.fit): the map takes the window's height left under what is above it and
+// over what follows it on the page (the source line), so an iframe of a fixed height shows all of it; below
+// NARROW_PX wide the outermost regions' boxes go under the map (spec.narrow), where their names fit.
+const NARROW_PX = 640, MIN_FIT_PX = 300, GAP_PX = 16, BOTTOM_PX = 12;
+
+function fitHeight(state, height) {
+  const holder = state.box.closest(".stElementContainer") || state.box;
+  let below = 0;
+  for (let node = holder.nextElementSibling; node; node = node.nextElementSibling) {
+    const rect = node.getBoundingClientRect();
+    if (rect.height > 0) below += rect.height + GAP_PX;
+  }
+  const top = state.box.getBoundingClientRect().top + (holder.closest(".stMain") || {scrollTop: 0}).scrollTop;
+  return Math.max(MIN_FIT_PX, Math.min(height, Math.floor(window.innerHeight - top - below - BOTTOM_PX)));
+}
+
+// The drawn figure no longer has the size the box calls for.
+const resize = (state) => sized(state, {height: state.height}).key !== state.size;
+
+// What the figure's layout becomes at the box's size now, and a key of that size (a change redraws).
+function sized(state, layout) {
+  const width = widthOf(state);
+  if (!state.fit) return {key: String(width), layout: {...layout, autosize: false, width}};
+  const height = fitHeight(state, layout.height || 450);
+  const narrow = width !== undefined && width < NARROW_PX && state.narrow ? state.narrow : {};
+  const title = layout.title && layout.title.yref === "container" && layout.height  // as many px from the top
+    ? {title: {...layout.title, y: 1 - (1 - layout.title.y) * layout.height / height}} : {};
+  return {key: `${width}x${height}`, layout: {...layout, ...narrow, ...title, autosize: false, width, height}};
+}
+
 // The figure's boundary files, fetched before plotly sees the figure and put where plotly keeps them. Plotly
 // fetches one URL once and lets every other trace that needs it (the insets' traces do) wait for it only 5 s
 // (100 × 50 ms) before failing the whole plot: ten sessions on two busy cores took longer than that.
@@ -47,15 +77,17 @@ async function draw(state) {
       state.box.setAttribute("aria-label", view.label);
       if (text === state.drawn) continue;
       const figure = JSON.parse(text);  // a copy for plotly, which may add to what it is given
-      state.box.style.minHeight = `${figure.layout.height || 450}px`;  // no jump while plotly.js loads
+      const first = sized(state, figure.layout);
+      state.box.style.minHeight = `${first.layout.height || 450}px`;  // no jump while plotly.js loads
       if (state.failed !== view) state.retries = 0;
       state.failed = view;  // until it is drawn: tried again after an error (see kick)
       const loading = plotlyFrom(state.plotly);
       await boundaries(figure, loading);
       const Plotly = await loading;
-      state.width = widthOf(state);
-      await Plotly.react(state.plot, figure.data || [], {...figure.layout, autosize: false, width: state.width},
-                         state.config);
+      const size = sized(state, figure.layout);
+      state.size = size.key;
+      state.height = figure.layout.height;
+      await Plotly.react(state.plot, figure.data || [], size.layout, state.config);
       state.drawn = text;
       state.failed = null;
       state.retries = 0;
@@ -69,11 +101,24 @@ async function draw(state) {
           const point = ((event && event.points) || []).find((p) => p.location !== undefined);
           if (point) state.trigger("clicked", point.location);
         });
-        new ResizeObserver(() => { if (widthOf(state) !== state.width) kick(state); }).observe(state.box);
+        const resized = () => { if (state.box.isConnected && resize(state)) kick(state); };
+        new ResizeObserver(resized).observe(state.box);
+        if (state.fit) {  // the frame's height, and the source line under the map, decide the map's height too
+          window.addEventListener("resize", resized);
+          const block = state.box.closest('[data-testid="stVerticalBlock"]');
+          if (block) new ResizeObserver(resized).observe(block);
+        }
       }
-    } else if (state.drawn !== null && widthOf(state) !== state.width) {
-      state.width = widthOf(state);
-      await window.Plotly.relayout(state.plot, {width: state.width});
+    } else if (state.drawn !== null && resize(state)) {
+      const figure = JSON.parse(state.drawn);
+      const size = sized(state, figure.layout);
+      state.size = size.key;
+      if (state.fit) {  // the height and the boxes' places change too
+        state.box.style.minHeight = `${size.layout.height}px`;
+        await window.Plotly.react(state.plot, figure.data || [], size.layout, state.config);
+      } else {
+        await window.Plotly.relayout(state.plot, {width: size.layout.width});
+      }
     } else {
       return;
     }
@@ -156,7 +201,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
   const box = parentElement.querySelector(".atlas-map");
   if (!box) return;
   const state = box.__atlas || (box.__atlas = {box, plot: box.querySelector(".atlas-map-plot"), drawn: null,
-                                                next: null, width: undefined, running: null, listening: false,
+                                                next: null, size: null, running: null, listening: false,
                                                 ahead: {}, fetched: new Map(), year: null, years: 0,
                                                 watched: null, observer: null, stepped: -Infinity});
   const spec = JSON.parse(typeof data === "string" ? data : new TextDecoder().decode(data));
@@ -166,6 +211,8 @@ export default function ({ data, parentElement, setTriggerValue }) {
   state.ahead = spec.ahead || {};
   state.year = spec.year;
   state.years = spec.years;
+  state.fit = Boolean(spec.fit);
+  state.narrow = spec.narrow || null;
   state.next = {figure: spec.figure, label: spec.label, source: "page"};
   follow(state, spec.follow);
   kick(state);

@@ -22,6 +22,7 @@ import plotly
 import streamlit as st
 from plotly.offline import get_plotlyjs_version
 
+from dashboard import map_insets
 from dashboard.boundaries import route_root
 from dashboard.map_ahead import MapView
 
@@ -44,21 +45,33 @@ def script_url() -> str:
 
 
 def plotly_map(view: MapView, *, key: str, config: dict, year=None, years: int = 0, ahead: dict | None = None,
-               follow: str | None = None) -> str | None:
+               follow: str | None = None, fit: bool = False) -> str | None:
     """Draw ``view`` (full width, its layout's height) with ``config``.
 
     ``ahead`` maps the years beside the shown ``year`` (as the year slider shows them) to their figures' URLs
     (map_ahead.py), and ``follow`` is the CSS selector of that slider's container, which offers ``years``
     years: when the reader moves it to one of those years, the browser draws its figure at once instead of
     waiting for the rerun.
+    ``fit`` (the embed): the map's height is what the window has left for it above what follows it on the page,
+    and in a narrow frame the outermost regions' boxes go under the map (``narrow_layout``).
     Returns the location (the trace's ``featureidkey`` value) of a region clicked since the last run, else None.
     """
     payload = orjson.dumps({"plotly": script_url(), "label": view.label, "config": config,
                             "figure": orjson.Fragment(view.figure),
                             "year": None if year is None else str(year), "years": years, "ahead": ahead or {},
-                            "follow": follow})
+                            "follow": follow, "fit": fit, "narrow": narrow_layout(view.figure) if fit else None})
     result = _component(key=key, data=payload, on_clicked_change=_no_callback, width="stretch", height="content")
     return result.get("clicked")
+
+
+def narrow_layout(figure: str) -> dict:
+    """The layout entries that put a map's inset boxes in rows under it (``map_insets``' portrait placement), for
+    a frame too narrow for the column beside it: there a box is 45 px wide and 'Guadeloupe' spilled out of it."""
+    fig = orjson.loads(figure)
+    layout = fig["layout"]
+    placed = map_insets.placement(fig["data"], layout, "portrait")
+    return {key: {**layout.get(key, {}), **value} if key in ("geo", "legend") else value
+            for key, value in placed.items()}
 
 
 def _no_callback() -> None:

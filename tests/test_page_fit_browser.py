@@ -89,6 +89,7 @@ EMBED_FACTS_JS = """
   return {slider: box(document.querySelector('[data-testid="stMain"] [data-testid="stSlider"]')).top, plot: box(gd).bottom,
           legend: box(gd.querySelector('.legend')).bottom, source: box(after).bottom, source_text: after.innerText,
           main_width: main.width, labels: labels.length,
+          title_cut: box(gd.querySelector('.gtitle')).top < box(gd.querySelector('.main-svg')).top - 1,
           spilling: labels.filter((a) => !inside(box(a.querySelector('text')))).map((a) => a.textContent)};
 }
 """
@@ -112,5 +113,6 @@ def test_the_embed_shows_map_legend_and_source_in_the_snippets_frame(chromium_br
     assert "EuroGeographics" in facts["source_text"]
     assert facts["slider"] <= 40, facts
     assert max(facts["plot"], facts["legend"], facts["source"]) <= IFRAME_HEIGHT, facts
+    assert not facts["title_cut"], facts
     assert facts["labels"] >= 5 and facts["spilling"] == [], facts
     assert facts["main_width"] >= 0.6 * width, facts
