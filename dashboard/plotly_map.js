@@ -198,13 +198,17 @@ function follow(state, selector) {
 }
 
 export default function ({ data, parentElement, setTriggerValue }) {
+  const spec = JSON.parse(typeof data === "string" ? data : new TextDecoder().decode(data));
+  if (spec.preload) {  // the page's first element: plotly.js loads while the server still builds the page
+    plotlyFrom(spec.plotly).catch(() => {});  // a failure is the map's to report, when it asks again
+    return;
+  }
   const box = parentElement.querySelector(".atlas-map");
   if (!box) return;
   const state = box.__atlas || (box.__atlas = {box, plot: box.querySelector(".atlas-map-plot"), drawn: null,
                                                 next: null, size: null, running: null, listening: false,
                                                 ahead: {}, fetched: new Map(), year: null, years: 0,
                                                 watched: null, observer: null, stepped: -Infinity});
-  const spec = JSON.parse(typeof data === "string" ? data : new TextDecoder().decode(data));
   state.trigger = setTriggerValue;
   state.plotly = spec.plotly;
   state.config = spec.config;

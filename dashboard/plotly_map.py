@@ -37,11 +37,24 @@ _CSS = ".atlas-map { width: 100%; } .atlas-map-plot { width: 100%; }"
 _JS = (Path(__file__).parent / "plotly_map.js").read_text(encoding="utf-8")  # the component's module
 
 _component = st.components.v2.component(NAME, html=_HTML, css=_CSS, js=_JS, isolate_styles=False)
+PRELOAD_KEY = "atlas_plotly_preload"
+# The same module, told only to load plotly.js; its element takes no room (not even the gap between elements).
+_preload = st.components.v2.component(f"{NAME}_preload", css=f".st-key-{PRELOAD_KEY}{{display:none}}", js=_JS,
+                                      isolate_styles=False)
 
 
 def script_url() -> str:
     """plotly.js on the app's route, named by its version so a browser keeps it for good."""
     return f"{route_root(ROUTE)}/plotly-{PLOTLY_VERSION}.min.js"
+
+
+def preload() -> None:
+    """Start loading plotly.js in the browser now, as the page's first element.
+
+    Why: the map's own element reaches the browser only once the server has run the page down to it (about
+    2 s into a fresh tab), and plotly.js (1.4 MB to fetch, then to compile) waited for it; a bare Streamlit page
+    fetches its plotly while its script runs. Half of the first map's time over such a page went there."""
+    _preload(key=PRELOAD_KEY, data=orjson.dumps({"plotly": script_url(), "preload": True}))
 
 
 def plotly_map(view: MapView, *, key: str, config: dict, year=None, years: int = 0, ahead: dict | None = None,

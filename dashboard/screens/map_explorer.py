@@ -28,6 +28,7 @@ REGION_PAGE = "region"
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
     lang = view.lang
+    plotly_map.preload()  # plotly.js loads while the rest of the page is built
     if view.embed:  # the chart, its legend, its source line and the year control: nothing else
         return _embedded(ctx)
     if st.toggle(tr("1 km grid (Census 2021) view of Europe, summed to 5 km", lang),
