@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.app_browser import app_browser_bench
+from bench.app_browser import app_browser_bench, first_map_bench
 from bench.build import build_bench
 from bench.local import local_bench
 from bench.local_views import local_views_bench
@@ -83,6 +83,7 @@ def main() -> int:
     _exports(store, add)
     local_bench(store, add)
     app_browser_bench(store, cache_dir, add)
+    first_map_bench(store, cache_dir, add)
     _browser(add)
     _concurrency(add)
 

@@ -183,7 +183,12 @@ def readable_text() -> None:
 
 def hide_chrome() -> None:
     """embed=1: no sidebar, no header, no footer (for iframes). Static CSS only, no user text."""
+    # The page's padding (6rem above, 10rem below) is room for the header and toolbar hidden here: in an iframe it
+    # was a blank band above the year slider and pushed the legend and source line out of the frame. The
+    # element holding this style, and the other style-only ones, take no row (each cost a 1rem gap).
     st.markdown("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
-                "header[data-testid='stHeader'],[data-testid='stToolbar']{display:none !important}</style>",
+                "header[data-testid='stHeader'],[data-testid='stToolbar']{display:none !important}"
+                "[data-testid='stMainBlockContainer']{padding:0.5rem 1rem 0.25rem !important}"
+                ".stElementContainer:has(> .stMarkdown style:only-child){display:none !important}</style>",
                 unsafe_allow_html=True)
 

@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from bench.bare_plotly import BarePage
+from bench.bare_plotly import BarePage, BareStreamlit
 from bench.build import copy_mirror_seconds, timed_command
 
 
@@ -41,3 +41,18 @@ def test_bare_page_serves_the_map_figure_with_everything_it_fetches(store):
         assert json.loads(get("/boundaries/base/world_110m.json"))["type"] == "Topology"
     finally:
         page.stop()
+
+
+@pytest.mark.slow
+def test_bare_streamlit_page_serves_the_same_map_from_its_static_folder(store):
+    """Issue 22 item 10's floor: a one-chart Streamlit app whose figure's boundary URLs it serves itself."""
+    bare = BareStreamlit(store, "net_migration_rate", 3, 2020)
+    try:
+        figure = json.loads((bare.folder / "figure.json").read_text())
+        urls = {t["geojson"] for t in figure["data"] if isinstance(t.get("geojson"), str)}
+        assert urls and all(u.startswith("/app/static/") for u in urls)
+        for url in urls:
+            assert json.loads(urllib.request.urlopen(bare.url.rstrip("/") + url, timeout=10).read())["features"]
+        assert bare.paths > 1000  # every NUTS-3 region and the background countries
+    finally:
+        bare.stop()

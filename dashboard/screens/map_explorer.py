@@ -25,6 +25,7 @@ from indicators.mapdata import map_data
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
     lang = view.lang
+    plotly_map.preload()  # plotly.js loads while the rest of the page is built
     if view.embed:  # the chart, its legend, its source line and the year control: nothing else
         return _embedded(ctx)
     if st.toggle(tr("1 km grid (Census 2021) view of Europe, summed to 5 km", lang),
@@ -100,6 +101,7 @@ def _map(ctx: PageContext, view: state.View, data, year_key: str = "w_year") -> 
     clicked = plotly_map.plotly_map(
         shown, key="map", year=view.year, years=len(years), follow=f".st-key-{year_key}",
         ahead=map_ahead.ahead(ctx.maps, view.indicator, view.level, view.year, view.scheme, lang, years),
+        fit=view.embed,  # an iframe's height is fixed: the map, its legend and the source line fit in it
         config={"topojsonURL": ctx.maps.base_maps, "displaylogo": False, "scrollZoom": False,
                 "modeBarButtonsToRemove": ["toImage"]})
     st.caption(f"{source_line(store, ind, data.versions, lang)} · {say(boundaries(), lang)} · {PROJECT}")

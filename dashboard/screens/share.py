@@ -23,9 +23,11 @@ def iframe(view: state.View, page: str, title: str, base: str | None = None) -> 
 
 
 def panel(view: state.View, page: str, title: str) -> None:
-    """Link, embed snippet and sizes, in an expander under the chart."""
+    """Link, embed snippet and sizes, in a popover under the chart (drawn only when opened)."""
     lang = view.lang
-    with st.expander(tr("Share and embed", lang)):
+    # A popover, not an expander: an expander's content is drawn even when closed, and st.code's highlighter
+    # (a 1.5 MB script) then cost every fresh map tab about a second of the browser's time before the map drew.
+    with st.popover(tr("Share and embed", lang)):
         st.caption(tr("Link to this view (it reopens the same indicator, level, year and choices):", lang))
         st.code(links.absolute(view, page), language=None, wrap_lines=True)
         st.caption(tr("Embed in a web page (the chart, its legend, its source line and the year control):", lang))
