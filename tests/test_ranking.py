@@ -225,3 +225,41 @@ def test_the_ranking_in_french_writes_numbers_and_words_the_french_way():
     line = most_affected.describe("integration_gaps", 2, weights, "fr")
     assert line.startswith("Écarts d'intégration (NUTS 2) :") and "×0,5" in line and "UE-27" in line
     assert "Weights" not in line  # the CSV's definition follows the language; its column names stay English
+
+
+# --- issue 22 item 6: a region is ranked only on most of its definition (OECD/JRC handbook) -------------------
+
+
+def test_a_region_is_ranked_only_when_its_values_carry_two_thirds_of_the_weight(store):
+    """Arrival pressure at NUTS 2 ranked RO21 #1 on net migration alone (half the weight)."""
+    result = composite(store, 2, presets.preset_weights("arrival_pressure", 2), stability=False).set_index("geo")
+    assert pd.isna(result.at["RO21", "rank"]) and result.at["RO21", "coverage"] == pytest.approx(0.5)
+    ranked = result[result["rank"].notna()]
+    assert len(ranked) and (ranked["coverage"] >= 2 / 3 - 1e-9).all()
+    reason = str(not_ranked(result.reset_index()).set_index("geo").at["RO21", "reason"])
+    # the others are listed as "not ranked: too little data", with what they have
+    assert reason.startswith("too little data") and "has Net migration rate" in reason and "67% needed" in reason
+
+
+def test_equal_scores_share_a_rank():
+    from indicators.composite import score
+
+    scores = pd.DataFrame({"a": [80.0, 80.0, 20.0, np.nan], "b": [60.0, 60.0, 10.0, 5.0]}, index=list("wxyz"))
+    out = score(scores, {"a": 1.0, "b": 1.0})
+    assert list(out["rank"].astype("Float64").fillna(-1)) == [1, 1, 3, -1]  # z: half the weight, not ranked
+    assert list(out["tied"].fillna(0)) == [2, 2, 1, 0]
+
+
+def test_the_data_share_sits_beside_the_score(store):
+    from indicators.ranking_table import display_table
+
+    table = display_table(composite(store, 2, WEIGHTS_2, stability=False))
+    columns = list(table.columns)
+    assert columns.index("Data for (% of weight)") == columns.index("Score") + 1
+
+
+def test_why_it_ranks_here_never_says_none(store):
+    """A region ranked with one indicator missing: its share of weight is 0 % there, never None."""
+    parts = breakdown(store, 2, WEIGHTS_2, "DE50")
+    assert parts["value"].isna().any() and parts["weight_share"].notna().all()
+    assert parts["weight_share"].sum() == pytest.approx(1.0)
