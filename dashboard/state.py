@@ -16,7 +16,9 @@ from indicators.registry import REGISTRY
 
 DEFAULT_INDICATOR = "net_migration_rate"
 SCHEMES = ("quantiles", "natural_breaks", "equal_interval")
-TYPOLOGIES = ("urban_rural", "coastal", "metro", "border", "island", "mountain")
+# the NUTS 3 typologies, then the municipal ranking's filters (degree of urbanisation, size band, NUTS 2/3 region)
+TYPOLOGIES = ("urban_rural", "coastal", "metro", "border", "island", "mountain", "degurba", "size", "nuts")
+LAU = "lau"  # most affected: the municipalities' level
 MAX_PARAM = 500  # characters; longer values are refused whole
 MAX_REGIONS = 12
 # what the map page draws: the regions, the 5 km grid, or a local layer (the map page's radio and toggle)
@@ -51,7 +53,7 @@ class View:
     """Everything a page needs to know about what the user asked for (change it with dataclasses.replace)."""
 
     indicator: str = DEFAULT_INDICATOR
-    level: int | None = None
+    level: int | str | None = None  # a NUTS level, or LAU (most affected's municipalities)
     year: int | None = None
     geo: str | None = None
     geos: list[str] = field(default_factory=list)
@@ -88,6 +90,8 @@ def parse(params: dict[str, str], known_geos: set[str]) -> tuple[View, list[str]
     if (v := get("level")) is not None:
         if v in ("0", "1", "2", "3"):
             fields["level"] = int(v)
+        elif v == LAU:
+            fields["level"] = LAU
         else:
             warnings.append("The link's NUTS level is not 0-3; showing the default level.")
     if (v := get("year")) is not None:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import orjson
+import pandas as pd
 import plotly.graph_objects as go
 from fpdf import FPDF, FontFace
 
@@ -20,7 +21,8 @@ from dashboard.export.images import ExportError, figure_image
 from dashboard.i18n import say
 from geodata.codes import level_of
 from geodata.attribution import boundaries
-from indicators import caveats, context, lookup, profile
+from indicators import caveats, context, lookup, presets, profile
+from indicators.composite import composite
 from indicators.sources import methods
 from indicators.compare import OLD_BY, latest
 from indicators.registry import REGISTRY
@@ -97,9 +99,11 @@ def briefing(store, geo: str, lang: str = "en") -> bytes:
     return bytes(doc.output())
 
 
-def pack(store, geos: list[str], lang: str = "en", why: str = "") -> bytes:
+def pack(store, geos: list[str], lang: str = "en", why: str = "",
+         ranking: tuple[str | None, dict[str, float]] = (None, {})) -> bytes:
     """Cover, comparison table, small multiples, one page per region, sources appendix (2-20 regions), in ``lang``
-    (English for a language it does not speak); ``why`` says on the cover how these regions were chosen."""
+    (English for a language it does not speak); ``why`` says on the cover how these regions were chosen, and
+    ``ranking`` (preset, weights, as a link carries them) which most-affected score the table carries."""
     lang = text.language(lang)
     if not 2 <= len(geos) <= 20:
         raise ExportError("a roundtable pack takes 2 to 20 regions")
@@ -119,7 +123,7 @@ def pack(store, geos: list[str], lang: str = "en", why: str = "") -> bytes:
     doc.paragraph(text.t("pack_vintage", lang, built=store.info["built_at"][:10], retrieved=newest), 9, "I")
     doc.ln(3)
     doc.heading(text.t("pack_comparison", lang))
-    _comparison_table(doc, store, geos, names, lang)
+    _comparison_table(doc, store, geos, names, lang, ranking)
     doc.add_page()
     doc.heading(text.t("pack_side_by_side", lang))
     for i, indicator_id in enumerate(PACK_INDICATORS):
@@ -487,18 +491,43 @@ def _centre(geometry: dict) -> tuple[float, float]:
     return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
 
 
-def _comparison_table(doc: Document, store, geos, names, lang: str = "en") -> None:
+def scores(store, geos, ranking: tuple[str | None, dict[str, float]]) -> tuple[str, dict[str, tuple]]:
+    """The most-affected preset the pack reports and, per region of NUTS 2 or 3, (score, rank, tied, ranked
+    regions) among the EU-27 regions of its level; a region the score cannot rank is left out."""
+    preset_id, weights = ranking
+    found, chosen = {}, preset_id or presets.DEFAULT_PRESET
+    for level in sorted({level_of(g) for g in geos} & set(presets.LEVELS)):
+        chosen, level_weights, _ = presets.resolve(preset_id, weights, level)
+        if not any(level_weights.values()):
+            continue
+        result = composite(store, level, level_weights, stability=False).set_index("geo")
+        count = int(result["rank"].notna().sum())
+        for geo in geos:
+            if geo in result.index and pd.notna(result.at[geo, "rank"]):
+                found[geo] = (float(result.at[geo, "score"]), int(result.at[geo, "rank"]), int(result.at[geo, "tied"]),
+                              count)
+    return chosen, found
+
+
+def _comparison_table(doc: Document, store, geos, names, lang: str = "en",
+                      ranking: tuple[str | None, dict[str, float]] = (None, {})) -> None:
     columns = ("foreign_born_share", "non_citizen_share", "net_migration_rate", "unemployment_foreign_born",
                "unemployment_gap_foreign_born", "tertiary_gap_foreign_born")
     values = {c: latest(store, c, geos).set_index("geo") for c in columns}
+    preset_id, ranked = scores(store, geos, ranking)
     doc.set_font("Sans", "", 7.5)
     head = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
-    with doc.table(col_widths=(40,) + (24,) * len(columns), text_align="LEFT", line_height=3.8, headings_style=head,
-                   padding=0.6) as table:
-        table.row([text.t("pack_region", lang)]
+    with doc.table(col_widths=(34, 13, 17) + (20,) * len(columns), text_align="LEFT", line_height=3.8,
+                   headings_style=head, padding=0.6) as table:
+        table.row([text.t("pack_region", lang), text.t("pack_score", lang), text.t("pack_rank", lang)]
                   + [f"{text.label(c, lang)} ({text.unit(REGISTRY[c].short_unit, lang)})" for c in columns])
         for geo in geos:
             cells = [f"{names[geo]} ({geo})"]
+            if geo in ranked:  # the most-affected score and its rank, beside the figures it is made of
+                score, position, tied, count = ranked[geo]
+                cells += [text.number(score, 1, lang), text.rank(position, count, tied, lang)]
+            else:
+                cells += [text.t("pack_not_ranked", lang)] * 2
             for c in columns:
                 frame = values[c]
                 if geo in frame.index:
@@ -511,6 +540,8 @@ def _comparison_table(doc: Document, store, geos, names, lang: str = "en") -> No
             table.row(cells)
     doc.ln(2)
     doc.paragraph(text.t("pack_table_note", lang, no_data=text.t("pack_no_data", lang)), 7, "I")
+    doc.paragraph(text.t("pack_score_note", lang, ranking=i18n.data_text(presets.label(preset_id), lang),
+                         not_ranked=text.t("pack_not_ranked", lang)), 7, "I")
     if any(frame["other_vintage"].any() for frame in values.values() if "other_vintage" in frame):
         doc.paragraph(text.t("pack_vintage_note", lang, years=OLD_BY), 7, "I")
 

@@ -62,6 +62,12 @@ TEXT = {
     "pack_region": "Region",
     "pack_no_data": "no data",
     "pack_no_year": "n/a",
+    "pack_score": "Score (0-100)",
+    "pack_rank": "Rank in EU",
+    "pack_not_ranked": "not ranked",
+    "pack_score_note": "Score and rank: the most-affected score “{ranking}” at each region's own NUTS level, among "
+                       "the EU-27 regions of that level (100 and 1 = most affected). '{not_ranked}': too little data "
+                       "(values for less than two thirds of the weight), or a level the score does not cover.",
     "pack_vintage_note": "† another vintage: more than {years} years older than the other regions' values.",
     "pack_table_note": "Latest year per region in brackets; values at the region's own level, converted to its "
                        "NUTS version where the source uses another one. '{no_data}' means the source has no "
