@@ -53,9 +53,12 @@ def rules_stamp() -> str:
 
 def towns(store) -> pd.DataFrame:
     """The municipalities ranked: EU-27, at least ``MIN_POPULATION`` residents in the LAU 2020 table."""
-    table = store.local("municipalities")
-    keep = table["country"].isin(EU27) & table["population"].ge(MIN_POPULATION)
-    return table[keep].reset_index(drop=True)
+    def compute():
+        table = store.local("municipalities")
+        keep = table["country"].isin(EU27) & table["population"].ge(MIN_POPULATION)
+        return table[keep].reset_index(drop=True)
+
+    return store.memo.cached(("lau_ranking", "towns"), compute)
 
 
 def compute_circles(store) -> pd.DataFrame:

@@ -132,11 +132,29 @@ def test_a_municipality_is_ranked_only_with_two_thirds_of_the_weight_and_says_wh
         result.set_index("gisco_id").at["LU_0304", "score"])
 
 
-def test_the_build_keeps_the_circles_and_they_are_used(store):
-    """The full build (indicators.derived, as the tests build) writes the table with the stamp of this code."""
+def test_the_build_keeps_the_circles_and_uses_them_only_from_the_same_code(store, monkeypatch):
+    """The full build (indicators.derived, as the tests build) writes the table stamped with the code that made
+    it; it is used while the code is the same, and recomputed, never served stale, once the code changed."""
     built = store.derived(lau_ranking.TABLE)
-    assert built is not None and (built["rules"] == lau_ranking.rules_stamp()).all()
-    assert lau_ranking.circles(store) is built
+    assert built is not None and built["rules"].nunique() == 1 and len(built) == len(lau_ranking.towns(store))
+
+    kept = lau_ranking.circles(store)  # this session's (the built table, or computed when the code changed)
+    keys = (("lau_ranking", "circles"), ("lau_ranking", "scores"))
+
+    def fresh():
+        store.memo.discard(lambda key: key in keys)
+        return lau_ranking.circles(store)
+
+    recomputed = pd.DataFrame({"rules": ["other code"]})
+    monkeypatch.setattr(lau_ranking, "compute_circles", lambda _store: recomputed)
+    try:
+        monkeypatch.setattr(lau_ranking, "rules_stamp", lambda: built["rules"].iloc[0])
+        assert fresh() is built
+        monkeypatch.setattr(lau_ranking, "rules_stamp", lambda: "other code")
+        assert fresh() is recomputed
+    finally:
+        store.memo.discard(lambda key: key in keys)
+        store.memo.cached(keys[0], lambda: kept)
 
 
 def test_cli_ranks_municipalities(store_env, capsys):

@@ -44,17 +44,18 @@ def render(ctx: PageContext, view: state.View) -> state.View:
     filters, warnings = _filters(store, view)
     frame.show_warnings(warnings)
     view = replace(view, countries=filters["countries"], typology=_typology(filters), preset=None, weights={})
-    result = store.memo.cached(("lau_ranking", "page", *(tuple(v) if isinstance(v, list) else v
-                                                        for v in filters.values())),
+    # one selection's ranking, map and table are built once per process and language (~15 000 rows for the EU)
+    selection = tuple(tuple(v) if isinstance(v, list) else v for v in filters.values())
+    result = store.memo.cached(("lau_ranking", "page", selection),
                                lambda: lau_ranking.ranking(store, countries=filters["countries"], region=filters["nuts"],
                                                            degurba=filters["degurba"], sizes=filters["size"]))
     ranked = result[result["rank"].notna()]
     if ranked.empty:
         st.info(tr("No municipality in this selection has enough data for this ranking.", lang))
     else:
-        _map(store, ranked, filters, lang)
-        _table(ranked, lang)
-    _not_ranked(result, lang)
+        _map(store, ranked, selection, lang)
+        _table(store.memo.cached(("lau_ranking", "table", selection, lang), lambda: _display(ranked, lang)), lang)
+    _not_ranked(store.memo.cached(("lau_ranking", "not_ranked", selection, lang), lambda: _unranked(result, lang)), lang)
     downloads.direct(tr("Ranked municipalities (CSV)", lang), lambda: csvs.to_csv_bytes(lau_ranking.csv_rows(result)),
                      "most_affected_municipalities.csv", "ma_lau_csv")
     if not ranked.empty:
@@ -65,19 +66,18 @@ def render(ctx: PageContext, view: state.View) -> state.View:
 def _filters(store, view: state.View) -> tuple[dict, list[str]]:
     """Countries, a NUTS 2 or 3 region, degrees of urbanisation and size bands (the link's ``typology``)."""
     lang, warnings = view.lang, []
-    towns = lau_ranking.towns(store)
     columns = st.columns(2)
-    options = sorted(set(towns["country"]) & EU27)
+    options = store.memo.cached(("lau_ranking", "countries"), lambda: sorted(set(lau_ranking.towns(store)["country"])
+                                                                             & EU27))
     countries = columns[0].multiselect(t("countries", lang), options, help=tr("None chosen: every country.", lang),
                                        key=frame.seed("w_countries", [c for c in view.countries if c in options]))
-    inside = towns[towns["country"].isin(countries)] if countries else towns
-    names = dict(zip(inside["nuts_3"], inside["nuts_3_name"]))
-    regions = sorted({*inside["nuts_2"].dropna(), *inside["nuts_3"].dropna()})
+    region_names = store.memo.cached(("lau_ranking", "regions", tuple(countries)),
+                                     lambda: _region_names(store, countries))
+    regions = list(region_names)
     asked = view.typology.get("nuts", [])
     if asked and asked[0] not in regions:
         warnings.append(tr("The link's NUTS region has no municipality of 5 000+ residents in this selection and was "
                            "left out.", lang))
-    region_names = _region_names(store, regions, names)
     region = columns[1].selectbox(tr("NUTS 2 or 3 region", lang), [""] + regions,
                                   format_func=lambda g: tr("any", lang) if not g else f"{region_names.get(g, g)} ({g})",
                                   key=frame.seed("w_ma_lau_nuts", asked[0] if asked and asked[0] in regions else ""))
@@ -96,11 +96,17 @@ def _filters(store, view: state.View) -> tuple[dict, list[str]]:
     return {"countries": countries, "nuts": region or None, "degurba": degurba, "size": sizes}, warnings
 
 
-def _region_names(store, regions: list[str], names: dict) -> dict:
-    """NUTS 2 and 3 names for the region picker (the regions table; the municipalities' NUTS 3 names otherwise)."""
+def _region_names(store, countries: list[str]) -> dict[str, str]:
+    """The NUTS 2 and 3 regions with a ranked municipality in ``countries`` (all when none), sorted, with their
+    names (the regions table's; the municipalities' NUTS 3 names otherwise)."""
+    towns = lau_ranking.towns(store)
+    inside = towns[towns["country"].isin(countries)] if countries else towns
+    regions = sorted({*inside["nuts_2"].dropna(), *inside["nuts_3"].dropna()})
+    names = dict(zip(inside["nuts_3"], inside["nuts_3_name"]))
     table = store.regions
     known = table[table["geo"].isin(regions)].drop_duplicates("geo").set_index("geo")["name"].astype(str).to_dict()
-    return {**names, **known}
+    names.update(known)
+    return {g: names.get(g, g) for g in regions}
 
 
 def _band(band: str, lang: str) -> str:
@@ -122,11 +128,9 @@ def _typology(filters: dict) -> dict[str, list[str]]:
     return out
 
 
-def _map(store, ranked: pd.DataFrame, filters: dict, lang: str) -> None:
-    key = ("lau_ranking", "map", lang, *(tuple(v) if isinstance(v, list) else v for v in filters.values()))
-    # the figure of ~15 000 points is built once per selection and language (the page's rerun re-sends it)
-    fig = store.memo.cached(key, lambda: ranking_maps.town_map(ranked, ranking_maps.town_subtitle(len(ranked), lang),
-                                                               lang))
+def _map(store, ranked: pd.DataFrame, selection: tuple, lang: str) -> None:
+    fig = store.memo.cached(("lau_ranking", "map", selection, lang), lambda: ranking_maps.town_map(
+        ranked, ranking_maps.town_subtitle(len(ranked), lang), lang))
     st.plotly_chart(fig, key="composite-lau-map", config={"displaylogo": False},
                     alt=tr("Map of the municipalities' most-affected score; the ranked table below holds the values.",
                            lang))
@@ -137,40 +141,57 @@ def _map(store, ranked: pd.DataFrame, filters: dict, lang: str) -> None:
                                  f"most_affected_municipalities.{fmt}", f"{fmt}_ma_lau")
 
 
-def _table(ranked: pd.DataFrame, lang: str) -> None:
-    st.header(t("ranked", lang))
-    st.caption(rank_breakdown.coverage_rule(lang))
-    score, share = tr("Score", lang), tr("Data for (% of weight)", lang)
+def _display(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The ranked municipalities as the table shows them, headers and values in ``lang``."""
     table = pd.DataFrame({
         tr("Rank", lang): [rank_text(r, n) for r, n in zip(ranked["rank"], ranked["tied"])],
         tr("Municipality", lang): ranked["name"].to_numpy(), tr("Country", lang): ranked["country"].to_numpy(),
-        score: ranked["score"].to_numpy(), share: (ranked["coverage"] * 100).to_numpy(),
+        tr("Score", lang): ranked["score"].to_numpy(),
+        tr("Data for (% of weight)", lang): (ranked["coverage"] * 100).to_numpy(),
         tr("NUTS 3", lang): ranked["nuts_3_name"].to_numpy()})
+    for measure, (_, label, unit, decimals) in lau_ranking.MEASURES.items():
+        # text, so a missing value reads "no value" (a number column would show "None")
+        table[f"{say(label, lang)} ({say(unit, lang)})"] = _numbers(ranked[f"value_{measure}"], decimals, lang)
+    table[tr("Residents within 2 km", lang)] = ranked["residents_2km"].to_numpy()
+    table[tr("Town page", lang)] = [f"town?lau={g}&lang={lang}" for g in ranked["gisco_id"]]
+    return table
+
+
+def _numbers(values: pd.Series, decimals: int, lang: str) -> list[str]:
+    """Values as the language writes them, 'no value' when missing: under 1 000 (shares, rates per 1 000) only
+    the decimal mark differs, so 15 000 values need not each go through the CLDR formatter (seconds)."""
+    mark, missing = number(0.5, 1, lang)[1], tr("no value", lang)
+    return [missing if pd.isna(v) else f"{v:.{decimals}f}".replace(".", mark) if abs(v) < 1000
+            else number(v, decimals, lang) for v in values]
+
+
+def _table(table: pd.DataFrame, lang: str) -> None:
+    st.header(t("ranked", lang))
+    st.caption(rank_breakdown.coverage_rule(lang))
+    score, share, link = tr("Score", lang), tr("Data for (% of weight)", lang), tr("Town page", lang)
     config = {score: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.1f",
                                                      help=tr("0-100 over every EU-27 municipality of 5 000+ residents; "
                                                              "100 = most affected", lang)),
-              share: st.column_config.NumberColumn(format="%.0f %%")}
-    for measure, (_, label, unit, decimals) in lau_ranking.MEASURES.items():
-        column = f"{say(label, lang)} ({say(unit, lang)})"
-        table[column] = [number(v, decimals, lang) if pd.notna(v) else tr("no value", lang)
-                         for v in ranked[f"value_{measure}"]]
-    table[tr("Residents within 2 km", lang)] = ranked["residents_2km"].to_numpy()
-    table[tr("Town page", lang)] = [f"town?lau={g}&lang={lang}" for g in ranked["gisco_id"]]
-    config[tr("Town page", lang)] = st.column_config.LinkColumn(display_text=tr("open", lang))
+              share: st.column_config.NumberColumn(format="%.0f %%"),
+              link: st.column_config.LinkColumn(display_text=tr("open", lang))}
     st.dataframe(table, hide_index=True, width="stretch", column_config=config, key="ranking_lau_table")
 
 
-def _not_ranked(result: pd.DataFrame, lang: str) -> None:
-    st.header(tr("Not ranked: too little data", lang))
+def _unranked(result: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The municipalities not ranked, with what they have and lack, in ``lang``."""
     missing = lau_ranking.not_ranked(result)
+    return pd.DataFrame({tr("Municipality", lang): missing["name"], tr("Country", lang): missing["country"],
+                         tr("Why", lang): [say(reason, lang) for reason in missing["reason"]]})
+
+
+def _not_ranked(missing: pd.DataFrame, lang: str) -> None:
+    st.header(tr("Not ranked: too little data", lang))
     if missing.empty:
         st.caption(tr("Every municipality in the selection could be scored.", lang))
         return
     st.caption(tr("{count} municipalities in the selection could not be scored (those filtered out are not listed).",
                   lang, count=number(len(missing), 0, lang)))
-    shown = pd.DataFrame({tr("Municipality", lang): missing["name"], tr("Country", lang): missing["country"],
-                          tr("Why", lang): [say(reason, lang) for reason in missing["reason"]]})
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(missing, hide_index=True, width="stretch")
 
 
 def _why(store, ranked: pd.DataFrame, pages: dict, lang: str) -> None:
