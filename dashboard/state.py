@@ -17,7 +17,8 @@ from indicators.registry import REGISTRY
 DEFAULT_INDICATOR = "net_migration_rate"
 SCHEMES = ("quantiles", "natural_breaks", "equal_interval")
 # the NUTS 3 typologies, then the municipal ranking's filters (degree of urbanisation, size band, NUTS 2/3 region)
-TYPOLOGIES = ("urban_rural", "coastal", "metro", "border", "island", "mountain", "degurba", "size", "nuts")
+LAU_FILTERS = ("degurba", "size", "nuts")
+TYPOLOGIES = ("urban_rural", "coastal", "metro", "border", "island", "mountain", *LAU_FILTERS)
 LAU = "lau"  # most affected: the municipalities' level
 MAX_PARAM = 500  # characters; longer values are refused whole
 MAX_REGIONS = 12

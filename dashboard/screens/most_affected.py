@@ -167,7 +167,9 @@ def _filters(store, view, level: int) -> tuple[list[str], bool, dict[str, list[s
         st.caption(tr("{label}: any value chosen within a box, and every box with a value.", lang,
                       label=t("typology", lang)))
         values = typology_values(store)
-        if any(v not in values.get(c, []) for c, chosen in view.typology.items() for v in chosen):
+        # the municipal ranking's filters (degurba, size, nuts) ride in the same parameter: not NUTS 3 types
+        regional = {c: chosen for c, chosen in view.typology.items() if c not in state.LAU_FILTERS}
+        if any(v not in values.get(c, []) for c, chosen in regional.items() for v in chosen):
             st.warning(tr("A territorial-type value in the link is not known and was left out.", lang))
         columns = st.columns(len(TYPOLOGY_GROUPS))
         for i, (group, members) in enumerate(TYPOLOGY_GROUPS.items()):
