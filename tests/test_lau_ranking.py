@@ -26,8 +26,8 @@ BIRTH, RESIDENCE = ("NAT", "EU_OTH", "OTH"), ("SAME", "CHG_IN", "CHG_OUT")
 # --- the brute force: every tile read again, every circle summed again -----------------------------------------
 
 def _known(cells: pd.DataFrame, columns) -> np.ndarray:
-    """The withheld rule as the grid's README states it today for the app: a flagged count is unknown.
-    (Where local.figures changes it, this line follows: then only a flagged 0 is unknown.)"""
+    """The withheld rule local.figures applies on this branch: every flagged count is unknown. (The mirror's README
+    says only a flagged 0 is; issue 23 §4 moves the app to that, and this line and the 80 % rule follow it.)"""
     return ~np.logical_or.reduce([cells[f"{c}_CI"].to_numpy().astype(bool) for c in columns])
 
 
