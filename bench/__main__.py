@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bench.app_browser import app_browser_bench, first_map_bench
 from bench.build import build_bench
+from bench.lau_ranking import lau_ranking_bench
 from bench.local import local_bench
 from bench.local_views import local_views_bench
 
@@ -82,6 +83,7 @@ def main() -> int:
     local_views_bench(store, add)
     _exports(store, add)
     local_bench(store, add)
+    lau_ranking_bench(store, add)
     app_browser_bench(store, cache_dir, add)
     first_map_bench(store, cache_dir, add)
     _browser(add)

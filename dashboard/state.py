@@ -24,7 +24,10 @@ from indicators.registry import REGISTRY
 
 DEFAULT_INDICATOR = "net_migration_rate"
 SCHEMES = tuple(_CLASS_SCHEMES)  # the class schemes indicators.classes knows, in the pickers' order
-TYPOLOGIES = ("urban_rural", "coastal", "metro", "border", "island", "mountain")
+# the NUTS 3 typologies, then the municipal ranking's filters (degree of urbanisation, size band, NUTS 2/3 region)
+LAU_FILTERS = ("degurba", "size", "nuts")
+TYPOLOGIES = ("urban_rural", "coastal", "metro", "border", "island", "mountain", *LAU_FILTERS)
+LAU = "lau"  # most affected: the municipalities' level
 MAX_PARAM = 500  # characters; longer values are refused whole
 MAX_REGIONS = 12
 # what the map page draws: the regions, the 5 km grid, or a local layer (the map page's radio and toggle)
@@ -217,7 +220,9 @@ PARAMS = (
           lambda lang: tr("The link names an unknown indicator; showing the default one.", lang)),
     # the map's level; the ranking's and the data gaps' level; on Compare, the level of the ranking a basket
     # came from (the pack's cover says it)
-    Param("level", Choice({str(lv): lv for lv in range(4)}), None, frozenset({MAP, RANKING, COMPARE, GAPS}),
+    # (most affected also ranks municipalities: ``level=lau``)
+    Param("level", Choice({**{str(lv): lv for lv in range(4)}, LAU: LAU}), None,
+          frozenset({MAP, RANKING, COMPARE, GAPS}),
           lambda lang: tr("The link's NUTS level is not 0-3; showing the default level.", lang)),
     Param("year", Year(), None, frozenset({MAP}),
           lambda lang: tr("The link's year is not a year; showing the latest one.", lang)),

@@ -1,6 +1,7 @@
-"""Command line: ``list``, ``table``, the analytics as the dashboard shows them (``profile``, ``most-affected``,
-``benchmark``, each with ``--json``), cities and municipalities (``city CODE``, ``table ID --level city|lau``) and
-the 1 km grid (``find-town TEXT``, ``town GISCO_ID``)."""
+"""Command line: ``list``, ``table``, the analytics as the dashboard shows them (``profile``, ``most-affected``
+(``--level 2|3|lau``), ``benchmark``, each with ``--json``), cities and municipalities (``city CODE``,
+``table ID --level city|lau``), the 1 km grid (``find-town TEXT``, ``town GISCO_ID``) and ``build`` (the store
+with this layer's derived tables)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sys
 
 import pandas as pd
 
-from indicators import city_cli, local_cli, presets, profile, tables
+from indicators import city_cli, derived, lau_ranking, local_cli, presets, profile, tables
 from indicators.benchmarks import benchmarks
 from indicators.composite import CANDIDATES, composite, not_ranked
 from indicators.registry import ENTRIES, get
@@ -42,12 +43,16 @@ def main(argv: list[str] | None = None) -> int:
     one.add_argument("--lang", choices=LANGUAGES, default="en")
     one.add_argument("--json", action="store_true")
     most = commands.add_parser("most-affected", help="the most-affected ranking")
-    most.add_argument("--level", type=int, choices=[2, 3], default=2)
+    most.add_argument("--level", choices=["2", "3", "lau"], default="2",
+                      help="NUTS 2 or 3 regions, or municipalities (lau: 2 km circles of the 1 km grid)")
     most.add_argument("--preset", choices=[*presets.PRESETS, presets.OWN], default=None,
                       help=f"a named ranking (default: {presets.DEFAULT_PRESET}); with --weights: own mix")
     most.add_argument("--weights", help="id:weight,… (absolute weights of your own mix)")
     most.add_argument("--countries", help="CC,CC,… (default: every EU-27 country)")
     most.add_argument("--outside-eu", action="store_true", help="also rank regions outside the EU-27 (EU-27 scale)")
+    most.add_argument("--region", help="lau: only municipalities in this NUTS 2 or 3 region")
+    most.add_argument("--degurba", help="lau: degrees of urbanisation, e.g. 1,2 (1 cities, 2 towns and suburbs, 3 rural)")
+    most.add_argument("--size", help=f"lau: size bands, e.g. 20k,50k (of {', '.join(lau_ranking.SIZE_BANDS)})")
     most.add_argument("--json", action="store_true")
     bench = commands.add_parser("benchmark", help="the country and EU benchmarks of an indicator")
     bench.add_argument("id")
@@ -56,7 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--country", default=None)
     bench.add_argument("--json", action="store_true")
     local_cli.add_commands(commands)
+    commands.add_parser("build", help="build the store from the fetched files, with the derived tables")
     args = parser.parse_args(argv)
+    if args.command == "build":
+        path = derived.build(progress=lambda message: print(f"  {message}", flush=True))
+        print(f"built {path}")
+        return 0
     try:
         store = load_store()
     except StoreMissingError as exc:
@@ -93,6 +103,9 @@ def _print(payload, as_json: bool) -> int:
 
 
 def _most_affected(store, args) -> int:
+    if args.level == "lau":
+        return _most_affected_towns(store, args)
+    args.level = int(args.level)
     preset, weights = args.preset or presets.DEFAULT_PRESET, None
     if args.weights:
         try:
@@ -127,6 +140,31 @@ def _most_affected(store, args) -> int:
                    "scale": "each indicator scaled 0-100 over every EU-27 region of the level",
                    "years": result.attrs.get("years", {}), "regions": rows,
                    "not_ranked": not_ranked(result).to_dict(orient="records")}, args.json)
+
+
+def _most_affected_towns(store, args) -> int:
+    """The municipal ranking (2 km circles); its measures and weights are fixed, so no preset or weights."""
+    if args.preset or args.weights or args.outside_eu:
+        print("--level lau has its own fixed measures and weights (EU-27): no --preset, --weights or --outside-eu",
+              file=sys.stderr)
+        return 2
+
+    def listed(text):
+        return [part.strip() for part in text.split(",") if part.strip()] if text else None
+
+    try:
+        degurba = [int(d) for d in listed(args.degurba) or []]
+    except ValueError:
+        print("--degurba takes 1, 2 or 3, comma-separated", file=sys.stderr)
+        return 2
+    sizes = listed(args.size)
+    if set(degurba) - set(lau_ranking.DEGURBA) or set(sizes or []) - set(lau_ranking.SIZE_BANDS):
+        print(f"--degurba takes 1-3; --size takes {', '.join(lau_ranking.SIZE_BANDS)}", file=sys.stderr)
+        return 2
+    countries = [c.upper() for c in listed(args.countries) or []]
+    result = lau_ranking.ranking(store, countries=countries, region=(args.region or "").upper() or None,
+                                 degurba=degurba, sizes=sizes)
+    return _print(lau_ranking.as_json(result), args.json)
 
 
 def _benchmark(store, args) -> int:

@@ -9,8 +9,8 @@ left out unless asked for; then they are placed on the same EU-27 scale (clipped
 moves no EU region's score either.
 
 A region's score is the weighted mean over the indicators it has; ``coverage`` is the share of the total
-weight it has data for, and a region below ``min_coverage`` is not ranked (``not_ranked`` says why). Missing
-data is never read as zero. Rank stability: each weight in turn is moved by ±20 % and the ranks recomputed
+weight it has data for, and a region below ``min_coverage`` (by default two thirds, ``MIN_COVERAGE``) is not
+ranked (``not_ranked`` says why, and what it has). Missing data is never read as zero. Rank stability: each weight in turn is moved by ±20 % and the ranks recomputed
 among the same ranked regions (a moved weight never pushes a region under the coverage line).
 
 Every region is scored in the one NUTS version its country is drawn in (the newest with boundaries): values
@@ -31,7 +31,11 @@ from indicators.wording import Phrase, phrase
 
 STABILITY_STEP = 0.2
 CLIP = (0.02, 0.98)
-__all__ = ["CANDIDATES", "composite", "indicator_scores", "layer_values", "not_ranked", "scale"]
+# OECD/JRC Handbook on Constructing Composite Indicators (2008): a unit is scored only when its values carry most
+# of the definition; ranking a region on half of it (RO21 #1 on net migration alone) misleads.
+MIN_COVERAGE = 2 / 3
+__all__ = ["CANDIDATES", "MIN_COVERAGE", "composite", "indicator_scores", "layer_values", "not_ranked", "scale",
+           "score"]
 
 
 def scale(values: pd.Series, reference: pd.Series, affected_when: str | None) -> pd.Series:
@@ -96,7 +100,7 @@ def selection(store, level: int, countries=None, regions=None, outside_eu: bool 
 
 
 def composite(store, level: int, weights: dict[str, float], countries=None, regions=None, outside_eu: bool = False,
-              min_coverage: float = 0.5, stability: bool = True) -> pd.DataFrame:
+              min_coverage: float = MIN_COVERAGE, stability: bool = True) -> pd.DataFrame:
     """Score, rank, coverage and per-indicator contribution of every region in the selection (1 = most
     affected); regions that cannot be scored are kept with no rank."""
     active = {k: float(w) for k, w in weights.items() if w and float(w) > 0}
@@ -106,14 +110,14 @@ def composite(store, level: int, weights: dict[str, float], countries=None, regi
     all_scores = indicator_scores(store, level, tuple(active))
     scores = all_scores.reindex(chosen.index)
     used = {k: w for k, w in active.items() if k in scores.columns}
-    result = _scored(scores, used, min_coverage)
+    result = score(scores, used, min_coverage)
     if stability and len(result) and used:
         low, high = result["rank"].copy(), result["rank"].copy()
         for indicator_id in used:
             for factor in (1 - STABILITY_STEP, 1 + STABILITY_STEP):
                 # the same regions stay ranked: moving a weight must not push one under the coverage line
                 moved = {**used, indicator_id: used[indicator_id] * factor}
-                ranks = _scored(scores, moved, 0.0, eligible=result["score"].notna())["rank"]
+                ranks = score(scores, moved, 0.0, eligible=result["score"].notna())["rank"]
                 low, high = np.fmin(low, ranks), np.fmax(high, ranks)
         result["rank_best"], result["rank_worst"] = low.astype("Int64"), high.astype("Int64")
         result["rank_spread"] = (result["rank_worst"] - result["rank_best"]).astype("Int64")
@@ -129,7 +133,9 @@ def composite(store, level: int, weights: dict[str, float], countries=None, regi
     return result.sort_values(["rank", "geo"], na_position="last").reset_index(drop=True)
 
 
-def _scored(scores: pd.DataFrame, weights: dict[str, float], min_coverage: float, eligible=None) -> pd.DataFrame:
+def score(scores: pd.DataFrame, weights: dict[str, float], min_coverage: float = MIN_COVERAGE,
+          eligible=None) -> pd.DataFrame:
+    """Per row of 0-100 ``scores`` (one column per indicator): coverage, score, rank, ties and contributions."""
     w = pd.Series(weights, dtype=float)
     present = scores[w.index].notna()
     total = present.mul(w, axis=1).sum(axis=1)
@@ -158,13 +164,23 @@ def not_ranked(result: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for row in result[result["score"].isna()].itertuples():
         missing = [k for k in weights if k not in values.columns or pd.isna(values[k].get(row.geo))]
-        what = _one_after_another([_lacks(k, years.get(k)) for k in missing])
+        present = [Phrase(get(k).short_label) for k in weights if k not in missing]
         have = sum(w for k, w in weights.items() if k not in missing) / total if total else 0.0
-        # '{:.0%}' as the template writes it, so a language can space its per cent sign
-        reason = phrase("{missing} (data for {have}% of the weight; {needed}% needed)", missing=what,
-                        have=f"{have * 100:.0f}", needed=f"{result.attrs['min_coverage'] * 100:.0f}")
+        reason = too_little_data(present, [_lacks(k, years.get(k)) for k in missing], have,
+                                 result.attrs["min_coverage"])
         rows.append({"geo": row.geo, "name": row.name, "reason": reason})
     return pd.DataFrame(rows, columns=["geo", "name", "reason"])
+
+
+def too_little_data(present: list[Phrase], missing: list[Phrase], have: float, needed: float) -> Phrase:
+    """'too little data: has A, B (50% of the weight; 67% needed); no C for 2021': what a unit has and lacks."""
+    # '{:.0%}' as the template writes it, so a language can space its per cent sign
+    lacks = _one_after_another(missing)
+    if not present:
+        return phrase("too little data: no value for any weighted indicator ({needed}% of the weight needed); {missing}",
+                      needed=f"{needed * 100:.0f}", missing=lacks)
+    return phrase("too little data: has {present} ({have}% of the weight; {needed}% needed); {missing}",
+                  present=_listed(present), have=f"{have * 100:.0f}", needed=f"{needed * 100:.0f}", missing=lacks)
 
 
 def _lacks(indicator_id: str, year) -> Phrase:
@@ -181,6 +197,14 @@ def _one_after_another(parts: list[Phrase]) -> Phrase | str:
     out = parts[0]
     for part in parts[1:]:
         out = phrase("{first}; {then}", first=out, then=part)
+    return out
+
+
+def _listed(parts: list[Phrase]) -> Phrase | str:
+    """'a, b, c', nested two by two like ``_one_after_another``."""
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        out = phrase("{first}, {then}", first=out, then=part)
     return out
 
 

@@ -46,14 +46,15 @@ def display_table(result: pd.DataFrame, show_value=value_text) -> pd.DataFrame:
     values = result.attrs["values"]
     out = pd.DataFrame({"Rank": [rank_text(r, t) for r, t in zip(ranked["rank"], ranked["tied"])],
                         "Region": ranked["name"].to_numpy(), "Code": ranked["geo"].to_numpy(),
-                        "Score": ranked["score"].to_numpy()})
+                        "Score": ranked["score"].to_numpy(),
+                        # beside the score, not at the far right: how much of the definition it rests on
+                        "Data for (% of weight)": (ranked["coverage"] * 100).to_numpy()})
     for indicator_id in result.attrs["weights"]:
         # text, so a missing value reads "no value" (a number column would show "None")
         shown = values[indicator_id].reindex(ranked["geo"])
         out[value_column(indicator_id)] = [show_value(v, indicator_id) for v in shown]
     for indicator_id in result.attrs["weights"]:
         out[contribution_column(indicator_id)] = ranked[f"contribution_{indicator_id}"].to_numpy()
-    out["Data for (% of weight)"] = (ranked["coverage"] * 100).to_numpy()
     if "rank_best" in ranked:
         out["Rank if a weight moves ±20 %"] = [
             f"{b}–{w}" if b != w else f"{b}" for b, w in zip(ranked["rank_best"], ranked["rank_worst"])]
@@ -98,8 +99,9 @@ def csv_rows(result: pd.DataFrame, definition: str) -> pd.DataFrame:
 
 def breakdown(store, level: int, weights: dict[str, float], geo: str) -> pd.DataFrame:
     """Why ``geo`` ranks where it does: per weighted indicator its value (unit, year, flag), its 0-100 score on
-    the EU-27 scale, its weight, its share of the weight the region has data for, and its contribution in
-    score points (the contributions add up to the score). A missing value has no score and contributes nothing."""
+    the EU-27 scale, its weight, its share of the weight the region has data for (0 for a missing value), and its
+    contribution in score points (the contributions add up to the score). A missing value has no score and
+    contributes nothing."""
     active = {k: float(w) for k, w in weights.items() if w and float(w) > 0}
     scores = indicator_scores(store, level, tuple(active))
     values, flags, years = scores.attrs["values"], scores.attrs["flags"], scores.attrs["years"]
@@ -115,6 +117,6 @@ def breakdown(store, level: int, weights: dict[str, float], geo: str) -> pd.Data
     out = pd.DataFrame(rows, columns=BREAKDOWN_COLUMNS[:-2])
     present = out["scaled"].notna()
     total = out.loc[present, "weight"].sum()
-    out["weight_share"] = (out["weight"] / total).where(present) if total else None
+    out["weight_share"] = (out["weight"] / total).where(present, 0.0) if total else 0.0
     out["contribution"] = (out["scaled"].astype(float) * out["weight_share"]).where(present)
     return out

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import geopandas as gpd
 from shapely.geometry import box
@@ -65,13 +65,26 @@ class Store:
         """A local-layer table (grid_cells, municipalities, …), read on first use: see loaders/local_tables.py."""
         return local_tables.read(self, table)
 
+    def derived(self, name: str) -> pd.DataFrame | None:
+        """A table a layer above derived from this store when it was built (``build(derive=…)``), or None."""
+        path = self.path / f"derived_{name}.parquet"
+        return self.memo.cached(("derived", name), lambda: pd.read_parquet(path) if path.is_file() else None)
+
     def regions_geometry(self, version: int) -> gpd.GeoDataFrame:
         """Full-resolution (repaired) regions of one NUTS version, all levels."""
         return gpd.read_parquet(self.path / f"regions_{version}.parquet")
 
 
-def build(progress: Callable[[str], None] | None = None) -> Path:
-    """Turn the fetched files into a new store and publish it; the previous store stays until the switch."""
+Derivation = Callable[["Store"], dict[str, pd.DataFrame]]
+
+
+def build(progress: Callable[[str], None] | None = None, derive: Sequence[Derivation] = ()) -> Path:
+    """Turn the fetched files into a new store and publish it; the previous store stays until the switch.
+
+    ``derive``: functions of the built (not yet published) store returning tables to keep with it, read back with
+    ``Store.derived``. The layers above hand them in (this layer cannot import them), so a table they derive is
+    written once, into the build folder, before the store is published and never changes after.
+    """
     say = progress or (lambda message: None)
     started = time.perf_counter()
     parsed = _parse_all(say)
@@ -114,6 +127,13 @@ def build(progress: Callable[[str], None] | None = None) -> Path:
         (staging / "background_countries.geojson").write_bytes(to_geojson_bytes(background))
         local_tables.write(parsed, geometry[2021], staging, say)
         info = _build_info(build_id, observations, unmatched, time.perf_counter() - started, parsed)
+        if derive:
+            staged = _open(staging, info)
+            for make in derive:
+                say(f"derived tables: {make.__module__}")
+                for name, table in make(staged).items():
+                    table.to_parquet(staging / f"derived_{name}.parquet", index=False)
+            info["seconds_derived"] = round(time.perf_counter() - started - info["seconds"], 2)
         (staging / "build.json").write_text(json.dumps(info, indent=2, default=str), encoding="utf-8")
         staging.rename(target)
     except BaseException:
@@ -142,8 +162,12 @@ def load_store() -> Store:
     path = current_store_path()
     if path is None:
         raise StoreMissingError("No data store yet: run `python -m loaders fetch && python -m loaders build`.")
+    return _open(path, json.loads((path / "build.json").read_text(encoding="utf-8")))
+
+
+def _open(path: Path, info: dict) -> Store:
     return Store(
-        path=path, info=json.loads((path / "build.json").read_text(encoding="utf-8")),
+        path=path, info=info,
         observations=pd.read_parquet(path / "observations.parquet"),
         regions=pd.read_parquet(path / "regions.parquet"),
         typologies=pd.read_parquet(path / "typologies.parquet"),

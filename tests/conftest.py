@@ -48,8 +48,10 @@ def copy_of_built_cache(mirror: Path, into: Path) -> Path:
     Builds are kept in ``MIGRATION_TEST_STORES`` (default: the checkout's .pytest_cache) so later sessions
     reuse them; sessions only ever copy a build, under the lock, so it stays exactly as built.
     """
+    # the full build, with the indicators' derived tables; they carry a stamp of the code that made them and are
+    # recomputed on first use when that code has changed since, so indicators/ need not be in the key
+    from indicators.derived import build
     from loaders.fetch import fetch_all
-    from loaders.store import build
 
     root = Path(os.environ.get("MIGRATION_TEST_STORES", REPO / ".pytest_cache" / "atlas-stores"))
     root.mkdir(parents=True, exist_ok=True)

@@ -146,7 +146,9 @@ def test_page_shows_the_preset_its_definition_and_a_clean_table(_page_env):
     assert {"Rank", "Region", "Score", "Unemployment gap", "Unemployment gap: points"} <= set(table.columns)
     assert table["Unemployment gap"].str.fullmatch(r"-?[\d,]+\.\d pp|no value").all()  # unit, 1 decimal, no "None"
     assert not [c for c in table.columns if "Δ" in c or c.startswith(("rank_", "contribution_"))]
-    assert table["Code"].str.startswith("ES").all() and "Not ranked, and why" in [h.value for h in at.header]
+    assert table["Code"].str.startswith("ES").all() and "Not ranked: too little data" in [h.value for h in at.header]
+    assert any("two thirds of the weight" in c.value for c in at.caption)  # the rule, beside the table
+    assert at.button(key="prep_png_most_affected_score_nuts2") is not None  # the score map as an image
     assert at.query_params["preset"] == "integration_gaps" and at.query_params["countries"] == "ES"
     at.radio(key="w_ma_preset").set_value("arrival_pressure").run()
     assert at.query_params["preset"] == "arrival_pressure"
@@ -225,3 +227,87 @@ def test_the_ranking_in_french_writes_numbers_and_words_the_french_way():
     line = most_affected.describe("integration_gaps", 2, weights, "fr")
     assert line.startswith("Écarts d'intégration (NUTS 2) :") and "×0,5" in line and "UE-27" in line
     assert "Weights" not in line  # the CSV's definition follows the language; its column names stay English
+
+
+# --- issue 22 item 6: a region is ranked only on most of its definition (OECD/JRC handbook) -------------------
+
+
+def test_a_region_is_ranked_only_when_its_values_carry_two_thirds_of_the_weight(store):
+    """Arrival pressure at NUTS 2 ranked RO21 #1 on net migration alone (half the weight)."""
+    result = composite(store, 2, presets.preset_weights("arrival_pressure", 2), stability=False).set_index("geo")
+    assert pd.isna(result.at["RO21", "rank"]) and result.at["RO21", "coverage"] == pytest.approx(0.5)
+    ranked = result[result["rank"].notna()]
+    assert len(ranked) and (ranked["coverage"] >= 2 / 3 - 1e-9).all()
+    reason = str(not_ranked(result.reset_index()).set_index("geo").at["RO21", "reason"])
+    # the others are listed as "not ranked: too little data", with what they have
+    assert reason.startswith("too little data") and "has Net migration rate" in reason and "67% needed" in reason
+
+
+def test_equal_scores_share_a_rank():
+    from indicators.composite import score
+
+    scores = pd.DataFrame({"a": [80.0, 80.0, 20.0, np.nan], "b": [60.0, 60.0, 10.0, 5.0]}, index=list("wxyz"))
+    out = score(scores, {"a": 1.0, "b": 1.0})
+    assert list(out["rank"].astype("Float64").fillna(-1)) == [1, 1, 3, -1]  # z: half the weight, not ranked
+    assert list(out["tied"].fillna(0)) == [2, 2, 1, 0]
+
+
+def test_the_data_share_sits_beside_the_score(store):
+    from indicators.ranking_table import display_table
+
+    table = display_table(composite(store, 2, WEIGHTS_2, stability=False))
+    columns = list(table.columns)
+    assert columns.index("Data for (% of weight)") == columns.index("Score") + 1
+
+
+def test_why_it_ranks_here_never_says_none(store):
+    """A region ranked with one indicator missing: its share of weight is 0 % there, never None."""
+    parts = breakdown(store, 2, WEIGHTS_2, "DE50")
+    assert parts["value"].isna().any() and parts["weight_share"].notna().all()
+    assert parts["weight_share"].sum() == pytest.approx(1.0)
+
+
+def test_the_score_map_image_carries_title_sources_licences_and_boundaries(store, monkeypatch):
+    """The score map downloads like every other map: its image has the lines burned in (the renderer is
+    stubbed here; the image itself is made in the browser suite's downloads)."""
+    from dashboard.export import images, ranking_maps
+
+    made = {}
+    monkeypatch.setattr(images, "figure_image", lambda fig, fmt, size, scale=1: made.update(fig=fig, fmt=fmt) or b"x")
+    weights = presets.preset_weights("arrival_pressure", 2)
+    ranked = composite(store, 2, weights, stability=False).dropna(subset=["rank"])
+    assert ranking_maps.region_image(store, ranked, 2, weights, "png", "fr") == b"x"
+    fig = made["fig"]
+    lines = " ".join(a.text for a in fig.layout.annotations)
+    assert fig.layout.title.text.startswith("Score des régions les plus concernées") and made["fmt"] == "png"
+    assert "demo_r_gind3" in lines and "EuroGeographics" in lines and "Territorial Migration Atlas" in lines
+    assert "2011/833/EU" in lines  # the licence, not only the source
+
+
+def test_the_pack_s_comparison_table_carries_score_and_rank(store):
+    from dashboard.export import pdf
+
+    preset, found = pdf.scores(store, ["RO21", "AT13", "ITC4", "ES703"], (None, {}))
+    assert preset == "arrival_pressure" and "RO21" not in found  # half the weight: not ranked, said in the table
+    score, rank, tied, count = found["AT13"]
+    expected = composite(store, 2, presets.preset_weights("arrival_pressure", 2), stability=False).set_index("geo")
+    assert score == pytest.approx(expected.at["AT13", "score"]) and rank == expected.at["AT13", "rank"]
+    assert count == expected["rank"].notna().sum() and "ES703" in found  # NUTS 3 on its own level
+    preset, found = pdf.scores(store, ["ITC4", "AT13"], ("integration_gaps", {}))
+    assert preset == "integration_gaps" and set(found) <= {"ITC4", "AT13"}
+
+
+@pytest.mark.slow  # a pack of two regions
+def test_the_pack_prints_score_and_rank(store, monkeypatch):
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from dashboard.export import pdf
+
+    blank = io.BytesIO()
+    Image.new("RGB", (4, 3), "white").save(blank, "PNG")
+    monkeypatch.setattr(pdf, "figure_image", lambda fig, fmt, size=None: blank.getvalue())  # no browser needed
+    cover = " ".join(PdfReader(io.BytesIO(pdf.pack(store, ["AT13", "RO21"], "en"))).pages[0].extract_text().split())
+    assert "Score (0-100)" in cover and "Rank in EU" in cover and "not ranked" in cover and " of " in cover

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import orjson
+import pandas as pd
 import plotly.graph_objects as go
 from fpdf import FPDF, FontFace
 
@@ -20,7 +21,8 @@ from dashboard.export.images import ExportError, figure_image
 from dashboard.i18n import say, tr
 from geodata.codes import level_of
 from geodata.attribution import boundaries
-from indicators import caveats, context, lookup, profile
+from indicators import caveats, context, lookup, presets, profile
+from indicators.composite import composite
 from indicators.sources import methods
 from indicators.compare import OLD_BY, latest
 from indicators.registry import REGISTRY
@@ -97,9 +99,11 @@ def briefing(store, geo: str, lang: str = "en") -> bytes:
     return bytes(doc.output())
 
 
-def pack(store, geos: list[str], lang: str = "en", why: str = "") -> bytes:
+def pack(store, geos: list[str], lang: str = "en", why: str = "",
+         ranking: tuple[str | None, dict[str, float]] = (None, {})) -> bytes:
     """Cover, comparison table, small multiples, one page per region, sources appendix (2-20 regions), in ``lang``
-    (English for a language it does not speak); ``why`` says on the cover how these regions were chosen."""
+    (English for a language it does not speak); ``why`` says on the cover how these regions were chosen, and
+    ``ranking`` (preset, weights, as a link carries them) which most-affected score the table carries."""
     lang = i18n.language(lang)
     if not 2 <= len(geos) <= 20:
         raise ExportError("a roundtable pack takes 2 to 20 regions")
@@ -119,7 +123,7 @@ def pack(store, geos: list[str], lang: str = "en", why: str = "") -> bytes:
     doc.paragraph(tr("One data vintage throughout: the data store built {built} from source files retrieved up to {retrieved}. Each figure states its own reference year.", lang, built=store.info["built_at"][:10], retrieved=newest), 9, "I")
     doc.ln(3)
     doc.heading(tr("Comparison", lang))
-    _comparison_table(doc, store, geos, names, lang)
+    _comparison_table(doc, store, geos, names, lang, ranking)
     doc.add_page()
     doc.heading(tr("Main indicators side by side", lang))
     for i, indicator_id in enumerate(PACK_INDICATORS):
@@ -495,18 +499,43 @@ def _centre(geometry: dict) -> tuple[float, float]:
     return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
 
 
-def _comparison_table(doc: Document, store, geos, names, lang: str = "en") -> None:
+def scores(store, geos, ranking: tuple[str | None, dict[str, float]]) -> tuple[str, dict[str, tuple]]:
+    """The most-affected preset the pack reports and, per region of NUTS 2 or 3, (score, rank, tied, ranked
+    regions) among the EU-27 regions of its level; a region the score cannot rank is left out."""
+    preset_id, weights = ranking
+    found, chosen = {}, preset_id or presets.DEFAULT_PRESET
+    for level in sorted({level_of(g) for g in geos} & set(presets.LEVELS)):
+        chosen, level_weights, _ = presets.resolve(preset_id, weights, level)
+        if not any(level_weights.values()):
+            continue
+        result = composite(store, level, level_weights, stability=False).set_index("geo")
+        count = int(result["rank"].notna().sum())
+        for geo in geos:
+            if geo in result.index and pd.notna(result.at[geo, "rank"]):
+                found[geo] = (float(result.at[geo, "score"]), int(result.at[geo, "rank"]), int(result.at[geo, "tied"]),
+                              count)
+    return chosen, found
+
+
+def _comparison_table(doc: Document, store, geos, names, lang: str = "en",
+                      ranking: tuple[str | None, dict[str, float]] = (None, {})) -> None:
     columns = ("foreign_born_share", "non_citizen_share", "net_migration_rate", "unemployment_foreign_born",
                "unemployment_gap_foreign_born", "tertiary_gap_foreign_born")
     values = {c: latest(store, c, geos).set_index("geo") for c in columns}
+    preset_id, ranked = scores(store, geos, ranking)
     doc.set_font("Sans", "", 7.5)
     head = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
-    with doc.table(col_widths=(40,) + (24,) * len(columns), text_align="LEFT", line_height=3.8, headings_style=head,
-                   padding=0.6) as table:
-        table.row([tr("Region", lang)]
+    with doc.table(col_widths=(34, 13, 17) + (20,) * len(columns), text_align="LEFT", line_height=3.8,
+                   headings_style=head, padding=0.6) as table:
+        table.row([tr("Region", lang), tr("Score (0-100)", lang), tr("Rank in EU", lang)]
                   + [f"{say(REGISTRY[c].short_label, lang)} ({say(REGISTRY[c].short_unit, lang)})" for c in columns])
         for geo in geos:
             cells = [f"{names[geo]} ({geo})"]
+            if geo in ranked:  # the most-affected score and its rank, beside the figures it is made of
+                score, position, tied, count = ranked[geo]
+                cells += [i18n.number(score, 1, lang), text.rank(position, count, tied, lang)]
+            else:
+                cells += [tr("not ranked", lang)] * 2
             for c in columns:
                 frame = values[c]
                 if geo in frame.index:
@@ -519,6 +548,10 @@ def _comparison_table(doc: Document, store, geos, names, lang: str = "en") -> No
             table.row(cells)
     doc.ln(2)
     doc.paragraph(tr("Latest year per region in brackets; values at the region's own level, converted to its NUTS version where the source uses another one. '{no_data}' means the source has no figure for that region.", lang, no_data=tr("no data", lang)), 7, "I")
+    doc.paragraph(tr("Score and rank: the most-affected score “{ranking}” at each region's own NUTS level, among "
+                     "the EU-27 regions of that level (100 and 1 = most affected). '{not_ranked}': too little data "
+                     "(values for less than two thirds of the weight), or a level the score does not cover.", lang,
+                     ranking=say(presets.label(preset_id), lang), not_ranked=tr("not ranked", lang)), 7, "I")
     if any(frame["other_vintage"].any() for frame in values.values() if "other_vintage" in frame):
         doc.paragraph(tr("† another vintage: more than {years} years older than the other regions' values.", lang, years=OLD_BY), 7, "I")
 

@@ -75,7 +75,8 @@ def render(ctx: PageContext) -> state.View:
         if len(geos) >= 2:
             why = basket.why(view)
             st.caption(why)
-            downloads.on_request(tr("roundtable pack (PDF)", lang), lambda: pdf.pack(store, list(geos), view.lang, why),
+            downloads.on_request(tr("roundtable pack (PDF)", lang), lambda: pdf.pack(store, list(geos), view.lang, why,
+                                                                                (view.preset, view.weights)),
                                  f"roundtable_pack_{len(geos)}_regions.pdf", "pack_" + "_".join(geos))
     return view
 

@@ -8,17 +8,15 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, frame, state
+from dashboard import frame, state
 from dashboard.context import PageContext
-from dashboard.export import csvs
+from dashboard.export import csvs, ranking_maps
 from dashboard.i18n import country, localised, number, say, tr
-from dashboard.screens import basket, downloads, local_views, rank_breakdown
+from dashboard.screens import basket, downloads, local_views, most_affected_towns, rank_breakdown
 from dashboard.screens.rank_breakdown import preset_definition, preset_label, value_in
 from geodata.codes import EU27
 from indicators import presets
-from indicators.classes import classify
-from indicators.composite import (TYPOLOGY_GROUPS, composite, not_ranked, regions_with, typology_values,
-                                  with_geometry_version)
+from indicators.composite import TYPOLOGY_GROUPS, composite, not_ranked, regions_with, typology_values
 from indicators.presets import CANDIDATES, OWN, PRESETS
 from indicators.ranking_table import contribution_column, csv_rows, display_table, value_column
 from indicators.registry import REGISTRY
@@ -28,8 +26,12 @@ def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
     lang = view.lang
     st.title(tr("Most affected", lang))
-    level = st.radio(tr("NUTS level", lang), [2, 3], horizontal=True, format_func=lambda lv: f"NUTS {lv}",
-                     key=frame.seed("w_ma_level", view.level if view.level in (2, 3) else 2))
+    level = st.radio(tr("NUTS level", lang), [2, 3, state.LAU], horizontal=True,
+                     format_func=lambda lv: tr("Municipalities (2 km around the centre)", lang) if lv == state.LAU
+                     else f"NUTS {lv}",
+                     key=frame.seed("w_ma_level", view.level if view.level in (2, 3, state.LAU) else 2))
+    if level == state.LAU:
+        return most_affected_towns.render(ctx, replace(view, level=level))
     start, start_weights, note = presets.resolve(view.preset, view.weights, level)
     if note:
         st.info(resolve_note(view.preset, lang))
@@ -49,9 +51,9 @@ def render(ctx: PageContext) -> state.View:
     st.caption(tr(
         "Each indicator is scaled 0-100 over **every EU-27 region of the level** (100 = the most affected end, "
         "after clipping the top and bottom 2 %), so filters choose which regions are listed and never change a "
-        "region's score. The score is the weighted mean over the indicators a region has; a region with data "
-        "for less than half of the weight is not ranked. Missing data never counts as zero. Regions outside the "
-        "EU-27 are ranked only when ticked below, and then placed on the same EU-27 scale.", lang))
+        "region's score. The score is the weighted mean over the indicators a region has. Missing data never "
+        "counts as zero. Regions outside the EU-27 are ranked only when ticked below, and then placed on the same "
+        "EU-27 scale.", lang))
     if not any(weights.values()):
         st.info(tr("{preset} has no indicator published at NUTS {level}: choose the other level or another ranking.",
                    lang, preset=preset_label(chosen, lang), level=level) if chosen != OWN
@@ -69,7 +71,7 @@ def render(ctx: PageContext) -> state.View:
     if ranked.empty:
         st.info(tr("No region in this selection has enough data for this ranking.", lang))
     else:
-        _map(store, ranked, level, ctx.maps, lang)
+        _map(store, ranked, level, weights, ctx.maps, lang)
         _table(result, view, ctx.pages)
     _not_ranked(result, lang)
     # the CSV's column names stay English (a data contract); its definition line follows the page's language
@@ -168,7 +170,9 @@ def _filters(store, view, level: int) -> tuple[list[str], bool, dict[str, list[s
         st.caption(tr("{label}: any value chosen within a box, and every box with a value.", lang,
                       label=tr("Territorial type (NUTS 3)", lang)))
         values = typology_values(store)
-        if any(v not in values.get(c, []) for c, chosen in view.typology.items() for v in chosen):
+        # the municipal ranking's filters (degurba, size, nuts) ride in the same parameter: not NUTS 3 types
+        regional = {c: chosen for c, chosen in view.typology.items() if c not in state.LAU_FILTERS}
+        if any(v not in values.get(c, []) for c, chosen in regional.items() for v in chosen):
             st.warning(tr("A territorial-type value in the link is not known and was left out.", lang))
         columns = st.columns(len(TYPOLOGY_GROUPS))
         for i, (group, members) in enumerate(TYPOLOGY_GROUPS.items()):
@@ -197,6 +201,7 @@ def _headers(weights: dict[str, float], lang: str) -> dict[str, str]:
 def _table(result: pd.DataFrame, view, pages: dict) -> None:
     lang = view.lang
     st.header(tr("Ranked regions", lang))
+    st.caption(rank_breakdown.coverage_rule(lang))
     weights = result.attrs["weights"]
     total = sum(weights.values())
     headers = _headers(weights, lang)
@@ -223,7 +228,7 @@ def _table(result: pd.DataFrame, view, pages: dict) -> None:
 
 
 def _not_ranked(result: pd.DataFrame, lang: str) -> None:
-    st.header(tr("Not ranked, and why", lang))  # h2 even when no table precedes it (no skipped heading level)
+    st.header(tr("Not ranked: too little data", lang))  # h2 even when no table precedes it (no skipped heading level)
     missing = not_ranked(result)
     if missing.empty:
         st.caption(tr("Every region in the selection could be scored.", lang))
@@ -248,16 +253,14 @@ def _why(store, ranked: pd.DataFrame, level: int, weights: dict[str, float], vie
     return geo
 
 
-def _map(store, ranked: pd.DataFrame, level: int, maps, lang: str) -> None:
-    rows = with_geometry_version(store, ranked, level).assign(value=lambda f: f["score"], flag="", year=None)
-    score = figures.Legend(decimals=1, unit=tr("score 0-100", lang),
-                           credit=tr("Sources: see the weighted indicators", lang))
-    classes = classify(rows["value"], "quantiles", 5)
-    fig = figures.choropleth(rows, score, classes, lambda v: maps.screen(v, level),
-                             title=tr("Most-affected score", lang),
-                             subtitle=tr("NUTS {level} · scaled over the EU-27", lang, level=level),
-                             background=(maps.background, maps.background_ids), lang=lang)
+def _map(store, ranked: pd.DataFrame, level: int, weights: dict[str, float], maps, lang: str) -> None:
+    fig = ranking_maps.region_map(store, ranked, level, lang, lambda v: maps.screen(v, level),
+                                  (maps.background, maps.background_ids))
     st.plotly_chart(fig, key="composite-map", config={"topojsonURL": maps.base_maps, "displaylogo": False},
                     alt=tr("Map of the most-affected score; the ranked table below holds the values.", lang))
-    st.caption(tr("The map image download is on the Map page for each indicator; the score's values are in the CSV "
-                  "below.", lang))
+    stem = f"most_affected_score_nuts{level}"
+    for fmt, column in zip(("png", "svg"), st.columns(2)):
+        with column:  # like every map: the image carries its title, sources, licences and the boundary credit
+            downloads.on_request(tr("Score map ({format})", lang, format=fmt.upper()),
+                                 lambda fmt=fmt: ranking_maps.region_image(store, ranked, level, weights, fmt, lang),
+                                 f"{stem}.{fmt}", f"{fmt}_{stem}")

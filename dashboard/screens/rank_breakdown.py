@@ -46,15 +46,29 @@ def value_in(value, indicator_id: str, lang: str) -> str:
     return f"{number(value, ind.decimals, lang)} {ind.short_unit or ind.unit}".strip()
 
 
+def coverage_rule(lang: str) -> str:
+    """The coverage rule, stated beside every ranked table (regions and municipalities)."""
+    return tr("Ranked only when its values carry at least two thirds of the weight (the rule of the OECD/JRC "
+              "Handbook on Constructing Composite Indicators); the others are listed under \"Not ranked: too little "
+              "data\" with what they have. \"Data for\" beside the score is the share of the weight it rests on.", lang)
+
+
 def table(store, level: int, weights: dict[str, float], geo: str, lang: str = "en") -> None:
     """The breakdown of ``geo``'s score under ``weights``, with the sum spelt out."""
-    parts = breakdown(store, level, weights, geo)
+    show(breakdown(store, level, weights, geo), lang, value=lambda v, row: value_in(v, row["indicator"], lang),
+         label=lambda row: say(row["label"], lang))
+
+
+def show(parts: pd.DataFrame, lang: str, value, label) -> None:
+    """A breakdown (``ranking_table.breakdown``'s columns) as a table: ``value(v, row)`` and ``label(row)`` write
+    a value and an indicator's name in ``lang``; a missing value's share of weight is 0 %, never empty."""
+    rows = [row for _, row in parts.iterrows()]
     score, weight, share, contribution = (tr("Score 0-100", lang), tr("Weight", lang), tr("Share of weight", lang),
                                           tr("Contribution", lang))
     shown = pd.DataFrame({
-        tr("Indicator", lang): [say(label, lang) for label in parts["label"]],
-        tr("Value", lang): [value_in(v, i, lang) if pd.notna(v) else tr("no value (not counted)", lang)
-                            for v, i in zip(parts["value"], parts["indicator"])],
+        tr("Indicator", lang): [label(row) for row in rows],
+        tr("Value", lang): [value(row["value"], row) if pd.notna(row["value"]) else tr("no value (not counted)", lang)
+                            for row in rows],
         tr("Year", lang): [str(int(y)) if pd.notna(y) else tr("period not stated", lang) for y in parts["year"]],
         tr("Flag", lang): parts["flag"].fillna(""),
         score: parts["scaled"].astype(float),

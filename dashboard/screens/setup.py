@@ -8,11 +8,11 @@ import streamlit as st
 
 from dashboard import cached
 from dashboard.i18n import LANGUAGES, tr
+from indicators.derived import build  # the full build: the store and the tables derived from it
 from loaders import cache
 from loaders.errors import DataError
 from loaders.fetch import fetch_all, mirror_dir
 from loaders.manifest import SOURCES
-from loaders.store import build
 
 
 def render(lang: str | None = None) -> None:

@@ -1,0 +1,89 @@
+"""The most-affected score as a map: regions (choropleth) and municipalities (points), for the page (geometry by
+URL) and as PNG/SVG with the title, sources, licences, boundary credit and project name burned in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import orjson
+import pandas as pd
+
+from dashboard import figures, local_figures, map_insets
+from dashboard.export import images
+from dashboard.export.common import PROJECT, licence_line, source_line
+from dashboard.i18n import number, tr
+from indicators.classes import classify
+from indicators.composite import with_geometry_version
+from indicators.registry import get
+from loaders.manifest import BY_ID
+
+GRID_CREDIT = "Source: Eurostat (Census 2021, 1 km grid); municipalities: Eurostat GISCO (LAU 2020)"
+
+
+@dataclass(frozen=True)
+class ScoreWords:
+    """What a points map reads of an indicator, for the score."""
+
+    unit: str
+    decimals: int = 1
+    short_unit: str = ""
+    diverging: bool = False
+
+
+def region_map(store, ranked: pd.DataFrame, level: int, lang: str, geojson=None, background=None,
+               layout: str = "screen", height: float = figures.MAP_HEIGHT):
+    """The regions' score; ``geojson(version)`` gives each NUTS version's boundaries (a URL on the page; None:
+    inlined, for an image) and ``background`` the grey countries outside the data."""
+    if geojson is None:
+        layers = {v: orjson.loads(store.screen_geojson(v, level)) for v in (2021, 2024)}
+        geojson = lambda version: layers[int(version)]  # noqa: E731 - the same signature as the page's URLs
+        world = orjson.loads(store.background_geojson())
+        background = (world, [f["id"] for f in world["features"]])
+    rows = with_geometry_version(store, ranked, level).assign(value=lambda f: f["score"], flag="", year=None)
+    score = figures.Legend(decimals=1, unit=tr("score 0-100", lang),
+                           credit=tr("Sources: see the weighted indicators", lang))
+    return figures.choropleth(rows, score, classify(rows["value"], "quantiles", 5), geojson,
+                              title=tr("Most-affected score", lang),
+                              subtitle=tr("NUTS {level} · scaled over the EU-27", lang, level=level),
+                              background=background, layout=layout, height=height, lang=lang)
+
+
+def region_image(store, ranked: pd.DataFrame, level: int, weights: dict[str, float], fmt: str, lang: str) -> bytes:
+    """The regions' score map as PNG or SVG: each weighted indicator's source line and licence under it."""
+    width, height = images.design_size(images.MAP_SIZE)
+    fig = region_map(store, ranked, level, lang, layout="landscape", height=height)
+    indicators = [get(i) for i in weights]
+    sources = " · ".join(source_line(store, ind, lang=lang) for ind in indicators)
+    licences = "; ".join(sorted({licence_line(ind) for ind in indicators}))
+    return _image(fig, f"{sources} · {licences}", fmt, boundaries=True)
+
+
+def town_map(ranked: pd.DataFrame, subtitle: str, lang: str):
+    """The municipalities' score as points sized by residents (LAU 2020), coloured by quintile."""
+    rows = ranked.assign(value=ranked["score"], year=2021, flag="", reason="")
+    words = ScoreWords(unit=tr("score 0-100", lang))
+    return local_figures.points_map(rows, words, classify(rows["value"], "quantiles", 5),
+                                    title=tr("Most-affected score: municipalities", lang), subtitle=subtitle,
+                                    credit=GRID_CREDIT, lang=lang)
+
+
+def town_subtitle(count: int, lang: str) -> str:
+    return tr("{count} municipalities · the 1 km cells within 2 km of each centre (Census 2021) · scaled over every "
+              "EU-27 municipality of 5 000+ residents", lang, count=number(count, 0, lang))
+
+
+def town_image(ranked: pd.DataFrame, fmt: str, lang: str) -> bytes:
+    """The municipalities' score map as PNG or SVG, with the grid's and the LAU table's sources and licences."""
+    fig = town_map(ranked, town_subtitle(len(ranked), lang), lang)
+    licences = "; ".join(sorted({BY_ID["census_grid_info"].licence, BY_ID["lau_2020"].licence}))
+    return _image(fig, f"{figures.credit_text(fig)} · {licences}", fmt, boundaries=False)
+
+
+def _image(fig, source: str, fmt: str, boundaries: bool) -> bytes:
+    """Laid out at the article size, like every map image (``images.MAP_SIZE``), the lines under the legend."""
+    width, height = images.design_size(images.MAP_SIZE)
+    fig.update_layout(width=width, height=height)
+    figures.burn_in(fig, source, boundaries=boundaries, project=PROJECT, width=width)
+    if boundaries:
+        map_insets.frame(fig, "landscape")  # again: the source block took room from the map
+    return images.figure_image(fig, fmt, (width, height), scale=images.MAP_SIZE[0] / width)
