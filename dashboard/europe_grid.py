@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import base64
-import io
-
 import numpy as np
 import plotly.graph_objects as go
-from PIL import Image
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
 from dashboard.figures import FONT, SEQUENTIAL
 from dashboard.i18n import credit, say, tr
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
+from dashboard.raster import cells_image
 from indicators import local
 
 SIZE_KM = 5
@@ -36,17 +33,7 @@ def europe_figure(store, measure: str, lang: str = "en") -> go.Figure:
                    sample_colorscale(SEQUENTIAL, [0.1 + 0.9 * i / (k - 1) for i in range(k)])]
         palette = np.array(colours + [hex_to_rgb(FEW_COLOUR), hex_to_rgb(WITHHELD_COLOUR)], dtype=np.uint8)
         code = np.where(cells["status"] == "value", cells["class"], np.where(cells["status"] == "few residents", k, k + 1))
-        col0, row1 = int(cells["col"].min()), int(cells["row"].max())
-        width, height = int(cells["col"].max()) - col0 + 1, row1 - int(cells["row"].min()) + 1
-        rgba = np.zeros((height, width, 4), dtype=np.uint8)  # transparent where nobody lives
-        r, c = row1 - cells["row"].to_numpy(), cells["col"].to_numpy() - col0
-        rgba[r, c, :3] = palette[code.astype(int)]
-        rgba[r, c, 3] = 255
-        png = io.BytesIO()
-        Image.fromarray(rgba, "RGBA").save(png, format="PNG", optimize=True)
-        source = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii")
-        fig = go.Figure(go.Image(source=source, x0=col0 * SIZE_KM + SIZE_KM / 2, dx=SIZE_KM,
-                                 y0=row1 * SIZE_KM + SIZE_KM / 2, dy=-SIZE_KM, hoverinfo="skip"))
+        fig = go.Figure(cells_image(cells["col"], cells["row"], code, palette, SIZE_KM, hoverinfo="skip"))
         outline_x, outline_y = _outlines(store)
         fig.add_trace(go.Scatter(x=outline_x, y=outline_y, mode="lines", line=dict(color="#555", width=0.6),
                                  hoverinfo="skip", name="countries", showlegend=False))
@@ -64,8 +51,8 @@ def europe_figure(store, measure: str, lang: str = "en") -> go.Figure:
             title=dict(text=tr("{measure} ({unit}) · Census 2021 grid summed to {size} km cells", lang, measure=label,
                                unit=unit, size=SIZE_KM)), font=FONT,
             height=760, margin=dict(l=10, r=10, t=50, b=70), plot_bgcolor="white", legend=dict(x=0, y=1),
-            # image traces reverse the y axis by default; EPSG:3035 northings grow upwards. The window starts on the
-            # continent (the outermost regions are in the image too, reached by panning).
+            # EPSG:3035 northings grow upwards (an explicit, increasing range: see raster.cells_image). The window
+            # starts on the continent (the outermost regions are in the image too, reached by panning).
             xaxis=dict(visible=False, range=list(VIEW_X_KM)),
             yaxis=dict(visible=False, range=list(VIEW_Y_KM), autorange=False, scaleanchor="x", scaleratio=1),
             annotations=[dict(text=credit(GRID_SOURCE, lang) + tr(", summed to {size} km by the project", lang, size=SIZE_KM)
