@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import numpy as np
+import pandas as pd
 import pytest
 from PIL import Image
 from playwright.sync_api import sync_playwright
@@ -51,7 +52,8 @@ def test_the_europe_grid_is_drawn_north_up_in_the_browser(app, store, width):
     codes = cells.set_index(["col", "row"])["code"]
     same = np.ones(len(cells), dtype=bool)
     for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1)):
-        near = codes.reindex(pd_index(cells["col"] + dc, cells["row"] + dr)).to_numpy()
+        at = pd.MultiIndex.from_arrays([(cells["col"] + dc).to_numpy(), (cells["row"] + dr).to_numpy()])
+        near = codes.reindex(at).to_numpy()
         same &= near == cells["code"].to_numpy()
     inside = x.between(*VIEW_X_KM) & y.between(*VIEW_Y_KM)
     sample = cells[same & inside.to_numpy()].sample(400, random_state=1)
@@ -66,10 +68,5 @@ def test_the_europe_grid_is_drawn_north_up_in_the_browser(app, store, width):
         drawn = _drawn_colours(page, zip((sample["col"] + 0.5) * SIZE_KM, (sample["row"] + 0.5) * SIZE_KM))
         browser.close()
     match = (np.abs(drawn - colours[sample["code"].to_numpy()]).max(axis=1) <= 12).mean()
-    assert match > 0.85, f"only {match:.0%} of the sampled cells are drawn in their own colour at their own place"
-
-
-def pd_index(cols, rows):
-    import pandas as pd
-
-    return pd.MultiIndex.from_arrays([cols.to_numpy(), rows.to_numpy()])
+    # north up: 97 % at 1440 px, 72 % at 390 px (a 5 km cell is under a pixel there); upside down: 11-15 %
+    assert match > 0.6, f"only {match:.0%} of the sampled cells are drawn in their own colour at their own place"
