@@ -6,10 +6,10 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
-from dashboard.figures import FONT, SEQUENTIAL
+from dashboard.figures import CHART_CREDIT_CHARS, CHART_TITLE_CHARS, FONT, SEQUENTIAL, wrap
 from dashboard.i18n import credit, say, tr
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
-from dashboard.raster import cells_image
+from dashboard.raster import cells_image, scale_bar
 from indicators import local
 
 SIZE_KM = 5
@@ -47,18 +47,23 @@ def europe_figure(store, measure: str, lang: str = "en") -> go.Figure:
         for text, colour in zip(legend, palette):
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=text, showlegend=True,
                                      marker=dict(size=10, symbol="square", color=f"rgb{tuple(int(v) for v in colour)}")))
+        # title and source in lines a 390 px phone shows whole
+        title = wrap(tr("{measure} ({unit}) · Census 2021 grid summed to {size} km cells", lang, measure=label,
+                        unit=unit, size=SIZE_KM), CHART_TITLE_CHARS)
+        source = wrap(credit(GRID_SOURCE, lang) + tr(", summed to {size} km by the project", lang, size=SIZE_KM)
+                      + f" · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", CHART_CREDIT_CHARS)
+        bar = scale_bar(VIEW_X_KM, VIEW_Y_KM)
         fig.update_layout(
-            title=dict(text=tr("{measure} ({unit}) · Census 2021 grid summed to {size} km cells", lang, measure=label,
-                               unit=unit, size=SIZE_KM)), font=FONT,
-            height=760, margin=dict(l=10, r=10, t=50, b=70), plot_bgcolor="white", legend=dict(x=0, y=1),
+            title=dict(text="<br>".join(title)), font=FONT, shapes=bar["shapes"],
+            height=760, margin=dict(l=10, r=10, t=30 + 20 * len(title), b=20 + 17 * len(source)), plot_bgcolor="white",
+            legend=dict(x=0, y=1),
             # EPSG:3035 northings grow upwards (an explicit, increasing range: see raster.cells_image). The window
             # starts on the continent (the outermost regions are in the image too, reached by panning).
             xaxis=dict(visible=False, range=list(VIEW_X_KM)),
             yaxis=dict(visible=False, range=list(VIEW_Y_KM), autorange=False, scaleanchor="x", scaleratio=1),
-            annotations=[dict(text=credit(GRID_SOURCE, lang) + tr(", summed to {size} km by the project", lang, size=SIZE_KM)
-                                   + f" · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", showarrow=False, xref="paper",
-                              yref="paper", x=0, y=-0.02,
-                              xanchor="left", yanchor="top", font=dict(size=11, color="#444"))])
+            annotations=[dict(text="<br>".join(source), showarrow=False, xref="paper", yref="paper", x=0, y=-0.02,
+                              xanchor="left", yanchor="top", align="left", font=dict(size=11, color="#444")),
+                         *bar["annotations"]])
         return fig
 
     return store.memo.cached(("dashboard", "europe_grid", measure, lang), compute)

@@ -1,4 +1,5 @@
-"""Classed grid cells as one plotly image trace in EPSG:3035 km, drawn the same way up in browsers and kaleido."""
+"""Pieces of the 1 km grid maps in EPSG:3035 km: the cells as one image, drawn north up in browsers and kaleido
+alike, and a scale bar."""
 
 from __future__ import annotations
 
@@ -31,3 +32,23 @@ def cells_image(col, row, code, palette: np.ndarray, size_km: float, **trace) ->
     return go.Image(source="data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii"),
                     x0=col0 * size_km + size_km / 2, dx=size_km, y0=row0 * size_km + size_km / 2, dy=size_km,
                     **trace)
+
+
+def scale_bar(x_range, y_range, inside: bool = True) -> dict:
+    """A scale bar at the lower left of a map in EPSG:3035 km, about a fifth of its width (1, 2 or 5 × 10^k km):
+    layout entries ``shapes`` and ``annotations``. ``inside=False`` sets it just under the map's extent, where it
+    covers nothing (the axes then take it in). EPSG:3035 is equal-area: across Europe its lengths are within a few
+    per cent; over a town's or a region's window they are exact to the pixel."""
+    width, height = x_range[1] - x_range[0], y_range[1] - y_range[0]
+    step = 10 ** np.floor(np.log10(width / 5))
+    length = max(f * step for f in (1, 2, 5) if f * step <= width / 4 or f == 1)
+    x0 = x_range[0] + 0.04 * width
+    y0 = y_range[0] + (0.05 if inside else -0.06) * height
+    tick = 0.012 * height
+    lines = [(x0, y0, x0 + length, y0), (x0, y0 - tick, x0, y0 + tick), (x0 + length, y0 - tick, x0 + length, y0 + tick)]
+    shapes = [dict(type="line", name="scale", xref="x", yref="y", x0=a, y0=b, x1=c, y1=d, layer="above",
+                   line=dict(color=colour, width=w))
+              for colour, w in (("white", 5), ("#222222", 2)) for a, b, c, d in lines]  # a white halo over the cells
+    label = dict(name="scale", text=f"{length:g} km", x=x0 + length / 2, y=y0 + tick, xref="x", yref="y",
+                 yanchor="bottom", showarrow=False, font=dict(size=11, color="#222222"), bgcolor="rgba(255,255,255,0.75)")
+    return {"shapes": shapes, "annotations": [label]}

@@ -10,7 +10,7 @@ from dashboard.figures import FONT, SEQUENTIAL
 from dashboard.i18n import credit, tr
 from dashboard.town_words import word
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
-from dashboard.raster import NORTH_UP, cells_image
+from dashboard.raster import NORTH_UP, cells_image, scale_bar
 from indicators import local, region_grid
 
 OUTLINE = "outline: GISCO 1:20 million, generalised"
@@ -43,14 +43,16 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=text, showlegend=True,
                                  marker=dict(size=10, symbol="square", color=f"rgb{tuple(int(v) for v in colour)}")))
     summed = "" if size == 1 else tr(", summed to {size} km by the project", lang, size=size)
+    extent = [(min(v for v in vs if v is not None), max(v for v in vs if v is not None)) for vs in (xs, ys)]
+    bar = scale_bar(*extent, inside=False)  # under the outline: the cells fill it
     fig.update_layout(
-        title=dict(text=tr("{measure} ({unit}) · {name}: {size} km cells (Census 2021)", lang, measure=label,
+        shapes=bar["shapes"], title=dict(text=tr("{measure} ({unit}) · {name}: {size} km cells (Census 2021)", lang, measure=label,
                            unit=unit, name=name, size=size)), font=FONT, height=620,
         margin=dict(l=10, r=10, t=50, b=70), plot_bgcolor="white", legend=dict(title=dict(text=unit)),
         xaxis=dict(visible=False), yaxis=dict(NORTH_UP, visible=False, scaleanchor="x", scaleratio=1),
         annotations=[dict(text=f"{credit(GRID_SOURCE, lang)}{summed} · {OUTLINE} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}",
                           showarrow=False, xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top",
-                          font=dict(size=11, color="#444"))])
+                          font=dict(size=11, color="#444")), *bar["annotations"]])
     return fig, size
 
 
