@@ -35,7 +35,7 @@ def offer(view: state.View, chosen: list[str], pages: dict) -> None:
     left_out = len(view.geos) + len(chosen) - len(target.geos)
     st.page_link(pages["compare"], label=tr("Compare the {count} ticked regions (with the basket: {total}) →", lang,
                                             count=len(chosen), total=len(target.geos)),
-                 query_params=state.to_params(target), icon="🧺")
+                 query_params=state.to_params(target), icon=":material/shopping_basket:")
     if left_out > 0:
         st.caption(tr("Compare holds at most {most} regions: {left} ticked regions were left out.", lang,
                       most=state.MAX_REGIONS, left=left_out))
@@ -58,4 +58,4 @@ def sidebar_link(view: state.View, pages: dict) -> None:
     """In the sidebar, on every page: the basket's size and the way to Compare."""
     if view.geos:
         st.page_link(pages["compare"], label=tr("Basket: {count} regions → Compare", view.lang,
-                                                count=len(view.geos)), query_params=state.to_params(view), icon="🧺")
+                                                count=len(view.geos)), query_params=state.to_params(view), icon=":material/shopping_basket:")

@@ -216,7 +216,7 @@ def _peers(store, geo, view, pages) -> None:
         st.caption(tr("Close on: {reasons}", view.lang, reasons=plain(one_after_another(row.reasons, view.lang))))
     group = basket.add(replace(view, geos=[geo]), list(found["geo"]))  # the region first, then its peers
     st.page_link(pages["compare"], label=tr("Compare this region with its {count} similar regions →", view.lang,
-                                            count=len(found)), query_params=state.to_params(group), icon="🧺")
+                                            count=len(found)), query_params=state.to_params(group), icon=":material/shopping_basket:")
 
 
 def one_after_another(reasons, lang: str) -> str:

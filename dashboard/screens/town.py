@@ -115,8 +115,9 @@ def _figures(table, town_name: str, lang: str) -> None:
         if note:
             shown_label = label if lang == "en" else area_label(area, label, town_name, lang)
             st.caption(plain(f"{shown_label}: {area_note(area, note, lang)}"))
-    st.caption(tr("* of residents whose place of birth is known · ** of residents whose residence a year before is "
-                  "known. Empty = unknown (withheld, not published or not computed), never 0.", lang))
+    # escaped: Markdown would read the leading "*" as a list bullet
+    st.caption(plain(tr("* of residents whose place of birth is known · ** of residents whose residence a year "
+                        "before is known. Empty = unknown (withheld, not published or not computed), never 0.", lang)))
 
 
 def _number(value, whole: bool, lang: str) -> str:
