@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
-from dashboard.figures import CHART_CREDIT_CHARS, CHART_TITLE_CHARS, FONT, SEQUENTIAL, wrap
+from dashboard.figures import CHART_CREDIT_CHARS, CHART_TITLE_CHARS, FONT, SEQUENTIAL, fit
 from dashboard.i18n import credit, say, tr
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
 from dashboard.raster import cells_image, scale_bar
@@ -48,9 +48,9 @@ def europe_figure(store, measure: str, lang: str = "en") -> go.Figure:
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=text, showlegend=True,
                                      marker=dict(size=10, symbol="square", color=f"rgb{tuple(int(v) for v in colour)}")))
         # title and source in lines a 390 px phone shows whole
-        title = wrap(tr("{measure} ({unit}) · Census 2021 grid summed to {size} km cells", lang, measure=label,
+        title = fit(tr("{measure} ({unit}) · Census 2021 grid summed to {size} km cells", lang, measure=label,
                         unit=unit, size=SIZE_KM), CHART_TITLE_CHARS)
-        source = wrap(credit(GRID_SOURCE, lang) + tr(", summed to {size} km by the project", lang, size=SIZE_KM)
+        source = fit(credit(GRID_SOURCE, lang) + tr(", summed to {size} km by the project", lang, size=SIZE_KM)
                       + f" · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", CHART_CREDIT_CHARS)
         bar = scale_bar(VIEW_X_KM, VIEW_Y_KM)
         fig.update_layout(

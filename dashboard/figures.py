@@ -39,9 +39,9 @@ MAP_HEIGHT = 680
 LINE_PX = 17  # one line of 11-13 px text
 TITLE_PX, SUBTITLE_PX = 34, 22  # the 17 px title with its padding; one 13 px subtitle line (22 px apart)
 TITLE_TOP = 12  # px of white above the title
-CHART_CREDIT_CHARS = 68  # a chart's 11 px source line this long fits a 390 px phone (plotly spaces every line
-CHART_TITLE_CHARS = 48  # of a title as its 15 px first line: CHART_LINE_PX); so does a 15 px title line this long
-CHART_LINE_PX = 20
+# A chart's title block on a 390 px phone (a chart about 358 px wide): 15 px title lines and 11 px source lines
+# this long fit; plotly spaces every line of a title as its first (15 px) line: CHART_LINE_PX apart.
+CHART_TITLE_CHARS, CHART_CREDIT_CHARS, CHART_LINE_PX = 44, 60, 20
 SUBTITLE_CHARS = 60  # a 13 px subtitle line this long fits a 390 px phone (5.6 px a character, measured)
 
 
@@ -208,8 +208,7 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Lege
 def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT) -> dict:
     """The layout of a map: projection, title block, credit line, legend under the map."""
     # one styled span per line (a style does not carry over a <br>), each short enough for a phone
-    lines = [part for line in subtitle.split("\n") for piece in wrap(line, SUBTITLE_CHARS)
-             for part in (textwrap.wrap(piece, SUBTITLE_CHARS) or [""])]
+    lines = [part for line in subtitle.split("\n") for part in fit(line, SUBTITLE_CHARS)]
     credit_lines = _credit_lines(credit)
     # Europe in Lambert azimuthal equal-area (as Eurostat's EPSG:3035), fitted to the mainland's extent:
     # fitting to the locations would zoom out to the outermost regions and show the whole globe.
@@ -274,6 +273,11 @@ def wrap(text: str, width: int = 90) -> list[str]:
             # a credit is split inside only when much too long: a named source reads (and is searched) whole
             lines.extend(textwrap.wrap(part, width) if len(part) > width * 1.25 else [part])
     return lines
+
+
+def fit(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters: broken at a ' · ' where one fits, else between words."""
+    return [part for line in wrap(text, width) for part in (textwrap.wrap(line, width) or [""])]
 
 
 def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | None = None,
