@@ -24,6 +24,7 @@ from indicators.registry import Indicator
 
 SEQUENTIAL = "YlGnBu"
 DIVERGING = "PuOr"
+REFERENCE_COLOURS = {"country": "#636363", "EU": "#d95f02"}  # a compared region's country and the EU, on bars
 NO_DATA_COLOUR = "#9e9e9e"  # mid grey: darker than every light class, and not a hue of either palette
 BACKGROUND_COLOUR = "#e3e3e3"
 BORDER_COLOUR = "#ffffff"
@@ -32,9 +33,16 @@ FONT = dict(family="Liberation Sans, Arial, sans-serif", size=13, color="#222222
 # in most tables: the main map is fitted to it; the outermost regions are in insets (dashboard.map_insets).
 MAINLAND_LON = (-24.5, 34.0)
 MAINLAND_LAT = (34.5, 71.0)
+# An image has no pan: its frame reaches east to Turkey's border, so no country is cut at the edge.
+IMAGE_LON = (-24.5, 45.0)
 MAP_HEIGHT = 680
 LINE_PX = 17  # one line of 11-13 px text
-TITLE_PX, SUBTITLE_PX = 34, 20  # the 17 px title with its padding; one 13 px subtitle line
+TITLE_PX, SUBTITLE_PX = 34, 22  # the 17 px title with its padding; one 13 px subtitle line (22 px apart)
+TITLE_TOP = 12  # px of white above the title
+# A chart's title block on a 390 px phone (a chart about 358 px wide): 15 px title lines and 11 px source lines
+# this long fit; plotly spaces every line of a title as its first (15 px) line: CHART_LINE_PX apart.
+CHART_TITLE_CHARS, CHART_CREDIT_CHARS, CHART_LINE_PX = 44, 60, 20
+SUBTITLE_CHARS = 60  # a 13 px subtitle line this long fits a 390 px phone (5.6 px a character, measured)
 
 
 
@@ -195,7 +203,8 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Lege
 
 def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT, lang: str = "en") -> dict:
     """The layout of a map: projection, title block, credit line, legend under the map."""
-    lines = subtitle.split("\n")  # one styled span per line: a style does not carry over a <br>
+    # one styled span per line (a style does not carry over a <br>), each short enough for a phone
+    lines = [part for line in subtitle.split("\n") for part in fit(line, SUBTITLE_CHARS)]
     credit_lines = _credit_lines(credit, lang)
     # Europe in Lambert azimuthal equal-area (as Eurostat's EPSG:3035), fitted to the mainland's extent:
     # fitting to the locations would zoom out to the outermost regions and show the whole globe.
@@ -205,10 +214,13 @@ def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT
                  lonaxis_range=list(MAINLAND_LON), lataxis_range=list(MAINLAND_LAT)),
         template={}, font=FONT, paper_bgcolor="white", height=height,  # {}: no theme (None means the default one)
         # the credit sits between the title block and the map: at a fixed distance from both on any width
-        margin=dict(l=8, r=8, t=TITLE_PX + SUBTITLE_PX * len(lines) + LINE_PX * len(credit_lines) + 8, b=10),
-        # pinned to the top, so the margin above reserves exactly the title block and the credit under it
+        margin=dict(l=8, r=8, t=TITLE_TOP + TITLE_PX + SUBTITLE_PX * len(lines) + LINE_PX * len(credit_lines),
+                    b=10),
+        # pinned to the top, so the margin above reserves exactly the title block and the credit under it.
+        # Anchored at the bottom of its first line: plotly.js sets a title of several lines from its first line
+        # down then (with yanchor "top" it pushes the block up against the edge, whatever y says).
         title=dict(text=title + "".join(f"<br><span style='font-size:13px;color:#555'>{line}</span>" for line in lines),
-                   x=0.01, xanchor="left", y=1 - 14 / height, yref="container", yanchor="top",
+                   x=0.01, xanchor="left", y=1 - (TITLE_TOP + 15) / height, yref="container", yanchor="bottom",
                    font=dict(size=17)),
         # under the map, in rows that wrap with the width (phones): plotly grows the bottom margin to hold it
         legend=dict(title=None, orientation="h", yanchor="top", y=0, xanchor="left", x=0,
@@ -259,6 +271,11 @@ def wrap(text: str, width: int = 90) -> list[str]:
     return lines
 
 
+def fit(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters: broken at a ' · ' where one fits, else between words."""
+    return [part for line in wrap(text, width) for part in (textwrap.wrap(line, width) or [""])]
+
+
 def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | None = None,
            lang: str = "en") -> go.Figure:
     """Lines over time, one per region (``series``: geo, name, year, value)."""
@@ -273,15 +290,32 @@ def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | No
     return fig
 
 
-def grouped_bars(frame: pd.DataFrame, ind: Indicator, title: str, lang: str = "en") -> go.Figure:
-    """One bar per region (``frame``: name, value, year)."""
+def grouped_bars(frame: pd.DataFrame, ind: Indicator, title: str, lang: str = "en",
+                 references: pd.DataFrame | None = None) -> go.Figure:
+    """One bar per region (``frame``: name, value, year), then the references (``references``: name, value, year,
+    label, scope "country" or "EU"; a reference with no value is named under the title as missing)."""
     frame = frame.sort_values("value", ascending=False)
-    # one series: named for the hover and export, and no legend (it would only repeat the title)
+    # the regions: named for the hover and export, and no legend (it would only repeat the title)
     fig = go.Figure(go.Bar(x=frame["name"], y=frame["value"], marker_color=sample_colorscale(SEQUENTIAL, [0.7])[0],
                            name=ind.short_label, showlegend=False,
                            text=[number(v, ind.decimals, lang) for v in frame["value"]], textposition="outside",
                            customdata=frame["year"],
                            hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {ind.short_unit} (%{{customdata}})<extra></extra>"))
+    missing = []
+    for ref in (references.itertuples(index=False) if references is not None else ()):
+        if ref.value is None or pd.isna(ref.value):
+            missing.append(ref.name)
+            continue
+        # a reference is set apart by its colour and pattern, and named on the axis like the regions
+        fig.add_trace(go.Bar(x=[ref.name], y=[ref.value], name=f"{ref.name}: {ref.label}", showlegend=False,
+                             marker=dict(color=REFERENCE_COLOURS[ref.scope], pattern_shape="/", pattern_fgcolor="white"),
+                             text=[number(ref.value, ind.decimals, lang)], textposition="outside",
+                             hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {ind.short_unit} ({ref.year})<br>"
+                                           f"{ref.label}<extra></extra>"))
+    if missing:
+        title += "<br><span style='font-size:12px;color:#555'>" + tr("No reference value for {names} in {year}", lang,
+                                                                      names=", ".join(missing),
+                                                                      year=int(references["year"].iloc[0])) + "</span>"
     _chart_layout(fig, title, ind.unit, say(ind.credit, lang), height=340)
     return fig
 
@@ -313,11 +347,20 @@ def _alternating(y: pd.Series) -> list[str]:
 
 
 def _chart_layout(fig: go.Figure, title: str, unit: str, credit: str, height: int) -> None:
-    fig.update_layout(template="plotly_white", font=FONT, height=height, margin=dict(l=10, r=10, t=50, b=60),
-                      title=dict(text=title, x=0.01, font=dict(size=15)), yaxis_title=unit, showlegend=True,
-                      annotations=[dict(text=f"{credit} · Territorial Migration Atlas", showarrow=False, xref="paper",
-                                        yref="paper", x=0, y=-0.28,
-                                        xanchor="left", font=dict(size=11, color="#555"))])
+    """Title, the source line under it, then the chart (under the plot, long axis labels pushed the source line
+    off the figure); the title and the source wrapped to fit a phone."""
+    head, _, rest = title.partition("<br>")
+    lines = textwrap.wrap(head, CHART_TITLE_CHARS) + ([rest] if rest else [])
+    lines += [f"<span style='font-size:11px;color:#555'>{line}</span>"
+              for line in wrap(f"{credit} · Territorial Migration Atlas", CHART_CREDIT_CHARS)]
+    lines = "<br>".join(lines).split("<br>")
+    top = TITLE_TOP + CHART_LINE_PX * len(lines) + 8
+    total = height + top - 50
+    fig.update_layout(template="plotly_white", font=FONT, height=total, margin=dict(l=10, r=10, t=top, b=30),
+                      # anchored at its first line, as maps' titles (see _map_layout)
+                      title=dict(text="<br>".join(lines), x=0.01, xanchor="left", y=1 - (TITLE_TOP + 15) / total,
+                                 yref="container", yanchor="bottom", font=dict(size=15)),
+                      yaxis_title=unit, showlegend=True)
 
 
 def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str, width: int = 640,

@@ -154,7 +154,7 @@ def write_url(view: state.View) -> None:
 
 def show_warnings(warnings: list[str]) -> None:
     for message in dict.fromkeys(warnings):
-        st.warning(message, icon="⚠️")
+        st.warning(message, icon=":material/warning:")
 
 
 def footer(store, view: state.View, controls=("indicator",)) -> None:

@@ -8,6 +8,7 @@ from plotly.colors import sample_colorscale
 
 from dashboard.figures import FONT, NO_DATA_COLOUR, SEQUENTIAL
 from dashboard.i18n import say, tr
+from dashboard.raster import scale_bar
 from indicators import local
 from indicators.wording import marks
 
@@ -70,14 +71,18 @@ def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12,
                              textfont=dict(size=10), name=tr("municipality centres", lang)))
     fig.add_trace(go.Scatter(x=[cx / 1000], y=[cy / 1000], mode="markers", hoverinfo="skip", name=str(town["name"]),
                              marker=dict(size=11, color="#d7301f", symbol="x")))
+    # the radius in the figure itself: an exported image says what the circle is
+    circle = tr("Red circle: {radius} km around the town's centre", lang, radius=f"{radius_km:g}")
+    bar = scale_bar([x0 / 1000, x0 / 1000 + 2 * WINDOW_KM], [y0 / 1000, y0 / 1000 + 2 * WINDOW_KM])
     fig.update_layout(
-        title=dict(text=tr("{measure} · 1 km cells around {town}", lang, measure=label, town=town["name"])), font=FONT, height=620,
-        margin=dict(l=10, r=10, t=50, b=80), plot_bgcolor="white", showlegend=False,
+        title=dict(text=tr("{measure} · 1 km cells around {town}", lang, measure=label, town=town["name"])
+                   + f"<br><span style='font-size:13px;color:#555'>{circle}</span>"), font=FONT, height=620,
+        margin=dict(l=10, r=10, t=70, b=80), plot_bgcolor="white", showlegend=False, shapes=bar["shapes"],
         xaxis=dict(visible=False, range=[x0 / 1000, x0 / 1000 + 2 * WINDOW_KM]),
         yaxis=dict(visible=False, range=[y0 / 1000, y0 / 1000 + 2 * WINDOW_KM], scaleanchor="x", scaleratio=1),
         annotations=[dict(text=f"{say(GRID_SOURCE, lang)} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", showarrow=False,
                           xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top",
-                          font=dict(size=11, color="#444"))])
+                          font=dict(size=11, color="#444")), *bar["annotations"]])
     return fig
 
 

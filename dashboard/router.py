@@ -11,7 +11,7 @@ from dashboard.pages import PAGES
 from dashboard.screens import basket, setup
 from loaders.errors import StoreMissingError
 
-st.set_page_config(page_title="Territorial Migration Atlas", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="Territorial Migration Atlas", page_icon=":material/map:", layout="wide")
 
 try:
     store = cached.store()

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from fpdf import FPDF, FontFace
 
-from dashboard import figures, flag_words, i18n
+from dashboard import figures, flag_words, i18n, map_insets
 from dashboard.export import pdf_text as text
 from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, licence_line, retrieved, source_line
 from dashboard.export.images import ExportError, figure_image
@@ -463,24 +463,52 @@ def _bench(bench, ind, lang: str) -> str:
 
 
 def _locator(store, geo: str) -> go.Figure:
-    """The region in its country, at its own level (a country is shown among its neighbours)."""
+    """The region in its country, at its own level (a country is shown among its neighbours): the country's
+    European part, or an outermost region in its own frame (fitted to the whole country, France's mainland was
+    a speck between the Caribbean and the Indian Ocean)."""
     level = level_of(geo)
     version = lookup.drawn_version(store, geo) or 2024
     layer = store.memo.cached(("parsed_layer", version, level), lambda: orjson.loads(store.screen_geojson(version, level)))
     same_country = [f for f in layer["features"] if f["id"].startswith(geo[:2])]
-    ids = [f["id"] for f in same_country]
-    fig = go.Figure(go.Choropleth(
-        geojson={"type": "FeatureCollection", "features": same_country}, locations=ids,
-        z=[1 if i == geo else 0 for i in ids], colorscale=[[0, "#dddddd"], [1, ACCENT_HEX]], showscale=False,
-        marker_line_color="#ffffff", marker_line_width=0.6, name=geo, showlegend=False))
     mine = next((f for f in same_country if f["id"] == geo), None)
+    shown = _frame_of(same_country, mine)
+    ids = [f["id"] for f in shown]
+    fig = go.Figure(go.Choropleth(
+        geojson={"type": "FeatureCollection", "features": shown}, locations=ids,
+        z=[1 if i == geo else 0 for i in ids], zmin=0, zmax=1, colorscale=[[0, "#dddddd"], [1, ACCENT_HEX]], showscale=False,
+        marker_line_color="#ffffff", marker_line_width=0.6, name=geo, showlegend=False))
     if mine is not None and level == 3:  # a ring, so an island or a city district is found at a glance
-        lon, lat = _centre(mine["geometry"])
+        lon, lat = _centre(next(f for f in shown if f["id"] == geo)["geometry"])
         fig.add_trace(go.Scattergeo(lon=[lon], lat=[lat], mode="markers", name=geo, showlegend=False,
                                     marker=dict(size=16, color="rgba(0,0,0,0)", line=dict(width=2.5, color="#d95f02"))))
     fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator")
     fig.update_layout(margin=dict(l=0, r=0, t=0, b=0), paper_bgcolor="white")
     return fig
+
+
+def _frame_of(features: list[dict], mine: dict | None) -> list[dict]:
+    """The features a locator draws: their parts in Europe (figures.MAINLAND_LON/LAT) when the region has one;
+    else the region with the regions of its own outermost frame (map_insets)."""
+    european = [f for f in (_european_part(f) for f in features) if f is not None]
+    if mine is None or any(f["id"] == mine["id"] for f in european):
+        return european
+    inset = map_insets.inset_of(mine["id"])
+    return [f for f in features if f is mine or (inset is not None and map_insets.inset_of(f["id"]) == inset)]
+
+
+def _european_part(feature: dict) -> dict | None:
+    """The feature with only its polygons whose middle lies in Europe's frame; None when it has none."""
+    geometry = feature["geometry"]
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    kept = [p for p in polygons if _in_europe(*_centre({"coordinates": p}))]
+    if not kept:
+        return None
+    return {**feature, "geometry": {"type": "MultiPolygon", "coordinates": kept}}
+
+
+def _in_europe(lon: float, lat: float) -> bool:
+    return (figures.MAINLAND_LON[0] <= lon <= figures.MAINLAND_LON[1]
+            and figures.MAINLAND_LAT[0] <= lat <= figures.MAINLAND_LAT[1])
 
 
 def _centre(geometry: dict) -> tuple[float, float]:

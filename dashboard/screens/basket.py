@@ -34,7 +34,8 @@ def offer(view: state.View, chosen: list[str], pages: dict) -> None:
     target = add(view, chosen)
     left_out = len(view.geos) + len(chosen) - len(target.geos)
     links.page_link(pages, "compare", target, tr("Compare the {count} ticked regions (with the basket: {total}) →",
-                                                 lang, count=len(chosen), total=len(target.geos)), icon="🧺")
+                                                 lang, count=len(chosen), total=len(target.geos)),
+                    icon=":material/shopping_basket:")
     if left_out > 0:
         st.caption(tr("Compare holds at most {most} regions: {left} ticked regions were left out.", lang,
                       most=state.MAX_REGIONS, left=left_out))
@@ -57,4 +58,4 @@ def sidebar_link(view: state.View, pages: dict) -> None:
     """In the sidebar, on every page: the basket's size and the way to Compare."""
     if view.geos:
         links.page_link(pages, "compare", view, tr("Basket: {count} regions → Compare", view.lang,
-                                                   count=len(view.geos)), icon="🧺")
+                                                   count=len(view.geos)), icon=":material/shopping_basket:")

@@ -16,6 +16,7 @@ from dashboard.screens.shown_tables import shown_table
 from geodata.codes import level_of
 from indicators import compare, peers, profile, reception
 from indicators.registry import ENTRIES, REGISTRY
+from indicators.summary import country_name
 
 DEFAULT_X, DEFAULT_Y = "foreign_born_share", "unemployment_gap_foreign_born"
 
@@ -48,7 +49,8 @@ def render(ctx: PageContext) -> state.View:
                    indicator=words.label))
     else:
         bars = figures.grouped_bars(values, words, tr("{indicator} (latest year per region)", lang,
-                                                      indicator=words.label), lang)
+                                                      indicator=words.label), lang,
+                                    references=_references(store, ind, values, lang))
         st.plotly_chart(bars, key="bars", config={"displaylogo": False},
                         alt=tr("Bars of {indicator}; the table below holds the values.", lang, indicator=words.label))
         downloads.figure_images(bars, f"compare_{ind.id}", "bars")
@@ -79,6 +81,14 @@ def render(ctx: PageContext) -> state.View:
                                                                                 (view.preset, view.weights)),
                                  f"roundtable_pack_{len(geos)}_regions.pdf", "pack_" + "_".join(geos))
     return view
+
+
+def _references(store, ind, values, lang: str):
+    """The chosen regions' countries and the EU for the bars, named and labelled in ``lang``."""
+    refs = compare.references(store, ind, values)
+    return refs.assign(name=[tr("EU27", lang) if scope == "EU" else country_name(store, geo, lang)
+                             for scope, geo in zip(refs["scope"], refs["geo"])],
+                       label=[say(label, lang) for label in refs["label"]])
 
 
 def _reception(store, geos: list[str], lang: str) -> None:

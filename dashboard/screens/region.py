@@ -214,7 +214,7 @@ def _peers(store, geo, view, pages) -> None:
         st.caption(tr("Close on: {reasons}", view.lang, reasons=plain(one_after_another(row.reasons, view.lang))))
     group = basket.add(replace(view, geos=[geo]), list(found["geo"]))  # the region first, then its peers
     links.page_link(pages, "compare", group, tr("Compare this region with its {count} similar regions →", view.lang,
-                                                count=len(found)), icon="🧺")
+                                                count=len(found)), icon=":material/shopping_basket:")
 
 
 def one_after_another(reasons, lang: str) -> str:

@@ -106,8 +106,9 @@ def _figures(table, lang: str) -> None:
     for label, note in said.drop_duplicates("area")[["area_label", "note"]].itertuples(index=False):
         if note:
             st.caption(plain(f"{label}: {say(note, lang)}"))
-    st.caption(tr("* of residents whose place of birth is known · ** of residents whose residence a year before is "
-                  "known. Empty = unknown (withheld, not published or not computed), never 0.", lang))
+    # escaped: Markdown would read the leading "*" as a list bullet
+    st.caption(plain(tr("* of residents whose place of birth is known · ** of residents whose residence a year "
+                        "before is known. Empty = unknown (withheld, not published or not computed), never 0.", lang)))
 
 
 def _number(value, whole: bool, lang: str) -> str:
