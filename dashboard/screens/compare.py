@@ -16,7 +16,6 @@ from dashboard.screens.shown_tables import shown_table
 from geodata.codes import level_of
 from indicators import compare, peers, profile, reception
 from indicators.registry import ENTRIES, REGISTRY
-from indicators.summary import country_name
 
 DEFAULT_X, DEFAULT_Y = "foreign_born_share", "unemployment_gap_foreign_born"
 
@@ -86,7 +85,7 @@ def render(ctx: PageContext) -> state.View:
 def _references(store, ind, values, lang: str):
     """The chosen regions' countries and the EU for the bars, named and labelled in ``lang``."""
     refs = compare.references(store, ind, values)
-    return refs.assign(name=[tr("EU27", lang) if scope == "EU" else country_name(store, geo, lang)
+    return refs.assign(name=[tr("EU27", lang) if scope == "EU" else i18n.country(geo, lang)
                              for scope, geo in zip(refs["scope"], refs["geo"])],
                        label=[say(label, lang) for label in refs["label"]])
 
