@@ -44,6 +44,19 @@ BY_DISTANCE = phrase("largest centre within {km} km", km=f"{MATCH_KM:g}")
 NEAREST = 3
 
 
+def country_publishes(store, country: str) -> bool:
+    """Whether any Urban Audit city of ``country`` has a foreign-born share shown (AT, CZ, DK, PL … have none)."""
+    latest = store.memo.cached(("local", "city_countries"),
+                               lambda: set(cities.latest_by_city(store)["geo"].astype(str).str[:2]))
+    return country in latest
+
+
+def no_city_series(country_name: str) -> Phrase:
+    """The line said when the town's country publishes no city series (the nearest cities are then abroad)."""
+    return phrase("No city in {country} publishes a foreign-born series in Eurostat's Urban Audit (urb_cpopcb).",
+                  country=country_name)
+
+
 def rule_note(rules: str) -> Phrase:
     """' · rule: jump', after a city value's definition: the plausibility rules that caught it (codes)."""
     return phrase(" · rule: {rule}", rule=rules)

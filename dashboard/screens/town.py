@@ -1,4 +1,5 @@
-"""Town page: one municipality, its 1 km map and the circle figures beside its region, country and the EU."""
+"""Town page: the answer first (one sentence and the 1 km map), the key figures beside region, country and the EU,
+official local figures, towns like yours, then context."""
 
 from __future__ import annotations
 
@@ -9,12 +10,22 @@ import streamlit as st
 
 from dashboard import frame, state, town_params
 from dashboard.export import csvs
-from dashboard.i18n import number, tr
+from dashboard.i18n import catalogue, number, say, tr
 from dashboard.local_map import local_map
 from dashboard.screens import downloads, town_official as official_view, town_search_box
 from dashboard.text import plain
-from dashboard.town_words import area_label, area_note, how_they_differ, measure_label, word
-from indicators import local
+from indicators import local, similar_towns, town_answer, town_official
+from indicators.summary import country_name
+
+MAP_HEIGHT = 520  # square cells: at 390 px the map is as wide as the screen, at 1440 px it leaves no blank band
+
+
+def said(value, lang: str) -> str:
+    """A phrase in ``lang`` with its numbers written the language's way (English too: '19,019', not '19019')."""
+    if isinstance(value, str):
+        return value
+    return value.render(lambda template: catalogue(lang).get(template, template),
+                        lambda amount, decimals: number(amount, decimals, lang))
 
 
 def _degurba(code: int, lang: str) -> str | None:
@@ -27,6 +38,8 @@ def _caveats(lang: str) -> list[str]:
         tr("Circles count the 1 km cells whose centre lies within the radius of the town's population-weighted "
            "centre; they cross municipal and national borders.", lang),
         tr("Shares are over the residents whose place of birth is known; coverage says how many that is.", lang),
+        tr("A share is given only when the residents whose value is known are at least 80 % of the area's "
+           "residents; below, it says too little is known.", lang),
         tr("Withheld cells and variables a country did not publish are unknown, never counted as 0.", lang),
         tr("Moved in from abroad: residents whose usual residence one year before the census was abroad.", lang),
         tr("NUTS 3 figures from the grid are shown only where the 1:20M boundary reproduces the region's share of "
@@ -42,91 +55,155 @@ def render(store, view: state.View, maps, pages: dict) -> None:
     frame.show_warnings(warnings)
     if town_view.lau is None:
         st.title(tr("Find your town", lang))  # the page's one h1 before a town is chosen (a town's own name after)
-    town_search_box.render(store, pages, key="w_town_query", lang=lang)
-    if town_view.lau is None:
+        town_search_box.render(store, pages, key="w_town_query", lang=lang)
         st.info(tr("Type the name of a town above to see who lives around it, at 1 km.", lang))
         _write_url(view, town_view)
         return
     town = local.municipality(store, town_view.lau)
-    radius = st.segmented_control(tr("Radius (km)", lang), town_params.RADII,
-                                  key=frame.seed("w_town_radius", town_view.radius))
-    measure = st.selectbox(tr("Measure on the map", lang), list(local.MEASURES),
-                           format_func=lambda m: measure_label(m, lang),
-                           key=frame.seed("w_town_measure", town_view.measure))
-    town_view = town_params.TownView(town_view.lau, radius or town_view.radius, measure or town_view.measure)
-    _header(town, pages, view)
-    official = official_view.render(store, town_view.lau, str(town["name"]), lang)  # official figures first
-    st.header(tr("Around the town: the 1 km grid (Census 2021)", lang))
-    if official["section"].eq("ine").any():
-        st.write(how_they_differ(lang))
+    radius = st.session_state.get("w_town_radius") or town_view.radius
+    measure = st.session_state.get("w_town_measure") or town_view.measure
+    town_view = town_params.TownView(town_view.lau, radius, measure)
+    _header(town, lang)
+    st.markdown(f"#### {plain(said(town_answer.answer(store, town_view.lau, town_view.radius, lang), lang))}")
     fig = local_map(store, town, town_view.measure, town_view.radius, lang=lang)
-    st.plotly_chart(fig, key=f"town-map-{town_view.lau}-{town_view.measure}-{town_view.radius}",
-                    config={"displaylogo": False, "scrollZoom": False,
-                            "toImageButtonOptions": {"filename": f"town_{town_view.lau}", "scale": 2}},
-                    alt=tr("1 km map around {town}; the same figures are in the table below.", lang,
-                           town=town["name"]))
-    st.caption(tr("Cells with fewer than 20 residents are drawn light (few residents), withheld or unpublished "
-                  "cells grey; blank means no resident. Names mark municipality centres.", lang))
-    table = local.comparison(store, town_view.lau)
-    _figures(table, str(town["name"]), lang)
+    _map(fig, town, town_view, lang)
+    left, right = st.columns(2)
+    with left:
+        st.segmented_control(tr("Radius (km)", lang), town_params.RADII,
+                             key=frame.seed("w_town_radius", town_view.radius))
+    with right:
+        st.selectbox(tr("Measure on the map", lang), list(local.MEASURES),
+                     format_func=lambda m: say(local.MEASURES[m][0], lang),
+                     key=frame.seed("w_town_measure", town_view.measure))
+    st.header(tr("Key figures: the town beside its region, country and the EU", lang))
+    _key_figures(store, town_view, lang)
+    official = official_view.render(store, town_view.lau, str(town["name"]), lang, context=False)
+    if official["section"].eq("ine").any():
+        st.caption(say(town_official.HOW_THEY_DIFFER, lang))
+    matches = _similar(store, view, town, town_view, pages, lang)
+    st.header(tr("Context", lang))
+    official_view.render(store, town_view.lau, str(town["name"]), lang, context=True)
+    if not official["section"].eq("city").any() and not town_official.country_publishes(store, str(town["country"])):
+        st.write(plain(said(town_official.no_city_series(country_name(store, str(town["country"]), lang)), lang)))
+    _profiles(town, pages, view)
     st.markdown("\n".join(f"- {plain(c)}" for c in _caveats(lang)))
-    _downloads(store, town_view, fig, table, official, lang)
+    table = local.comparison(store, town_view.lau)
+    _downloads(store, town_view, fig, table, official, matches, lang)
+    st.subheader(tr("Find another town", lang))
+    town_search_box.render(store, pages, key="w_town_query", lang=lang)
     _write_url(view, town_view)
 
 
-def _header(town, pages, view) -> None:
-    lang = view.lang
+def _header(town, lang: str) -> None:
     st.title(plain(town["name"]))
-    if town["name_latin"] != town["name"]:
-        st.caption(plain(town["name_latin"]))
     degurba = None if pd.isna(town["degurba"]) else _degurba(int(town["degurba"]), lang)
     urbanisation = (tr("{degurba} (LAU {year})", lang, degurba=degurba, year=town["degurba_year"]) if degurba
                     else tr("not known (not classified, or not in the LAU 2019 table)", lang))
     population = (tr("not stated", lang) if pd.isna(town["population"])
                   else tr("{population} (LAU 2020 table)", lang, population=number(int(town["population"]), 0, lang)))
-    facts = [f"{town['country']}", tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
-             tr("degree of urbanisation: {urbanisation}", lang, urbanisation=urbanisation),
-             tr("population {population}", lang, population=population)]
+    facts = [str(town["name_latin"])] if town["name_latin"] != town["name"] else []
+    facts += [f"{town['country']}", tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
+              tr("degree of urbanisation: {urbanisation}", lang, urbanisation=urbanisation),
+              tr("population {population}", lang, population=population)]
     st.caption(" · ".join(plain(f) for f in facts))
+
+
+def _map(fig, town, town_view, lang: str) -> None:
+    """The map as wide as the column, its legend under it as wrapping text (a colour bar beside the map left it
+    145 px wide on a phone); the exported image keeps the figure's own colour bar."""
+    heatmap = fig.data[0]
+    page = fig.to_dict()
+    page["data"][0]["showscale"] = False
+    page["layout"].update(height=MAP_HEIGHT, margin=dict(l=0, r=0, t=40, b=40))
+    page["layout"]["title"]["font"] = dict(size=13)
+    st.plotly_chart(page, key=f"town-map-{town_view.lau}-{town_view.measure}-{town_view.radius}",
+                    config={"displaylogo": False, "scrollZoom": False,
+                            "toImageButtonOptions": {"filename": f"town_{town_view.lau}", "scale": 2}},
+                    alt=tr("1 km map around {town}; the same figures are in the key figures below.", lang,
+                           town=town["name"]))
+    colours = [stop[1] for stop in heatmap.colorscale[::2]]
+    labels = list(heatmap.colorbar.ticktext)
+    swatches = " ".join(f"<span style='white-space:nowrap'><span aria-hidden='true' style='display:inline-block;"
+                        f"width:0.9em;height:0.9em;background:{c};border:1px solid #999;vertical-align:middle'></span>"
+                        f" {_html(label)}</span>" for c, label in zip(colours, labels))
+    st.markdown(f"<div style='font-size:0.85rem;line-height:1.8'>{_html(heatmap.colorbar.title.text)}: {swatches}"
+                "</div>", unsafe_allow_html=True)
+    st.caption(tr("Cells with fewer than 20 residents are drawn light (few residents), withheld or unpublished "
+                  "cells grey; blank means no resident. Names mark municipality centres.", lang))
+
+
+def _html(text) -> str:
+    """Text for the legend's HTML: the markup characters escaped (labels come from the catalogues)."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _value(cell: dict, decimals: int, lang: str) -> str:
+    """A figure as shown: the number, 'too little known (x % of residents)', or 'not known' (never 0)."""
+    if cell["value"] is not None:
+        return number(float(cell["value"]), decimals, lang)
+    return said(cell["too_little"], lang) if cell["too_little"] is not None else tr("not known", lang)
+
+
+def _key_figures(store, town_view, lang: str) -> None:
+    """Each figure in its own box, lines that wrap (no table to scroll sideways on a phone or beside a wide map)."""
+    figures = town_answer.key_figures(store, town_view.lau, town_view.radius, lang)
+    columns = st.columns(2)
+    for i, figure in enumerate(figures):
+        unit = say(figure["unit"], lang)
+        circles = " · ".join(
+            (f"**{r:g} km: {_value(c, figure['decimals'], lang)}**" if r == town_view.radius
+             else f"{r:g} km: {_value(c, figure['decimals'], lang)}") for r, c in figure["circles"].items()
+            if r in town_params.RADII)
+        lines = [f"**{plain(say(figure['label'], lang))}** ({plain(unit)})", circles]
+        for area in figure["areas"]:
+            level = {"nuts_3": " (NUTS 3)", "nuts_2": " (NUTS 2)"}.get(area["kind"], "")
+            shown = (_value(area, figure["decimals"], lang) if area["value"] is not None or area["too_little"]
+                     else tr("not computed", lang) if area["note"] and area["kind"].startswith("nuts")
+                     else tr("not known", lang))
+            lines.append(f"{plain(area['name'])}{level}: {plain(shown)}")
+        with columns[i % 2].container(border=True):
+            st.markdown("  \n".join(lines))
+    notes = [f"{plain(area['name'])}: {plain(said(area['note'], lang))}" for area in figures[0]["areas"]
+             if area["note"]]
+    for note in notes:
+        st.caption(note)
+    st.caption(tr("(\\*) of residents whose place of birth is known · (\\*\\*) of residents whose residence a year "
+                  "before is known. Not known = withheld, not published or not computed, never 0.", lang))
+
+
+def _similar(store, view, town, town_view, pages, lang: str) -> pd.DataFrame:
+    """Towns like yours: other countries first (a same-country option), each with its reasons and a link."""
+    st.header(tr("Towns like yours", lang))
+    st.write(tr("Municipalities across the EU most like {town}, for a study visit, mentoring or city-to-city "
+                "cooperation.", lang, town=plain(town["name"])))
+    same = st.toggle(tr("Only towns in the same country", lang), key=frame.seed("w_town_same_country", False))
+    matches = similar_towns.similar_towns(store, town_view.lau, 10, same_country=same)
+    if matches is None or matches.empty:
+        st.caption(tr("No municipality can be compared: the town's grid figures are not known.", lang))
+        return pd.DataFrame(columns=similar_towns.COLUMNS)
+    for row in matches.itertuples(index=False):
+        target = town_params.TownView(row.gisco_id, town_view.radius, town_view.measure)
+        label = f"{row.name} ({row.country}, {row.nuts_3_name})"
+        st.page_link(pages["town"], label=plain(label),
+                     query_params={**state.to_params(replace(view, geo=None)), **town_params.to_params(target)})
+        st.caption(plain("; ".join(said(reason, lang) for reason in row.reasons)))
+    with st.expander(tr("How towns are compared", lang)):
+        st.markdown("\n".join(f"- {plain(said(p, lang))}" for p in similar_towns.method(store)))
+        st.caption(tr("Distance: the weighted root mean square of the scaled differences. Other countries first, at "
+                      "most {count} per country; a town with too little known within 5 km is not compared.", lang,
+                      count=similar_towns.PER_COUNTRY))
+    return matches
+
+
+def _profiles(town, pages, view) -> None:
     left, right = st.columns(2)
     for column, geo in ((left, str(town["nuts_3"])), (right, str(town["nuts_2"]))):
-        target = replace(view, geo=geo)
         with column:
-            st.page_link(pages["region"], label=tr("Profile of {code} →", lang, code=geo),
-                         query_params=state.to_params(target))
+            st.page_link(pages["region"], label=tr("Profile of {code} →", view.lang, code=geo),
+                         query_params=state.to_params(replace(view, geo=geo)))
 
 
-def _figures(table, town_name: str, lang: str) -> None:
-    """The circle figures beside region, country and EU; labels in ``lang``, numbers in its format."""
-    wide = table.set_index(["figure", "unit", "area_label"])["value"].unstack("area_label")
-    rows = list(dict.fromkeys(zip(table["figure"], table["unit"])))
-    shown = wide.reindex(index=rows, columns=list(dict.fromkeys(table["area_label"])))
-    counts = shown.index.get_level_values("unit").isin(["persons", "1 km cells"])
-    shown = shown.astype(object).apply(lambda col: [_number(v, whole, lang) for v, whole in zip(col, counts)])
-    shown = shown.reset_index()
-    if lang != "en":  # the English table keeps the indicators' own labels (the CSV's)
-        heads = {label: area_label(area, label, town_name, lang)
-                 for area, label in zip(table["area"], table["area_label"])}
-        shown["figure"] = shown["figure"].map(lambda f: word(f, lang))
-        shown["unit"] = shown["unit"].map(lambda u: word(u, lang))
-        shown = shown.rename(columns={**heads, "figure": tr("figure", lang), "unit": tr("unit", lang)})
-    st.dataframe(shown, hide_index=True, width="stretch")
-    for area, label, note in table.drop_duplicates("area")[["area", "area_label", "note"]].itertuples(index=False):
-        if note:
-            shown_label = label if lang == "en" else area_label(area, label, town_name, lang)
-            st.caption(plain(f"{shown_label}: {area_note(area, note, lang)}"))
-    st.caption(tr("* of residents whose place of birth is known · ** of residents whose residence a year before is "
-                  "known. Empty = unknown (withheld, not published or not computed), never 0.", lang))
-
-
-def _number(value, whole: bool, lang: str) -> str:
-    """A figure as text: thousands separated for counts, one decimal otherwise, empty when unknown."""
-    if value is None or value != value:
-        return ""
-    return number(int(value), 0, lang) if whole else number(float(value), 1, lang)
-
-
-def _downloads(store, town_view, fig, table, official, lang: str) -> None:
+def _downloads(store, town_view, fig, table, official, matches, lang: str) -> None:
     stem = f"town_{town_view.lau}_{town_view.radius}km"
     left, right, third = st.columns(3)
     with left:
@@ -135,6 +212,10 @@ def _downloads(store, town_view, fig, table, official, lang: str) -> None:
         if not official.empty:
             downloads.direct(tr("Official figures (CSV)", lang), lambda: csvs.to_csv_bytes(official),
                              f"town_{town_view.lau}_official.csv", f"csv_official_{town_view.lau}")
+        if not matches.empty:
+            downloads.direct(tr("Towns like yours (CSV)", lang), lambda: csvs.to_csv_bytes(
+                similar_towns.as_table(matches).assign(source="Source: Eurostat (Census 2021, 1 km grid; LAU 2020)")),
+                f"town_{town_view.lau}_similar.csv", f"csv_similar_{town_view.lau}")
     with right:
         from dashboard.export.images import figure_image
 
