@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench.app_browser import app_browser_bench
 from bench.build import build_bench
-from bench.local import local_bench
+from bench.local import local_bench, town_page_bench
 from bench.local_views import local_views_bench
 
 REPO = Path(__file__).resolve().parents[1]
@@ -82,6 +82,7 @@ def main() -> int:
     local_views_bench(store, add)
     _exports(store, add)
     local_bench(store, add)
+    town_page_bench(add)
     app_browser_bench(store, cache_dir, add)
     _browser(add)
     _concurrency(add)

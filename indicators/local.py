@@ -187,7 +187,13 @@ def municipality(store, gisco_id: str) -> pd.Series | None:
 
 
 def town_circle(store, gisco_id: str, radius_km: float) -> dict | None:
-    """The circle figures around a municipality's population-weighted centre, or None for an unknown id."""
+    """The circle figures around a municipality's population-weighted centre, or None for an unknown id (kept per
+    store: the town page's sentence, key figures and CSV all ask for them)."""
+    return store.memo.cached(("local", "circle", gisco_id, float(radius_km)),
+                             lambda: _town_circle(store, gisco_id, radius_km))
+
+
+def _town_circle(store, gisco_id: str, radius_km: float) -> dict | None:
     town = municipality(store, gisco_id)
     if town is None:
         return None
@@ -259,7 +265,12 @@ def region_gate(store, level: int) -> pd.DataFrame:
 
 
 def region_figures(store, geo: str) -> dict:
-    """A NUTS 2/3 region's grid figures where the share gate passes, else the reason it is not computed."""
+    """A NUTS 2/3 region's grid figures where the share gate passes, else the reason it is not computed (kept
+    per store: a town page asks for its regions several times, each a pass over 1.9 million cells)."""
+    return store.memo.cached(("local", "region", geo), lambda: _region_figures(store, geo))
+
+
+def _region_figures(store, geo: str) -> dict:
     level = len(geo) - 2
     if level not in (2, 3):
         return {"geo": geo, "computed": False, "reason": ONLY_NUTS_2_AND_3}

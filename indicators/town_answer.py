@@ -89,7 +89,12 @@ def _compare(share: float, area: dict) -> Phrase:
 
 def key_figures(store, gisco_id: str, radius_km: float, lang: str = "en") -> list[dict]:
     """Each key figure: its label and unit, the circles' values (2, 5, 10 km) and each comparison area's; a value
-    below the coverage rule is None with ``too_little`` the phrase to show instead."""
+    below the coverage rule is None with ``too_little`` the phrase to show instead. Kept per store."""
+    return store.memo.cached(("town_answer", "key_figures", gisco_id, float(radius_km), lang),
+                             lambda: _key_figures(store, gisco_id, radius_km, lang))
+
+
+def _key_figures(store, gisco_id: str, radius_km: float, lang: str) -> list[dict]:
     town = local.municipality(store, gisco_id)
     circles = {r: local.town_circle(store, gisco_id, r) for r in sorted({2, 5, 10, radius_km})}
     compared = areas(store, town, lang)

@@ -135,9 +135,14 @@ def town_official(store, gisco_id: str) -> pd.DataFrame:
     ``status`` is "shown", "implausible: not shown" (a plausibility rule caught a count; the value is left empty)
     or "not published" (a count the share needs is missing). Missing is never 0.
     """
-    town = local.municipality(store, gisco_id)
-    if town is None:
+    if local.municipality(store, gisco_id) is None:
         raise KeyError(f"unknown municipality {gisco_id!r}")
+    # kept per store: the page draws it in two places and the CSV and the briefing read it again
+    return store.memo.cached(("local", "town_official", gisco_id), lambda: _town_official(store, gisco_id)).copy()
+
+
+def _town_official(store, gisco_id: str) -> pd.DataFrame:
+    town = local.municipality(store, gisco_id)
     frames = []
     if gisco_id.startswith("ES_"):
         frames.append(_ine(store, gisco_id))

@@ -65,8 +65,7 @@ def render(store, view: state.View, maps, pages: dict) -> None:
     town_view = town_params.TownView(town_view.lau, radius, measure)
     _header(town, lang)
     st.markdown(f"#### {plain(said(town_answer.answer(store, town_view.lau, town_view.radius, lang), lang))}")
-    fig = local_map(store, town, town_view.measure, town_view.radius, lang=lang)
-    _map(fig, town, town_view, lang)
+    _map(store, town, town_view, lang)
     left, right = st.columns(2)
     with left:
         st.segmented_control(tr("Radius (km)", lang), town_params.RADII,
@@ -88,7 +87,7 @@ def render(store, view: state.View, maps, pages: dict) -> None:
     _profiles(town, pages, view)
     st.markdown("\n".join(f"- {plain(c)}" for c in _caveats(lang)))
     table = local.comparison(store, town_view.lau)
-    _downloads(store, town_view, fig, table, official, matches, lang)
+    _downloads(store, town, town_view, table, official, matches, lang)
     st.subheader(tr("Find another town", lang))
     town_search_box.render(store, pages, key="w_town_query", lang=lang)
     _write_url(view, town_view)
@@ -108,28 +107,36 @@ def _header(town, lang: str) -> None:
     st.caption(" · ".join(plain(f) for f in facts))
 
 
-def _map(fig, town, town_view, lang: str) -> None:
+def _map(store, town, town_view, lang: str) -> None:
     """The map as wide as the column, its legend under it as wrapping text (a colour bar beside the map left it
     145 px wide on a phone); the exported image keeps the figure's own colour bar."""
-    heatmap = fig.data[0]
-    page = fig.to_dict()
-    page["data"][0]["showscale"] = False
-    page["layout"].update(height=MAP_HEIGHT, margin=dict(l=0, r=0, t=40, b=40))
-    page["layout"]["title"]["font"] = dict(size=13)
+    page, legend = store.memo.cached(("town_page_map", town_view.lau, town_view.measure, town_view.radius, lang),
+                                     lambda: _page_map(store, town, town_view, lang))
     st.plotly_chart(page, key=f"town-map-{town_view.lau}-{town_view.measure}-{town_view.radius}",
                     config={"displaylogo": False, "scrollZoom": False,
                             "toImageButtonOptions": {"filename": f"town_{town_view.lau}", "scale": 2}},
                     alt=tr("1 km map around {town}; the same figures are in the key figures below.", lang,
                            town=town["name"]))
-    colours = [stop[1] for stop in heatmap.colorscale[::2]]
-    labels = list(heatmap.colorbar.ticktext)
-    swatches = " ".join(f"<span style='white-space:nowrap'><span aria-hidden='true' style='display:inline-block;"
-                        f"width:0.9em;height:0.9em;background:{c};border:1px solid #999;vertical-align:middle'></span>"
-                        f" {_html(label)}</span>" for c, label in zip(colours, labels))
-    st.markdown(f"<div style='font-size:0.85rem;line-height:1.8'>{_html(heatmap.colorbar.title.text)}: {swatches}"
-                "</div>", unsafe_allow_html=True)
+    st.markdown(legend, unsafe_allow_html=True)
     st.caption(tr("Cells with fewer than 20 residents are drawn light (few residents), withheld or unpublished "
                   "cells grey; blank means no resident. Names mark municipality centres.", lang))
+
+
+def _page_map(store, town, town_view, lang: str) -> tuple:
+    """The map as the page sends it (no colour bar, the page's height) and its legend as HTML, made once per view
+    (the figure took 350 ms to build and as long to serialise on every rerun)."""
+    page = local_map(store, town, town_view.measure, town_view.radius, lang=lang)
+    heatmap = page.data[0]
+    # a Figure, not a dict: st.plotly_chart validates a dict into a Figure again (0.5 s) on every rerun
+    page.update_traces(showscale=False, selector=dict(type="heatmap"))
+    page.update_layout(height=MAP_HEIGHT, margin=dict(l=0, r=0, t=40, b=40), title_font_size=13)
+    colours = [stop[1] for stop in heatmap.colorscale[::2]]
+    swatches = " ".join(f"<span style='white-space:nowrap'><span aria-hidden='true' style='display:inline-block;"
+                        f"width:0.9em;height:0.9em;background:{c};border:1px solid #999;vertical-align:middle'></span>"
+                        f" {_html(label)}</span>" for c, label in zip(colours, heatmap.colorbar.ticktext))
+    legend = (f"<div style='font-size:0.85rem;line-height:1.8'>{_html(heatmap.colorbar.title.text)}: {swatches}"
+              "</div>")
+    return page, legend
 
 
 def _html(text) -> str:
@@ -203,7 +210,7 @@ def _profiles(town, pages, view) -> None:
                          query_params=state.to_params(replace(view, geo=geo)))
 
 
-def _downloads(store, town_view, fig, table, official, matches, lang: str) -> None:
+def _downloads(store, town, town_view, table, official, matches, lang: str) -> None:
     stem = f"town_{town_view.lau}_{town_view.radius}km"
     left, right, third = st.columns(3)
     with left:
@@ -219,7 +226,8 @@ def _downloads(store, town_view, fig, table, official, matches, lang: str) -> No
     with right:
         from dashboard.export.images import figure_image
 
-        downloads.on_request(tr("local map (PNG)", lang), lambda: figure_image(fig, "png", (1000, 760)),
+        downloads.on_request(tr("local map (PNG)", lang), lambda: figure_image(
+            local_map(store, town, town_view.measure, town_view.radius, lang=lang), "png", (1000, 760)),
                              f"{stem}.png", f"png_{stem}_{town_view.measure}_{lang}")
     with third:
         from dashboard.export.town_pdf import town_briefing
