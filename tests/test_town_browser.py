@@ -58,15 +58,16 @@ def test_the_first_screen_holds_the_answer_and_the_map_and_nothing_scrolls_sidew
             page.evaluate("window.scrollTo(0, 0)")
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / f"town_first_screen_{lau}_{width}.png"))
-            sentence = page.locator("h4").filter(has_text="2021").first.bounding_box()
+            sentence = page.locator('[data-testid="stMain"] p').filter(has_text="2021").first.bounding_box()
             box = chart.bounding_box()
             assert sentence["y"] + sentence["height"] <= height, (width, sentence)
             assert box["y"] < height * 0.8, (width, box)  # the map starts well inside the first screen
             if width == 390:
                 assert box["width"] >= 340, box  # the map takes the screen's width (it was about 145 px)
-            scrolls = page.evaluate("() => [...document.querySelectorAll('[data-testid=\"stVerticalBlockBorderWrapper\"]"
-                                    ", [data-testid=\"stMarkdownContainer\"]')].filter(e => e.scrollWidth > "
-                                    "e.clientWidth + 1).length")
-            assert scrolls == 0 and page.evaluate("document.documentElement.scrollWidth") <= width
+            scrolls = page.evaluate("() => [...document.querySelectorAll('[data-testid=\"stMain\"] "
+                                    "[data-testid=\"stVerticalBlockBorderWrapper\"], [data-testid=\"stMain\"] "
+                                    "[data-testid=\"stMarkdownContainer\"]')].filter(e => e.scrollWidth > "
+                                    "e.clientWidth + 1).map(e => e.innerText.slice(0, 40))")
+            assert scrolls == [] and page.evaluate("document.documentElement.scrollWidth") <= width
             context.close()
         chromium.close()

@@ -17,7 +17,7 @@ from dashboard.text import plain
 from indicators import local, similar_towns, town_answer, town_official
 from indicators.summary import country_name
 
-MAP_HEIGHT = 520  # square cells: at 390 px the map is as wide as the screen, at 1440 px it leaves no blank band
+MAP_HEIGHT = 430  # square cells: at 390 px the map is as wide as the screen and ends on the first screen
 
 
 def said(value, lang: str) -> str:
@@ -64,7 +64,9 @@ def render(store, view: state.View, maps, pages: dict) -> None:
     measure = st.session_state.get("w_town_measure") or town_view.measure
     town_view = town_params.TownView(town_view.lau, radius, measure)
     _header(town, lang)
-    st.markdown(f"#### {plain(said(town_answer.answer(store, town_view.lau, town_view.radius, lang), lang))}")
+    st.markdown(f"<p style='font-size:1.15rem;font-weight:600;margin:0'>"
+                f"{_html(said(town_answer.answer(store, town_view.lau, town_view.radius, lang), lang))}</p>",
+                unsafe_allow_html=True)  # the answer: a paragraph, not a heading (the town's name is the h1)
     _map(store, town, town_view, lang)
     left, right = st.columns(2)
     with left:
@@ -129,13 +131,15 @@ def _page_map(store, town, town_view, lang: str) -> tuple:
     heatmap = page.data[0]
     # a Figure, not a dict: st.plotly_chart validates a dict into a Figure again (0.5 s) on every rerun
     page.update_traces(showscale=False, selector=dict(type="heatmap"))
-    page.update_layout(height=MAP_HEIGHT, margin=dict(l=0, r=0, t=40, b=40), title_font_size=13)
+    # no title on the page: the legend under the map names the measure, and a phone keeps the height for the map
+    page.update_layout(height=MAP_HEIGHT, margin=dict(l=0, r=0, t=0, b=30), title_text="")
     colours = [stop[1] for stop in heatmap.colorscale[::2]]
     swatches = " ".join(f"<span style='white-space:nowrap'><span aria-hidden='true' style='display:inline-block;"
                         f"width:0.9em;height:0.9em;background:{c};border:1px solid #999;vertical-align:middle'></span>"
                         f" {_html(label)}</span>" for c, label in zip(colours, heatmap.colorbar.ticktext))
-    legend = (f"<div style='font-size:0.85rem;line-height:1.8'>{_html(heatmap.colorbar.title.text)}: {swatches}"
-              "</div>")
+    measure = say(local.MEASURES[town_view.measure][0], lang)
+    legend = (f"<div style='font-size:0.85rem;line-height:1.8'>{_html(measure)} ({_html(heatmap.colorbar.title.text)}):"
+              f" {swatches}</div>")
     return page, legend
 
 
