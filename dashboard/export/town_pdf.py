@@ -26,7 +26,7 @@ NNBSP, NBSP = "\u202f", "\u00a0"  # narrow no-break space (French thousands), no
 FALLBACK_FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")]
 FALLBACK = next((p for p in FALLBACK_FONTS if p.exists()), None)
 FR_THOUSANDS = NNBSP if FALLBACK else NBSP
-FIT_WIDTHS = (150, 128, 108, 92, 80, 70, 60)
+FIT_WIDTHS = (150, 128, 108, 92, 80, 70, 60, 50)
 SIMILAR_SHOWN = 5  # towns like yours in the briefing (the page lists 10, the CSV as many)  # map widths (mm) tried in turn until the briefing fits one page
 
 
