@@ -182,16 +182,21 @@ def test_region_profile_lists_its_municipalities_linking_to_their_town_pages():
     assert not at.exception, [e.message for e in at.exception]
     labels = [p.label for p in at.get("page_link")]
     assert any(label.startswith("Tulln an der Donau") for label in labels)
+    at.query_params["lang"] = "it"
+    at.run()
+    towns = [p.proto.query_string for p in at.get("page_link") if "lau=" in p.proto.query_string]
+    assert towns and all("lang=it" in q for q in towns)  # a town link keeps the reader's language
 
 
 def test_the_page_answers_first_sentence_then_map_then_figures():
     at = _town(lau="AT_32135")
-    order = [type(e).__name__ for e in at.main]
-    first = next(m.value for m in at.markdown if m.value.startswith("####")).replace("\\", "")
+    elements = list(at.main)
+    sentence_at = next(i for i, e in enumerate(elements) if "Within 5 km" in str(getattr(e, "value", "")))
+    map_at = next(i for i, e in enumerate(elements) if type(e).__name__ == "UnknownElement")  # the plotly chart
+    assert sentence_at < map_at
+    first = elements[sentence_at].value
     assert "Within 5 km of the centre of Tulln an der Donau, 17.0 % of the 19,019 residents were born abroad" in first
-    assert "less than Austria (20.4 %)" in first and "(NUTS 3, " in first
-    spec_at = [i for i, e in enumerate(at.main) if type(e).__name__ == "UnknownElement" or "plotly" in str(type(e))]
-    assert spec_at and order.index("Markdown") < spec_at[0]
+    assert "less than Austria (20.4 %)" in first and "(NUTS 3, 14.8 %)" in first
     heads = [h.value for h in at.header]
     assert heads.index("Key figures: the town beside its region, country and the EU") < heads.index("Towns like yours")
     assert heads.index("Towns like yours") < heads.index("Context")

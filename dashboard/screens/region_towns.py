@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import state
 from dashboard.i18n import number, tr
 from dashboard.text import plain
 from indicators import local
@@ -22,4 +23,6 @@ def render(store, geo: str, pages: dict, lang: str = "en") -> None:
             name = row.name if row.name_latin == row.name else f"{row.name_latin} / {row.name}"
             people = "" if row.population != row.population else " · " + tr(
                 "{people} residents (LAU 2020)", lang, people=number(int(row.population), 0, lang))
-            st.page_link(pages["town"], label=plain(f"{name}{people}"), query_params={"lau": row.gisco_id})
+            # the link keeps the reader's language (state's serializer, like every other link)
+            st.page_link(pages["town"], label=plain(f"{name}{people}"),
+                         query_params={**state.to_params(state.View(lang=lang)), "lau": row.gisco_id})

@@ -187,6 +187,9 @@ def _similar(store, view, town, town_view, pages, lang: str) -> pd.DataFrame:
     st.header(tr("Towns like yours", lang))
     st.write(tr("Municipalities across the EU most like {town}, for a study visit, mentoring or city-to-city "
                 "cooperation.", lang, town=plain(town["name"])))
+    # a long name ("Berchem-Sainte-Agathe / Sint-Agatha-Berchem") wraps instead of running off a phone's screen
+    st.markdown("<style>[data-testid='stPageLink'] *{white-space:normal !important;overflow-wrap:anywhere}</style>",
+                unsafe_allow_html=True)
     same = st.toggle(tr("Only towns in the same country", lang), key=frame.seed("w_town_same_country", False))
     matches = similar_towns.similar_towns(store, town_view.lau, 10, same_country=same)
     if matches is None or matches.empty:
@@ -194,10 +197,9 @@ def _similar(store, view, town, town_view, pages, lang: str) -> pd.DataFrame:
         return pd.DataFrame(columns=similar_towns.COLUMNS)
     for row in matches.itertuples(index=False):
         target = town_params.TownView(row.gisco_id, town_view.radius, town_view.measure)
-        label = f"{row.name} ({row.country}, {row.nuts_3_name})"
-        st.page_link(pages["town"], label=plain(label),
+        st.page_link(pages["town"], label=plain(f"{row.name} ({row.country})"),
                      query_params={**state.to_params(replace(view, geo=None)), **town_params.to_params(target)})
-        st.caption(plain("; ".join(said(reason, lang) for reason in row.reasons)))
+        st.caption(plain(f"{row.nuts_3_name} · " + "; ".join(said(reason, lang) for reason in row.reasons)))
     with st.expander(tr("How towns are compared", lang)):
         st.markdown("\n".join(f"- {plain(said(p, lang))}" for p in similar_towns.method(store)))
         st.caption(tr("Distance: the weighted root mean square of the scaled differences. Other countries first, at "
