@@ -19,7 +19,7 @@ from pathlib import Path
 from bench.app_browser import app_browser_bench, first_map_bench
 from bench.build import build_bench
 from bench.lau_ranking import lau_ranking_bench
-from bench.local import local_bench
+from bench.local import local_bench, town_page_bench
 from bench.local_views import local_views_bench
 
 REPO = Path(__file__).resolve().parents[1]
@@ -84,6 +84,7 @@ def main() -> int:
     _exports(store, add)
     local_bench(store, add)
     lau_ranking_bench(store, add)
+    town_page_bench(add)
     app_browser_bench(store, cache_dir, add)
     first_map_bench(store, cache_dir, add)
     _browser(add)

@@ -44,6 +44,19 @@ BY_DISTANCE = phrase("largest centre within {km} km", km=f"{MATCH_KM:g}")
 NEAREST = 3
 
 
+def country_publishes(store, country: str) -> bool:
+    """Whether any Urban Audit city of ``country`` has a foreign-born share shown (AT, CZ, DK, PL … have none)."""
+    latest = store.memo.cached(("local", "city_countries"),
+                               lambda: set(cities.latest_by_city(store)["geo"].astype(str).str[:2]))
+    return country in latest
+
+
+def no_city_series(country_name: str) -> Phrase:
+    """The line said when the town's country publishes no city series (the nearest cities are then abroad)."""
+    return phrase("No city in {country} publishes a foreign-born series in Eurostat's Urban Audit (urb_cpopcb).",
+                  country=country_name)
+
+
 def rule_note(rules: str) -> Phrase:
     """' · rule: jump', after a city value's definition: the plausibility rules that caught it (codes)."""
     return phrase(" · rule: {rule}", rule=rules)
@@ -122,9 +135,14 @@ def town_official(store, gisco_id: str) -> pd.DataFrame:
     ``status`` is "shown", "implausible: not shown" (a plausibility rule caught a count; the value is left empty)
     or "not published" (a count the share needs is missing). Missing is never 0.
     """
-    town = local.municipality(store, gisco_id)
-    if town is None:
+    if local.municipality(store, gisco_id) is None:
         raise KeyError(f"unknown municipality {gisco_id!r}")
+    # kept per store: the page draws it in two places and the CSV and the briefing read it again
+    return store.memo.cached(("local", "town_official", gisco_id), lambda: _town_official(store, gisco_id)).copy()
+
+
+def _town_official(store, gisco_id: str) -> pd.DataFrame:
+    town = local.municipality(store, gisco_id)
     frames = []
     if gisco_id.startswith("ES_"):
         frames.append(_ine(store, gisco_id))

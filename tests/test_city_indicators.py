@@ -61,7 +61,7 @@ def test_implausible_values_are_kept_but_not_shown(store):
     assert gera["published_share"] > 200
     assert (shares["value"].dropna() <= 100).all()
     listed = cities.implausible_values(store)
-    assert set(listed["rule"]) == {"share_over_100", "jump"} and listed["rule_text"].notna().all()
+    assert set(listed["rule"]) == {"share_over_100", "jump", "population_step"} and listed["rule_text"].notna().all()
 
 
 def test_trentino_alto_adige_never_appears_twice_in_a_sum(store, mirror):

@@ -1,5 +1,5 @@
-"""One-page A4 town briefing (EN/FR/DE/IT/ES): official local figures, the 1 km map, the circle figures beside
-region, country and EU. Every heading, unit and caveat is in the briefing's language, through the pages' one
+"""One-page A4 town briefing (EN/FR/DE/IT/ES) in the town page's order: the answer sentence, the 1 km map, the
+circle figures beside region, country and EU, official local figures, towns like yours, then context. Every heading, unit and caveat is in the briefing's language, through the pages' one
 translation layer (dashboard.i18n), so the page and the briefing word a figure alike; credits stay as their
 sources word them.
 """
@@ -15,7 +15,7 @@ from dashboard.export.pdf import Document
 from dashboard.i18n import tr
 from dashboard.local_map import ATTRIBUTION, GRID_SOURCE, local_map
 from geodata.attribution import boundaries
-from indicators import local, municipal, town_official
+from indicators import local, municipal, similar_towns, town_answer, town_official
 
 NNBSP, NBSP = "\u202f", "\u00a0"  # narrow no-break space (French thousands), no-break space (before %)
 # Liberation Sans has no narrow no-break space: DejaVu Sans supplies that one glyph where it is installed;
@@ -23,7 +23,8 @@ NNBSP, NBSP = "\u202f", "\u00a0"  # narrow no-break space (French thousands), no
 FALLBACK_FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")]
 FALLBACK = next((p for p in FALLBACK_FONTS if p.exists()), None)
 FR_THOUSANDS = NNBSP if FALLBACK else NBSP
-FIT_WIDTHS = (150, 128, 108, 92)  # map widths (mm) tried in turn until the briefing fits one page
+FIT_WIDTHS = (150, 128, 108, 92, 80, 70, 60, 50)
+SIMILAR_SHOWN = 5  # towns like yours in the briefing (the page lists 10, the CSV as many)  # map widths (mm) tried in turn until the briefing fits one page
 
 
 def _printable(text: str) -> str:
@@ -77,8 +78,12 @@ def town_briefing(store, gisco_id: str, lang: str = "en", measure: str = "born_a
     image = figure_image(fig, "png", (1000, 760))
     official = town_official.town_official(store, gisco_id)
     table = local.comparison(store, gisco_id)
-    for width in FIT_WIDTHS:
-        doc = _build(store, town, lang, image, width, official, table)
+    sentence = _said(town_answer.answer(store, gisco_id, radius, lang), lang)
+    matches = similar_towns.similar_towns(store, gisco_id, SIMILAR_SHOWN)
+    # the map shrinks first; then fewer towns like yours, without the method (the page and the CSV keep both)
+    for width, shown in [*((w, SIMILAR_SHOWN) for w in FIT_WIDTHS), *((w, 3) for w in FIT_WIDTHS[-3:])]:
+        doc = _build(store, town, lang, image, width, official, table, sentence,
+                     None if matches is None else matches.head(shown))
         if doc.page_no() == 1:
             break
     return bytes(doc.output())
@@ -94,7 +99,24 @@ def _caveats(lang: str) -> list[str]:
     ]
 
 
-def _build(store, town, lang, image, width, official, table) -> TownDocument:
+def _said(value, lang: str) -> str:
+    """A phrase in ``lang``, as the fonts print it."""
+    return _printable(i18n.say(value, lang))
+
+
+def _similar(doc, store, town, matches, lang: str) -> None:
+    """Towns like yours: other countries first, each with its reasons (the page and the CSV list more)."""
+    if matches is None or matches.empty:
+        return
+    doc.heading(tr("Towns like yours", lang))
+    for row in matches.itertuples(index=False):
+        reasons = "; ".join(_said(r, lang) for r in row.reasons)
+        doc.paragraph(f"{row.name} ({row.country}, {row.nuts_3_name}){_colon(lang)}{reasons}", 7)
+    if len(matches) == SIMILAR_SHOWN:
+        doc.paragraph(" · ".join(_said(p, lang) for p in similar_towns.method(store)), 6)
+
+
+def _build(store, town, lang, image, width, official, table, sentence, matches) -> TownDocument:
     doc = TownDocument(store, tr("Town briefing", lang), lang)
     doc.add_page()
     doc.heading(str(town["name"]), 18)
@@ -103,12 +125,17 @@ def _build(store, town, lang, image, width, official, table) -> TownDocument:
     population = number(town["population"], 0, lang) if town["population"] == town["population"] else "–"
     doc.paragraph(f"{i18n.country(str(town['country']), lang)} · NUTS 3 {town['nuts_3_name']} ({town['nuts_3']}) · NUTS 2 {town['nuts_2']} · "
                   + tr("population (LAU 2020 table)", lang) + f" {population}", 9)
-    _official(doc, town, official, lang)
+    doc.paragraph(sentence, 10.5, "B")
     doc.heading(tr("Around the town: the 1 km grid (Census 2021)", lang))
-    if official["section"].eq("ine").any():
-        doc.paragraph(i18n.say(town_official.HOW_THEY_DIFFER, lang), 7)
     doc.image(image, x=14, w=width)
     _grid(doc, table, lang)
+    _official(doc, town, official[official["section"].isin(["ine", "city"])], lang)
+    if official["section"].eq("ine").any():
+        doc.paragraph(_said(town_official.HOW_THEY_DIFFER, lang), 7)
+    _similar(doc, store, town, matches, lang)
+    _official(doc, town, official[official["section"].eq("nearest")], lang)
+    if not official["section"].eq("city").any() and not town_official.country_publishes(store, str(town["country"])):
+        doc.paragraph(_said(town_official.no_city_series(i18n.country(str(town["country"]), lang)), lang), 7)
     doc.heading(tr("Read with care", lang), 9)
     for line in _caveats(lang):
         doc.paragraph(f"- {line}", 7)

@@ -13,16 +13,20 @@ from dashboard.text import place, plain
 from indicators import deep_dives, municipal, plausibility, town_official
 
 
-def render(store, gisco_id: str, town_name: str, lang: str = "en") -> pd.DataFrame:
-    """Draw the official sections first on the town page, in ``lang``; return the rows (for the CSV)."""
+def render(store, gisco_id: str, town_name: str, lang: str = "en", context: bool = False) -> pd.DataFrame:
+    """Draw the official sections in ``lang``: INE's and the town's own city series (``context`` False, right
+    after the key figures), or the nearest cities (``context`` True: only for a town with no series of its own).
+    Return every official row (for the CSV)."""
     rows = town_official.town_official(store, gisco_id)
     ine, city, nearest = (rows[rows["section"].eq(s)] for s in ("ine", "city", "nearest"))
+    if context:
+        if not nearest.empty:
+            _nearest(nearest, town_name, lang)
+        return rows
     if not ine.empty:
         _ine(ine, gisco_id, lang)
     if not city.empty:
         _city(city, town_name, lang)
-    if not nearest.empty:
-        _nearest(nearest, town_name, lang)
     return rows
 
 
@@ -108,7 +112,7 @@ def _with_gaps(shown: pd.DataFrame) -> pd.DataFrame:
 
 
 def _nearest(nearest: pd.DataFrame, town_name: str, lang: str) -> None:
-    st.header(tr("Nearest Urban Audit cities", lang))
+    st.subheader(tr("Nearest Urban Audit cities", lang))
     st.write(plain(tr("{town} is not an Urban Audit city. The nearest cities with a foreign-born share:", lang,
                       town=town_name)))
     table = pd.DataFrame({tr("city", lang): [place(name, lang) for name in nearest["name"]],
