@@ -20,6 +20,7 @@ from bench.app_browser import app_browser_bench
 from bench.build import build_bench
 from bench.local import local_bench
 from bench.local_views import local_views_bench
+from bench.readers import readers_bench
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -85,6 +86,7 @@ def main() -> int:
     app_browser_bench(store, cache_dir, add)
     _browser(add)
     _concurrency(add)
+    readers_bench(store, cache_dir, add)  # issue 24: live page vs static embed, nginx + 2 processes vs 1
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{'measure':48} {'value':>10} {'unit':4} {'target':>8} {'baseline':>10} {'×':>6}  met")
