@@ -8,6 +8,7 @@ Every load targets 127.0.0.1, is bounded in requests and time, and stops by itse
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -92,6 +93,7 @@ def static_reader_cpu(store, browser) -> tuple[float, dict[str, float]]:
         return sum(per_file.values()), per_file
     finally:
         proxy.stop()
+        shutil.rmtree(out, ignore_errors=True)
 
 
 def _ab(url: str) -> int:
