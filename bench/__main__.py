@@ -21,6 +21,7 @@ from bench.build import build_bench
 from bench.lau_ranking import lau_ranking_bench
 from bench.local import local_bench, town_page_bench
 from bench.local_views import local_views_bench
+from bench.readers import readers_bench
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -89,6 +90,7 @@ def main() -> int:
     first_map_bench(store, cache_dir, add)
     _browser(add)
     _concurrency(add)
+    readers_bench(store, cache_dir, add)  # issue 24: live page vs static embed, nginx + 2 processes vs 1
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{'measure':48} {'value':>10} {'unit':4} {'target':>8} {'baseline':>10} {'×':>6}  met")

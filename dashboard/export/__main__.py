@@ -1,4 +1,4 @@
-"""Scriptable exports: ``python -m dashboard.export chart|briefing|pack … [--lang fr]`` (see --help). Every
+"""Scriptable exports: ``python -m dashboard.export chart|briefing|pack|embeds … [--lang fr]`` (see --help). Every
 export and every message speaks the language asked for; a CSV in another language than English names its columns
 in words (the English CSV keeps the schema's names)."""
 
@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.export import csvs, images, pdf
+from dashboard.export import csvs, embeds, images, pdf
 from dashboard.column_words import for_people
 from dashboard.i18n import LANGUAGES, number, tr
 from dashboard.export.images import ExportError
@@ -39,7 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     pack.add_argument("--geo", required=True, help="comma-separated codes, e.g. ITC4,AT13,DE11")
     pack.add_argument("--lang", default="en", choices=list(LANGUAGES))
     pack.add_argument("--out", required=True)
+    static = commands.add_parser("embeds", help="static embeds: per indicator x level, a page plotly.js draws alone")
+    static.add_argument("out", help="the folder to write (publish it whole: pages, figures, static/)")
+    static.add_argument("--lang", nargs="+", default=["en"], choices=list(LANGUAGES))
+    static.add_argument("--indicator", nargs="+", help="indicator ids (default: every indicator)")
+    static.add_argument("--live", default="/", help="the live app's address, for the link back (default: /)")
     args = parser.parse_args(argv)
+    if args.command == "embeds":
+        return _embeds(args)
     try:
         store = load_store()
         outputs = _run(store, args)
@@ -69,6 +76,26 @@ def _run(store, args) -> dict[str, bytes]:
     if args.command == "briefing":
         return {args.out: pdf.briefing(store, args.geo, args.lang)}
     return {args.out: pdf.pack(store, [g.strip() for g in args.geo.split(",") if g.strip()], args.lang)}
+
+
+def _embeds(args) -> int:
+    """Write the static embeds file by file (a few hundred figures: never all held in memory at once)."""
+    unknown = [i for i in args.indicator or [] if i not in REGISTRY]
+    if unknown:
+        print(f"export failed: unknown indicator {unknown[0]!r}; see `python -m indicators list`", file=sys.stderr)
+        return 1
+    try:
+        store = load_store()
+    except StoreMissingError as exc:
+        print(f"export failed: {exc}", file=sys.stderr)
+        return 1
+    pages = written = 0
+    for path, data in embeds.files(store, args.lang, args.indicator or list(REGISTRY), args.live):
+        _write(Path(args.out) / path, data)
+        written += len(data)
+        pages += path.endswith(".html")
+    print(f"wrote {pages} pages into {args.out} ({written:,} bytes)")
+    return 0
 
 
 def _write(path: Path, data: bytes) -> None:
