@@ -115,8 +115,8 @@ LOCALISED_FIELDS = ("label", "short_label", "unit", "short_unit", "description")
 
 
 def localised(indicator, lang: str):
-    """A copy of a registry entry (``Indicator`` or a deep dive's ``LocalIndicator``) with its words in
-    ``lang``: pages, figures and files that show ``.label`` or ``.description`` then speak the language."""
+    """A copy of a registry entry (of any geography) with its words in ``lang``: pages, figures and files that
+    show ``.label`` or ``.description`` then speak the language."""
     if lang == "en" or not catalogue(lang):
         return indicator
     words = {name: data_text(getattr(indicator, name), lang) for name in LOCALISED_FIELDS}
@@ -126,11 +126,10 @@ def localised(indicator, lang: str):
 
 def registry_texts() -> set[str]:
     """Every registry text a page can show: what the catalogues must translate besides the literals."""
-    from indicators import deep_dives
-    from indicators.registry import ENTRIES, THEMES
+    from indicators.registry import THEMES, every
 
     texts = set(THEMES.values())
-    for entry in [*ENTRIES, *deep_dives.ENTRIES]:
+    for entry in every():
         texts.update(getattr(entry, name) for name in LOCALISED_FIELDS)
         texts.update(getattr(entry, "caveats", ()))
     return {text for text in texts if text and text.strip()}

@@ -7,8 +7,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard.figures import FONT, NO_DATA_COLOUR, SEQUENTIAL
-from dashboard.i18n import credit, number, tr
-from dashboard.town_words import word
+from dashboard.i18n import credit, number, say, tr
 from indicators import local
 
 WINDOW_KM = 20  # half-side: a 40 x 40 km window
@@ -22,8 +21,8 @@ PROJECT = "Territorial Migration Atlas"
 def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12, lang: str = "en") -> go.Figure:
     """The window of 1 km cells around ``town`` (a municipalities row) coloured by ``measure``, words in ``lang``
     (the source line as published)."""
-    label, _, _, _, unit, breaks = local.MEASURES[measure]
-    label, unit = word(label, lang), word(unit, lang)
+    entry = local.MEASURES[measure]
+    label, unit, breaks = say(entry.label, lang), say(entry.unit, lang), entry.breaks
     cx, cy = float(town["x"]), float(town["y"])
     index = local.window_index(store, cx, cy, WINDOW_KM * 1000)
     cells = local.cell_values(local.grid(store).iloc[index], measure, local.not_published(store))

@@ -11,8 +11,7 @@ from PIL import Image
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
 from dashboard.figures import FONT, SEQUENTIAL
-from dashboard.i18n import credit, tr
-from dashboard.town_words import word
+from dashboard.i18n import credit, say, tr
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
 from indicators import local, region_grid
 
@@ -26,8 +25,8 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
     cells, size = region_grid.region_cells(store, geo, measure)
     if cells.empty:
         return None, size
-    label, _, _, _, unit, breaks = local.MEASURES[measure]
-    label, unit = word(label, lang), word(unit, lang)
+    entry = local.MEASURES[measure]
+    label, unit, breaks = say(entry.label, lang), say(entry.unit, lang), entry.breaks
     k = len(breaks) + 1
     colours = [tuple(int(round(float(v))) for v in unlabel_rgb(c)) for c in
                sample_colorscale(SEQUENTIAL, [0.1 + 0.9 * i / (k - 1) for i in range(k)])]

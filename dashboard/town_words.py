@@ -18,7 +18,6 @@ from indicators.wording import Phrase
 def _phrases() -> dict[str, Phrase]:
     """English text the indicators' tables hold -> the phrase it is the English of."""
     found = [*(words for _, words, unit in local.ROWS for words in (words, unit)),
-             *(local.MEASURES[m][i] for m in local.MEASURES for i in (0, 4)),
              *(label for label, _ in municipal.GROUPS.values()), *cities.NOTES.values(),
              town_official.NOT_PUBLISHED, plausibility.VERDICT, town_official.BY_NAME, town_official.BY_DISTANCE,
              local.NOT_COMPUTED, local.NO_CELLS, local.ONLY_NUTS_2_AND_3, local.NO_POPULATION]
@@ -41,7 +40,7 @@ def definition(note, lang: str) -> str:
 
 def measure_label(measure: str, lang: str) -> str:
     """The name of a map measure (indicators.local.MEASURES) in ``lang``."""
-    return say(local.MEASURES[measure][0], lang)
+    return say(local.MEASURES[measure].label, lang)
 
 
 def area_label(area: str, label: str, town_name: str, lang: str) -> str:
