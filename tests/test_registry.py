@@ -1,5 +1,6 @@
 """One registry for every geography: NUTS, city, municipality, report-date and grid indicators are entries of one
-type family with named fields, found by one ``get``, listed by the CLI with their geography."""
+type family with named fields, found by one ``get``, listed by the CLI with their geography, and the sources page
+(generated from them) lists every file the app shows figures from."""
 
 from __future__ import annotations
 
@@ -10,9 +11,14 @@ from contextlib import redirect_stdout
 
 import pytest
 
-from indicators import entry_tables, local, registry
+from indicators import entry_tables, local, registry, sources
 from indicators.registry import GEOGRAPHIES, Entry, get
 from loaders.manifest import BY_ID
+
+# fetched by `loaders fetch` but shown nowhere in the app (no indicator or page reads them): a new file must be either
+# shown (an entry's source or a reference file of indicators.sources) or named here on purpose
+FETCHED_NOT_SHOWN = {"lfsa_egan", "lfsa_pganws", "demo_pjanbroad", "lfsa_ugan", "unhcr_ukraine_eu",
+                     "unhcr_ukraine_total", "ine_mun_codes"}
 
 
 def test_every_entry_is_one_type_with_named_fields_and_a_geography():
@@ -67,6 +73,19 @@ def test_list_json_has_every_geography_with_its_levels(store):
     assert listed["es_born_abroad_share"]["years_in_store"] == [2021, 2022, 2023, 2024]
     assert "rows" not in listed["es_born_abroad_share"]  # a function is not a field a script can read
     assert len(listed) == len(registry.every())
+
+
+def test_the_sources_page_lists_every_file_the_app_shows(store):
+    files = sources.sources_table(store)
+    named = set(files["source"])
+    assert {"lau_2020", "lau_2019", "urau_cities_2021", "ine_68538", "it_accoglienza", "gisco_nuts2024"} <= named
+    grid = files[files["source"].str.startswith("census_grid_info")]
+    assert len(grid) == 1 and "Born abroad" in grid["used for"].iloc[0]
+    assert "town page" in files.loc[files["source"].eq("lau_2020"), "used for"].iloc[0]
+    assert set(BY_ID) - sources.shown_sources() == FETCHED_NOT_SHOWN
+    methods = sources.methods_table(store)
+    assert list(methods["id"]) == [e.id for e in registry.every()]
+    assert set(methods.loc[methods["id"].isin(local.MEASURES), "geography"]) == {str(GEOGRAPHIES["grid"])}
 
 
 def test_one_table_path_per_geography(store):

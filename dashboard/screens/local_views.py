@@ -17,7 +17,7 @@ from dashboard.i18n import credit, localised, number, say, t, tr
 from dashboard.screens import downloads
 from dashboard.town_words import word
 from indicators import cities, deep_dives, plausibility, reception
-from indicators.registry import GEOGRAPHIES, get, of_geography
+from indicators.registry import get, of_geography
 from loaders.city_tables import read
 
 VIEWS = ("Regions (NUTS)", "Cities", "Municipalities (Spain)", "Reception (Italy)")
@@ -254,14 +254,9 @@ def data_gaps_section(store, lang: str = "en") -> None:
 
 
 def sources_section(lang: str = "en") -> None:
-    """On the sources and methods page: the local deep dives, their checks, and what is not shown and why."""
+    """On the sources and methods page: how the local deep dives are checked and joined, and what is not shown and
+    why (their entries are in the page's table of every indicator)."""
     st.header(tr("Cities, municipalities and reception: sources and checks", lang))
-    # credits as their sources word them (only the word 'Source' in ``lang``); the entries' words and levels too
-    entries = [(localised(e, lang), e) for e in deep_dives.ENTRIES]
-    st.dataframe(pd.DataFrame([{tr("indicator", lang): shown.label, tr("level", lang): say(GEOGRAPHIES[e.geography], lang),
-                                tr("covers", lang): say(e.coverage, lang), tr("source", lang): credit(e.credit, lang),
-                                tr("map", lang): e.map_attribution, tr("caveats", lang): " ".join(shown.caveats)}
-                               for shown, e in entries]), hide_index=True, width="stretch")
     st.markdown("\n".join((
         tr("- **Cities** (Eurostat Urban Audit `urb_cpopcb` foreign-born, `urb_cpop1` population): the share uses "
            "both counts of the same year. Published values are checked before they are shown: {rules} A caught value "
