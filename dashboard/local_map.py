@@ -11,7 +11,7 @@ from dashboard.i18n import credit, number, say, tr
 from indicators import local
 
 WINDOW_KM = 20  # half-side: a 40 x 40 km window
-GRID_SOURCE = "Source: Eurostat (Census 2021, 1 km grid)"
+GRID_SOURCE = local.GRID_CREDIT  # the grid entries' credit line (indicators.local.MEASURES)
 ATTRIBUTION = "© EuroGeographics"
 FEW_COLOUR = "#f2efe9"  # neutral, lighter than every class: "few residents" is not a class
 WITHHELD_COLOUR = NO_DATA_COLOUR
