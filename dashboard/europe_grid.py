@@ -25,8 +25,8 @@ def europe_figure(store, measure: str, lang: str = "en") -> go.Figure:
     change it in place.
     """
     def compute():
-        label, _, _, _, unit, breaks = local.MEASURES[measure]
-        label, unit = say(label, lang), say(unit, lang)
+        entry = local.MEASURES[measure]
+        label, unit, breaks = say(entry.label, lang), say(entry.unit, lang), entry.breaks
         cells = local.coarse_cells(store, measure, SIZE_KM)
         k = len(breaks) + 1
         colours = [tuple(int(round(float(v))) for v in unlabel_rgb(c)) for c in

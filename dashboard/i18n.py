@@ -51,8 +51,8 @@ LOCALISED_FIELDS = ("label", "short_label", "unit", "short_unit", "description")
 
 
 def localised(indicator, lang: str):
-    """A copy of a registry entry (``Indicator`` or a deep dive's ``LocalIndicator``) with its words in
-    ``lang``: pages, figures and files that show ``.label`` or ``.description`` then speak the language."""
+    """A copy of a registry entry (of any geography) with its words in ``lang``: pages, figures and files that
+    show ``.label`` or ``.description`` then speak the language."""
     if lang == "en" or not catalogue(lang):
         return indicator
     words = {name: say(getattr(indicator, name), lang) for name in LOCALISED_FIELDS}
@@ -61,14 +61,13 @@ def localised(indicator, lang: str):
 
 
 def registry_texts() -> set[str]:
-    """Every text from a registry a page can show (indicators' words, themes, page titles, the boundary
-    attribution, the Kosovo note): what the catalogues must translate besides the literals."""
+    """Every text from a registry a page can show (indicators' words of every geography, themes, page titles, the
+    boundary attribution, the Kosovo note): what the catalogues must translate besides the literals."""
     from dashboard.pages import PAGES
-    from indicators import deep_dives
-    from indicators.registry import ENTRIES, THEMES
+    from indicators.registry import THEMES, every
 
     texts = {*THEMES.values(), *(page.label for page in PAGES), boundaries(), KOSOVO_NOTE}
-    for entry in [*ENTRIES, *deep_dives.ENTRIES]:
+    for entry in every():
         texts.update(getattr(entry, name) for name in LOCALISED_FIELDS)
         texts.update(getattr(entry, "caveats", ()))
         texts.add(getattr(entry, "map_attribution", ""))

@@ -13,7 +13,7 @@ from indicators import local
 from indicators.wording import marks
 
 WINDOW_KM = 20  # half-side: a 40 x 40 km window
-GRID_SOURCE = "Source: Eurostat (Census 2021, 1 km grid)"
+GRID_SOURCE = local.GRID_CREDIT  # the grid entries' credit line (indicators.local.MEASURES)
 ATTRIBUTION = "© EuroGeographics"
 FEW_COLOUR = "#f2efe9"  # neutral, lighter than every class: "few residents" is not a class
 WITHHELD_COLOUR = NO_DATA_COLOUR
@@ -23,8 +23,8 @@ PROJECT = "Territorial Migration Atlas"
 def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12, lang: str = "en") -> go.Figure:
     """The window of 1 km cells around ``town`` (a municipalities row) coloured by ``measure``, words in ``lang``
     (the source line as published)."""
-    label, _, _, _, unit, breaks = local.MEASURES[measure]
-    label, unit = say(label, lang), say(unit, lang)
+    entry = local.MEASURES[measure]
+    label, unit, breaks = say(entry.label, lang), say(entry.unit, lang), entry.breaks
     cx, cy = float(town["x"]), float(town["y"])
     index = local.window_index(store, cx, cy, WINDOW_KM * 1000)
     cells = local.cell_values(local.grid(store).iloc[index], measure, local.not_published(store))

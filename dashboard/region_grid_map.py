@@ -25,8 +25,8 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
     cells, size = region_grid.region_cells(store, geo, measure)
     if cells.empty:
         return None, size
-    label, _, _, _, unit, breaks = local.MEASURES[measure]
-    label, unit = say(label, lang), say(unit, lang)
+    entry = local.MEASURES[measure]
+    label, unit, breaks = say(entry.label, lang), say(entry.unit, lang), entry.breaks
     k = len(breaks) + 1
     colours = [tuple(int(round(float(v))) for v in unlabel_rgb(c)) for c in
                sample_colorscale(SEQUENTIAL, [0.1 + 0.9 * i / (k - 1) for i in range(k)])]

@@ -15,7 +15,9 @@ import numpy as np
 import pandas as pd
 
 from geodata.codes import EU27
+from indicators.registry import GridMeasure
 from indicators.wording import Country, Number, Phrase, phrase
+from loaders.manifest import SOURCES
 
 # The Census 2021 grid covers the EU and EFTA except Iceland, which published no grid (no cell lies within
 # 1 000 km of its towns)
@@ -301,20 +303,41 @@ def country_check(store) -> pd.DataFrame:
 
 # --- per-cell values for the local map ----------------------------------------------------------------------
 
-_SHARE, _PER_1000 = phrase("% of residents"), phrase("per 1 000 residents")
-MEASURES = {  # id: (label, numerator columns, denominator columns, scale, unit, class breaks); words as phrases
-    "born_abroad": (phrase("Born abroad"), ("EU_OTH", "OTH"), BIRTH, 100.0, _SHARE, (5, 10, 20, 30, 50)),
-    "born_other_eu": (phrase("Born in another EU country"), ("EU_OTH",), BIRTH, 100.0, _SHARE, (2, 5, 10, 20, 30)),
-    "born_outside_eu": (phrase("Born outside the EU"), ("OTH",), BIRTH, 100.0, _SHARE, (5, 10, 20, 30, 50)),
-    "moved_from_abroad": (phrase("Moved in from abroad in the year before the census"), ("CHG_OUT",), RESIDENCE,
-                          1000.0, _PER_1000, (5, 10, 20, 40, 80)),
-}
+_SHARE = phrase("% of residents")
+GRID_SOURCES = tuple(s.id for s in SOURCES if s.adapter in ("grid_info", "grid_tile"))  # the tiling and its tiles
+GRID_CREDIT = "Source: Eurostat (Census 2021, 1 km grid)"
+_GRID_CAVEATS = ("Residents whose place of birth (or residence a year before) is withheld or not published are "
+                 "unknown, never 0: the share is of the residents for whom it is known.",)
+
+
+def _grid_measure(id, label, numerator, denominator, scale, unit, short_unit, breaks, description) -> GridMeasure:
+    return GridMeasure(id=id, label=label, short_label=label, unit=unit, short_unit=short_unit,
+                       description=description, decimals=1, credit=GRID_CREDIT, sources=GRID_SOURCES,
+                       caveats=_GRID_CAVEATS, numerator=numerator, denominator=denominator, scale=scale, breaks=breaks)
+
+
+MEASURES = {m.id: m for m in (  # the registry's grid entries (indicators.registry.get finds them), by id
+    _grid_measure("born_abroad", "Born abroad", ("EU_OTH", "OTH"), BIRTH, 100.0, "% of residents", "%",
+                  (5, 10, 20, 30, 50), "Residents born in another country, as a share of the residents whose "
+                  "place of birth is known (Census 2021)."),
+    _grid_measure("born_other_eu", "Born in another EU country", ("EU_OTH",), BIRTH, 100.0, "% of residents", "%",
+                  (2, 5, 10, 20, 30), "Residents born in another EU country, as a share of the residents whose "
+                  "place of birth is known (Census 2021)."),
+    _grid_measure("born_outside_eu", "Born outside the EU", ("OTH",), BIRTH, 100.0, "% of residents", "%",
+                  (5, 10, 20, 30, 50), "Residents born outside the EU, as a share of the residents whose place "
+                  "of birth is known (Census 2021)."),
+    _grid_measure("moved_from_abroad", "Moved in from abroad in the year before the census", ("CHG_OUT",),
+                  RESIDENCE, 1000.0, "per 1 000 residents", "‰", (5, 10, 20, 40, 80),
+                  "Residents who lived abroad one year before the census, per 1 000 residents whose residence a "
+                  "year before is known."),
+)}
 FEW_RESIDENTS = 20  # below this a cell's share says little: drawn as "few residents", not in a class
 
 
 def cell_values(cells: pd.DataFrame, measure: str, missing: dict[str, set[str]]) -> pd.DataFrame:
     """Per cell: the measure's value, its class (0 = lowest) and a status: value, few residents or withheld."""
-    _, numerator, denominator, scale, _, breaks = MEASURES[measure]
+    entry = MEASURES[measure]
+    numerator, denominator, scale, breaks = entry.numerator, entry.denominator, entry.scale, entry.breaks
     known = _known(cells, denominator, missing) & ~withheld(cells, "T")
     base = sum(cells[c].to_numpy(np.int64) for c in denominator)
     part = sum(cells[c].to_numpy(np.int64) for c in numerator)
@@ -391,7 +414,8 @@ def comparison(store, gisco_id: str, radii=(2, 5, 10)) -> pd.DataFrame | None:
 def coarse_cells(store, measure: str, size_km: int = 5) -> pd.DataFrame:
     """The grid summed into ``size_km`` cells: residents, the measure over known residents, and a status."""
     def compute():
-        _, numerator, denominator, scale, _, breaks = MEASURES[measure]
+        entry = MEASURES[measure]
+        numerator, denominator, scale, breaks = entry.numerator, entry.denominator, entry.scale, entry.breaks
         cells = grid(store)
         known = _known(cells, denominator, not_published(store)) & ~withheld(cells, "T")
         step = size_km * 1000

@@ -50,7 +50,8 @@ def region_cells(store, geo: str, measure: str) -> tuple[pd.DataFrame, int]:
 
 def _blocks(cells: pd.DataFrame, measure: str, missing: dict, size_km: int) -> pd.DataFrame:
     """Cells summed into ``size_km`` blocks, with the Europe view's rules (indicators.local.coarse_cells)."""
-    _, numerator, denominator, scale, _, breaks = local.MEASURES[measure]
+    entry = local.MEASURES[measure]
+    numerator, denominator, scale, breaks = entry.numerator, entry.denominator, entry.scale, entry.breaks
     known = local._known(cells, denominator, missing) & ~local.withheld(cells, "T")
     step = size_km * 1000
     frame = pd.DataFrame({

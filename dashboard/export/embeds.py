@@ -32,7 +32,7 @@ from dashboard import map_ahead, state
 from dashboard.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
 from dashboard.export.common import PROJECT, licence_line, source_line
 from dashboard.figures import level_text, year_text
-from dashboard.i18n import localised, t, tr
+from dashboard.i18n import localised, tr
 from dashboard.plotly_map import PLOTLY_JS
 from geodata.attribution import BOUNDARIES
 from indicators import tables
@@ -132,7 +132,7 @@ def page(maps: StaticFiles, static: dict[str, str], indicator: str, level: int, 
     fields = {
         "lang": lang, "title": f"{ind.short_label} · {level_text(level, lang)}", "static": maps.root,
         "css": static["embed.css"], "js": static["embed.js"], "plotly": static["plotly.min.js"],
-        "year_word": t("year", lang), "last": len(years) - 1, "year": latest, "label": first["label"],
+        "year_word": tr("Year", lang), "last": len(years) - 1, "year": latest, "label": first["label"],
         "year_hidden": "" if len(years) > 1 else "hidden", "source": first["source"],
         "licence": f"{tr('Licence: {licence}', lang, licence=licence_line(ind))} · {BOUNDARIES} · {PROJECT}",
         "live": live_link(live, indicator, level, latest, lang),

@@ -14,7 +14,7 @@ from indicators import local
 
 def render(store, pages: dict, view: state.View) -> None:
     lang = view.lang
-    measure = st.selectbox(tr("Measure", lang), list(local.MEASURES), format_func=lambda m: say(local.MEASURES[m][0], lang),
+    measure = st.selectbox(tr("Measure", lang), list(local.MEASURES), format_func=lambda m: say(local.MEASURES[m].label, lang),
                            key="w_grid_measure")
     fig = europe_figure(store, measure, lang)
     event = st.plotly_chart(fig, key=f"europe-grid-{measure}", on_select="rerun", selection_mode="points",

@@ -16,6 +16,7 @@ from dashboard.screens import downloads
 from dashboard.screens.shown_tables import shown_table
 from dashboard.text import place, places
 from indicators import cities, deep_dives, plausibility, reception
+from indicators.registry import get, of_geography
 from loaders.city_tables import read
 from loaders.memo import Memo
 
@@ -54,7 +55,7 @@ def other_view(store, view, maps) -> str:
 
 
 def _cities(store, view, maps) -> None:
-    options = [e.id for e in deep_dives.for_level("city")]
+    options = [e.id for e in of_geography("city")]
     lang = view.lang
     ind_id = st.selectbox(tr("Indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_city_ind")
     years = sorted(int(y) for y in cities.city_shares(store).dropna(subset=["value"])["year"].unique())
@@ -78,7 +79,7 @@ def _cities(store, view, maps) -> None:
 
 
 def _spain(store, view, maps) -> None:
-    options = [e.id for e in deep_dives.for_level("lau")]
+    options = [e.id for e in of_geography("lau")]
     lang = view.lang
     ind_id = st.selectbox(tr("Indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_es_ind")
     year = None if "change" in ind_id else st.selectbox(tr("Year", lang), [2024, 2023, 2022, 2021], key="w_es_year")
@@ -101,7 +102,7 @@ def _spain(store, view, maps) -> None:
 
 def _italy(store, view, maps) -> None:
     lang = view.lang
-    ind = localised(deep_dives.get("it_reception_per_1000"), lang)
+    ind = localised(get("it_reception_per_1000"), lang)
     rows = reception.per_thousand(store)
     dates = sorted(rows["date"].unique(), reverse=True)
     date = st.selectbox(tr("Report date", lang), dates, format_func=lambda d: _date(d, lang), key="w_it_date")
@@ -125,13 +126,13 @@ def _italy(store, view, maps) -> None:
     at = at.assign(note=[say(note, lang) for note in at["note"]])  # indicators.reception's phrases
     st.dataframe(at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
                      "population_year", "value", "note"]], hide_index=True, width="stretch")
-    downloads.direct(tr("Reception by region and date (CSV)", lang), lambda: local_export.csv_bytes(store, ind.id),
+    downloads.direct(tr("Reception by region and date (CSV)", lang), lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id)),
                      "it_reception_per_1000.csv", "csv_it_reception")
 
 
 def _label(indicator_id: str, lang: str) -> str:
     """A deep dive's label in ``lang`` (its registry words)."""
-    return localised(deep_dives.get(indicator_id), lang).label
+    return localised(get(indicator_id), lang).label
 
 
 def _kept(store, key: tuple, make):
@@ -163,9 +164,10 @@ def _table_and_csv(store, rows: pd.DataFrame, ind, year, lang: str) -> None:
                                     "name": tr("name", lang), "geo": tr("code", lang), "flag": tr("flag", lang),
                                     "population": tr("residents", lang), "reason": tr("why no value", lang)})})
     stem = f"{ind.id}_{year or 'latest'}"
-    downloads.direct(tr("Data (CSV)", lang), lambda: local_export.csv_bytes(store, ind.id, year), f"{stem}.csv",
+    downloads.direct(tr("Data (CSV)", lang), lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id, year=year)),
+                     f"{stem}.csv",
                      f"csv_{stem}")
-    downloads.direct(tr("About the data (JSON)", lang), lambda: local_export.metadata_bytes(store, ind.id, year),
+    downloads.direct(tr("About the data (JSON)", lang), lambda: csvs.metadata_bytes(store, ind.id, year=year),
                      f"{stem}.metadata.json", f"meta_{stem}")
 
 
@@ -208,7 +210,7 @@ def _region_cities(store, geo: str, lang: str) -> None:
     shares = cities.city_shares(store)
     series = places(shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"]), lang)
     if series["year"].nunique() > 1:
-        fig = figures.trends(series, localised(deep_dives.get("city_foreign_born_share"), lang),
+        fig = figures.trends(series, localised(get("city_foreign_born_share"), lang),
                              tr("Foreign-born share of residents", lang), lang=lang)
         st.plotly_chart(fig, key=f"region-cities-{geo}",
                         alt=tr("Lines of the foreign-born share of residents of the cities in the table above.", lang))
@@ -259,15 +261,9 @@ def _unmatched_reason(reason: str, lang: str) -> str:
 
 
 def sources_section(lang: str = "en") -> None:
-    """On the sources and methods page: the local deep dives, their checks, and what is not shown and why."""
+    """On the sources and methods page: how the local deep dives are checked and joined, and what is not shown and
+    why (their entries are in the page's table of every indicator)."""
     st.header(tr("Cities, municipalities and reception: sources and checks", lang))
-    # credits as their sources word them (only the word 'Source' in ``lang``); the entries' words and levels too
-    entries = [(localised(e, lang), e) for e in deep_dives.ENTRIES]
-    st.dataframe(pd.DataFrame([{tr("indicator", lang): shown.label, tr("level", lang): say(deep_dives.LEVELS[e.level],
-                                                                                           lang),
-                                tr("covers", lang): say(e.coverage, lang), tr("source", lang): say(e.credit, lang),
-                                tr("map", lang): e.map_attribution, tr("caveats", lang): " ".join(shown.caveats)}
-                               for shown, e in entries]), hide_index=True, width="stretch")
     st.markdown("\n".join((
         tr("- **Cities** (Eurostat Urban Audit `urb_cpopcb` foreign-born, `urb_cpop1` population): the share uses "
            "both counts of the same year. Published values are checked before they are shown: {rules} A caught value "
@@ -296,7 +292,7 @@ def compare_cities(store, lang: str = "en") -> None:
         if not codes:
             st.caption(tr("Choose cities by name. Values caught by a plausibility check are not shown.", lang))
             return
-        ind = localised(deep_dives.get("city_foreign_born_share"), lang)
+        ind = localised(get("city_foreign_born_share"), lang)
         chosen = places(cities.compare(store, codes), lang)
         st.plotly_chart(figures.grouped_bars(chosen, ind, tr("{indicator} (latest year shown per city)", lang,
                                                              indicator=ind.label), lang),

@@ -1,4 +1,5 @@
-"""Sources and methods, generated from the registry and the manifest; the full tidy data to download."""
+"""Sources and methods, generated from the registry and the manifest (every indicator of every geography, every
+file they come from); the full tidy data to download."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dashboard.context import PageContext
 from dashboard.screens import local_views
 from dashboard.i18n import number, say, tr
 from geodata.attribution import boundaries
-from indicators.sources import methods, methods_table
+from indicators.sources import methods, methods_table, sources_table
 
 
 def render(ctx: PageContext) -> state.View:
@@ -21,13 +22,20 @@ def render(ctx: PageContext) -> state.View:
                 lang))
     st.caption(flag_words.legend(lang))
     headers = {} if lang == "en" else {
-        "indicator": tr("indicator", lang), "id": tr("id", lang), "theme": tr("theme", lang),
+        "indicator": tr("indicator", lang), "id": tr("id", lang), "geography": tr("geography", lang),
+        "theme": tr("theme", lang),
         "definition": tr("definition", lang), "unit": tr("unit", lang), "dataset": tr("dataset", lang),
         "years": tr("years", lang), "coverage": tr("coverage", lang), "caveats": tr("caveats", lang),
         "licence": tr("licence", lang), "retrieved": tr("retrieved", lang)}
     st.dataframe(methods_table(store, lambda text: say(text, lang)), hide_index=True, width="stretch",
                  column_config={**headers, "link": st.column_config.LinkColumn(tr("Eurostat data browser", lang),
                                                                               display_text=tr("open", lang))})
+    st.header(tr("Files the atlas reads", lang))
+    files = {} if lang == "en" else {
+        "source": tr("source", lang), "used for": tr("used for", lang), "credit": tr("credit", lang),
+        "licence": tr("licence", lang), "retrieved": tr("retrieved", lang)}
+    st.dataframe(sources_table(store, lambda text: say(text, lang)), hide_index=True, width="stretch",
+                 column_config=files)
     st.header(tr("How the atlas counts", lang))
     said = methods(lambda value, decimals: number(value, decimals, lang))
     st.markdown("\n".join(f"- **{say(topic, lang)}.** {say(text, lang)}" for topic, text in said))

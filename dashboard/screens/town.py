@@ -63,7 +63,7 @@ def render(ctx: PageContext) -> state.View:
                              key=frame.seed("w_town_radius", view.radius))
     with right:
         st.selectbox(tr("Measure on the map", lang), list(local.MEASURES),
-                     format_func=lambda m: say(local.MEASURES[m][0], lang),
+                     format_func=lambda m: say(local.MEASURES[m].label, lang),
                      key=frame.seed("w_town_measure", view.measure))
     st.header(tr("Key figures: the town beside its region, country and the EU", lang))
     _key_figures(store, view, lang)
@@ -126,7 +126,7 @@ def _page_map(store, town, view, lang: str) -> tuple:
     swatches = " ".join(f"<span style='white-space:nowrap'><span aria-hidden='true' style='display:inline-block;"
                         f"width:0.9em;height:0.9em;background:{c};border:1px solid #999;vertical-align:middle'></span>"
                         f" {_html(label)}</span>" for c, label in zip(colours, heatmap.colorbar.ticktext))
-    measure = say(local.MEASURES[view.measure][0], lang)
+    measure = say(local.MEASURES[view.measure].label, lang)
     legend = (f"<div style='font-size:0.85rem;line-height:1.8'>{_html(measure)} ({_html(heatmap.colorbar.title.text)}):"
               f" {swatches}</div>")
     return page, legend

@@ -10,7 +10,8 @@ import streamlit as st
 from dashboard import figures
 from dashboard.i18n import localised, number, say, tr
 from dashboard.text import place, plain
-from indicators import deep_dives, municipal, plausibility, town_official
+from indicators import municipal, plausibility, town_official
+from indicators.registry import get
 
 
 def render(store, gisco_id: str, town_name: str, lang: str = "en", context: bool = False) -> pd.DataFrame:
@@ -54,7 +55,7 @@ def _ine(ine: pd.DataFrame, gisco_id: str, lang: str) -> None:
     abroad = ine[ine["group"].eq("born_abroad") & ine["status"].eq("shown")]
     if abroad["year"].nunique() > 1:
         series = abroad.assign(geo=gisco_id)[["geo", "name", "year", "value"]]
-        fig = figures.trends(series, localised(deep_dives.get("es_born_abroad_share"), lang),
+        fig = figures.trends(series, localised(get("es_born_abroad_share"), lang),
                              tr("Born abroad, 1 January of each year", lang), lang=lang)
         st.plotly_chart(fig, key=f"town-ine-{gisco_id}", config={"displaylogo": False},
                         alt=tr("Line of the share of residents born abroad by year; the values are in the table "
@@ -84,7 +85,7 @@ def _city(city: pd.DataFrame, town_name: str, lang: str) -> None:
     else:
         shown = city[city["status"].eq("shown")]
         if shown["year"].nunique() > 1:
-            fig = figures.trends(_with_gaps(shown), localised(deep_dives.get("city_foreign_born_share"), lang),
+            fig = figures.trends(_with_gaps(shown), localised(get("city_foreign_born_share"), lang),
                                  tr("Foreign-born share of residents, {city}", lang, city=name), lang=lang)
             st.plotly_chart(fig, key=f"town-city-{code}", config={"displaylogo": False},
                             alt=tr("Line of the city's foreign-born share by year; the values are in the table "
