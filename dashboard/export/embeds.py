@@ -32,9 +32,9 @@ from dashboard import map_ahead, state
 from dashboard.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
 from dashboard.export.common import PROJECT, licence_line, source_line
 from dashboard.figures import level_text, year_text
-from dashboard.i18n import localised, tr
+from dashboard.i18n import localised, say, tr
 from dashboard.plotly_map import PLOTLY_JS
-from geodata.attribution import BOUNDARIES
+from geodata.attribution import boundaries
 from indicators import tables
 from indicators.mapdata import map_data
 from indicators.registry import get
@@ -134,7 +134,7 @@ def page(maps: StaticFiles, static: dict[str, str], indicator: str, level: int, 
         "css": static["embed.css"], "js": static["embed.js"], "plotly": static["plotly.min.js"],
         "year_word": tr("Year", lang), "last": len(years) - 1, "year": latest, "label": first["label"],
         "year_hidden": "" if len(years) > 1 else "hidden", "source": first["source"],
-        "licence": f"{tr('Licence: {licence}', lang, licence=licence_line(ind))} · {BOUNDARIES} · {PROJECT}",
+        "licence": f"{tr('Licence: {licence}', lang, licence=licence_line(ind))} · {say(boundaries(), lang)} · {PROJECT}",
         "live": live_link(live, indicator, level, latest, lang),
         "live_word": tr("Open the live view (table, downloads, region profiles)", lang)}
     text = Template((TEMPLATES / "page.html").read_text(encoding="utf-8")).substitute(
