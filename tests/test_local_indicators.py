@@ -1,6 +1,5 @@
 """Figures for areas of the 1 km grid, checked by brute force over the raw tiles, and the town search."""
 
-import time
 
 import pandas as pd
 import pytest
@@ -125,12 +124,10 @@ def test_the_share_gate_decides_exactly_which_regions_get_a_grid_figure(store):
     assert not local.region_figures(store, "FR106")["computed"]  # Seine-Saint-Denis: city cells leak
 
 
-def test_circles_are_fast(store):
-    local.town_circle(store, "FR_75056", 20)  # first call builds the row keys
-    started = time.perf_counter()
-    for radius in local.RADII_KM:
-        local.town_circle(store, "FR_75056", radius)
-    assert (time.perf_counter() - started) / 4 < 0.2  # 50 ms in the bench; loose here on a shared machine
+def test_wider_circles_hold_more_residents(store):
+    """Every radius gives figures, each circle holding the smaller ones (speed: ``python -m bench``, not here)."""
+    residents = [local.town_circle(store, "FR_75056", radius)["residents"] for radius in local.RADII_KM]
+    assert all(r is not None for r in residents) and residents == sorted(residents) and residents[0] > 0
 
 
 @pytest.mark.parametrize("text, gisco_id", [("Gouda", "NL_GM0513"), ("tulln", "AT_32135"),
@@ -146,9 +143,7 @@ def test_search_tells_duplicates_apart_and_survives_hostile_input(store):
     assert {"Seine-Saint-Denis", "La Réunion"} <= set(exact["nuts_3_name"])
     assert exact["label"].is_unique
     for hostile in ["x" * 10_000, "<script>alert(1)</script>", "' OR 1=1 --", "\x00\u202e", ""]:
-        started = time.perf_counter()
-        out = find_towns(store, hostile, 10)
-        assert time.perf_counter() - started < 0.5
+        out = find_towns(store, hostile, 10)  # its speed on hostile input is in the bench, never asserted here
         assert not any("script" in str(v) for v in out.to_numpy().ravel())
 
 
