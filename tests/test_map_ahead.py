@@ -9,7 +9,7 @@ from starlette.requests import Request
 from streamlit.testing.v1 import AppTest
 
 from dashboard import map_ahead
-from dashboard.i18n import localised, t, tr
+from dashboard.i18n import localised, tr
 from dashboard.pages import ROUTER
 from indicators import tables
 from indicators.registry import get
