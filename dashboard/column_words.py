@@ -31,6 +31,11 @@ def headers(frame: pd.DataFrame, lang: str) -> dict[str, str]:
         "detail": tr("detail", lang), "source": tr("source", lang), "source_id": tr("source", lang),
         "reason": tr("reason", lang), "unit": tr("unit", lang), "note": tr("note", lang),
         "period": tr("period", lang), "meaning": tr("meaning", lang),
+        "chosen": tr("chosen", lang), "date": tr("date", lang), "total": tr("total", lang),
+        "population": tr("population", lang), "population_year": tr("population year", lang),
+        "hotspot": tr("hotspots", lang), "reception_centres": tr("reception centres", lang),
+        "siproimi": "SIPROIMI", "sai": "SAI",  # the Italian reception networks' own names
+        "series": tr("series", lang), "label": tr("label", lang),
         "other_vintage": tr("another vintage", lang),
         **{f"{flags.MEANINGS[letter]} ({letter})": f"{flag_words.meanings(lang)[letter]} ({letter})"
            for letter in flags.MARKED},

@@ -21,7 +21,7 @@ from dataclasses import replace
 from geodata.attribution import boundaries
 from indicators.wording import KOSOVO_NOTE, LANGUAGES, LOCALES, catalogue, country_name, number, said
 
-__all__ = ["LANGUAGES", "KOSOVO_NOTE", "tr", "say", "localised", "number", "country", "language", "catalogue"]
+__all__ = ["LANGUAGES", "LOCALES", "KOSOVO_NOTE", "tr", "say", "localised", "number", "country", "language", "catalogue"]
 
 
 

@@ -21,8 +21,9 @@ OPENED = {"map": {"indicator": "foreign_born_share", "level": "2"}, "region": {"
           "most_affected": {"level": "3", "preset": "arrival_pressure", "countries": "BE", "geo": "BE100"},
           "data_gaps": {"geo": "ITC4", "indicator": "foreign_born_share"}, "sources": {}, "status": {}}
 SNAKE = re.compile(r"(?<![\w./=-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/])")
-# a number with a point for its decimals ("0.1"), where French, German, Italian and Spanish write a comma
-DOT_DECIMAL = re.compile(r"(?<![\w.,/])\d+\.\d+(?![\w.])")
+# a number with a point for its one or two decimals ("0.1"), where French, German, Italian and Spanish write a comma
+# (German, Italian and Spanish group thousands with a point: "365.689"; a licence's version "CC BY 4.0" is a name)
+DOT_DECIMAL = re.compile(r"(?<![\w.,/])(?<!CC BY )\d+\.\d{1,2}(?![\w.])")
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 NAMES = {"Territorial Migration Atlas"}  # the project's name, as it is published, in every language
 
@@ -46,11 +47,18 @@ def _codes() -> set[str]:
     return {word for text in texts for word in SNAKE.findall(str(text))}
 
 
+def _pattern(text: str) -> re.Pattern:
+    return re.compile(".+?".join(re.escape(part) for part in re.split(r"\{\w+\}", text)))
+
+
 def _problems(texts: list[str], lang: str) -> list[tuple[str, str]]:
     """What a reader of ``lang`` should not meet in ``texts``: English catalogue text, snake_case ids, dot decimals."""
     allowed = _codes()
+    translated = {english: _pattern(said) for english, said in i18n.catalogue(lang).items()}
+    # an English pattern that the translation matches too ("{indicator}: points", French "{indicator} : points")
     found = [("english", f"{english!r} in {text[:80]!r}") for text in texts for english, pattern in
-             _english_patterns(lang) if english not in NAMES and pattern.search(text)]
+             _english_patterns(lang) if english not in NAMES and pattern.search(text)
+             and not translated[english].search(text)]
     found += [("snake_case", f"{word!r} in {text[:80]!r}") for text in texts for word in SNAKE.findall(text)
               if word not in allowed]
     found += [("dot decimal", f"{number!r} in {text[:80]!r}") for text in texts for number in DOT_DECIMAL.findall(text)]

@@ -3,7 +3,6 @@ out in chromium, as the image renderer does), and show whole countries."""
 
 from __future__ import annotations
 
-import numpy as np
 import orjson
 import pytest
 from playwright.sync_api import sync_playwright

@@ -218,7 +218,7 @@ def test_profile_briefing_cli_and_csv_agree_for_20_random_regions(store_env, sto
 
     from pypdf import PdfReader
 
-    from dashboard import figures
+    from dashboard import i18n
     from dashboard.export import csvs, pdf
     from indicators import profile
     from indicators.__main__ import main as cli

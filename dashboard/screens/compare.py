@@ -96,8 +96,7 @@ def _reception(store, geos: list[str], lang: str) -> None:
     if rows.empty:
         return
     st.header(tr("Italy only: people in the reception system per 1 000 residents", lang))
-    st.dataframe(rows.assign(date=rows["date"].dt.date, note=[say(note, lang) for note in rows["note"]]),
-                 hide_index=True, width="stretch")
+    shown_table(rows.assign(date=rows["date"].dt.date, note=[say(note, lang) for note in rows["note"]]), lang)
     st.caption(tr("{credit}. Report of {date}. A NUTS 3 region shows its NUTS 2 region's figure; "
                   "Trentino-Alto Adige is one figure for ITH1 + ITH2. Other countries publish no such data.", lang,
                   credit=i18n.say(reception.CREDIT, lang), date=str(rows["date"].max().date())))

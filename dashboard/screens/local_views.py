@@ -13,6 +13,7 @@ from dashboard.export import csvs
 from dashboard.export import local as local_export
 from dashboard.i18n import country, localised, number, say, tr
 from dashboard.screens import downloads
+from dashboard.column_words import headers
 from dashboard.screens.shown_tables import shown_table
 from dashboard.text import place, places
 from indicators import cities, deep_dives, plausibility, reception
@@ -124,8 +125,9 @@ def _italy(store, view, maps) -> None:
                     alt=tr("Lines of people in reception per 1 000 residents by month for the chosen regions.", lang))
     at = rows[rows["date"].eq(date)]
     at = at.assign(note=[say(note, lang) for note in at["note"]])  # indicators.reception's phrases
-    st.dataframe(at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
-                     "population_year", "value", "note"]], hide_index=True, width="stretch")
+    at = at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
+             "population_year", "value", "note"]]
+    st.dataframe(at, hide_index=True, width="stretch", column_config=headers(at, lang))
     downloads.direct(tr("Reception by region and date (CSV)", lang), lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id)),
                      "it_reception_per_1000.csv", "csv_it_reception")
 
@@ -205,8 +207,8 @@ def _region_cities(store, geo: str, lang: str) -> None:
     st.header(tr("Cities in this region (Urban Audit)", lang))
     shown = places(inside[["name", "geo", "note", "year", "value", "flag"]], lang).assign(
         note=[say(note, lang) for note in inside["note"]])
-    st.dataframe(shown.rename(columns={"value": tr("foreign-born %", lang), "note": tr("definition", lang)}),
-                 hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+        **headers(shown, lang), "value": tr("foreign-born %", lang), "note": tr("definition", lang)})
     shares = cities.city_shares(store)
     series = places(shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"]), lang)
     if series["year"].nunique() > 1:
@@ -269,7 +271,7 @@ def sources_section(lang: str = "en") -> None:
            "both counts of the same year. Published values are checked before they are shown: {rules} A caught value "
            "stays in the data as published, is marked \"implausible: not shown\", is left out of maps, ranks and "
            "charts, and is listed on the data-gap page with its rule. Nothing is corrected.", lang,
-           rules=" ".join(tr("*{rule}*: {wording}.", lang, rule=k, wording=say(v, lang))
+           rules=" ".join(tr("*{rule}*: {wording}.", lang, rule=_rule_name(k, lang), wording=say(v, lang))
                           for k, v in plausibility.RULES.items())),
         tr("- **Spain** (INE table 68538, every municipality, 1 January 2021-2024), joined to the LAU 2020 centres "
            "on `ES_` + the 5-digit INE code; codes that do not join are listed on the data-gap page.", lang),
@@ -304,9 +306,11 @@ def compare_cities(store, lang: str = "en") -> None:
                                        tr("Foreign-born share of residents over time", lang), lang=lang),
                         key="compare-city-trends",
                         alt=tr("Lines of the chosen cities' foreign-born share over the years shown.", lang))
-        st.dataframe(chosen.assign(note=[say(note, lang) for note in chosen["note"]]).rename(
-            columns={"value": tr("city %", lang), "country_value": tr("country % (same year)", lang),
-                     "note": tr("definition", lang)}), hide_index=True, width="stretch")
+        chosen = chosen.assign(note=[say(note, lang) for note in chosen["note"]],
+                               country=[country(code, lang) for code in chosen["country"]])
+        st.dataframe(chosen, hide_index=True, width="stretch", column_config={
+            **headers(chosen, lang), "value": tr("city %", lang), "country_value": tr("country % (same year)", lang),
+            "note": tr("definition", lang)})
 
 
 def reception_beside_score(store, countries: list[str], level: int, lang: str = "en", result=None) -> None:
@@ -339,8 +343,8 @@ def reception_beside_score(store, countries: list[str], level: int, lang: str = 
     with st.expander(tr("Italy only: people in reception per 1 000 residents, {date}", lang,
                         date=_date(latest["date"].max(), lang))):
         latest = latest.assign(note=[say(note, lang) for note in latest["note"]])
-        st.dataframe(latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]],
-                     hide_index=True, width="stretch")
+        latest = latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]]
+        st.dataframe(latest, hide_index=True, width="stretch", column_config=headers(latest, lang))
         st.caption(say(reception.CREDIT, lang) + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)
                                               if level == 2 else
                                               tr("Regional (NUTS 2) figures; NUTS 3 regions are not reported.", lang)))

@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import frame, i18n, links, profile_figures, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
+from dashboard.column_words import headers
 from dashboard.i18n import localised, number, say, tr
 from dashboard.screens import basket, downloads, local_views, rank_breakdown, region_grid, region_towns, town_search_box
 from dashboard.text import plain
@@ -179,7 +180,8 @@ def _trends(store, geo, view) -> None:
             with st.expander(tr("Data and downloads", lang)):
                 said = series.assign(series=[_series(s, lang) for s in series["series"]],
                                      label=[say(label, lang) for label in series["label"]])
-                st.dataframe(said[["series", "name", "year", "value", "flag", "label"]], hide_index=True)
+                said = said[["series", "name", "year", "value", "flag", "label"]]
+                st.dataframe(said, hide_index=True, column_config=headers(said, lang))
                 downloads.figure_images(fig, f"{indicator_id}_{geo}", f"trend_{indicator_id}_{geo}")
         shown += 1
     if not shown:

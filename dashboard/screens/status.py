@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import cached
 from dashboard.context import PageContext
+from dashboard.column_words import headers
 from dashboard.i18n import number, tr
 
 
@@ -32,4 +33,4 @@ def render(ctx: PageContext) -> None:
     )
     with st.expander(tr("Codes that match no region ({count}), with the reason", lang,
                         count=number(len(store.unmatched), 0, lang))):
-        st.dataframe(store.unmatched, hide_index=True, width="stretch")
+        st.dataframe(store.unmatched, hide_index=True, width="stretch", column_config=headers(store.unmatched, lang))
