@@ -352,7 +352,7 @@ def _chart_layout(fig: go.Figure, title: str, unit: str, credit: str, height: in
     head, _, rest = title.partition("<br>")
     lines = textwrap.wrap(head, CHART_TITLE_CHARS) + ([rest] if rest else [])
     lines += [f"<span style='font-size:11px;color:#555'>{line}</span>"
-              for line in wrap(f"{credit} · Territorial Migration Atlas", CHART_CREDIT_CHARS)]
+              for line in fit(f"{credit} · Territorial Migration Atlas", CHART_CREDIT_CHARS)]
     lines = "<br>".join(lines).split("<br>")
     top = TITLE_TOP + CHART_LINE_PX * len(lines) + 8
     total = height + top - 50
