@@ -22,7 +22,7 @@ UNITS = {"born_abroad_pct": phrase("% of residents*"), "born_outside_eu_pct": ph
 
 def areas(store, town: pd.Series, lang: str = "en") -> list[dict]:
     """The comparison areas, nearest first: NUTS 3 and NUTS 2 (where the share gate passes), country, EU; each
-    with its name (in ``lang`` for a country), kind and figures, or the reason it has none."""
+    with its name (in ``lang`` for a country; the EU's a phrase), kind and figures, or the reason it has none."""
     out = []
     for geo, kind in ((str(town["nuts_3"]), "nuts_3"), (str(town["nuts_2"]), "nuts_2")):
         region = local.region_figures(store, geo)
@@ -33,7 +33,7 @@ def areas(store, town: pd.Series, lang: str = "en") -> list[dict]:
     figures = local.area_figures(store, country) if country in local.GRID_COUNTRIES else {}
     out.append({"geo": country, "kind": "country", "name": country_name(country, lang), "figures": figures,
                 "note": local.COUNTRY_NOTES.get(country, "")})
-    out.append({"geo": "EU", "kind": "EU", "name": "EU27", "figures": local.area_figures(store, "EU"), "note": ""})
+    out.append({"geo": "EU", "kind": "EU", "name": local.area_label("EU"), "figures": local.area_figures(store, "EU"), "note": ""})
     return out
 
 

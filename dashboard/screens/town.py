@@ -160,10 +160,10 @@ def _key_figures(store, view, lang: str) -> None:
             shown = (_value(area, figure["decimals"], lang) if area["value"] is not None or area["too_little"]
                      else tr("not computed", lang) if area["note"] and area["kind"].startswith("nuts")
                      else tr("not known", lang))
-            lines.append(f"{plain(area['name'])}{level}: {plain(shown)}")
+            lines.append(f"{plain(say(area['name'], lang))}{level}: {plain(shown)}")
         with columns[i % 2].container(border=True):
             st.markdown("  \n".join(lines))
-    notes = [f"{plain(area['name'])}: {plain(say(area['note'], lang))}" for area in figures[0]["areas"]
+    notes = [f"{plain(say(area['name'], lang))}: {plain(say(area['note'], lang))}" for area in figures[0]["areas"]
              if area["note"]]
     for note in notes:
         st.caption(note)
