@@ -27,13 +27,13 @@ from string import Template
 from urllib.parse import urlencode
 
 import orjson
+import plotly
 
 from dashboard import map_ahead, state
 from dashboard.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
 from dashboard.export.common import PROJECT, licence_line, source_line
 from dashboard.figures import level_text, year_text
 from dashboard.i18n import localised, say, tr
-from dashboard.plotly_map import PLOTLY_JS
 from geodata.attribution import boundaries
 from indicators import tables
 from indicators.mapdata import map_data
@@ -41,6 +41,9 @@ from indicators.registry import get
 from loaders.store import boundary_files
 
 TEMPLATES = Path(__file__).with_name("embed")
+# plotly's own bundle, as the app's /assets route serves it (not imported from plotly_map: exports run without
+# streamlit)
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 STATIC = "static"
 SCHEME = "quantiles"  # the map page's default classes
 # written beside the file as .gz for servers that send precompressed files (nginx's gzip_static: deploy/)
