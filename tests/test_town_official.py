@@ -17,7 +17,7 @@ def test_a_spanish_town_gets_ine_figures_first_then_its_city(store):
     pd.testing.assert_series_equal(ine.sort_index(), madrid.sort_index(), check_names=False)
     assert set(rows.loc[rows["section"].eq("ine"), "source"]) == {"Fuente: INE (tabla 68538)"}
     city = rows[rows["section"].eq("city")]
-    assert set(city["geo"]) == {"ES001C"} and set(city["match"].map(str)) == {"name and NUTS 3"}  # phrases: str is the English
+    assert set(city["geo"]) == {"ES001C"} and set(city["match"].map(str)) == {"name and NUTS 3"}
     assert city["note"].map(str).str.contains("greater city").all()  # Eurostat's ES001C is the greater city: said
 
 
