@@ -84,10 +84,15 @@ def test_every_link_shown_on_every_page_opens_a_page_in_the_same_language(chromi
             for summary in page.locator('[data-testid="stExpander"] summary').all():
                 summary.click()  # links inside expanders (the share panel, a region's towns) are drawn when opened
             page.wait_for_timeout(2000)
-            if key == "map":
-                page.wait_for_selector('[data-testid="stCode"] code')
             for link in _shown_links(page, app.url):
                 links.setdefault(link, key)
+            # the share panel is a popover: its link and embed code are drawn when it is opened, one at a time
+            for button in page.locator('[data-testid="stPopover"] button').all():
+                button.click()
+                page.wait_for_selector('[data-testid="stPopoverBody"] [data-testid="stCode"] code')
+                for link in _shown_links(page, app.url):
+                    links.setdefault(link, key)
+                page.keyboard.press("Escape")
         assert any("embed=1" in link for link in links) and f"{app.url}/map" not in " ".join(links)
         failures = []
         for link, shown_on in sorted(links.items()):
