@@ -64,7 +64,8 @@ def registry_texts() -> set[str]:
     """Every text from a registry a page can show (indicators' words of every geography, themes, page titles, the
     boundary attribution, the Kosovo note): what the catalogues must translate besides the literals."""
     from dashboard.pages import PAGES
-    from indicators.registry import THEMES, every
+    from indicators.entries import every
+    from indicators.registry import THEMES
 
     texts = {*THEMES.values(), *(page.label for page in PAGES), boundaries(), KOSOVO_NOTE}
     for entry in every():

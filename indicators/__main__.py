@@ -15,7 +15,8 @@ import pandas as pd
 from indicators import city_cli, derived, entry_tables, lau_ranking, local_cli, presets, profile, tables
 from indicators.benchmarks import benchmarks
 from indicators.composite import CANDIDATES, composite, not_ranked
-from indicators.registry import GEOGRAPHIES, Indicator, every, get
+from indicators.entries import every, get
+from indicators.registry import GEOGRAPHIES, Indicator
 from indicators.wording import LANGUAGES, phrase, said
 from loaders.errors import StoreMissingError
 from loaders.store import load_store

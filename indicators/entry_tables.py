@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators import tables
-from indicators.registry import GEOGRAPHIES, Entry, get
+from indicators.entries import get
+from indicators.registry import GEOGRAPHIES, Entry
 
 NUTS_COLUMNS = ["geo", "name", "level", "nuts_version", "year", "period", "value", "flag", "unit", "source"]
 LOCAL_COLUMNS = ["geo", "name", "level", "country", "year", "value", "flag", "unit", "source", "note"]

@@ -9,7 +9,8 @@ import pandas as pd
 
 from indicators import cities, plausibility, reception
 from indicators.classes import Classes, classify
-from indicators.registry import LocalIndicator, get
+from indicators.entries import get
+from indicators.registry import LocalIndicator
 from indicators.wording import Phrase, phrase
 from loaders.city_tables import read
 

@@ -515,26 +515,12 @@ REGISTRY: dict[str, Indicator] = {entry.id: entry for entry in ENTRIES}
 assert len(REGISTRY) == len(ENTRIES), "indicator ids must be unique"
 
 
-def every() -> tuple[Entry, ...]:
-    """Every entry of every geography: the NUTS indicators, then the local ones, then the grid measures."""
-    # imported here, not at the top: the local entries carry functions that read NUTS tables through this module
-    from indicators import deep_dives, local
 
-    return (*ENTRIES, *deep_dives.ENTRIES, *local.MEASURES.values())
-
-
-def of_geography(geography: str) -> list[Entry]:
-    """The entries measured on one geography ("nuts", "city", "lau", "nuts2_report", "grid")."""
-    return [entry for entry in every() if entry.geography == geography]
-
-
-def get(indicator_id: "str | Entry", geography: str | None = None) -> Entry:
-    """The entry with this id, of any geography, or only of ``geography`` when given (an entry passes through);
-    KeyError names the id."""
+def get(indicator_id: "str | Indicator") -> Indicator:
+    """The NUTS entry with this id (an entry passes through); KeyError names the id. Every geography's entries,
+    and the lookup across them, are ``indicators.entries``'."""
     if isinstance(indicator_id, Entry):
         return indicator_id
-    found = REGISTRY.get(indicator_id) or next((e for e in every() if e.id == indicator_id), None)
-    if found is None or (geography is not None and found.geography != geography):
-        wanted = f" {geography}" if geography else ""
-        raise KeyError(f"unknown{wanted} indicator {indicator_id!r}")
-    return found
+    if indicator_id not in REGISTRY:
+        raise KeyError(f"unknown indicator {indicator_id!r}")
+    return REGISTRY[indicator_id]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators import entry_tables, tables, wording
-from indicators.registry import GEOGRAPHIES, Indicator, every
+from indicators.entries import every
+from indicators.registry import GEOGRAPHIES, Indicator
 from indicators.wording import Phrase, phrase
 from loaders.manifest import BY_ID, EUROSTAT_API, SOURCES
 

@@ -301,7 +301,7 @@ def test_a_weight_the_sliders_cannot_show_is_not_clamped_but_warned_on_the_page(
 
 
 def test_sources_page_lists_every_indicator_and_every_file():
-    from indicators.registry import every
+    from indicators.entries import every
 
     at = _app("sources")
     table = at.dataframe[0].value

@@ -11,8 +11,9 @@ from contextlib import redirect_stdout
 
 import pytest
 
-from indicators import entry_tables, local, registry, sources
-from indicators.registry import GEOGRAPHIES, Entry, get
+from indicators import entries, entry_tables, local, sources
+from indicators.entries import get
+from indicators.registry import GEOGRAPHIES, Entry
 from loaders.manifest import BY_ID
 
 # fetched by `loaders fetch` but shown nowhere in the app (no indicator or page reads them): a new file must be either
@@ -22,11 +23,11 @@ FETCHED_NOT_SHOWN = {"lfsa_egan", "lfsa_pganws", "demo_pjanbroad", "lfsa_ugan", 
 
 
 def test_every_entry_is_one_type_with_named_fields_and_a_geography():
-    entries = registry.every()
-    assert len({e.id for e in entries}) == len(entries), "ids must be unique across geographies"
-    assert {e.geography for e in entries} == set(GEOGRAPHIES)
+    every = entries.every()
+    assert len({e.id for e in every}) == len(every), "ids must be unique across geographies"
+    assert {e.geography for e in every} == set(GEOGRAPHIES)
     shared = {f.name for f in dataclasses.fields(Entry)}
-    for entry in entries:
+    for entry in every:
         assert isinstance(entry, Entry) and shared <= {f.name for f in dataclasses.fields(entry)}, entry.id
         assert get(entry.id) is entry and entry.levels, entry.id
         assert all(source in BY_ID for source in entry.sources), entry.id
@@ -72,7 +73,7 @@ def test_list_json_has_every_geography_with_its_levels(store):
     assert listed["born_abroad"]["years_in_store"] == [2021] and listed["born_abroad"]["scale"] == 100.0
     assert listed["es_born_abroad_share"]["years_in_store"] == [2021, 2022, 2023, 2024]
     assert "rows" not in listed["es_born_abroad_share"]  # a function is not a field a script can read
-    assert len(listed) == len(registry.every())
+    assert len(listed) == len(entries.every())
 
 
 def test_the_sources_page_lists_every_file_the_app_shows(store):
@@ -84,7 +85,7 @@ def test_the_sources_page_lists_every_file_the_app_shows(store):
     assert "town page" in files.loc[files["source"].eq("lau_2020"), "used for"].iloc[0]
     assert set(BY_ID) - sources.shown_sources() == FETCHED_NOT_SHOWN
     methods = sources.methods_table(store)
-    assert list(methods["id"]) == [e.id for e in registry.every()]
+    assert list(methods["id"]) == [e.id for e in entries.every()]
     assert set(methods.loc[methods["id"].isin(local.MEASURES), "geography"]) == {str(GEOGRAPHIES["grid"])}
 
 

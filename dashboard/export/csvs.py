@@ -9,7 +9,8 @@ import pandas as pd
 
 from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, licence_line, retrieved
 from indicators import entry_tables
-from indicators.registry import GEOGRAPHIES, get
+from indicators.entries import get
+from indicators.registry import GEOGRAPHIES
 from loaders.manifest import BY_ID
 
 COLUMNS = entry_tables.NUTS_COLUMNS

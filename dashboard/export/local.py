@@ -13,7 +13,7 @@ from dashboard.export.common import PROJECT
 from dashboard.i18n import localised, number, say, tr
 from indicators import local_maps
 from indicators.classes import classify
-from indicators.registry import get
+from indicators.entries import get
 
 # one builder per map, used by the page (geometry by URL) and by the image export (geometry inlined)
 

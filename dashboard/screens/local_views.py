@@ -17,7 +17,7 @@ from dashboard.column_words import headers
 from dashboard.screens.shown_tables import shown_table
 from dashboard.text import place, places
 from indicators import cities, deep_dives, plausibility, reception
-from indicators.registry import get, of_geography
+from indicators.entries import get, of_geography
 from loaders.city_tables import read
 from loaders.memo import Memo
 

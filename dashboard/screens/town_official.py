@@ -11,7 +11,7 @@ from dashboard import figures
 from dashboard.i18n import localised, number, say, tr
 from dashboard.text import place, plain
 from indicators import municipal, plausibility, town_official
-from indicators.registry import get
+from indicators.entries import get
 
 
 def render(store, gisco_id: str, town_name: str, lang: str = "en", context: bool = False) -> pd.DataFrame:
