@@ -16,11 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.app_browser import app_browser_bench
+from bench.app_browser import app_browser_bench, first_map_bench
 from bench.build import build_bench
 from bench.lau_ranking import lau_ranking_bench
-from bench.local import local_bench
+from bench.local import local_bench, town_page_bench
 from bench.local_views import local_views_bench
+from bench.readers import readers_bench
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -84,9 +85,12 @@ def main() -> int:
     _exports(store, add)
     local_bench(store, add)
     lau_ranking_bench(store, add)
+    town_page_bench(add)
     app_browser_bench(store, cache_dir, add)
+    first_map_bench(store, cache_dir, add)
     _browser(add)
     _concurrency(add)
+    readers_bench(store, cache_dir, add)  # issue 24: live page vs static embed, nginx + 2 processes vs 1
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{'measure':48} {'value':>10} {'unit':4} {'target':>8} {'baseline':>10} {'×':>6}  met")
@@ -129,7 +133,7 @@ def _analytics(store, add) -> None:
 
     def one_summary():
         drop("ranks")
-        summary(store, "ITC4", "en")
+        str(summary(store, "ITC4"))
 
     one_summary()
     seconds, _ = _timed(one_summary, repeat=5)

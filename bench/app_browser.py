@@ -1,6 +1,7 @@
-"""Issues 13 and 15 in a real chromium against a freshly started app: the server's peak memory after a visit of
-the main pages (the 1 km grid included, through the town page), and the map's redraw after a year change beside
-plotly.js alone drawing the same figures on a bare page."""
+"""Issues 13, 15 and 22 in a real chromium against a freshly started app: the server's peak memory after a visit
+of the main pages (the 1 km grid included, through the town page), the map's redraw after a year change beside
+plotly.js alone drawing the same figures on a bare page, and the first map in a fresh tab beside a bare
+Streamlit page drawing the same choropleth."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from bench.bare_plotly import WATCH_JS, BarePage, bare_redraws
+from bench.bare_plotly import WATCH_JS, BarePage, BareStreamlit, bare_redraws, first_map_ms
 
 MAP_URL = "/?indicator=net_migration_rate&level=3&year=2020"
 YEARS = (2020, 2019)  # the map's year, then the one ArrowLeft moves to
@@ -107,3 +108,36 @@ def _resident_mb(pid: int) -> float | None:
     except OSError:
         return None
     return None
+
+
+def first_map_bench(store, cache_dir: Path, add, rounds: int = 5) -> None:
+    """Issue 22 item 10: navigation start to every region of the NUTS-3 map drawn, in a fresh tab, the app's map
+    page against a bare Streamlit page with the same figure. The machine is shared: the two are measured in
+    turn within each round, after one round that warms both servers."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import AppServer, launch
+
+    server = AppServer(cache_dir, Path(tempfile.mkdtemp()) / "streamlit.log")
+    bare = BareStreamlit(store, "net_migration_rate", 3, YEARS[0])
+    app_ms, bare_ms = [], []
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            for round_ in range(rounds + 1):
+                app = first_map_ms(browser, server.url + MAP_URL, '[data-testid="atlasMap"] .choroplethlayer path',
+                                   bare.paths)
+                floor = first_map_ms(browser, bare.url, '[data-testid="stPlotlyChart"] .choroplethlayer path',
+                                     bare.paths)
+                if round_:
+                    app_ms.append(app)
+                    bare_ms.append(floor)
+            browser.close()
+    finally:
+        server.stop()
+        bare.stop()
+    app, floor = statistics.median(app_ms), statistics.median(bare_ms)
+    add("first map, fresh tab: app vs bare Streamlit", app / floor, "×", 1.2,
+        note=f"medians: app {app:.0f} ms, bare Streamlit {floor:.0f} ms (NUTS 3, {bare.paths} paths; navigation "
+             f"start to all drawn, interleaved; app {', '.join(f'{v:.0f}' for v in app_ms)}; "
+             f"bare {', '.join(f'{v:.0f}' for v in bare_ms)})")

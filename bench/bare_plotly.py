@@ -4,7 +4,13 @@
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import sys
+import tempfile
 import threading
+import time
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -107,3 +113,90 @@ def bare_redraws(browser, page_server: BarePage, repeat: int = 4) -> tuple[float
         redraws.append(page.evaluate("window.__redraw.end - window.__redraw.start"))
     page.context.close()
     return first, redraws
+
+
+# Issue 22 item 10's floor: the same figure drawn by a bare Streamlit page (one st.plotly_chart, nothing else),
+# its boundary files from Streamlit's static folder.
+BARE_APP = """import json, pathlib, streamlit as st
+st.set_page_config(layout="wide")
+here = pathlib.Path(__file__).parent
+st.plotly_chart(json.loads((here / "figure.json").read_text()), config=json.loads((here / "config.json").read_text()))
+"""
+
+# Installed before a page's own scripts: the moment (ms after navigation start, on the page's performance
+# timeline) at which ``selector`` holds ``count`` drawn region paths, checked at every animation frame.
+DRAWN_JS = """
+([selector, count]) => {
+  const tick = () => {
+    if (document.querySelectorAll(selector).length >= count) { window.__drawn = performance.now(); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+"""
+
+
+class BareStreamlit:
+    """``streamlit run`` of a one-chart script in a temporary folder, on a free loopback port; ``stop`` ends it."""
+
+    def __init__(self, store, indicator: str, level: int, year: int):
+        self.folder = folder = Path(tempfile.mkdtemp(prefix="bare-streamlit-"))
+        (folder / "static").mkdir()
+        (folder / ".streamlit").mkdir()
+        (folder / ".streamlit" / "config.toml").write_text("[server]\nenableStaticServing = true\n")
+        files = boundary_files(store.path)
+        for name, body in files.items():
+            (folder / "static" / name).write_bytes(body)
+        for name in BASE_MAPS:
+            (folder / "static" / name).write_text(json.dumps(EMPTY_TOPOLOGY))
+        background = json.loads(files["background_countries.geojson"])
+        maps = MapFiles(store.info["build_id"], tuple(f["id"] for f in background["features"]), ROOT)
+        figure = json.loads(map_figure_json(store, maps, indicator, level, year))
+        for trace in figure["data"]:  # the same files, from Streamlit's static folder
+            if isinstance(trace.get("geojson"), str):
+                trace["geojson"] = "/app/static/" + trace["geojson"].rsplit("/", 1)[1]
+        # one path per location of every choropleth trace: the count that says the whole map is drawn
+        self.paths = sum(len(t.get("locations") or ()) for t in figure["data"] if t.get("type") == "choropleth")
+        (folder / "figure.json").write_text(json.dumps(figure))
+        (folder / "config.json").write_text(json.dumps({**CONFIG, "topojsonURL": "/app/static/"}))
+        (folder / "bare_app.py").write_text(BARE_APP)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/"
+        self._log = open(folder / "streamlit.log", "w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "bare_app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=folder, stdout=self._log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(f"{self.url}_stcore/health", timeout=2).status == 200:
+                    return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"the bare Streamlit page did not start; see {folder / 'streamlit.log'}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._log.close()
+
+
+def first_map_ms(browser, url: str, selector: str, count: int) -> float:
+    """Milliseconds from navigation start to ``count`` drawn paths under ``selector`` in a fresh tab (a new
+    context: an empty cache), as the page's own performance timeline reads them."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.add_init_script(f"({DRAWN_JS})({json.dumps([selector, count])})")
+        page.goto(url)
+        page.wait_for_function("window.__drawn !== undefined", timeout=180_000, polling=100)
+        return page.evaluate("window.__drawn")
+    finally:
+        context.close()

@@ -75,6 +75,7 @@ def local_bench(store, add) -> None:
     add("local 1 km map figure, Paris (JSON)", size, "KB", 150.0, note=f"made in {map_ms:.0f} ms warm (target 250)")
     add("local 1 km map figure, server time warm", map_ms, "ms", 250.0)
 
+    _similar_towns(store, add)
     from dashboard.europe_grid import europe_figure
 
     start = time.perf_counter()
@@ -85,3 +86,40 @@ def local_bench(store, add) -> None:
     warm_ms = 1000 * (time.perf_counter() - start)
     add("5 km Europe view (JSON)", size, "KB", 600.0, note=f"built once per store in {cold_s:.1f} s")
     add("5 km Europe view, server time warm (figure + JSON)", warm_ms, "ms", 600.0)
+
+
+def _similar_towns(store, add) -> None:
+    """Towns like yours per town (features built once per store), beside a row-by-row pandas distance."""
+    import numpy as np
+
+    from indicators import similar_towns
+
+    start = time.perf_counter()
+    table = similar_towns.features(store)
+    similar_towns.similar_towns(store, TOWNS[0])
+    cold_s = time.perf_counter() - start
+    median, worst = _median_ms(lambda gid: similar_towns.similar_towns(store, gid), TOWNS * 2)
+    scale = similar_towns.scales(store)
+
+    def naive(gid):  # every municipality's distance in a Python loop over rows, then a full sort
+        town = table.set_index("gisco_id").loc[gid]
+        distances = table.apply(lambda row: sum(w * ((row[c] - town[c]) / scale[c]) ** 2
+                                                for c, w in similar_towns.FEATURES), axis=1)
+        return distances[table["country"] != town["country"]].sort_values().head(10)
+
+    naive_ms, _ = _median_ms(naive, TOWNS[:1])
+    add("towns like yours, per town (worst of 6, warm)", worst, "ms", 100.0, baseline=naive_ms,
+        note=f"median {median:.0f} ms; features of {len(table)} towns built once per store in {cold_s:.1f} s; "
+             f"baseline: pandas row by row; {int(np.isfinite(table['born_abroad_pct']).sum())} towns comparable")
+
+
+def town_page_bench(add) -> None:
+    """The town page's server time through AppTest: first render, then warm re-renders (issue 23's target)."""
+    from tests.local_timing import town_page_times
+
+    router = Path(__file__).resolve().parents[1] / "dashboard" / "router.py"
+    times = town_page_times(router, ["AT_32135", "NL_GM0513", "FR_93066"])
+    warm = [w for _, runs in times.values() for w in runs]
+    first = statistics.median(f for f, _ in times.values())
+    add("town page server time, warm re-render (AppTest)", 1000 * statistics.median(warm), "ms", 250.0,
+        baseline=1000 * first, note=f"worst {1000 * max(warm):.0f} ms; baseline: the page's first render")

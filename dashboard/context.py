@@ -30,7 +30,7 @@ def hand_over(ctx: PageContext) -> None:
 
 
 def current() -> PageContext:
-    """The context the router handed over, for a page that writes its own URL parameters (the town page)."""
+    """The context the router handed over, for a screen part that needs it below the page (downloads)."""
     return st.session_state[_KEY]
 
 

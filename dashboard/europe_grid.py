@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import base64
-import io
-
 import numpy as np
 import plotly.graph_objects as go
-from PIL import Image
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
-from dashboard.figures import FONT, SEQUENTIAL
-from dashboard.i18n import credit, say, tr
+from dashboard.figures import CHART_CREDIT_CHARS, CHART_TITLE_CHARS, FONT, SEQUENTIAL, fit
+from dashboard.i18n import say, tr
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
+from dashboard.raster import cells_image, scale_bar
 from indicators import local
 
 SIZE_KM = 5
@@ -28,25 +25,15 @@ def europe_figure(store, measure: str, lang: str = "en") -> go.Figure:
     change it in place.
     """
     def compute():
-        label, _, _, _, unit, breaks = local.MEASURES[measure]
-        label, unit = say(label, lang), say(unit, lang)
+        entry = local.MEASURES[measure]
+        label, unit, breaks = say(entry.label, lang), say(entry.unit, lang), entry.breaks
         cells = local.coarse_cells(store, measure, SIZE_KM)
         k = len(breaks) + 1
         colours = [tuple(int(round(float(v))) for v in unlabel_rgb(c)) for c in
                    sample_colorscale(SEQUENTIAL, [0.1 + 0.9 * i / (k - 1) for i in range(k)])]
         palette = np.array(colours + [hex_to_rgb(FEW_COLOUR), hex_to_rgb(WITHHELD_COLOUR)], dtype=np.uint8)
         code = np.where(cells["status"] == "value", cells["class"], np.where(cells["status"] == "few residents", k, k + 1))
-        col0, row1 = int(cells["col"].min()), int(cells["row"].max())
-        width, height = int(cells["col"].max()) - col0 + 1, row1 - int(cells["row"].min()) + 1
-        rgba = np.zeros((height, width, 4), dtype=np.uint8)  # transparent where nobody lives
-        r, c = row1 - cells["row"].to_numpy(), cells["col"].to_numpy() - col0
-        rgba[r, c, :3] = palette[code.astype(int)]
-        rgba[r, c, 3] = 255
-        png = io.BytesIO()
-        Image.fromarray(rgba, "RGBA").save(png, format="PNG", optimize=True)
-        source = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii")
-        fig = go.Figure(go.Image(source=source, x0=col0 * SIZE_KM + SIZE_KM / 2, dx=SIZE_KM,
-                                 y0=row1 * SIZE_KM + SIZE_KM / 2, dy=-SIZE_KM, hoverinfo="skip"))
+        fig = go.Figure(cells_image(cells["col"], cells["row"], code, palette, SIZE_KM, hoverinfo="skip"))
         outline_x, outline_y = _outlines(store)
         fig.add_trace(go.Scatter(x=outline_x, y=outline_y, mode="lines", line=dict(color="#555", width=0.6),
                                  hoverinfo="skip", name="countries", showlegend=False))
@@ -60,18 +47,23 @@ def europe_figure(store, measure: str, lang: str = "en") -> go.Figure:
         for text, colour in zip(legend, palette):
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=text, showlegend=True,
                                      marker=dict(size=10, symbol="square", color=f"rgb{tuple(int(v) for v in colour)}")))
+        # title and source in lines a 390 px phone shows whole
+        title = fit(tr("{measure} ({unit}) · Census 2021 grid summed to {size} km cells", lang, measure=label,
+                        unit=unit, size=SIZE_KM), CHART_TITLE_CHARS)
+        source = fit(say(GRID_SOURCE, lang) + tr(", summed to {size} km by the project", lang, size=SIZE_KM)
+                      + f" · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", CHART_CREDIT_CHARS)
+        bar = scale_bar(VIEW_X_KM, VIEW_Y_KM)
         fig.update_layout(
-            title=dict(text=tr("{measure} ({unit}) · Census 2021 grid summed to {size} km cells", lang, measure=label,
-                               unit=unit, size=SIZE_KM)), font=FONT,
-            height=760, margin=dict(l=10, r=10, t=50, b=70), plot_bgcolor="white", legend=dict(x=0, y=1),
-            # image traces reverse the y axis by default; EPSG:3035 northings grow upwards. The window starts on the
-            # continent (the outermost regions are in the image too, reached by panning).
+            title=dict(text="<br>".join(title)), font=FONT, shapes=bar["shapes"],
+            height=760, margin=dict(l=10, r=10, t=30 + 20 * len(title), b=20 + 17 * len(source)), plot_bgcolor="white",
+            legend=dict(x=0, y=1),
+            # EPSG:3035 northings grow upwards (an explicit, increasing range: see raster.cells_image). The window
+            # starts on the continent (the outermost regions are in the image too, reached by panning).
             xaxis=dict(visible=False, range=list(VIEW_X_KM)),
             yaxis=dict(visible=False, range=list(VIEW_Y_KM), autorange=False, scaleanchor="x", scaleratio=1),
-            annotations=[dict(text=credit(GRID_SOURCE, lang) + tr(", summed to {size} km by the project", lang, size=SIZE_KM)
-                                   + f" · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", showarrow=False, xref="paper",
-                              yref="paper", x=0, y=-0.02,
-                              xanchor="left", yanchor="top", font=dict(size=11, color="#444"))])
+            annotations=[dict(text="<br>".join(source), showarrow=False, xref="paper", yref="paper", x=0, y=-0.02,
+                              xanchor="left", yanchor="top", align="left", font=dict(size=11, color="#444")),
+                         *bar["annotations"]])
         return fig
 
     return store.memo.cached(("dashboard", "europe_grid", measure, lang), compute)

@@ -16,14 +16,15 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard import map_insets
-from dashboard.i18n import credit, say, t, tr
-from geodata.attribution import BOUNDARIES
+from dashboard.i18n import number, say, tr
+from geodata.attribution import boundaries as boundary_line
 from indicators import flags
 from indicators.classes import Classes
 from indicators.registry import Indicator
 
 SEQUENTIAL = "YlGnBu"
 DIVERGING = "PuOr"
+REFERENCE_COLOURS = {"country": "#636363", "EU": "#d95f02"}  # a compared region's country and the EU, on bars
 NO_DATA_COLOUR = "#9e9e9e"  # mid grey: darker than every light class, and not a hue of either palette
 BACKGROUND_COLOUR = "#e3e3e3"
 BORDER_COLOUR = "#ffffff"
@@ -32,15 +33,18 @@ FONT = dict(family="Liberation Sans, Arial, sans-serif", size=13, color="#222222
 # in most tables: the main map is fitted to it; the outermost regions are in insets (dashboard.map_insets).
 MAINLAND_LON = (-24.5, 34.0)
 MAINLAND_LAT = (34.5, 71.0)
+# An image has no pan: its frame reaches east to Turkey's border, so no country is cut at the edge.
+IMAGE_LON = (-24.5, 45.0)
 MAP_HEIGHT = 680
 LINE_PX = 17  # one line of 11-13 px text
-TITLE_PX, SUBTITLE_PX = 34, 20  # the 17 px title with its padding; one 13 px subtitle line
+TITLE_PX, SUBTITLE_PX = 34, 22  # the 17 px title with its padding; one 13 px subtitle line (22 px apart)
+TITLE_TOP = 12  # px of white above the title
+# A chart's title block on a 390 px phone (a chart about 358 px wide): 15 px title lines and 11 px source lines
+# this long fit; plotly spaces every line of a title as its first (15 px) line: CHART_LINE_PX apart.
+CHART_TITLE_CHARS, CHART_CREDIT_CHARS, CHART_LINE_PX = 44, 60, 20
+SUBTITLE_CHARS = 60  # a 13 px subtitle line this long fits a 390 px phone (5.6 px a character, measured)
 
 
-
-
-def format_value(value: float, decimals: int) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:,.{decimals}f}"
 
 
 def class_colours(classes: Classes, diverging: bool) -> list[str]:
@@ -98,9 +102,9 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
         traces.append(dict(type="choropleth", geojson=_only(url, ids), locations=ids, z=[0] * len(ids),
                            showscale=False, colorscale=[[0, BACKGROUND_COLOUR], [1, BACKGROUND_COLOUR]],
                            marker_line_color=BORDER_COLOUR, marker_line_width=0.5, hoverinfo="skip",
-                           showlegend=True, legendrank=1001, legendgroup="notcovered", name=t("not_covered", lang)))
+                           showlegend=True, legendrank=1001, legendgroup="notcovered", name=tr("Not covered", lang)))
     colours = class_colours(classes, legend.diverging)
-    labels = classes.labels(legend.decimals, legend.unit)
+    labels = classes.labels(legend.decimals, legend.unit, lang)
     rows = rows.assign(cls=classes.classes)
     for cls, colour, label in zip(range(len(colours)), colours, labels):
         subset = rows[rows["cls"] == cls]
@@ -117,7 +121,7 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                 traces.append(dict(
                     type="choropleth", geojson=_only(geojson_url(version), piece["geo"]), locations=piece["geo"],
                     z=[0] * len(piece), showscale=False, colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], geo=where,
-                    marker_line_color=BORDER_COLOUR, marker_line_width=0.3, name=t("no_data", lang),
+                    marker_line_color=BORDER_COLOUR, marker_line_width=0.3, name=tr("No data", lang),
                     legendgroup="nodata", showlegend=not shown,
                     # a reason is a phrase (English as str; a page passes them said in its language)
                     customdata=np.stack([piece["name"], piece["geo"], piece["reason"].map(str)], axis=-1),
@@ -135,7 +139,7 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                 legendgroup="flagged", showlegend=number == 0, marker=dict(symbol="circle-open", size=5, color="#333333", line_width=0.8),
                 name=name, customdata=np.stack([piece["name"], [say(flags.said(f), lang) for f in piece["flag"]]], axis=-1),
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"))
-    layout_dict = _map_layout(title, subtitle, credit(legend.credit, lang), height)
+    layout_dict = _map_layout(title, subtitle, say(legend.credit, lang), height, lang)
     for key, value in map_insets.placement(traces, layout_dict, layout).items():
         layout_dict[key] = {**layout_dict[key], **value} if key in ("geo", "legend") else value
     return go.Figure(data=traces, layout=layout_dict)
@@ -179,7 +183,7 @@ def _only(geojson, locations) -> dict | str:
 
 def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Legend, first: bool,
                   subplot: str = "geo", lang: str = "en") -> dict:
-    values = [format_value(v, legend.decimals) for v in part["value"]]
+    values = [number(v, legend.decimals, lang) for v in part["value"]]
     flag_words = [say(flags.said(f), lang) if f else "–" for f in part["flag"]]
     # the period each value covers (first–last year of a change, the month of monthly data), else the year
     periods = part["period"] if "period" in part else pd.Series([""] * len(part), index=part.index)
@@ -197,10 +201,11 @@ def _region_trace(part: pd.DataFrame, url, colour: str, label: str, legend: Lege
                        + " · %{customdata[3]}<br>" + tr("flag", lang) + ": %{customdata[4]}<br>%{customdata[5]}<extra></extra>"))
 
 
-def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT) -> dict:
+def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT, lang: str = "en") -> dict:
     """The layout of a map: projection, title block, credit line, legend under the map."""
-    lines = subtitle.split("\n")  # one styled span per line: a style does not carry over a <br>
-    credit_lines = _credit_lines(credit)
+    # one styled span per line (a style does not carry over a <br>), each short enough for a phone
+    lines = [part for line in subtitle.split("\n") for part in fit(line, SUBTITLE_CHARS)]
+    credit_lines = _credit_lines(credit, lang)
     # Europe in Lambert azimuthal equal-area (as Eurostat's EPSG:3035), fitted to the mainland's extent:
     # fitting to the locations would zoom out to the outermost regions and show the whole globe.
     return dict(
@@ -209,10 +214,13 @@ def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT
                  lonaxis_range=list(MAINLAND_LON), lataxis_range=list(MAINLAND_LAT)),
         template={}, font=FONT, paper_bgcolor="white", height=height,  # {}: no theme (None means the default one)
         # the credit sits between the title block and the map: at a fixed distance from both on any width
-        margin=dict(l=8, r=8, t=TITLE_PX + SUBTITLE_PX * len(lines) + LINE_PX * len(credit_lines) + 8, b=10),
-        # pinned to the top, so the margin above reserves exactly the title block and the credit under it
+        margin=dict(l=8, r=8, t=TITLE_TOP + TITLE_PX + SUBTITLE_PX * len(lines) + LINE_PX * len(credit_lines),
+                    b=10),
+        # pinned to the top, so the margin above reserves exactly the title block and the credit under it.
+        # Anchored at the bottom of its first line: plotly.js sets a title of several lines from its first line
+        # down then (with yanchor "top" it pushes the block up against the edge, whatever y says).
         title=dict(text=title + "".join(f"<br><span style='font-size:13px;color:#555'>{line}</span>" for line in lines),
-                   x=0.01, xanchor="left", y=1 - 14 / height, yref="container", yanchor="top",
+                   x=0.01, xanchor="left", y=1 - (TITLE_TOP + 15) / height, yref="container", yanchor="bottom",
                    font=dict(size=17)),
         # under the map, in rows that wrap with the width (phones): plotly grows the bottom margin to hold it
         legend=dict(title=None, orientation="h", yanchor="top", y=0, xanchor="left", x=0,
@@ -222,10 +230,10 @@ def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT
     )
 
 
-def set_credit(fig: go.Figure, credit: str) -> go.Figure:
+def set_credit(fig: go.Figure, credit: str, lang: str = "en") -> go.Figure:
     """Replace a map's credit line (above the map), keeping the room reserved for it right."""
     old = [a for a in fig.layout.annotations if a.name == "credit"]
-    lines = _credit_lines(credit)
+    lines = _credit_lines(credit, lang)
     shift = LINE_PX * (len(lines) - sum(a.text.count("<br>") + 1 for a in old))
     fig.update_layout(margin_t=(fig.layout.margin.t or 0) + shift, annotations=[
         _credit_annotation(lines), *[a for a in fig.layout.annotations if a.name != "credit"]])
@@ -237,9 +245,9 @@ def credit_text(fig: go.Figure) -> str:
     return " ".join(a.text.replace("<br>", " ") for a in fig.layout.annotations if a.name == "credit")
 
 
-def _credit_lines(credit: str) -> list[str]:
+def _credit_lines(credit: str, lang: str) -> list[str]:
     """The credit with the boundary attribution (unless it carries it), in lines a 390 px phone can show."""
-    text = credit if "EuroGeographics" in credit else f"{credit} · {BOUNDARIES}"
+    text = credit if "EuroGeographics" in credit else f"{credit} · {say(boundary_line(), lang)}"
     # "© EuroGeographics" stays on one line: a no-break space while wrapping
     return [line.replace("\u00a0", " ") for line in wrap(text.replace("© ", "©\u00a0"), 60)]
 
@@ -263,6 +271,11 @@ def wrap(text: str, width: int = 90) -> list[str]:
     return lines
 
 
+def fit(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters: broken at a ' · ' where one fits, else between words."""
+    return [part for line in wrap(text, width) for part in (textwrap.wrap(line, width) or [""])]
+
+
 def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | None = None,
            lang: str = "en") -> go.Figure:
     """Lines over time, one per region (``series``: geo, name, year, value)."""
@@ -272,21 +285,38 @@ def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | No
         fig.add_trace(go.Scatter(x=part["year"], y=part["value"], mode="lines+markers", name=part["name"].iloc[0],
                                  line=dict(width=3 if strong else 1.5), opacity=1 if strong else 0.7,
                                  hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {ind.short_unit}<extra>{part['name'].iloc[0]}</extra>"))
-    _chart_layout(fig, title, ind.unit, credit(ind.credit, lang), height=300)
+    _chart_layout(fig, title, ind.unit, say(ind.credit, lang), height=300)
     fig.update_xaxes(dtick=max(1, int((series["year"].max() - series["year"].min()) // 8) if len(series) else 1))
     return fig
 
 
-def grouped_bars(frame: pd.DataFrame, ind: Indicator, title: str, lang: str = "en") -> go.Figure:
-    """One bar per region (``frame``: name, value, year)."""
+def grouped_bars(frame: pd.DataFrame, ind: Indicator, title: str, lang: str = "en",
+                 references: pd.DataFrame | None = None) -> go.Figure:
+    """One bar per region (``frame``: name, value, year), then the references (``references``: name, value, year,
+    label, scope "country" or "EU"; a reference with no value is named under the title as missing)."""
     frame = frame.sort_values("value", ascending=False)
-    # one series: named for the hover and export, and no legend (it would only repeat the title)
+    # the regions: named for the hover and export, and no legend (it would only repeat the title)
     fig = go.Figure(go.Bar(x=frame["name"], y=frame["value"], marker_color=sample_colorscale(SEQUENTIAL, [0.7])[0],
                            name=ind.short_label, showlegend=False,
-                           text=[format_value(v, ind.decimals) for v in frame["value"]], textposition="outside",
+                           text=[number(v, ind.decimals, lang) for v in frame["value"]], textposition="outside",
                            customdata=frame["year"],
                            hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {ind.short_unit} (%{{customdata}})<extra></extra>"))
-    _chart_layout(fig, title, ind.unit, credit(ind.credit, lang), height=340)
+    missing = []
+    for ref in (references.itertuples(index=False) if references is not None else ()):
+        if ref.value is None or pd.isna(ref.value):
+            missing.append(ref.name)
+            continue
+        # a reference is set apart by its colour and pattern, and named on the axis like the regions
+        fig.add_trace(go.Bar(x=[ref.name], y=[ref.value], name=f"{ref.name}: {ref.label}", showlegend=False,
+                             marker=dict(color=REFERENCE_COLOURS[ref.scope], pattern_shape="/", pattern_fgcolor="white"),
+                             text=[number(ref.value, ind.decimals, lang)], textposition="outside",
+                             hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {ind.short_unit} ({ref.year})<br>"
+                                           f"{ref.label}<extra></extra>"))
+    if missing:
+        title += "<br><span style='font-size:12px;color:#555'>" + tr("No reference value for {names} in {year}", lang,
+                                                                      names=", ".join(missing),
+                                                                      year=int(references["year"].iloc[0])) + "</span>"
+    _chart_layout(fig, title, ind.unit, say(ind.credit, lang), height=340)
     return fig
 
 
@@ -304,7 +334,7 @@ def scatter(frame: pd.DataFrame, x: Indicator, y: Indicator, chosen: list[str], 
                              marker=dict(color=sample_colorscale(DIVERGING, [0.9])[0], size=11),
                              text=picked["name"], textposition=_alternating(picked["y"]),
                              hovertemplate="%{text}<br>%{x}, %{y}<extra></extra>"))
-    _chart_layout(fig, title, y.unit, f"{credit(x.credit, lang)}; {credit(y.credit, lang)}", height=460)
+    _chart_layout(fig, title, y.unit, f"{say(x.credit, lang)}; {say(y.credit, lang)}", height=460)
     fig.update_xaxes(title_text=f"{x.short_label} ({x.short_unit or x.unit})")
     fig.update_yaxes(title_text=f"{y.short_label} ({y.short_unit or y.unit})")
     return fig
@@ -317,21 +347,31 @@ def _alternating(y: pd.Series) -> list[str]:
 
 
 def _chart_layout(fig: go.Figure, title: str, unit: str, credit: str, height: int) -> None:
-    fig.update_layout(template="plotly_white", font=FONT, height=height, margin=dict(l=10, r=10, t=50, b=60),
-                      title=dict(text=title, x=0.01, font=dict(size=15)), yaxis_title=unit, showlegend=True,
-                      annotations=[dict(text=f"{credit} · Territorial Migration Atlas", showarrow=False, xref="paper",
-                                        yref="paper", x=0, y=-0.28,
-                                        xanchor="left", font=dict(size=11, color="#555"))])
+    """Title, the source line under it, then the chart (under the plot, long axis labels pushed the source line
+    off the figure); the title and the source wrapped to fit a phone."""
+    head, _, rest = title.partition("<br>")
+    lines = textwrap.wrap(head, CHART_TITLE_CHARS) + ([rest] if rest else [])
+    lines += [f"<span style='font-size:11px;color:#555'>{line}</span>"
+              for line in fit(f"{credit} · Territorial Migration Atlas", CHART_CREDIT_CHARS)]
+    lines = "<br>".join(lines).split("<br>")
+    top = TITLE_TOP + CHART_LINE_PX * len(lines) + 8
+    total = height + top - 50
+    fig.update_layout(template="plotly_white", font=FONT, height=total, margin=dict(l=10, r=10, t=top, b=30),
+                      # anchored at its first line, as maps' titles (see _map_layout)
+                      title=dict(text="<br>".join(lines), x=0.01, xanchor="left", y=1 - (TITLE_TOP + 15) / total,
+                                 yref="container", yanchor="bottom", font=dict(size=15)),
+                      yaxis_title=unit, showlegend=True)
 
 
-def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str, width: int = 640) -> go.Figure:
+def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str, width: int = 640,
+            lang: str = "en") -> go.Figure:
     """Put the source line (datasets, retrieval date, NUTS version), the boundary attribution on maps, and the
     project's name into the figure itself, so an image found on a desk says where it came from.
 
     ``width``: the figure's width in CSS pixels, so the lines wrap inside it; the legend is set in fixed
     columns there, so the source block can sit under it and never on it.
     """
-    text = wrap(" · ".join([source] + ([BOUNDARIES] if boundaries else []) + [project]), max(40, int((width - 24) / 6.2)))
+    text = wrap(" · ".join([source] + ([say(boundary_line(), lang)] if boundaries else []) + [project]), max(40, int((width - 24) / 6.2)))
     credit = [a for a in fig.layout.annotations if a.name == "credit"]
     kept = [a for a in fig.layout.annotations if a.name != "credit"]
     margin_t = (fig.layout.margin.t or 0) - sum(LINE_PX * (a.text.count("<br>") + 1) for a in credit)

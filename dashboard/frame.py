@@ -8,10 +8,9 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard import cached, state
-from dashboard.i18n import LANGUAGES, data_text, t, tr
-from dashboard.i18n import credit as i18n_credit
-from geodata.attribution import BOUNDARIES
-from indicators import tables
+from dashboard.i18n import LANGUAGES, say, tr
+from geodata.attribution import boundaries
+from indicators import local, tables
 from indicators.registry import ENTRIES, REGISTRY, THEMES
 
 # Captions and other secondary text: Streamlit fades them (opacity 0.6: #828180 or lighter, contrast 3.88 or
@@ -26,7 +25,7 @@ def url_view(store) -> tuple[state.View, list[str]]:
     """Parse the URL; when it changed from outside (a new link), seed the widgets from it."""
     params = {k: st.query_params.get(k) for k in st.query_params.keys()}
     known = cached.known_geos(store.info["build_id"])
-    view, warnings = state.parse(params, known)
+    view, warnings = state.parse(params, known, lambda gisco_id: local.municipality(store, gisco_id) is not None)
     view = replace(view, embed=_embedded())
     if st.session_state.get("_params") != params:
         st.session_state["_seed"] = view
@@ -68,24 +67,26 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
     """The language picker, and the indicator, level, year and class pickers on the pages that read them
     (``controls``); returns the view they choose."""
     seeded = st.session_state.get("_seed", view)
+    for key in PICKERS:  # kept for the page that shows them (Streamlit drops the state of unshown widgets)
+        if key.removeprefix("w_") not in controls and key in st.session_state:
+            st.session_state[key] = st.session_state[key]
     with st.sidebar:
-        lang = st.radio(t("language", seeded.lang), list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True,
+        lang = st.radio(tr("Language", seeded.lang), list(LANGUAGES), format_func=LANGUAGES.get, horizontal=True,
                         key=seed("w_lang", seeded.lang))
         if "indicator" not in controls:
-            for key in PICKERS:  # kept for the page that shows them (Streamlit drops the state of unshown widgets)
-                if key in st.session_state:
-                    st.session_state[key] = st.session_state[key]
             return replace(view, lang=lang)
         options = [e.id for e in sorted(ENTRIES, key=lambda e: (list(THEMES).index(e.theme),
-                                                                _alphabetical(data_text(e.label, lang))))]
-        indicator = st.selectbox(t("indicator", lang), options, key=seed("w_indicator", seeded.indicator),
-                                 format_func=lambda i: f"{data_text(REGISTRY[i].theme_label, lang)} · "
-                                                       f"{data_text(REGISTRY[i].label, lang)}",
+                                                                _alphabetical(say(e.label, lang))))]
+        indicator = st.selectbox(tr("Indicator", lang), options, key=seed("w_indicator", seeded.indicator),
+                                 format_func=lambda i: f"{say(REGISTRY[i].theme_label, lang)} · "
+                                                       f"{say(REGISTRY[i].label, lang)}",
                                  help=tr("Type to search. Grouped by theme.", lang))
+        if "level" not in controls:  # Compare: the level in its link is the basket's ranking's, not the map's
+            return replace(view, indicator=indicator, lang=lang)
         ind = REGISTRY[indicator]
         levels = tables.levels(store, ind) or list(ind.levels)
         _coerce("w_level", levels, seeded.level if seeded.level in levels else max(levels))
-        level = st.selectbox(t("level", lang), levels, key="w_level",
+        level = st.selectbox(tr("NUTS level", lang), levels, key="w_level",
                              format_func=lambda lv: tr("National (NUTS 0)", lang) if lv == 0 else f"NUTS {lv}")
         years = tables.years(store, ind, level)
         year = None
@@ -93,10 +94,10 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
             _follow_indicator(indicator, level, years)
         if len(years) > 1:
             _coerce("w_year", years, seeded.year if seeded.year in years else years[-1])
-            year = st.select_slider(t("year", lang), years, key="w_year")
+            year = st.select_slider(tr("Year", lang), years, key="w_year")
         elif years:
             year = years[0]
-            st.caption(tr("{label}: {content}", lang, label=t("year", lang), content=year))
+            st.caption(tr("{label}: {content}", lang, label=tr("Year", lang), content=year))
         else:
             st.caption(tr("The source states no reference period for this indicator.", lang))
         if _link_year_missing(seeded, indicator, level, years, year):
@@ -104,7 +105,7 @@ def sidebar(store, view: state.View, controls=("indicator", "level", "year", "sc
                           "shown.", lang, asked=seeded.year, shown=year or "–"))
         if "scheme" not in controls:
             return replace(view, indicator=indicator, level=level, year=year, lang=lang)
-        scheme = st.selectbox(t("classes", lang), state.SCHEMES, key=seed("w_scheme", seeded.scheme),
+        scheme = st.selectbox(tr("Class breaks", lang), state.SCHEMES, key=seed("w_scheme", seeded.scheme),
                               format_func=lambda s: scheme_label(s, lang))
     return replace(view, indicator=indicator, level=level, year=year, lang=lang, scheme=scheme)
 
@@ -153,22 +154,23 @@ def write_url(view: state.View) -> None:
 
 def show_warnings(warnings: list[str]) -> None:
     for message in dict.fromkeys(warnings):
-        st.warning(message, icon="⚠️")
+        st.warning(message, icon=":material/warning:")
 
 
 def footer(store, view: state.View, controls=("indicator",)) -> None:
     """Sources of what is on screen, the boundary attribution, and how recent the data are. The sidebar
     indicator's credit only where the page shows that indicator: elsewhere each figure carries its own."""
     lang = view.lang
-    credit = (i18n_credit(REGISTRY[view.indicator].credit, lang) if "indicator" in controls
+    # the source's name alone: the line's own label already says "Sources"
+    credit = (REGISTRY[view.indicator].credit.removeprefix("Source: ") if "indicator" in controls
               else tr("each figure's own source line", lang))
     retrieved = sorted(s["retrieved_at"] for s in store.info["sources"].values() if s.get("retrieved_at"))
     as_of = retrieved[-1][:10] if retrieved else tr("unknown", lang)
     st.divider()
     built = tr("(store built {date})", lang, date=store.info["built_at"][:10])
     # "{label}: {content}": French puts a space before the colon
-    st.caption(tr("{label}: {content}", lang, label=t("sources_on_screen", lang),
-                  content=f"{credit} · {BOUNDARIES} · {t('data_as_of', lang)} {as_of} {built}"))
+    st.caption(tr("{label}: {content}", lang, label=tr("Sources", lang),
+                  content=f"{credit} · {say(boundaries(), lang)} · {tr('Data as of', lang)} {as_of} {built}"))
 
 
 def readable_text() -> None:
@@ -181,7 +183,12 @@ def readable_text() -> None:
 
 def hide_chrome() -> None:
     """embed=1: no sidebar, no header, no footer (for iframes). Static CSS only, no user text."""
+    # The page's padding (6rem above, 10rem below) is room for the header and toolbar hidden here: in an iframe it
+    # was a blank band above the year slider and pushed the legend and source line out of the frame. The
+    # element holding this style, and the other style-only ones, take no row (each cost a 1rem gap).
     st.markdown("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
-                "header[data-testid='stHeader'],[data-testid='stToolbar']{display:none !important}</style>",
+                "header[data-testid='stHeader'],[data-testid='stToolbar']{display:none !important}"
+                "[data-testid='stMainBlockContainer']{padding:0.5rem 1rem 0.25rem !important}"
+                ".stElementContainer:has(> .stMarkdown style:only-child){display:none !important}</style>",
                 unsafe_allow_html=True)
 

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from dashboard import figures
 from dashboard.i18n import tr
+from dashboard.text import place
 from indicators.classes import Classes
 
 SIZE_BINS = (0, 20_000, 100_000, 500_000, 2_000_000, np.inf)  # residents -> marker size step (no per-point sizes)
@@ -35,7 +36,7 @@ def points_map(rows: pd.DataFrame, ind, classes: Classes, *, title: str, subtitl
     rows = rows.assign(cls=classes.classes, size=pd.cut(rows["population"].fillna(0), SIZE_BINS, labels=False,
                                                         include_lowest=True))
     colours = figures.class_colours(classes, ind.diverging)
-    labels = classes.labels(ind.decimals, ind.short_unit or ind.unit)
+    labels = classes.labels(ind.decimals, ind.short_unit or ind.unit, lang)
     unit = ind.short_unit or ind.unit
     for cls, (colour, label) in enumerate(zip(colours, labels)):
         _add_points(fig, rows[rows["cls"] == cls], colour, label, unit, ind.decimals, lang)
@@ -49,7 +50,7 @@ def points_map(rows: pd.DataFrame, ind, classes: Classes, *, title: str, subtitl
                                     marker=dict(symbol="circle-open", size=9, color="#333333", line_width=0.8)))
     # the house map layout: title, legend, credit line; on a figure already made, template None removes plotly's
     # default theme ({}, right for a new figure, would merge into it)
-    fig.update_layout({**figures._map_layout(title, subtitle, credit), "template": None})
+    fig.update_layout({**figures._map_layout(title, subtitle, credit, lang=lang), "template": None})
     return frame_on(fig, frame)
 
 
@@ -71,7 +72,7 @@ def _add_points(fig: go.Figure, part: pd.DataFrame, colour: str, label: str, uni
         return
     years = part["year"].dropna().unique()
     uniform = len(years) == 1  # one year for the whole trace: say it once in the template, not per point
-    text = part["name"].astype(str)
+    text = pd.Series([place(name, lang) for name in part["name"]], index=part.index)
     if not uniform:
         text = text + " · " + part["year"].astype("Int64").astype(str).replace("<NA>", "–")
     flags = part["flag"].fillna("")

@@ -7,12 +7,13 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard.figures import FONT, NO_DATA_COLOUR, SEQUENTIAL
-from dashboard.i18n import credit, number, tr
-from dashboard.town_words import word
+from dashboard.i18n import say, tr
+from dashboard.raster import scale_bar
 from indicators import local
+from indicators.wording import marks
 
 WINDOW_KM = 20  # half-side: a 40 x 40 km window
-GRID_SOURCE = "Source: Eurostat (Census 2021, 1 km grid)"
+GRID_SOURCE = local.GRID_CREDIT  # the grid entries' credit line (indicators.local.MEASURES)
 ATTRIBUTION = "© EuroGeographics"
 FEW_COLOUR = "#f2efe9"  # neutral, lighter than every class: "few residents" is not a class
 WITHHELD_COLOUR = NO_DATA_COLOUR
@@ -22,8 +23,8 @@ PROJECT = "Territorial Migration Atlas"
 def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12, lang: str = "en") -> go.Figure:
     """The window of 1 km cells around ``town`` (a municipalities row) coloured by ``measure``, words in ``lang``
     (the source line as published)."""
-    label, _, _, _, unit, breaks = local.MEASURES[measure]
-    label, unit = word(label, lang), word(unit, lang)
+    entry = local.MEASURES[measure]
+    label, unit, breaks = say(entry.label, lang), say(entry.unit, lang), entry.breaks
     cx, cy = float(town["x"]), float(town["y"])
     index = local.window_index(store, cx, cy, WINDOW_KM * 1000)
     cells = local.cell_values(local.grid(store).iloc[index], measure, local.not_published(store))
@@ -41,7 +42,7 @@ def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12,
     inside = (ci >= 0) & (ci < len(cols)) & (ri >= 0) & (ri < len(rows))
     statuses = {"few residents": tr("few residents", lang), "withheld": tr("withheld", lang)}
     hover = tr("{value} · {residents} residents", lang)  # filled per cell below: 1 600 cells, one lookup
-    decimal, group = _separators(lang)
+    decimal, group = marks(lang)  # Babel per cell would take 0.3 s for the 1 600 cells
     for r, c, zc, value, residents, status in zip(ri[inside], ci[inside], code[inside], cells["value"].to_numpy()[inside],
                                                   cells["residents"].to_numpy()[inside], cells["status"].to_numpy()[inside]):
         z[r, c] = int(zc)
@@ -70,21 +71,19 @@ def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12,
                              textfont=dict(size=10), name=tr("municipality centres", lang)))
     fig.add_trace(go.Scatter(x=[cx / 1000], y=[cy / 1000], mode="markers", hoverinfo="skip", name=str(town["name"]),
                              marker=dict(size=11, color="#d7301f", symbol="x")))
+    # the radius in the figure itself: an exported image says what the circle is
+    circle = tr("Red circle: {radius} km around the town's centre", lang, radius=f"{radius_km:g}")
+    bar = scale_bar([x0 / 1000, x0 / 1000 + 2 * WINDOW_KM], [y0 / 1000, y0 / 1000 + 2 * WINDOW_KM])
     fig.update_layout(
-        title=dict(text=tr("{measure} · 1 km cells around {town}", lang, measure=label, town=town["name"])), font=FONT, height=620,
-        margin=dict(l=10, r=10, t=50, b=80), plot_bgcolor="white", showlegend=False,
+        title=dict(text=tr("{measure} · 1 km cells around {town}", lang, measure=label, town=town["name"])
+                   + f"<br><span style='font-size:13px;color:#555'>{circle}</span>"), font=FONT, height=620,
+        margin=dict(l=10, r=10, t=70, b=80), plot_bgcolor="white", showlegend=False, shapes=bar["shapes"],
         xaxis=dict(visible=False, range=[x0 / 1000, x0 / 1000 + 2 * WINDOW_KM]),
         yaxis=dict(visible=False, range=[y0 / 1000, y0 / 1000 + 2 * WINDOW_KM], scaleanchor="x", scaleratio=1),
-        annotations=[dict(text=f"{credit(GRID_SOURCE, lang)} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", showarrow=False,
+        annotations=[dict(text=f"{say(GRID_SOURCE, lang)} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", showarrow=False,
                           xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top",
-                          font=dict(size=11, color="#444"))])
+                          font=dict(size=11, color="#444")), *bar["annotations"]])
     return fig
-
-
-def _separators(lang: str) -> tuple[str, str]:
-    """The language's decimal and thousands signs, taken once from the CLDR formats (Babel per cell is 0.3 s)."""
-    sample = number(1000.5, 1, lang)  # '1,000.5', '1 000,5', '1.000,5'
-    return sample[-2], sample[1:-5]
 
 
 def _neighbours(store, town, count: int):

@@ -10,20 +10,17 @@ downloads, link) follows with the rerun, as before.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, replace
 
 import orjson
 import plotly.io as pio
 
-from dashboard import figures, i18n
+from dashboard import figures, i18n, state
 from dashboard.boundaries import MapFiles, route_root
 from dashboard.i18n import say, tr
-from dashboard.state import SCHEMES
 from indicators import tables
 from indicators.mapdata import map_data
-from indicators.registry import REGISTRY
+from loaders.memo import Memo
 
 ROUTE = "mapviews"  # next to /boundaries, under Streamlit's server.baseUrlPath
 KEEP_VIEWS = 64  # figures of about 100 KB each: a few megabytes, shared by every session of the process
@@ -38,9 +35,8 @@ class MapView:
     label: str
 
 
-_LOCK = threading.Lock()
-_HELD: OrderedDict[str, tuple] = OrderedDict()  # build id -> (store, map files), for the route
-_VIEWS: OrderedDict[tuple, MapView] = OrderedDict()
+_HELD = Memo(KEEP_BUILDS)  # build id -> (store, map files), for the route
+_VIEWS = Memo(KEEP_VIEWS)  # (build, files, indicator, level, year, scheme, lang) -> MapView, or None: no values
 
 
 def in_language(data, lang: str):
@@ -53,31 +49,25 @@ def map_view(store, maps: MapFiles, indicator: str, level: int, year, scheme: st
     build = store.info["build_id"]
     _hold(build, store, maps)
     key = (build, maps.root, indicator, int(level), year, scheme, lang)
-    with _LOCK:
-        if key in _VIEWS:
-            _VIEWS.move_to_end(key)
-            return _VIEWS[key]
+    return _VIEWS.cached(key, lambda: _build(store, maps, indicator, level, year, scheme, lang))
+
+
+def _build(store, maps: MapFiles, indicator: str, level: int, year, scheme: str, lang: str) -> MapView | None:
     data = in_language(map_data(store, indicator, level, year, scheme), lang)
     if data.values.empty:
         return None
     data = replace(data, no_data=data.no_data.assign(reason=[say(r, lang) for r in data.no_data["reason"]]))
     fig = figures.indicator_map(data, lambda v: maps.screen(v, level),
                                 background=(maps.background, maps.background_ids), lang=lang)
-    view = MapView(pio.to_json(fig, validate=False),
+    return MapView(pio.to_json(fig, validate=False),
                    tr("Map of {label}, {year}, {level}. The same values are in the table below.", lang,
                       label=data.indicator.label, year=figures.year_text(year, lang),
                       level=figures.level_text(level, lang)))
-    with _LOCK:
-        _VIEWS[key] = view
-        while len(_VIEWS) > KEEP_VIEWS:
-            _VIEWS.popitem(last=False)
-    return view
 
 
 def forget() -> None:
     """Drop every kept figure (after a fetch and build; the builds held for the route go as new ones come)."""
-    with _LOCK:
-        _VIEWS.clear()
+    _VIEWS.clear()
 
 
 def ahead(maps: MapFiles, indicator: str, level: int, year, scheme: str, lang: str, years: list[int]) -> dict:
@@ -91,24 +81,20 @@ def ahead(maps: MapFiles, indicator: str, level: int, year, scheme: str, lang: s
 
 
 def _hold(build: str, store, maps: MapFiles) -> None:
-    with _LOCK:
-        _HELD[build] = (store, maps)
-        _HELD.move_to_end(build)
-        while len(_HELD) > KEEP_BUILDS:
-            _HELD.popitem(last=False)
+    _HELD.put(build, (store, maps))
 
 
 def requested(build: str, indicator: str, level: str, year: str, scheme: str, lang: str) -> MapView | None:
     """The view a route URL names, or None when any part is unknown (only views the page itself could show)."""
     held = _HELD.get(build)
-    if held is None or indicator not in REGISTRY or scheme not in SCHEMES or lang not in i18n.LANGUAGES:
-        return None
-    if not (level.isdigit() and year.isdigit()) or int(level) not in (0, 1, 2, 3):
+    # read through the one table of URL parameters, as the page reads its own link
+    view, refused = state.parse({"indicator": indicator, "level": level, "year": year, "scheme": scheme, "lang": lang})
+    if held is None or refused:
         return None
     store, maps = held
-    if int(year) not in tables.years(store, indicator, int(level)):
+    if view.year not in tables.years(store, view.indicator, view.level):
         return None
-    return map_view(store, maps, indicator, int(level), int(year), scheme, lang)
+    return map_view(store, maps, view.indicator, view.level, view.year, view.scheme, view.lang)
 
 
 def routes() -> list:

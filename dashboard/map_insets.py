@@ -52,6 +52,8 @@ def by_subplot(rows: pd.DataFrame, column: str = "geo") -> dict[str, pd.DataFram
 
 
 MAINLAND_ASPECT = 1.2  # width over height of the main map as drawn (the mainland extent in this projection)
+IMAGE_ASPECT = 1.41  # the same for an image's wider frame (figures.IMAGE_LON)
+CHAR_EM = 0.6  # a Liberation Sans character is at most about 0.6 of the font size wide, on average
 
 
 def boxes(layout: str, grid: tuple | None = None) -> list[tuple[float, float, float, float]]:
@@ -78,12 +80,13 @@ def _legend_width(traces) -> float:
     return max((len(line) for line in lines), default=0) * 6.5 + 50
 
 
-def frame(fig: go.Figure, layout: str) -> None:
-    """Lay out a figure already made again (an export, after its source block took room from the map)."""
-    fig.update_layout(placement(fig.data, fig.layout, layout))
+def frame(fig: go.Figure, layout: str, aspect: float = MAINLAND_ASPECT) -> None:
+    """Lay out a figure already made again (an export, after its source block took room from the map);
+    ``aspect``: the main map's width over height as drawn."""
+    fig.update_layout(placement(fig.data, fig.layout, layout, aspect))
 
 
-def placement(traces, current, layout: str) -> dict:
+def placement(traces, current, layout: str, aspect: float = MAINLAND_ASPECT) -> dict:
     """The layout entries that place the main map and the used insets (``layout``: a key of ``LAYOUTS``):
     domains, a frame and a label per inset; shapes and annotations are returned whole, this function's own
     replaced. ``traces`` and ``current`` (the layout so far) are graph objects or plain dicts, so a map can be
@@ -99,12 +102,14 @@ def placement(traces, current, layout: str) -> dict:
     if layout in ("landscape", "wide") and width:
         # Europe is height-bound here: put the inset grid right beside it and centre the group in the frame
         legend_w = _legend_width(traces) / max(plot_w, 1) if layout == "wide" else 0.0
-        share = min(main["x"][1], MAINLAND_ASPECT * plot_h / max(plot_w, 1), 1 - 0.24 - legend_w)
+        share = min(main["x"][1], aspect * plot_h / max(plot_w, 1), 1 - 0.24 - legend_w)
         left = (1 - share - 0.22 - legend_w) / 2
         main = dict(x=[left, left + share], y=main["y"])
         grid = (grid[0], grid[1], left + share + 0.02, left + share + 0.22, grid[4], grid[5])
         if layout == "wide":
-            updates["legend"] = dict(orientation="v", x=left + share + 0.24, xanchor="left", y=1, yanchor="top")
+            # no gap between entries (each class is its own legend group): every entry fits beside the insets
+            updates["legend"] = dict(orientation="v", x=left + share + 0.24, xanchor="left", y=1, yanchor="top",
+                                     tracegroupgap=0)
     updates["geo"] = dict(domain=main)
     label_room = 15 / max(plot_h, 1)  # a label line above each inset's own map, in paper units
     shapes = [s for s in (_at(current, "shapes") or ()) if _at(s, "name") != "inset"]
@@ -119,9 +124,13 @@ def placement(traces, current, layout: str) -> dict:
                            line=dict(color=FRAME_COLOUR, width=1), fillcolor="rgba(0,0,0,0)", layer="below"))
         # on screen the column is narrow (36 px on a phone): a long name runs left, over the sea, not off the page
         right = layout == "screen"
-        labels.append(dict(name="inset", text=OUTERMOST[index][1], showarrow=False, xref="paper", yref="paper",
+        name = OUTERMOST[index][1]
+        # in an image (its width known) a long name is set smaller until it fits its box ("Guadeloupe": 58 px)
+        room = (x1 - x0) * plot_w - 6 if width and not right else None
+        size = min(LABEL_FONT["size"], room / (CHAR_EM * len(name))) if room else LABEL_FONT["size"]
+        labels.append(dict(name="inset", text=name, showarrow=False, xref="paper", yref="paper",
                            x=x1 if right else x0, y=y1, xanchor="right" if right else "left", yanchor="top",
-                           xshift=-3 if right else 3, yshift=-1, font=LABEL_FONT))
+                           xshift=-3 if right else 3, yshift=-1, font={**LABEL_FONT, "size": round(size, 1)}))
     return {**updates, "shapes": shapes, "annotations": labels}
 
 

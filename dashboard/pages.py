@@ -10,7 +10,7 @@ ROUTER = Path(__file__).resolve().with_name("router.py")  # the script AppTest a
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page: its key (what screens link to), script, label key in i18n, and URL path."""
+    """One page: its key (what screens link to), script, title (English; said in the reader's language) and URL path."""
 
     key: str
     script: str
@@ -25,12 +25,12 @@ MAP_CONTROLS = ("indicator", "level", "year", "scheme")
 
 
 PAGES = (
-    PageSpec("map", "views/map_explorer.py", "map", "map", default=True, controls=MAP_CONTROLS),
-    PageSpec("region", "views/region.py", "region", "region"),
-    PageSpec("town", "views/town.py", "town", "town"),
-    PageSpec("compare", "views/compare.py", "compare", "compare", controls=("indicator",)),
-    PageSpec("most_affected", "views/most_affected.py", "most_affected", "most-affected"),
-    PageSpec("data_gaps", "views/data_gaps.py", "data_gaps", "data-gaps"),
-    PageSpec("sources", "views/sources.py", "sources", "sources"),
-    PageSpec("status", "views/status.py", "status", "status"),
+    PageSpec("map", "views/map_explorer.py", "Map", "map", default=True, controls=MAP_CONTROLS),
+    PageSpec("region", "views/region.py", "Region profile", "region"),
+    PageSpec("town", "views/town.py", "Town (1 km grid)", "town"),
+    PageSpec("compare", "views/compare.py", "Compare", "compare", controls=("indicator",)),
+    PageSpec("most_affected", "views/most_affected.py", "Most affected", "most-affected"),
+    PageSpec("data_gaps", "views/data_gaps.py", "Data gaps", "data-gaps"),
+    PageSpec("sources", "views/sources.py", "Sources and methods", "sources"),
+    PageSpec("status", "views/status.py", "Data status", "status"),
 )

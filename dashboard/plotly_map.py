@@ -22,6 +22,7 @@ import plotly
 import streamlit as st
 from plotly.offline import get_plotlyjs_version
 
+from dashboard import map_insets
 from dashboard.boundaries import route_root
 from dashboard.map_ahead import MapView
 
@@ -33,179 +34,13 @@ TEST_ID = "atlasMap"
 
 _HTML = f'<div class="atlas-map" data-testid="{TEST_ID}" role="figure"><div class="atlas-map-plot"></div></div>'
 _CSS = ".atlas-map { width: 100%; } .atlas-map-plot { width: 100%; }"
-# One state per wrapper node (the node outlives reruns): the figure drawn, the one waiting, and one draw at a time,
-# so quick year changes never interleave two Plotly calls on the same div and only the latest figure is drawn.
-_JS = """
-function plotlyFrom(url) {
-  window.__atlasPlotly = window.__atlasPlotly || {};
-  if (!window.__atlasPlotly[url]) {
-    window.__atlasPlotly[url] = new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = url;
-      script.onload = () => resolve(window.Plotly);
-      script.onerror = () => { delete window.__atlasPlotly[url]; script.remove();
-                               reject(new Error(`plotly.js did not load from ${url}`)); };
-      document.head.appendChild(script);
-    });
-  }
-  return window.__atlasPlotly[url];
-}
-
-const widthOf = (state) => Math.round(state.box.getBoundingClientRect().width) || undefined;
-
-// The figure's boundary files, fetched before plotly sees the figure and put where plotly keeps them. Plotly
-// fetches one URL once and lets every other trace that needs it (the insets' traces do) wait for it only 5 s
-// (100 × 50 ms) before failing the whole plot: ten sessions on two busy cores took longer than that.
-// Fetched alongside plotly.js, stored once it has loaded (it creates window.PlotlyGeoAssets itself).
-async function boundaries(figure, loading) {
-  const known = window.PlotlyGeoAssets || {};
-  const urls = new Set((figure.data || []).map((trace) => trace.geojson).filter((g) => typeof g === "string"));
-  const fetched = await Promise.all(Array.from(urls).filter((url) => !known[url] || known[url] === "pending")
-    .map(async (url) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return [url, await response.json()];
-    }));
-  await loading;
-  for (const [url, geojson] of fetched) window.PlotlyGeoAssets[url] = geojson;
-}
-
-async function draw(state) {
-  while (true) {
-    if (state.next !== null) {
-      const view = state.next;
-      state.next = null;
-      // The same figure (from the same bytes, so the same text) is not drawn again: a rerun after a draw ahead.
-      const text = JSON.stringify(view.figure);
-      state.box.setAttribute("aria-label", view.label);
-      if (text === state.drawn) continue;
-      const figure = JSON.parse(text);  // a copy for plotly, which may add to what it is given
-      state.box.style.minHeight = `${figure.layout.height || 450}px`;  // no jump while plotly.js loads
-      if (state.failed !== view) state.retries = 0;
-      state.failed = view;  // until it is drawn: tried again after an error (see kick)
-      const loading = plotlyFrom(state.plotly);
-      await boundaries(figure, loading);
-      const Plotly = await loading;
-      state.width = widthOf(state);
-      await Plotly.react(state.plot, figure.data || [], {...figure.layout, autosize: false, width: state.width},
-                         state.config);
-      state.drawn = text;
-      state.failed = null;
-      state.retries = 0;
-      state.box.removeAttribute("data-error");
-      // for the browser tests: how many draws, and whether the last came ahead of the rerun or from the page
-      state.box.dataset.draws = String(Number(state.box.dataset.draws || 0) + 1);
-      state.box.dataset.source = view.source;
-      if (!state.listening) {
-        state.listening = true;
-        state.plot.on("plotly_click", (event) => {
-          const point = ((event && event.points) || []).find((p) => p.location !== undefined);
-          if (point) state.trigger("clicked", point.location);
-        });
-        new ResizeObserver(() => { if (widthOf(state) !== state.width) kick(state); }).observe(state.box);
-      }
-    } else if (state.drawn !== null && widthOf(state) !== state.width) {
-      state.width = widthOf(state);
-      await window.Plotly.relayout(state.plot, {width: state.width});
-    } else {
-      return;
-    }
-  }
-}
-
-function kick(state) {
-  if (state.running) return;
-  state.running = draw(state).catch((error) => {
-    console.error("atlas map:", error);
-    state.box.setAttribute("data-error", String(error));
-    // a network or plotly error: the same figure again, after 1, 2 and 4 s, unless a newer one has come
-    const failed = state.failed;
-    state.retries = (state.retries || 0) + 1;
-    if (failed && state.retries <= 3) {
-      setTimeout(() => { if (state.next === null && state.failed === failed) { state.next = failed; kick(state); } },
-                 1000 * 2 ** (state.retries - 1));
-    }
-  }).finally(() => {
-    state.running = null;
-    if (state.next !== null) kick(state);  // a figure that came in as the loop was returning
-    else setTimeout(() => fetchAhead(state), 0);
-  });
-}
-
-// The figures of the years beside the shown one, fetched once the map is drawn; at most a handful kept.
-function fetchAhead(state) {
-  for (const url of Object.values(state.ahead)) {
-    if (!state.fetched.has(url)) {
-      const view = fetch(url).then((r) => (r.ok ? r.json() : null)).catch(() => null).then((got) => {
-        if (got === null) state.fetched.delete(url);  // tried again after the next draw; the rerun draws it now
-        return got;
-      });
-      state.fetched.set(url, view);
-    }
-  }
-  const wanted = new Set(Object.values(state.ahead));
-  for (const url of Array.from(state.fetched.keys())) {
-    if (state.fetched.size <= 6) break;
-    if (!wanted.has(url)) state.fetched.delete(url);
-  }
-}
-
-// The year slider moved: draw that year's figure now if it was fetched ahead; the rerun brings the same bytes.
-function jumpTo(state, year) {
-  state.year = year;
-  const pending = state.ahead[year] && state.fetched.get(state.ahead[year]);
-  if (!pending) return;  // not fetched ahead: the rerun brings it
-  pending.then((view) => {
-    if (view && state.year === year) { state.next = {...view, source: "ahead"}; kick(state); }
-  });
-}
-
-// Only a step the reader takes on the slider (a key, a drag) draws ahead: the slider also changes when the
-// rerun sets it (a new indicator starts at its latest year), and then the figure must come from the rerun.
-function follow(state, selector) {
-  const node = selector ? document.querySelector(selector) : null;
-  if (node === state.watched) return;
-  if (state.observer) state.observer.disconnect();
-  state.watched = node;
-  state.observer = null;
-  if (!node) return;
-  const stepped = () => { state.stepped = performance.now(); };
-  node.addEventListener("keydown", stepped, true);
-  node.addEventListener("pointerdown", () => {
-    state.stepped = Infinity;
-    window.addEventListener("pointerup", stepped, {capture: true, once: true});
-  }, true);
-  state.observer = new MutationObserver(() => {
-    if (!state.box.isConnected) { state.observer.disconnect(); return; }
-    const input = node.querySelector('input[type="range"]');
-    const shown = input && input.getAttribute("aria-valuetext");
-    const same = input && Number(input.max) + 1 === state.years;  // the slider of the view drawn
-    if (shown && shown !== state.year && same && performance.now() - state.stepped < 1000) jumpTo(state, shown);
-  });
-  state.observer.observe(node, {attributes: true, attributeFilter: ["aria-valuetext"], subtree: true});
-}
-
-export default function ({ data, parentElement, setTriggerValue }) {
-  const box = parentElement.querySelector(".atlas-map");
-  if (!box) return;
-  const state = box.__atlas || (box.__atlas = {box, plot: box.querySelector(".atlas-map-plot"), drawn: null,
-                                                next: null, width: undefined, running: null, listening: false,
-                                                ahead: {}, fetched: new Map(), year: null, years: 0,
-                                                watched: null, observer: null, stepped: -Infinity});
-  const spec = JSON.parse(typeof data === "string" ? data : new TextDecoder().decode(data));
-  state.trigger = setTriggerValue;
-  state.plotly = spec.plotly;
-  state.config = spec.config;
-  state.ahead = spec.ahead || {};
-  state.year = spec.year;
-  state.years = spec.years;
-  state.next = {figure: spec.figure, label: spec.label, source: "page"};
-  follow(state, spec.follow);
-  kick(state);
-}
-"""
+_JS = (Path(__file__).parent / "plotly_map.js").read_text(encoding="utf-8")  # the component's module
 
 _component = st.components.v2.component(NAME, html=_HTML, css=_CSS, js=_JS, isolate_styles=False)
+PRELOAD_KEY = "atlas_plotly_preload"
+# The same module, told only to load plotly.js; its element takes no room (not even the gap between elements).
+_preload = st.components.v2.component(f"{NAME}_preload", css=f".st-key-{PRELOAD_KEY}{{display:none}}", js=_JS,
+                                      isolate_styles=False)
 
 
 def script_url() -> str:
@@ -213,22 +48,43 @@ def script_url() -> str:
     return f"{route_root(ROUTE)}/plotly-{PLOTLY_VERSION}.min.js"
 
 
+def preload() -> None:
+    """Start loading plotly.js in the browser now, as the page's first element.
+
+    Why: the map's own element reaches the browser only once the server has run the page down to it (about
+    2 s into a fresh tab), and plotly.js (1.4 MB to fetch, then to compile) waited for it; a bare Streamlit page
+    fetches its plotly while its script runs. Half of the first map's time over such a page went there."""
+    _preload(key=PRELOAD_KEY, data=orjson.dumps({"plotly": script_url(), "preload": True}))
+
+
 def plotly_map(view: MapView, *, key: str, config: dict, year=None, years: int = 0, ahead: dict | None = None,
-               follow: str | None = None) -> str | None:
+               follow: str | None = None, fit: bool = False) -> str | None:
     """Draw ``view`` (full width, its layout's height) with ``config``.
 
     ``ahead`` maps the years beside the shown ``year`` (as the year slider shows them) to their figures' URLs
     (map_ahead.py), and ``follow`` is the CSS selector of that slider's container, which offers ``years``
     years: when the reader moves it to one of those years, the browser draws its figure at once instead of
     waiting for the rerun.
+    ``fit`` (the embed): the map's height is what the window has left for it above what follows it on the page,
+    and in a narrow frame the outermost regions' boxes go under the map (``narrow_layout``).
     Returns the location (the trace's ``featureidkey`` value) of a region clicked since the last run, else None.
     """
     payload = orjson.dumps({"plotly": script_url(), "label": view.label, "config": config,
                             "figure": orjson.Fragment(view.figure),
                             "year": None if year is None else str(year), "years": years, "ahead": ahead or {},
-                            "follow": follow})
+                            "follow": follow, "fit": fit, "narrow": narrow_layout(view.figure) if fit else None})
     result = _component(key=key, data=payload, on_clicked_change=_no_callback, width="stretch", height="content")
     return result.get("clicked")
+
+
+def narrow_layout(figure: str) -> dict:
+    """The layout entries that put a map's inset boxes in rows under it (``map_insets``' portrait placement), for
+    a frame too narrow for the column beside it: there a box is 45 px wide and 'Guadeloupe' spilled out of it."""
+    fig = orjson.loads(figure)
+    layout = fig["layout"]
+    placed = map_insets.placement(fig["data"], layout, "portrait")
+    return {key: {**layout.get(key, {}), **value} if key in ("geo", "legend") else value
+            for key, value in placed.items()}
 
 
 def _no_callback() -> None:

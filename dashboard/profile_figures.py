@@ -14,10 +14,14 @@ from indicators.registry import Indicator
 REGION, COUNTRY, OTHER, EU = "#08306b", "#2c7fb8", "#bdbdbd", "#d95f02"
 
 
+STRIP_PLOT_PX, STRIP_TICKS_PX, STRIP_ENTRY_PX = 56, 24, 20  # the dots' band, the axis labels, one legend line
+
+
 def dot_strip(rows: pd.DataFrame, ind: Indicator, *, region_name: str, country_name: str, level: int, year,
               country_value: float | None, eu_value: float | None, lang: str = "en") -> go.Figure:
     """All regions of the level as faint dots on one line, the country's regions darker, the region large;
-    the country and EU values as ticks. ``rows`` comes from ``indicators.context.strip``."""
+    the country and EU values as ticks, except for counts (a total is no point among its regions: it stays in
+    the card's text). ``rows`` comes from ``indicators.context.strip``."""
     fig = go.Figure()
     # a fixed vertical spread by rank so equal values do not hide each other (same picture on every rerun)
     spread = (np.arange(len(rows)) % 5 - 2) * 0.06
@@ -34,17 +38,26 @@ def dot_strip(rows: pd.DataFrame, ind: Indicator, *, region_name: str, country_n
             x=part["value"], y=part["y"] if group != "region" else [0] * len(part), mode="markers", name=name,
             marker=dict(color=colour, size=size, line=dict(width=1.5 if group == "region" else 0, color="white")),
             text=part["name"], hovertemplate=f"%{{text}}: %{{x:,.{ind.decimals}f}} {unit}<extra></extra>"))
-    for value, name, colour in ((country_value, country_name, COUNTRY), (eu_value, tr("EU", lang), EU)):
+    benchmarks = () if ind.kind == "count" else ((country_value, country_name, COUNTRY), (eu_value, tr("EU", lang), EU))
+    for value, name, colour in benchmarks:
         if value is None:
             continue
         tick = tr("{name}: {value} {unit}", lang, name=name, value=number(value, ind.decimals, lang), unit=unit)
         fig.add_trace(go.Scatter(x=[value, value], y=[-0.3, 0.3], mode="lines", name=tick,
                                  line=dict(color=colour, width=2.5, dash="dot"), hoverinfo="name"))
-    fig.update_layout(template="plotly_white", font=dict(FONT, size=11), height=150,
-                      margin=dict(l=6, r=6, t=4, b=4), showlegend=True,
-                      legend=dict(orientation="h", y=-0.35, x=0, font=dict(size=10)), dragmode=False)
+    # The legend, one entry a line, sits in a bottom margin made for it under the axis labels: a legend left to
+    # plotly under a 150 px chart scrolled and covered the labels. Its height is known, whatever the card's width.
+    legend_px = STRIP_ENTRY_PX * len(fig.data) + 4
+    fig.update_layout(template="plotly_white", font=dict(FONT, size=11),
+                      height=4 + STRIP_PLOT_PX + STRIP_TICKS_PX + legend_px,
+                      margin=dict(l=6, r=6, t=4, b=STRIP_TICKS_PX + legend_px), showlegend=True,
+                      legend=dict(orientation="v", yref="container", y=0, yanchor="bottom", x=0, xanchor="left",
+                                  maxheight=legend_px + 40, font=dict(size=10), tracegroupgap=0, itemclick=False, itemdoubleclick=False),
+                      dragmode=False)
     fig.update_yaxes(visible=False, range=[-0.4, 0.4], fixedrange=True)
-    fig.update_xaxes(fixedrange=True, zeroline=False, ticksuffix=f" {unit}" if len(unit) <= 2 else "")
+    # automargin: the outermost value's label moves the side margin instead of being cut at the card's edge
+    fig.update_xaxes(fixedrange=True, zeroline=False, automargin=True,
+                     ticksuffix=f" {unit}" if len(unit) <= 2 else "")
     return fig
 
 

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import base64
-import io
-
 import numpy as np
 import plotly.graph_objects as go
-from PIL import Image
 from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
 from dashboard.figures import FONT, SEQUENTIAL
-from dashboard.i18n import credit, tr
-from dashboard.town_words import word
+from dashboard.i18n import say, tr
 from dashboard.local_map import ATTRIBUTION, FEW_COLOUR, GRID_SOURCE, PROJECT, WITHHELD_COLOUR
+from dashboard.raster import NORTH_UP, cells_image, scale_bar
 from indicators import local, region_grid
 
-OUTLINE = "outline: GISCO 1:20 million, generalised"
+
+def outline(lang: str) -> str:
+    """What the region's outline is drawn from, in ``lang``."""
+    return tr("outline: GISCO 1:20 million, generalised", lang)
 
 
 def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
@@ -26,27 +25,19 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
     cells, size = region_grid.region_cells(store, geo, measure)
     if cells.empty:
         return None, size
-    label, _, _, _, unit, breaks = local.MEASURES[measure]
-    label, unit = word(label, lang), word(unit, lang)
+    entry = local.MEASURES[measure]
+    label, unit, breaks = say(entry.label, lang), say(entry.unit, lang), entry.breaks
     k = len(breaks) + 1
     colours = [tuple(int(round(float(v))) for v in unlabel_rgb(c)) for c in
                sample_colorscale(SEQUENTIAL, [0.1 + 0.9 * i / (k - 1) for i in range(k)])]
     palette = np.array(colours + [hex_to_rgb(FEW_COLOUR), hex_to_rgb(WITHHELD_COLOUR)], dtype=np.uint8)
     code = np.where(cells["status"] == "value", cells["class"], np.where(cells["status"] == "few residents", k, k + 1))
     step = size * 1000
-    col, row = cells["x"].to_numpy() // step, cells["y"].to_numpy() // step
-    col0, row1 = int(col.min()), int(row.max())
-    rgba = np.zeros((row1 - int(row.min()) + 1, int(col.max()) - col0 + 1, 4), dtype=np.uint8)  # clear: nobody lives
-    rgba[row1 - row, col - col0, :3] = palette[code.astype(int)]
-    rgba[row1 - row, col - col0, 3] = 255
-    png = io.BytesIO()
-    Image.fromarray(rgba, "RGBA").save(png, format="PNG", optimize=True)
-    fig = go.Figure(go.Image(source="data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii"),
-                             x0=col0 * size + size / 2, dx=size, y0=row1 * size + size / 2, dy=-size,
-                             hoverinfo="skip", name=tr("{size} km cells", lang, size=size)))
+    fig = go.Figure(cells_image(cells["x"].to_numpy() // step, cells["y"].to_numpy() // step, code, palette, size,
+                                hoverinfo="skip", name=tr("{size} km cells", lang, size=size)))
     xs, ys = _outline(store, geo)
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#333", width=1), hoverinfo="skip",
-                             name=OUTLINE, showlegend=False))
+                             name=outline(lang), showlegend=False))
     legend = [f"{a}–{b}" for a, b in zip((0,) + tuple(breaks), breaks)] + [
         f"≥ {breaks[-1]}", tr("few residents (< {count})", lang, count=local.FEW_RESIDENTS),
         tr("withheld / not published", lang)]
@@ -54,14 +45,16 @@ def region_grid_map(store, geo: str, name: str, measure: str = "born_abroad",
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=text, showlegend=True,
                                  marker=dict(size=10, symbol="square", color=f"rgb{tuple(int(v) for v in colour)}")))
     summed = "" if size == 1 else tr(", summed to {size} km by the project", lang, size=size)
+    extent = [(min(v for v in vs if v is not None), max(v for v in vs if v is not None)) for vs in (xs, ys)]
+    bar = scale_bar(*extent, inside=False)  # under the outline: the cells fill it
     fig.update_layout(
-        title=dict(text=tr("{measure} ({unit}) · {name}: {size} km cells (Census 2021)", lang, measure=label,
+        shapes=bar["shapes"], title=dict(text=tr("{measure} ({unit}) · {name}: {size} km cells (Census 2021)", lang, measure=label,
                            unit=unit, name=name, size=size)), font=FONT, height=620,
         margin=dict(l=10, r=10, t=50, b=70), plot_bgcolor="white", legend=dict(title=dict(text=unit)),
-        xaxis=dict(visible=False), yaxis=dict(visible=False, scaleanchor="x", scaleratio=1),
-        annotations=[dict(text=f"{credit(GRID_SOURCE, lang)}{summed} · {OUTLINE} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}",
+        xaxis=dict(visible=False), yaxis=dict(NORTH_UP, visible=False, scaleanchor="x", scaleratio=1),
+        annotations=[dict(text=f"{say(GRID_SOURCE, lang)}{summed} · {outline(lang)} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}",
                           showarrow=False, xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top",
-                          font=dict(size=11, color="#444"))])
+                          font=dict(size=11, color="#444")), *bar["annotations"]])
     return fig, size
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cached, frame
+from dashboard import cached, frame, links
 from dashboard.context import PageContext, hand_over
-from dashboard.i18n import t
+from dashboard.i18n import say
 from dashboard.pages import PAGES
 from dashboard.screens import basket, setup
 from loaders.errors import StoreMissingError
 
-st.set_page_config(page_title="Territorial Migration Atlas", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="Territorial Migration Atlas", page_icon=":material/map:", layout="wide")
 
 try:
     store = cached.store()
@@ -26,12 +26,16 @@ if view.embed:
     frame.hide_chrome()
 # the navigation first: the sidebar shows only the pickers the chosen page reads
 titles_lang = st.session_state.get("w_lang", view.lang)
-pages = {p.key: st.Page(p.script, title=t(p.label, titles_lang), url_path=p.url_path, default=p.default)
+pages = {p.key: st.Page(p.script, title=say(p.label, titles_lang), url_path=p.url_path, default=p.default)
          for p in PAGES}
-navigation = st.navigation(list(pages.values()), position="hidden" if view.embed else "sidebar")
+# Streamlit's own menu links drop the query, and with it the reader's language: the menu is ours (links.py)
+navigation = st.navigation(list(pages.values()), position="hidden")
 spec = next((p for p in PAGES if p.url_path == navigation.url_path), next(p for p in PAGES if p.default))
+menu = st.sidebar.container()  # filled once the sidebar's pickers have said the view
 view = frame.sidebar(store, view, spec.controls)
 if not view.embed:
+    with menu:
+        links.menu(pages, view)
     with st.sidebar:
         basket.sidebar_link(view, pages)  # the regions ticked anywhere, on their way to Compare
 hand_over(PageContext(store, view, maps, pages))

@@ -1,7 +1,7 @@
-"""Command line: ``list``, ``table``, the analytics as the dashboard shows them (``profile``, ``most-affected``
-(``--level 2|3|lau``), ``benchmark``, each with ``--json``), cities and municipalities (``city CODE``,
-``table ID --level city|lau``), the 1 km grid (``find-town TEXT``, ``town GISCO_ID``) and ``build`` (the store
-with this layer's derived tables)."""
+"""Command line: ``list`` (every indicator of every geography), ``table`` (an indicator's rows: NUTS levels 0-3,
+cities, municipalities, report dates), the analytics as the dashboard shows them (``profile``, ``most-affected``
+(``--level 2|3|lau``), ``benchmark``, each with ``--json``), one city's series (``city CODE``), the 1 km grid
+(``find-town TEXT``, ``town GISCO_ID``) and ``build`` (the store with this layer's derived tables)."""
 
 from __future__ import annotations
 
@@ -12,28 +12,28 @@ import sys
 
 import pandas as pd
 
-from indicators import city_cli, derived, lau_ranking, local_cli, presets, profile, tables
+from indicators import city_cli, derived, entry_tables, lau_ranking, local_cli, presets, profile, tables
 from indicators.benchmarks import benchmarks
 from indicators.composite import CANDIDATES, composite, not_ranked
-from indicators.registry import ENTRIES, get
-from indicators.summary import LANGUAGES
+from indicators.registry import GEOGRAPHIES, Indicator, every, get
+from indicators.wording import LANGUAGES, phrase, said
 from loaders.errors import StoreMissingError
 from loaders.store import load_store
 
-TABLE_COLUMNS = ["geo", "name", "level", "nuts_version", "year", "period", "value", "flag", "unit", "source"]
+LEVELS = ["0", "1", "2", "3", *(kind for kind in GEOGRAPHIES if kind not in ("nuts", "grid"))]
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if city_cli.handles(argv):  # city, and tables at the local levels (cities, municipalities)
-        return city_cli.main(argv)
     parser = argparse.ArgumentParser(prog="python -m indicators", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    listing = commands.add_parser("list", help="every indicator with its fields and what the store holds")
+    listing = commands.add_parser("list", help="every indicator of every geography, its fields and what the store holds")
     listing.add_argument("--json", action="store_true")
-    table = commands.add_parser("table", help="an indicator's tidy rows, as the dashboard shows them")
-    table.add_argument("id")
-    table.add_argument("--level", type=int, choices=[0, 1, 2, 3])
+    listing.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the text listing (JSON: English)")
+    table = commands.add_parser("table", help="an indicator's tidy rows, as the dashboard shows them (no id: the "
+                                "indicators at --level)")
+    table.add_argument("id", nargs="?")
+    table.add_argument("--level", choices=LEVELS, help="a NUTS level (0-3) or a local one")
     table.add_argument("--year", type=int)
     table.add_argument("--nuts-version", type=int, choices=[2016, 2021, 2024])
     table.add_argument("--format", choices=["csv", "json"], default="csv")
@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--json", action="store_true")
     local_cli.add_commands(commands)
     commands.add_parser("build", help="build the store from the fetched files, with the derived tables")
+    city_cli.add_commands(commands)
     args = parser.parse_args(argv)
     if args.command == "build":
         path = derived.build(progress=lambda message: print(f"  {message}", flush=True))
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     if args.command == "list":
-        return _list(store, args.json)
+        return _list(store, args.json, args.lang)
     if args.command == "profile":
         return _print(profile.as_json(store, args.geo.upper(), args.lang), args.json)
     if args.command == "most-affected":
@@ -81,15 +82,38 @@ def main(argv: list[str] | None = None) -> int:
         return _benchmark(store, args)
     if args.command in local_cli.COMMANDS:
         return local_cli.run(store, args)
+    if args.command in city_cli.COMMANDS:
+        return city_cli.run(store, args)
+    return _table(store, args)
+
+
+def _table(store, args) -> int:
+    """An entry's rows (of any geography but the grid's), or the entries at ``--level`` when no id is given."""
+    level = int(args.level) if args.level and args.level.isdigit() else args.level
+    if not args.id:
+        entries = [e for e in every() if level in e.levels]
+        if not entries:
+            print("give an indicator id, or a --level to list its indicators", file=sys.stderr)
+            return 2
+        for e in entries:
+            print(f"{e.id:48} {e.geography:13} {e.credit}")
+        return 0
     try:
         indicator = get(args.id)
     except KeyError as exc:
         print(f"{exc.args[0]}; see `python -m indicators list`", file=sys.stderr)
         return 2
-    rows = tables.table(store, indicator, level=args.level, year=args.year, nuts_version=args.nuts_version)
-    rows = rows[TABLE_COLUMNS]
+    if indicator.geography == "grid" or (level is not None and level not in indicator.levels):
+        print(f"{args.id} has no table at level {level}; its levels: "
+              f"{', '.join(map(str, indicator.levels))}", file=sys.stderr)
+        return 2
+    local = indicator.geography != "nuts"
+    if local and args.nuts_version:
+        print(f"{args.id} is not a NUTS indicator: --nuts-version does not apply", file=sys.stderr)
+        return 2
+    rows = entry_tables.rows(store, indicator, None if local else level, args.year, args.nuts_version)
     if args.format == "json":
-        print(tables.as_text(rows).to_json(orient="records", force_ascii=False))
+        print(tables.as_text(rows).to_json(orient="records", force_ascii=False, date_format="iso"))
     else:
         rows.to_csv(sys.stdout, index=False)
     return 0
@@ -168,7 +192,7 @@ def _most_affected_towns(store, args) -> int:
 
 def _benchmark(store, args) -> int:
     try:
-        ind = get(args.id)
+        ind = get(args.id, "nuts")  # benchmarks compare regions with their country and the EU
     except KeyError as exc:
         print(f"{exc.args[0]}; see `python -m indicators list`", file=sys.stderr)
         return 2
@@ -184,23 +208,35 @@ def _int(value):
     return None if value is None or pd.isna(value) else int(value)
 
 
-def _list(store, as_json: bool) -> int:
+def _list(store, as_json: bool, lang: str = "en") -> int:
     entries = []
-    for ind in ENTRIES:
-        fields = dataclasses.asdict(ind)
-        fields["scope"] = ind.scope
-        fields["theme_label"] = ind.theme_label
-        fields["levels_in_store"] = tables.levels(store, ind)
-        fields["years_in_store"] = tables.years(store, ind)
+    for ind in every():
+        # every named field but a local entry's function (its rows are what ``table`` prints)
+        fields = {f.name: getattr(ind, f.name) for f in dataclasses.fields(ind) if f.name != "rows"}
+        fields["levels"] = list(ind.levels)
+        fields["geography_label"] = str(GEOGRAPHIES[ind.geography])
+        if isinstance(ind, Indicator):
+            fields["scope"] = ind.scope
+            fields["theme_label"] = ind.theme_label
+        else:
+            fields["coverage"] = str(ind.coverage)
+        fields["levels_in_store"], fields["years_in_store"] = entry_tables.held(store, ind)
         entries.append(fields)
     if as_json:
-        print(json.dumps(entries, ensure_ascii=False, indent=1, default=str))
+        print(json.dumps(entries, ensure_ascii=False, indent=1, default=_plain))
     else:
-        for e in entries:
+        for e in entries:  # the id is what a command takes; the rest is said in ``lang``
             years = e["years_in_store"]
-            span = f"{years[0]}-{years[-1]}" if years else "period not stated"
-            print(f"{e['id']:48} {e['theme_label']:24} levels {e['levels_in_store']!s:14} {span}")
+            span = f"{years[0]}-{years[-1]}" if years else said(phrase("period not stated"), lang)
+            where = said(e.get("theme_label") or e["geography_label"], lang)
+            levels = said(phrase("levels {levels}", levels=", ".join(map(str, e["levels_in_store"])) or "–"), lang)
+            print(f"{e['id']:48} {e['geography']:13} {where:34} {levels:22} {span}")
     return 0
+
+
+def _plain(value):
+    """JSON for the fields json does not know: a derivation as its fields, anything else as its text."""
+    return dataclasses.asdict(value) if dataclasses.is_dataclass(value) else str(value)
 
 
 if __name__ == "__main__":

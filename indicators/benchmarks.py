@@ -69,7 +69,9 @@ def benchmark(store, ind: Indicator, level: int, year: int | None, scope: str) -
         return Benchmark(kind, geo, float(published["value"].iloc[0]), year, "published", label,
                          level=0 if scope != "EU" else None)
     fallback = None
-    for lv in range(level, -1, -1):
+    # the region's own level, then coarser ones, then finer ones: a year with no NUTS 1 or country rows is still
+    # summed from its NUTS 2 regions (population 2022 at level 1 had "no values to compute from")
+    for lv in [*range(level, -1, -1), *range(level + 1, 4)]:
         if lv not in ind.levels:
             continue
         regional = lookup.regional_set(store, ind, lv, year)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators import plausibility
-from indicators.phrasing import english
+from indicators import plausibility, wording
 from indicators.wording import phrase
 from loaders.city_tables import read
 
 SOURCE = "Eurostat (urb_cpopcb, urb_cpop1)"
 CREDIT = f"Source: {SOURCE}"
 POINTS_CREDIT = "City points: GISCO Urban Audit 2021, © EuroGeographics"
-# which area a row is (the ``note`` column holds the English; pages say it with i18n.say)
+# which area a row is (the ``note`` column holds the phrase; pages say it with i18n.say, CSV files its English)
 NOTES = {"country": phrase("country total (benchmark)"), "greater city": phrase("greater city (K code)"),
          "labelled": phrase("greater city (C code labelled greater city by Eurostat)"), "city": phrase("city (C code)")}
 
@@ -50,8 +49,8 @@ def _city_shares(store) -> pd.DataFrame:
     })
     # Eurostat labels some C codes "(greater city)": the area is then the greater city, so say both.
     labelled = out["name"].str.contains("(greater city)", regex=False)
-    out["note"] = np.select([out["kind"].eq("country"), out["kind"].eq("greater city"), labelled],
-                            [str(NOTES[k]) for k in ("country", "greater city", "labelled")], str(NOTES["city"]))
+    out["note"] = [NOTES["country" if kind == "country" else "greater city" if kind == "greater city" else
+                         "labelled" if label else "city"] for kind, label in zip(out["kind"], labelled)]
     return out
 
 
@@ -71,7 +70,7 @@ def _city_share_change(store) -> pd.DataFrame:
     out["unit"] = "percentage points"
     out["source"] = SOURCE
     out["since"] = both["year_first"].astype(int).values
-    out["note"] = out["note"] + " · change since " + out["since"].astype(str)
+    out["note"] = [phrase("{note} · change since {year}", note=note, year=year) for note, year in zip(out["note"], out["since"])]
     return out
 
 
@@ -99,7 +98,7 @@ def city_series(store, code: str) -> pd.DataFrame:
     return rows.sort_values("year").reset_index(drop=True)
 
 
-def implausible_values(store, words=str, number=english) -> pd.DataFrame:
+def implausible_values(store, words=str, number=wording.number) -> pd.DataFrame:
     """Every published city value a plausibility rule caught, with the rule and its wording: ``words(phrase)``,
     numbers by ``number(value, decimals)`` (English by default, as in the CSV)."""
     found = plausibility.findings(read(store, "city_series"), words, number)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from indicators.wording import number
+
 SCHEMES = {"quantiles": "Quantiles", "natural_breaks": "FisherJenks", "equal_interval": "EqualInterval"}
 NO_DATA = -1
 
@@ -22,24 +24,25 @@ class Classes:
     rounded: bool = False  # inner breaks are round numbers (pretty_breaks), printed without padding zeros
 
 
-    def labels(self, decimals: int = 1, unit: str = "") -> list[str]:
-        """'2.5 – 5 %': the lowest and highest value at the indicator's decimals, rounded breaks as they are."""
+    def labels(self, decimals: int = 1, unit: str = "", lang: str = "en") -> list[str]:
+        """'2.5 – 5 %' ('2,5 – 5 %' in French): the lowest and highest value at the indicator's decimals, rounded
+        breaks as they are, numbers written the ``lang`` way."""
         if self.names is not None:
             return [f"{name}{(' ' + unit) if unit else ''}" for name in self.names]
         bounds = [self.lower, *self.bins]
         last = len(bounds) - 1
-        text = [_number(b, decimals, exact=i in (0, last) or not self.rounded) for i, b in enumerate(bounds)]
+        text = [_number(b, decimals, i in (0, last) or not self.rounded, lang) for i, b in enumerate(bounds)]
         return [f"{text[i]} – {text[i + 1]}{(' ' + unit) if unit else ''}" for i in range(len(self.bins))]
 
 
-def _number(value: float, decimals: int, exact: bool) -> str:
+def _number(value: float, decimals: int, exact: bool, lang: str) -> str:
     """A bound for the legend: the data's own min and max at the indicator's decimals; a round break as short
     as it is ('5', '12.5'), never with more decimals than the indicator has."""
     if exact:
-        return f"{value:.{decimals}f}"
+        return number(value, decimals, lang)
     if round(value, decimals) != value:  # a break left unrounded (classes too close to round it): all of it
-        return f"{value:.6g}"
-    return f"{value:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:.0f}"
+        return number(value, 6, lang, trim=True)
+    return number(value, decimals, lang, trim=True)
 
 
 def classify(values, scheme: str = "quantiles", k: int = 5, decimals: int | None = None) -> Classes:

@@ -65,3 +65,26 @@ def series(store, indicator, geos: list[str]) -> pd.DataFrame:
         rows = _own(store, ind, level, geo)
         parts.append(rows[rows["value"].notna() & rows["year"].notna()][["geo", "name", "year", "value"]])
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["geo", "name", "year", "value"])
+
+
+def references(store, indicator, values: pd.DataFrame) -> pd.DataFrame:
+    """The country of each compared region, and the EU, for the year most of ``values`` (from ``latest``) are of:
+    scope, geo (country code or "EU"), year, value (None when there is none, or only a partial aggregate: never
+    drawn as the country or the EU), label (a phrase saying what the value is)."""
+    from indicators.context import one_benchmark
+
+    ind = get(indicator)
+    known = values["year"].dropna()
+    if known.empty:
+        return pd.DataFrame(columns=["scope", "geo", "year", "value", "label"])
+    counts = known.value_counts()
+    year = int(max(counts[counts == counts.max()].index))
+    levels = values.assign(country=values["geo"].str[:2], level=values["geo"].map(level_of))
+    rows = []
+    scopes = [(c, int(lv)) for c, lv in levels.groupby("country", sort=False)["level"].max().items()]
+    for scope, level in scopes + [("EU", int(levels["level"].max()))]:
+        found = one_benchmark(store, ind, level, year, scope)
+        usable = found.value is not None and not found.partial
+        rows.append({"scope": "EU" if scope == "EU" else "country", "geo": scope, "year": year,
+                     "value": found.value if usable else None, "label": found.label})
+    return pd.DataFrame(rows)

@@ -1,4 +1,5 @@
-"""Local and national deep-dive indicators: one declarative entry each, with the countries it covers.
+"""The registry's entries for cities, municipalities and regions at a report date (``LocalIndicator``, with
+the countries each covers); ``indicators.registry.get`` finds them beside the NUTS and grid entries.
 
 Adding another country's municipal table = one adapter (loaders) + one entry here. ``countries`` is None when
 the source covers every country it publishes (Urban Audit); the map frames an entry on its countries.
@@ -6,47 +7,11 @@ the source covers every country it publishes (Urban Audit); the map frames an en
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
-from typing import Callable
-
-import pandas as pd
 
 from indicators import cities, municipal, reception
-from indicators.phrasing import listed
+from indicators.registry import LocalIndicator, only
 from indicators.wording import Phrase, phrase
-
-
-@dataclass(frozen=True)
-class LocalIndicator:
-    """One indicator below (or beside) the NUTS levels: what it is, where it comes from, what it covers."""
-
-    id: str
-    label: str
-    short_label: str
-    unit: str
-    short_unit: str
-    description: str
-    level: str  # "city" (Urban Audit code), "lau" (municipality), "nuts2_report" (region at a report date)
-    countries: tuple[str, ...] | None
-    decimals: int
-    credit: str
-    sources: tuple[str, ...]
-    rows: Callable[[object], pd.DataFrame]  # store -> rows: geo, name, level, country, year, value, flag, unit, source, note
-    caveats: tuple[str, ...] = ()
-    diverging: bool = False
-    map_attribution: str = "© EuroGeographics for the administrative boundaries"  # points or boundaries drawn
-
-    @property
-    def map_credit(self) -> str:
-        """The credit line for a map of this indicator: the data's, then the geometry's."""
-        return f"{self.credit} · {self.map_attribution}"
-
-    @property
-    def coverage(self) -> Phrase:
-        """Where the entry has data: 'all countries published', 'ES only' (a phrase; ``str`` is the English)."""
-        return phrase("all countries published") if self.countries is None else only(list(self.countries))
-
 
 _CITY_CAVEATS = (
     "Both counts are of the same year. City (C) and greater city (K) codes are different areas; each row says which.",
@@ -61,59 +26,47 @@ _ITALY = (reception.JOINT_NOTE + ".", "Counts of the types reported that day (ho
           "Reception data exist here for Italy only.")
 
 ENTRIES: tuple[LocalIndicator, ...] = (
-    LocalIndicator("city_foreign_born_share", "Foreign-born share of the city's residents", "Foreign-born (city)",
-                   "% of residents", "%", "People born abroad as a share of everyone living in the city on 1 January.",
-                   "city", None, 1, cities.CREDIT, ("urb_cpopcb", "urb_cpop1", "urau_cities_2021"),
-                   cities.city_shares, _CITY_CAVEATS, map_attribution=_CITY_POINTS),
-    LocalIndicator("city_foreign_born_share_change", "Change in the foreign-born share of the city's residents",
-                   "Foreign-born change (city)", "percentage points", "pp",
-                   "The share in the city's latest shown year minus the share in its first shown year.",
-                   "city", None, 1, cities.CREDIT, ("urb_cpopcb", "urb_cpop1"), cities.city_share_change,
-                   _CITY_CAVEATS, diverging=True, map_attribution=_CITY_POINTS),
-    *(LocalIndicator(f"es_{g}_share", f"{label}: share of the municipality's residents", label, "% of residents",
-                     "%", f"{label}, as a share of everyone registered in the municipality on 1 January.", "lau",
-                     ("ES",), 1, municipal.CREDIT, ("ine_68538", "lau_2020"), partial(municipal.shares, group=g), _INE,
+    LocalIndicator(id="city_foreign_born_share", label="Foreign-born share of the city's residents",
+                   short_label="Foreign-born (city)", unit="% of residents", short_unit="%",
+                   description="People born abroad as a share of everyone living in the city on 1 January.",
+                   geography="city", countries=None, decimals=1, credit=cities.CREDIT,
+                   sources=("urb_cpopcb", "urb_cpop1", "urau_cities_2021"), rows=cities.city_shares,
+                   caveats=_CITY_CAVEATS, map_attribution=_CITY_POINTS),
+    LocalIndicator(id="city_foreign_born_share_change", label="Change in the foreign-born share of the city's residents",
+                   short_label="Foreign-born change (city)", unit="percentage points", short_unit="pp",
+                   description="The share in the city's latest shown year minus the share in its first shown year.",
+                   geography="city", countries=None, decimals=1, credit=cities.CREDIT,
+                   sources=("urb_cpopcb", "urb_cpop1"), rows=cities.city_share_change, caveats=_CITY_CAVEATS,
+                   diverging=True, map_attribution=_CITY_POINTS),
+    *(LocalIndicator(id=f"es_{g}_share", label=f"{label}: share of the municipality's residents", short_label=label,
+                     unit="% of residents", short_unit="%",
+                     description=f"{label}, as a share of everyone registered in the municipality on 1 January.",
+                     geography="lau", countries=("ES",), decimals=1, credit=municipal.CREDIT,
+                     sources=("ine_68538", "lau_2020"), rows=partial(municipal.shares, group=g), caveats=_INE,
                      map_attribution=_LAU_POINTS)
       for g, label in ((g, str(words)) for g, (words, _) in municipal.GROUPS.items())),
-    LocalIndicator("es_born_abroad_share_change", "Change in the share born abroad, 2021-2024", "Born abroad, change",
-                   "percentage points", "pp", "The share born abroad in 2024 minus the share in 2021.", "lau",
-                   ("ES",), 1, municipal.CREDIT, ("ine_68538", "lau_2020"), municipal.trend, _INE, diverging=True,
-                   map_attribution=_LAU_POINTS),
-    LocalIndicator("it_reception_per_1000", "People in the reception system per 1 000 residents",
-                   "In reception per 1 000", "per 1 000 residents", "‰",
-                   "People hosted in Italy's reception system (hotspots, reception centres, SIPROIMI/SAI) in the "
-                   "region on the report date, per 1 000 residents.", "nuts2_report", ("IT",), 2, reception.CREDIT,
-                   ("it_accoglienza", "demo_r_pjanaggr3_nuts2"), reception.per_thousand, _ITALY),
+    LocalIndicator(id="es_born_abroad_share_change", label="Change in the share born abroad, 2021-2024",
+                   short_label="Born abroad, change", unit="percentage points", short_unit="pp",
+                   description="The share born abroad in 2024 minus the share in 2021.", geography="lau",
+                   countries=("ES",), decimals=1, credit=municipal.CREDIT, sources=("ine_68538", "lau_2020"),
+                   rows=municipal.trend, caveats=_INE, diverging=True, map_attribution=_LAU_POINTS),
+    LocalIndicator(id="it_reception_per_1000", label="People in the reception system per 1 000 residents",
+                   short_label="In reception per 1 000", unit="per 1 000 residents", short_unit="‰",
+                   description="People hosted in Italy's reception system (hotspots, reception centres, SIPROIMI/SAI) "
+                   "in the region on the report date, per 1 000 residents.", geography="nuts2_report",
+                   countries=("IT",), decimals=2, credit=reception.CREDIT,
+                   sources=("it_accoglienza", "demo_r_pjanaggr3_nuts2"), rows=reception.per_thousand,
+                   caveats=_ITALY),
 )
-LEVELS = {"city": phrase("Urban Audit city"), "lau": phrase("municipality (LAU)"),
-          "nuts2_report": phrase("NUTS 2 region at a report date")}
 _COUNTRY_NAMES = {"ES": phrase("Spain"), "IT": phrase("Italy")}
-
-
-def get(indicator_id: str) -> LocalIndicator:
-    """The entry with this id (KeyError names the known ids)."""
-    for entry in ENTRIES:
-        if entry.id == indicator_id:
-            return entry
-    raise KeyError(f"unknown local indicator {indicator_id!r}; known: {', '.join(e.id for e in ENTRIES)}")
-
-
-def for_level(level: str) -> list[LocalIndicator]:
-    """Entries at one local level."""
-    return [e for e in ENTRIES if e.level == level]
-
-
-def only(countries: list) -> Phrase:
-    """'ES, IT only' ('Spain only' with names)."""
-    return phrase("{countries} only", countries=listed(countries))
 
 
 def coverage_lines() -> list[Phrase]:
     """Where each deep dive has data, for the data-gap page ("municipal data: Spain only; ...")."""
     seen = {}
     for e in ENTRIES:
-        if e.level in ("lau", "nuts2_report") and e.countries:
-            seen[e.level] = only([_COUNTRY_NAMES.get(c, c) for c in e.countries])
+        if e.geography in ("lau", "nuts2_report") and e.countries:
+            seen[e.geography] = only([_COUNTRY_NAMES.get(c, c) for c in e.countries])
     lines = {"lau": lambda where: phrase("municipal data: {where}", where=where),
              "nuts2_report": lambda where: phrase("reception data: {where}", where=where)}
     return [lines[level](where) for level, where in seen.items()]

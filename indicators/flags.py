@@ -23,12 +23,6 @@ def said(flag: str | None) -> Phrase | str:
     return listed([PHRASES.get(letter, letter) for letter in (flag or "")])
 
 
-def marked_words(joiner: str = " or ") -> str:
-    """'low reliability, estimated or provisional' (the flags maps ring)."""
-    names = [MEANINGS[letter] for letter in MARKED]
-    return ", ".join(names[:-1]) + joiner + names[-1]
-
-
 def is_marked(flag: str | None) -> bool:
     """True when the flag holds a letter maps ring."""
     return bool(set(flag or "") & set(MARKED))

@@ -1,7 +1,10 @@
 """Figures for areas of the Census 2021 1 km grid: circles around towns, countries, the EU, gated NUTS regions.
 
-Withheld values (``*_CI``) and variables a country did not publish are unknown, never 0: a share is taken over
-the residents whose place of birth (or residence a year before) is known, and carries that coverage.
+Withheld values and variables a country did not publish are unknown, never 0: a share is taken over the
+residents whose place of birth (or residence a year before) is known, carries that coverage, and is shown as a
+figure only when that coverage reaches ``COVERAGE_MIN_PCT`` (``shown_share``). A ``*_CI`` flag marks a value
+the publisher flagged as confidential: a flagged 0 is withheld (the re-publisher wrote 0 in its place), a flagged
+value that is not 0 is published and counts (``withheld``).
 """
 
 from __future__ import annotations
@@ -12,12 +15,18 @@ import numpy as np
 import pandas as pd
 
 from geodata.codes import EU27
-from indicators.wording import Phrase, phrase
+from indicators.registry import GridMeasure
+from indicators.wording import Country, Number, Phrase, phrase
+from loaders.manifest import SOURCES
 
-GRID_COUNTRIES = EU27 | {"CH", "IS", "LI", "NO"}  # the Census 2021 grid covers the EU and EFTA
+# The Census 2021 grid covers the EU and EFTA except Iceland, which published no grid (no cell lies within
+# 1 000 km of its towns)
+GRID_COUNTRIES = EU27 | {"CH", "LI", "NO"}
+NO_GRID = {"IS": phrase("Iceland published no 1 km grid for the 2021 census: no figure around its towns.")}
 RADII_KM = (2, 5, 10, 20)
 HALF_CELL_M = 500  # a cell's centre is its lower-left corner + 500 m
 ROW_KEY = 100_000  # key = y_km * ROW_KEY + x_km; EPSG:3035 x stays below 100 000 km
+COVERAGE_MIN_PCT = 80.0  # a share is a figure only when residents with a known value are at least this % of all
 REGION_GATE = 0.03  # a region's share of its country's grid population may differ by 3 % (relative) at most
 COUNTRY_GATE = 0.02
 BIRTH = ("NAT", "EU_OTH", "OTH")
@@ -43,8 +52,6 @@ COUNTRY_NOTES = {
     "PL": phrase("Not explained by the data here: the grid holds fewer residents than the 1 January 2021 estimate "
                  "(residents not georeferenced to a cell are missing from any grid)."),
     "IE": phrase("Ireland's census was held on 3 April 2022 (postponed by the pandemic), not in 2021."),
-    "EE": phrase("Estonia withheld the total in many cells (T_CI); those residents are unknown, not 0, and not "
-                 "summed."),
 }
 
 
@@ -91,11 +98,34 @@ def not_published(store) -> dict[str, set[str]]:
     return {c: set(g["variable"]) for c, g in table.groupby("country")}
 
 
+def withheld(cells: pd.DataFrame, column: str) -> np.ndarray:
+    """Cells whose ``column`` is unknown: flagged confidential with 0 in its place. A flagged value that is not 0
+    is published (Estonia flags most of its cells so): dropping it left Tallinn at 5 km with 19 residents."""
+    return cells[f"{column}_CI"].to_numpy() & (cells[column].to_numpy() == 0)
+
+
+def shown_share(value, known: int | None, residents: int | None):
+    """``value`` when the residents with a known value cover ``COVERAGE_MIN_PCT`` of the area's residents, else None
+    (the rule of every circle, region and ranking; ``too_little_known`` says why)."""
+    return value if enough_known(known, residents) else None
+
+
+def enough_known(known: int | None, residents: int | None) -> bool:
+    """Whether ``known`` residents are at least ``COVERAGE_MIN_PCT`` of ``residents``."""
+    return bool(residents) and known is not None and 100.0 * known >= COVERAGE_MIN_PCT * residents
+
+
+def too_little_known(coverage_pct) -> Phrase:
+    """What is shown in place of a share below the coverage rule: 'too little known (42.1 % of residents)'."""
+    shown = "0" if coverage_pct is None else Number(float(coverage_pct), 1)
+    return phrase("too little known ({coverage} % of residents)", coverage=shown)
+
+
 def _known(cells: pd.DataFrame, columns: tuple[str, ...], missing: dict[str, set[str]]) -> np.ndarray:
     """Cells where every one of ``columns`` is published and not withheld."""
     known = np.ones(len(cells), dtype=bool)
     for column in columns:
-        known &= ~cells[f"{column}_CI"].to_numpy()
+        known &= ~withheld(cells, column)
         silent = [c for c, variables in missing.items() if column in variables]
         if silent:
             known &= ~cells["country"].isin(silent).to_numpy()
@@ -105,7 +135,7 @@ def _known(cells: pd.DataFrame, columns: tuple[str, ...], missing: dict[str, set
 def figures(cells: pd.DataFrame, missing: dict[str, set[str]]) -> dict:
     """Residents, place of birth, moves from abroad, coverage and dissimilarity for a set of cells."""
     total = cells["T"].to_numpy(np.int64)
-    t_known = ~cells["T_CI"].to_numpy()
+    t_known = ~withheld(cells, "T")
     residents = int(total[t_known].sum())
     birth = _known(cells, BIRTH, missing) & t_known
     nat, eu, oth = (cells[c].to_numpy(np.int64)[birth] for c in BIRTH)
@@ -120,19 +150,23 @@ def figures(cells: pd.DataFrame, missing: dict[str, set[str]]) -> dict:
     def share(part, whole, scale=100.0):
         return round(scale * part / whole, 2) if whole else None
 
+    def shown(part, whole, scale=100.0):  # a share of the known residents, under the coverage rule
+        return shown_share(share(part, whole, scale), whole, residents)
+
     return {
         "residents": residents if len(cells) else None, "cells": len(cells), "cells_total_withheld": int((~t_known).sum()),
         "birth_known": known_birth, "cells_birth_known": int(birth.sum()),
         "coverage_pct": share(known_birth, residents),
         "born_abroad": int(abroad.sum()) if known_birth else None,
-        "born_abroad_pct": share(int(abroad.sum()), known_birth),
-        "born_other_eu": int(eu.sum()) if known_birth else None, "born_other_eu_pct": share(int(eu.sum()), known_birth),
-        "born_outside_eu": int(oth.sum()) if known_birth else None, "born_outside_eu_pct": share(int(oth.sum()), known_birth),
+        "born_abroad_pct": shown(int(abroad.sum()), known_birth),
+        "born_other_eu": int(eu.sum()) if known_birth else None, "born_other_eu_pct": shown(int(eu.sum()), known_birth),
+        "born_outside_eu": int(oth.sum()) if known_birth else None, "born_outside_eu_pct": shown(int(oth.sum()), known_birth),
         "residence_known": known_residence, "residence_coverage_pct": share(known_residence, residents),
         "moved_from_abroad": from_abroad if known_residence else None,
-        "moved_from_abroad_per_1000": share(from_abroad, known_residence, 1000.0),
-        "employed_pct": share(employed, work_base), "employment_coverage_pct": share(work_base, residents),
-        **dissimilarity(nat, abroad),
+        "moved_from_abroad_per_1000": shown(from_abroad, known_residence, 1000.0),
+        "employed_pct": shown(employed, work_base), "employment_coverage_pct": share(work_base, residents),
+        **(dissimilarity(nat, abroad) if enough_known(known_birth, residents)
+           else {"dissimilarity": None, "dissimilarity_cells": int(birth.sum())}),
     }
 
 
@@ -155,12 +189,18 @@ def municipality(store, gisco_id: str) -> pd.Series | None:
 
 
 def town_circle(store, gisco_id: str, radius_km: float) -> dict | None:
-    """The circle figures around a municipality's population-weighted centre, or None for an unknown id."""
+    """The circle figures around a municipality's population-weighted centre, or None for an unknown id (kept per
+    store: the town page's sentence, key figures and CSV all ask for them)."""
+    return store.memo.cached(("local", "circle", gisco_id, float(radius_km)),
+                             lambda: _town_circle(store, gisco_id, radius_km))
+
+
+def _town_circle(store, gisco_id: str, radius_km: float) -> dict | None:
     town = municipality(store, gisco_id)
     if town is None:
         return None
     cells = grid(store).iloc[circle_index(store, town["x"], town["y"], radius_km)]
-    note = "" if len(cells) else NO_CELLS
+    note = NO_GRID.get(str(town["country"])) or ("" if len(cells) else NO_CELLS)
     return {"gisco_id": gisco_id, "note": note, "name": town["name"],
             "lon": float(town["lon"]), "lat": float(town["lat"]),
             "x_3035": round(float(town["x"]), 1), "y_3035": round(float(town["y"]), 1), "radius_km": radius_km,
@@ -192,7 +232,7 @@ def by_prefix(store, values: np.ndarray, length: int) -> pd.Series:
 def _counted_residents(store) -> np.ndarray:
     """Residents per cell, 0 where the total is withheld (unknown residents are not summed)."""
     cells = grid(store)
-    return np.where(cells["T_CI"].to_numpy(), 0, cells["T"].to_numpy(np.int64))
+    return cells["T"].to_numpy(np.int64)  # a withheld total is 0 in the tile, so it adds nothing
 
 
 def official_population(store, level: int) -> pd.Series:
@@ -227,7 +267,12 @@ def region_gate(store, level: int) -> pd.DataFrame:
 
 
 def region_figures(store, geo: str) -> dict:
-    """A NUTS 2/3 region's grid figures where the share gate passes, else the reason it is not computed."""
+    """A NUTS 2/3 region's grid figures where the share gate passes, else the reason it is not computed (kept
+    per store: a town page asks for its regions several times, each a pass over 1.9 million cells)."""
+    return store.memo.cached(("local", "region", geo), lambda: _region_figures(store, geo))
+
+
+def _region_figures(store, geo: str) -> dict:
     level = len(geo) - 2
     if level not in (2, 3):
         return {"geo": geo, "computed": False, "reason": ONLY_NUTS_2_AND_3}
@@ -252,27 +297,48 @@ def country_check(store) -> pd.DataFrame:
     table = pd.DataFrame({"grid": totals, "official": official.reindex(totals.index)}).dropna()
     table["deviation_pct"] = 100 * (table["grid"] / table["official"] - 1)
     table["within"] = table["deviation_pct"].abs() <= 100 * COUNTRY_GATE
-    table["note"] = [str(COUNTRY_NOTES.get(c, "")) for c in table.index]
+    table["note"] = [str(COUNTRY_NOTES.get(c, "")) for c in table.index]  # a check table (tests, CLI): English
     return table.rename_axis("country").reset_index()
 
 
 # --- per-cell values for the local map ----------------------------------------------------------------------
 
-_SHARE, _PER_1000 = phrase("% of residents"), phrase("per 1 000 residents")
-MEASURES = {  # id: (label, numerator columns, denominator columns, scale, unit, class breaks); words as phrases
-    "born_abroad": (phrase("Born abroad"), ("EU_OTH", "OTH"), BIRTH, 100.0, _SHARE, (5, 10, 20, 30, 50)),
-    "born_other_eu": (phrase("Born in another EU country"), ("EU_OTH",), BIRTH, 100.0, _SHARE, (2, 5, 10, 20, 30)),
-    "born_outside_eu": (phrase("Born outside the EU"), ("OTH",), BIRTH, 100.0, _SHARE, (5, 10, 20, 30, 50)),
-    "moved_from_abroad": (phrase("Moved in from abroad in the year before the census"), ("CHG_OUT",), RESIDENCE,
-                          1000.0, _PER_1000, (5, 10, 20, 40, 80)),
-}
+_SHARE = phrase("% of residents")
+GRID_SOURCES = tuple(s.id for s in SOURCES if s.adapter in ("grid_info", "grid_tile"))  # the tiling and its tiles
+GRID_CREDIT = "Source: Eurostat (Census 2021, 1 km grid)"
+_GRID_CAVEATS = ("Residents whose place of birth (or residence a year before) is withheld or not published are "
+                 "unknown, never 0: the share is of the residents for whom it is known.",)
+
+
+def _grid_measure(id, label, numerator, denominator, scale, unit, short_unit, breaks, description) -> GridMeasure:
+    return GridMeasure(id=id, label=label, short_label=label, unit=unit, short_unit=short_unit,
+                       description=description, decimals=1, credit=GRID_CREDIT, sources=GRID_SOURCES,
+                       caveats=_GRID_CAVEATS, numerator=numerator, denominator=denominator, scale=scale, breaks=breaks)
+
+
+MEASURES = {m.id: m for m in (  # the registry's grid entries (indicators.registry.get finds them), by id
+    _grid_measure("born_abroad", "Born abroad", ("EU_OTH", "OTH"), BIRTH, 100.0, "% of residents", "%",
+                  (5, 10, 20, 30, 50), "Residents born in another country, as a share of the residents whose "
+                  "place of birth is known (Census 2021)."),
+    _grid_measure("born_other_eu", "Born in another EU country", ("EU_OTH",), BIRTH, 100.0, "% of residents", "%",
+                  (2, 5, 10, 20, 30), "Residents born in another EU country, as a share of the residents whose "
+                  "place of birth is known (Census 2021)."),
+    _grid_measure("born_outside_eu", "Born outside the EU", ("OTH",), BIRTH, 100.0, "% of residents", "%",
+                  (5, 10, 20, 30, 50), "Residents born outside the EU, as a share of the residents whose place "
+                  "of birth is known (Census 2021)."),
+    _grid_measure("moved_from_abroad", "Moved in from abroad in the year before the census", ("CHG_OUT",),
+                  RESIDENCE, 1000.0, "per 1 000 residents", "‰", (5, 10, 20, 40, 80),
+                  "Residents who lived abroad one year before the census, per 1 000 residents whose residence a "
+                  "year before is known."),
+)}
 FEW_RESIDENTS = 20  # below this a cell's share says little: drawn as "few residents", not in a class
 
 
 def cell_values(cells: pd.DataFrame, measure: str, missing: dict[str, set[str]]) -> pd.DataFrame:
     """Per cell: the measure's value, its class (0 = lowest) and a status: value, few residents or withheld."""
-    _, numerator, denominator, scale, _, breaks = MEASURES[measure]
-    known = _known(cells, denominator, missing) & ~cells["T_CI"].to_numpy()
+    entry = MEASURES[measure]
+    numerator, denominator, scale, breaks = entry.numerator, entry.denominator, entry.scale, entry.breaks
+    known = _known(cells, denominator, missing) & ~withheld(cells, "T")
     base = sum(cells[c].to_numpy(np.int64) for c in denominator)
     part = sum(cells[c].to_numpy(np.int64) for c in numerator)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -300,6 +366,9 @@ ROWS = [("residents", phrase("Residents"), phrase("persons")), ("born_abroad_pct
         ("dissimilarity_cells", phrase("Cells the index rests on"), phrase("1 km cells"))]
 
 
+COUNTS = ("residents", "dissimilarity_cells")  # rows that count (people, cells): whole numbers; the others are shares
+
+
 def area_label(area: str, town_name: str = "", region_name: str = "") -> Phrase:
     """A column of the comparison table: '5 km around Gouda', 'NUTS 3 Zuid-Holland', 'Country NL', 'EU27'."""
     if area.startswith("circle_"):
@@ -308,15 +377,14 @@ def area_label(area: str, town_name: str = "", region_name: str = "") -> Phrase:
     if area == "EU":
         return phrase("EU27")
     if len(area) == 2:
-        return phrase("Country {code}", code=area)
+        return phrase("{country}", country=Country(area))
     return phrase("NUTS 3 {name}", name=region_name)
 
 
-def region_note(region: dict, number=None) -> Phrase:
-    """Why a region has no grid figure, with its share deviation: 'not computed: … (share deviation 4.21 %)'.
-    ``number(value, decimals)`` writes the deviation (by default as the CSV holds it, e.g. '4.2')."""
+def region_note(region: dict) -> Phrase:
+    """Why a region has no grid figure, with its share deviation: 'not computed: … (share deviation 4.21 %)'."""
     deviation = region.get("deviation_pct")
-    shown = "n/a" if deviation is None else str(deviation) if number is None else number(deviation, 2)
+    shown = "n/a" if deviation is None else Number(deviation, 2)
     return phrase("{reason} (share deviation {deviation} %)", reason=region["reason"], deviation=shown)
 
 
@@ -335,23 +403,25 @@ def comparison(store, gisco_id: str, radii=(2, 5, 10)) -> pd.DataFrame | None:
     areas.append(("EU", area_figures(store, "EU"), ""))
     rows = []
     for area, values, area_note in areas:
-        label = str(area_label(area, str(town["name"]), str(town["nuts_3_name"])))
+        label = area_label(area, str(town["name"]), str(town["nuts_3_name"]))
         for key, figure, unit in ROWS:
-            rows.append({"area": area, "area_label": label, "figure": str(figure), "value": values.get(key),
-                         "unit": str(unit), "note": str(area_note)})
+            rows.append({"area": area, "area_label": label, "figure": figure, "value": values.get(key),
+                         "unit": unit, "count": key in COUNTS, "note": area_note})
+    # the words are phrases (a page says them in its language; the CSV writes their English)
     return pd.DataFrame(rows)
 
 
 def coarse_cells(store, measure: str, size_km: int = 5) -> pd.DataFrame:
     """The grid summed into ``size_km`` cells: residents, the measure over known residents, and a status."""
     def compute():
-        _, numerator, denominator, scale, _, breaks = MEASURES[measure]
+        entry = MEASURES[measure]
+        numerator, denominator, scale, breaks = entry.numerator, entry.denominator, entry.scale, entry.breaks
         cells = grid(store)
-        known = _known(cells, denominator, not_published(store)) & ~cells["T_CI"].to_numpy()
+        known = _known(cells, denominator, not_published(store)) & ~withheld(cells, "T")
         step = size_km * 1000
         frame = pd.DataFrame({
             "col": cells["x"].to_numpy() // step, "row": cells["y"].to_numpy() // step,
-            "residents": np.where(cells["T_CI"].to_numpy(), 0, cells["T"].to_numpy(np.int64)),
+            "residents": cells["T"].to_numpy(np.int64),
             "base": np.where(known, sum(cells[c].to_numpy(np.int64) for c in denominator), 0),
             "part": np.where(known, sum(cells[c].to_numpy(np.int64) for c in numerator), 0)})
         out = frame.groupby(["col", "row"], sort=False).sum().reset_index()
@@ -369,7 +439,7 @@ def grid_gaps(store) -> pd.DataFrame:
     """Per grid country: coverage of place of birth and residence, variables not published, regions not computed."""
     missing = not_published(store)
     cells = grid(store)
-    t_known = ~cells["T_CI"].to_numpy()
+    t_known = ~withheld(cells, "T")
     sums = pd.DataFrame({
         "residents": by_prefix(store, _counted_residents(store), 2),
         "birth_known": by_prefix(store, np.where(_known(cells, BIRTH, missing) & t_known,

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indicators import cities, deep_dives, plausibility, reception
+from indicators import cities, plausibility, reception
 from indicators.classes import Classes, classify
+from indicators.registry import LocalIndicator, get
 from indicators.wording import Phrase, phrase
 from loaders.city_tables import read
 
@@ -20,7 +21,7 @@ class PointMap:
     """Rows to draw, their classes, and the entry they belong to. ``reason`` (why a point has no value) is
     ``words(phrase)`` of the call (English by default, as in the CSV); ``year_text`` a phrase or a year."""
 
-    indicator: deep_dives.LocalIndicator
+    indicator: LocalIndicator
     rows: pd.DataFrame
     classes: Classes
     year_text: Phrase | str
@@ -29,7 +30,7 @@ class PointMap:
 def city_points(store, indicator_id: str = "city_foreign_born_share", year: int | None = None,
                 scheme: str = "quantiles", words=str) -> PointMap:
     """Every Urban Audit point: its value in ``year`` (None: each city's latest shown year), else the reason."""
-    ind = deep_dives.get(indicator_id)
+    ind = get(indicator_id, "city")
     points = read(store, "city_points")
     rows = ind.rows(store)
     rows = rows[rows["level"].eq("city")]
@@ -53,7 +54,7 @@ def city_points(store, indicator_id: str = "city_foreign_born_share", year: int 
 def municipal_points(store, indicator_id: str = "es_born_abroad_share", year: int | None = None,
                      scheme: str = "quantiles", words=str) -> PointMap:
     """Every Spanish municipality with a centre: its value in ``year`` (default the latest), else why not."""
-    ind = deep_dives.get(indicator_id)
+    ind = get(indicator_id, "lau")
     rows = ind.rows(store)
     rows = rows[rows["level"].eq("lau") & rows["lon"].notna()]
     year = int(rows["year"].max()) if year is None else year

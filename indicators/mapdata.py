@@ -14,7 +14,6 @@ from indicators.registry import Indicator, get
 from indicators.wording import phrase
 
 
-
 @dataclass
 class MapData:
     indicator: Indicator
@@ -42,7 +41,7 @@ class MapData:
 
 def map_data(store, indicator, level: int, year: int | None, scheme: str = "quantiles", k: int = 5) -> MapData:
     """Everything the map and the table under it need, from the indicator's table (memoised per store)."""
-    ind = get(indicator)
+    ind = get(indicator, "nuts")
     return store.memo.cached(("map_data", ind.id, level, year, scheme, k), lambda: _map_data(store, ind, level, year, scheme, k))
 
 

@@ -10,7 +10,7 @@ from loaders.city_tables import read
 SOURCE = "INE (tabla 68538)"
 CREDIT = "Fuente: INE (tabla 68538)"
 # share id -> (label, INE place-of-birth groups summed as the numerator). A group not published makes the
-# share empty: a missing part is never read as 0. Tables hold the label's English; pages say it (i18n.say).
+# share empty: a missing part is never read as 0. Tables hold the label's phrase; pages say it (i18n.say).
 GROUPS = {
     "born_abroad": (phrase("Born abroad"), ("EU_OTH", "EUR_OTH", "AFR", "AM_N", "AM_C", "AM_S", "ASI", "OCE")),
     "born_eu_other": (phrase("Born in another EU country"), ("EU_OTH",)),
@@ -38,7 +38,7 @@ def _shares(store, group: str = "born_abroad") -> pd.DataFrame:
         "country": "ES", "province": table["province"], "nuts3_2021": table["nuts3_2021"], "year": table["year"],
         "value": 100 * count / table["TOTAL"], "count": count, "population": table["TOTAL"], "flag": "",
         "unit": "% of residents", "source": SOURCE,
-        "note": f"{label} (1 January; INE Estadística Continua de Población)",
+        "note": phrase("{label} (1 January; INE Estadística Continua de Población)", label=label),
         "lon": table["lon"], "lat": table["lat"],
     })
     return out
@@ -53,7 +53,7 @@ def trend(store, group: str = "born_abroad") -> pd.DataFrame:
     out = b.drop(columns=["value"]).join(a["value"].rename("first"), how="inner").join(b["value"])
     out["value"] = out["value"] - out["first"]
     out["unit"] = "percentage points"
-    out["note"] = f"change {first}-{last} in: " + out["note"]
+    out["note"] = [phrase("change {first}-{last} in: {note}", first=first, last=last, note=note) for note in out["note"]]
     return out.drop(columns=["first"]).reset_index()
 
 
@@ -71,4 +71,4 @@ def for_municipality(store, gisco_id: str) -> pd.DataFrame:
     out = pd.concat(frames, ignore_index=True)
     if out.empty:
         raise KeyError(f"no INE 68538 rows for {gisco_id!r} (Spanish municipalities only)")
-    return out.assign(label=out["group"].map(lambda g: str(GROUPS[g][0])), source=CREDIT)
+    return out.assign(label=[GROUPS[g][0] for g in out["group"]], source=CREDIT)

@@ -1,5 +1,4 @@
-"""Small helpers for building phrases (indicators.wording) of the local layer, the data gaps and the methods:
-lists of phrases joined into one, and numbers written the English way where a page passes no formatter."""
+"""Small helpers for building phrases (indicators.wording): lists of phrases joined into one."""
 
 from __future__ import annotations
 
@@ -14,7 +13,16 @@ def listed(items: list) -> Phrase | str:
     return phrase("{first}, {rest}", first=items[0], rest=listed(items[1:]))
 
 
-def english(value: float, decimals: int) -> str:
-    """A number as the English tables write it, '12,345.6': the default ``number(value, decimals)`` of the
-    functions that take a page's number format."""
-    return f"{value:,.{decimals}f}"
+def joined(items: list) -> Phrase | str:
+    """Caveats as one phrase: 'a; b' ('' for none)."""
+    if len(items) < 2:
+        return items[0] if items else ""
+    return phrase("{first}; {rest}", first=items[0], rest=joined(items[1:]))
+
+
+def together(items: list) -> Phrase | str:
+    """Pieces of one sentence written one after the other ('' pieces left out)."""
+    items = [item for item in items if item != ""]
+    if len(items) < 2:
+        return items[0] if items else ""
+    return phrase("{first}{rest}", first=items[0], rest=together(items[1:]))

@@ -9,10 +9,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.phrasing import english, listed
+from indicators import wording
+from indicators.phrasing import listed
 from indicators.wording import Number, Phrase, phrase
 
 JUMP_FACTOR = 2.0  # a city's count that halves or doubles in one step while the other count does not
+STEP_LIMIT = 0.15  # a city population may move this much (relative) in one year; more needs a break flag ("b")
 NEIGHBOUR_YEARS = 2  # a published value at most this many years away counts as a neighbour (gaps happen)
 VARIABLES = ("foreign_born", "population")
 VERDICT = phrase("implausible: not shown")  # what a caught value shows instead of its number
@@ -25,11 +27,13 @@ RULES = {
                    "years away (before and after; the one neighbour at either end of the series, once values already "
                    "caught are set aside) while the city's other count that year does not (or is not published)",
                    factor=f"{JUMP_FACTOR:g}", years=NEIGHBOUR_YEARS),
+    "population_step": phrase("a population that moves more than {limit} % from the year before without a break "
+                              "flag (b): not used as a denominator", limit=f"{100 * STEP_LIMIT:g}"),
 }
 FINDING_COLUMNS = ["geo", "name", "year", "variable", "value", "flag", "rule", "detail"]
 
 
-def findings(series: pd.DataFrame, words=str, number=english) -> pd.DataFrame:
+def findings(series: pd.DataFrame, words=str, number=wording.number) -> pd.DataFrame:
     """Every (value, rule) caught in a city series table (columns as the store's ``city_series``). ``detail``
     is ``words(phrase)`` with numbers written by ``number(value, decimals)``: English by default (the CSV's)."""
     rows = []
@@ -59,7 +63,28 @@ def findings(series: pd.DataFrame, words=str, number=english) -> pd.DataFrame:
             rows.append({"geo": r.geo, "name": r.name, "year": int(r.year), "variable": variable, "value": value,
                          "flag": getattr(r, f"{variable}_flag"), "rule": "jump",
                          "detail": words(_jump_detail(series, r.geo, r.year, variable, number))})
+    for r in series[_population_steps(series)].itertuples(index=False):
+        rows.append({"geo": r.geo, "name": r.name, "year": int(r.year), "variable": "population",
+                     "value": r.population, "flag": r.population_flag, "rule": "population_step",
+                     "detail": words(_jump_detail(series, r.geo, r.year, "population", number))})
     return pd.DataFrame(rows, columns=FINDING_COLUMNS).sort_values(["geo", "year", "variable"]).reset_index(drop=True)
+
+
+def _population_steps(series: pd.DataFrame) -> pd.Series:
+    """Populations more than ``STEP_LIMIT`` away from the year before, without a break flag. Each is compared with
+    the last value not caught, one year earlier: after a caught value the series starts afresh (52 German and other
+    cities moved by a factor 1.2-2 from 2023 to 2024, below the jump rule: Paderborn 154 755 -> 80 725)."""
+    caught = pd.Series(False, index=series.index)
+    present = series[series["population"].notna()].sort_values(["geo", "year"])
+    for _, city in present.groupby("geo", sort=False):
+        last_year, last_value = None, None
+        for index, year, value, flag in zip(city.index, city["year"], city["population"], city["population_flag"]):
+            step = last_year is not None and year - last_year == 1 and abs(value / last_value - 1) > STEP_LIMIT
+            if step and "b" not in str(flag or ""):
+                caught[index] = True
+                continue
+            last_year, last_value = year, value
+    return caught
 
 
 def verdicts(series: pd.DataFrame, found: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -95,7 +120,7 @@ def _jumps(series: pd.DataFrame, variable: str, need_both: bool = False) -> pd.S
     return (has_neighbour & big).fillna(False).astype(bool)
 
 
-def _jump_detail(series: pd.DataFrame, geo: str, year: int, variable: str, number=english) -> Phrase | str:
+def _jump_detail(series: pd.DataFrame, geo: str, year: int, variable: str, number=wording.number) -> Phrase | str:
     """The value and its neighbours: '2018: 1,234, 2019: 5,678, 2020: 1,301'."""
     city = series[(series["geo"] == geo) & series[variable].notna()].sort_values("year")
     years = list(city["year"])

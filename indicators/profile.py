@@ -11,7 +11,7 @@ from indicators import caveats, lookup, tables
 from indicators.benchmarks import Benchmark, benchmarks
 from indicators.ranks import ranks
 from indicators.registry import ENTRIES, get
-from indicators.wording import Phrase
+from indicators.wording import Phrase, country_name
 
 HEADLINE = ("foreign_born_share", "non_citizen_share", "foreign_born_share_change", "net_migration_rate",
             "unemployment_foreign_born", "unemployment_gap_foreign_born", "tertiary_gap_foreign_born",
@@ -93,13 +93,14 @@ def _note(note) -> str | Phrase:
 def as_json(store, geo: str, lang: str = "en") -> dict:
     """The headline figures exactly as the profile and the briefing show them, plus the summary (for the CLI)."""
     from indicators.summary import summary
+    from indicators.wording import said
 
     figures = []
     for f in headline(store, geo):
         figures.append({
             "indicator": f.indicator, "value": f.value, "unit": get(f.indicator).unit, "period": f.period,
             "year": f.year, "flag": f.flag, "level": f.level, "geo": f.geo, "nuts_version": f.nuts_version,
-            "converted": f.converted, "caveat": f.caveat, "other_period": f.other_period,
+            "converted": f.converted, "caveat": str(f.caveat), "other_period": f.other_period,
             "rank": {"country": {"rank": f.rank_country, "of": f.n_country, "tied": f.tied_country, "scope": f.geo[:2]},
                      "EU": {"rank": f.rank_eu, "of": f.n_eu, "tied": f.tied_eu, "scope": "EU27"}},
             "benchmarks": {scope: (None if b is None else {
@@ -108,7 +109,7 @@ def as_json(store, geo: str, lang: str = "en") -> dict:
                 for scope, b in (("country", f.country), ("EU", f.eu))},
         })
     return {"geo": geo, "level": level_of(geo), "nuts_version": lookup.drawn_version(store, geo),
-            "figures": figures, "summary": summary(store, geo, lang)}
+            "figures": figures, "summary": said(summary(store, geo), lang)}
 
 
 def trend(store, indicator, geo: str) -> pd.DataFrame:
@@ -133,10 +134,8 @@ def origins(store, geo: str, n: int = 10) -> pd.DataFrame:
     o = store.observations
     rows = o[(o["dataset"] == "cens_21cob_r3") & (o["geo"] == code) & o["value"].notna()]
     rows = rows.sort_values("value", ascending=False).head(n)
-    names = store.countries.set_index("geo")["name"]
-    # Census codes are ISO alpha-2 (GR, GB); GISCO's country layer writes Greece EL and the UK UK.
-    gisco = rows["c_birth"].astype(str).replace({"GR": "EL", "GB": "UK"})
-    return pd.DataFrame({"country of birth": gisco.map(names).fillna(rows["c_birth"].astype(str)),
+    # Census codes are ISO alpha-2 (GR, GB); named in English by CLDR, as every country name is (pages: in theirs)
+    return pd.DataFrame({"country of birth": [country_name(c) for c in rows["c_birth"].astype(str)],
                          "code": rows["c_birth"].astype(str), "people": rows["value"].astype(int),
                          "region": code}).reset_index(drop=True)
 

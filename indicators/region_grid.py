@@ -50,12 +50,13 @@ def region_cells(store, geo: str, measure: str) -> tuple[pd.DataFrame, int]:
 
 def _blocks(cells: pd.DataFrame, measure: str, missing: dict, size_km: int) -> pd.DataFrame:
     """Cells summed into ``size_km`` blocks, with the Europe view's rules (indicators.local.coarse_cells)."""
-    _, numerator, denominator, scale, _, breaks = local.MEASURES[measure]
-    known = local._known(cells, denominator, missing) & ~cells["T_CI"].to_numpy()
+    entry = local.MEASURES[measure]
+    numerator, denominator, scale, breaks = entry.numerator, entry.denominator, entry.scale, entry.breaks
+    known = local._known(cells, denominator, missing) & ~local.withheld(cells, "T")
     step = size_km * 1000
     frame = pd.DataFrame({
         "x": cells["x"].to_numpy() // step * step, "y": cells["y"].to_numpy() // step * step,
-        "residents": np.where(cells["T_CI"].to_numpy(), 0, cells["T"].to_numpy(np.int64)),
+        "residents": cells["T"].to_numpy(np.int64),  # a withheld total is 0 in the tile
         "base": np.where(known, sum(cells[c].to_numpy(np.int64) for c in denominator), 0),
         "part": np.where(known, sum(cells[c].to_numpy(np.int64) for c in numerator), 0)})
     out = frame.groupby(["x", "y"], sort=False).sum().reset_index()

@@ -1,12 +1,21 @@
 """What each indicator is: one declarative entry each, from which tables, maps, ranks and summaries follow.
 
-A base indicator selects rows of the store (sources, dataset, dimension filter); a derived one combines
-other indicators (a gap, a rate per 1 000, a change over the years available, a ratio).
+Every entry, whatever it is measured on, is an ``Entry`` with the same named fields (words, unit, decimals,
+credit, sources, caveats) and its ``geography``: a NUTS region (``Indicator``, below), an Urban Audit city, a
+municipality or a region at a report date (``LocalIndicator``, entries in ``indicators.deep_dives``), or a cell of
+the Census 2021 grid (``GridMeasure``, entries in ``indicators.local``). ``get(id)`` finds any of them.
+
+A NUTS indicator selects rows of the store (sources, dataset, dimension filter) or combines other indicators
+(a gap, a rate per 1 000, a change over the years available, a ratio).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
+
+from indicators.phrasing import listed
+from indicators.wording import Phrase, phrase
 
 THEMES = {
     "population": "Population & migration",
@@ -18,6 +27,11 @@ THEMES = {
 }
 KINDS = ("count", "rate", "share", "ratio", "gap", "index")
 DIRECTIONS = ("higher_is_better", "lower_is_better", "neutral")
+# What a value is attached to, by an entry's ``geography``: each kind has one table, map and CSV path
+GEOGRAPHIES = {"nuts": phrase("NUTS region"), "city": phrase("Urban Audit city"),
+               "lau": phrase("municipality (LAU)"), "nuts2_report": phrase("NUTS 2 region at a report date"),
+               "grid": phrase("1 km cell of the Census 2021 grid")}
+BOUNDARIES = "© EuroGeographics for the administrative boundaries"
 
 
 @dataclass(frozen=True)
@@ -29,8 +43,9 @@ class Derived:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Indicator:
-    """One indicator: identity, meaning, where it comes from, and how to show it (named fields only)."""
+class Entry:
+    """What every indicator has, whatever its geography: identity, words, unit, credit and sources (manifest ids).
+    Words are the English the catalogues translate (dashboard.i18n.localised)."""
 
     id: str
     label: str
@@ -38,20 +53,31 @@ class Indicator:
     unit: str
     short_unit: str
     description: str
+    geography: str  # a key of GEOGRAPHIES
+    decimals: int
+    credit: str
+    sources: tuple[str, ...] = ()  # manifest ids (a derived indicator lists its inputs' sources)
+    caveats: tuple[str, ...] = ()
+    diverging: bool = False  # values on both sides of zero: a diverging palette centred on 0
+
+    def __post_init__(self):
+        assert self.geography in GEOGRAPHIES, f"{self.id}: unknown geography {self.geography!r}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Indicator(Entry):
+    """A NUTS indicator: its theme, levels and NUTS version, and how its rows are selected or derived."""
+
+    geography: str = "nuts"
     theme: str
     kind: str
     direction: str
     levels: tuple[int, ...]
     nuts_version: int | None  # None for national indicators
-    decimals: int
-    credit: str
-    sources: tuple[str, ...] = ()  # manifest ids (a derived indicator lists its inputs' sources)
     dataset: str = ""
     filter: dict = field(default_factory=dict)  # dimension -> code, selecting the rows
     source_by_level: dict = field(default_factory=dict)  # level -> manifest id, where sources overlap
     derived: Derived | None = None
-    caveats: tuple[str, ...] = ()
-    diverging: bool = False  # values on both sides of zero: a diverging palette centred on 0
     affected_when: str | None = None  # "high" or "low": which end means "more affected" in the composite
     latest_month: bool = False  # monthly data: the table keeps each country's latest month
 
@@ -62,6 +88,54 @@ class Indicator:
     @property
     def theme_label(self) -> str:
         return THEMES[self.theme]
+
+
+@dataclass(frozen=True, kw_only=True)
+class LocalIndicator(Entry):
+    """An indicator below (or beside) the NUTS levels: a city, a municipality, a region at a report date; its
+    rows come from ``rows(store)``. ``countries`` is None when the source covers every country it publishes."""
+
+    countries: tuple[str, ...] | None
+    rows: Callable[[object], object]  # store -> rows: geo, name, level, country, year, value, flag, unit, source, note
+    map_attribution: str = BOUNDARIES  # points or boundaries drawn
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        return (self.geography,)
+
+    @property
+    def map_credit(self) -> str:
+        """The credit line for a map of this indicator: the data's, then the geometry's."""
+        return f"{self.credit} · {self.map_attribution}"
+
+    @property
+    def coverage(self) -> Phrase:
+        """Where the entry has data: 'all countries published', 'ES only' (a phrase; ``str`` is the English)."""
+        return phrase("all countries published") if self.countries is None else only(list(self.countries))
+
+
+@dataclass(frozen=True, kw_only=True)
+class GridMeasure(Entry):
+    """A share or rate of the Census 2021 grid's residents: ``scale`` x sum(numerator) / sum(denominator) over
+    the cells where the denominator is known; ``breaks`` are the fixed class bounds of its maps."""
+
+    geography: str = "grid"
+    numerator: tuple[str, ...]
+    denominator: tuple[str, ...]
+    scale: float
+    breaks: tuple[float, ...]
+    levels: tuple[str, ...] = ("1 km",)
+    years: tuple[int, ...] = (2021,)  # the census round (Ireland's census was held in 2022)
+
+    @property
+    def coverage(self) -> Phrase:
+        """Where the grid has data (a phrase; ``str`` is the English)."""
+        return phrase("EU and EFTA countries")
+
+
+def only(countries: list) -> Phrase:
+    """'ES, IT only' ('Spain only' with names)."""
+    return phrase("{countries} only", countries=listed(countries))
 
 
 def _eurostat(code: str) -> str:
@@ -441,11 +515,26 @@ REGISTRY: dict[str, Indicator] = {entry.id: entry for entry in ENTRIES}
 assert len(REGISTRY) == len(ENTRIES), "indicator ids must be unique"
 
 
-def get(indicator_id: "str | Indicator") -> Indicator:
-    """The registry entry (an entry passes through); KeyError names the id."""
-    if isinstance(indicator_id, Indicator):
+def every() -> tuple[Entry, ...]:
+    """Every entry of every geography: the NUTS indicators, then the local ones, then the grid measures."""
+    # imported here, not at the top: the local entries carry functions that read NUTS tables through this module
+    from indicators import deep_dives, local
+
+    return (*ENTRIES, *deep_dives.ENTRIES, *local.MEASURES.values())
+
+
+def of_geography(geography: str) -> list[Entry]:
+    """The entries measured on one geography ("nuts", "city", "lau", "nuts2_report", "grid")."""
+    return [entry for entry in every() if entry.geography == geography]
+
+
+def get(indicator_id: "str | Entry", geography: str | None = None) -> Entry:
+    """The entry with this id, of any geography, or only of ``geography`` when given (an entry passes through);
+    KeyError names the id."""
+    if isinstance(indicator_id, Entry):
         return indicator_id
-    try:
-        return REGISTRY[indicator_id]
-    except KeyError:
-        raise KeyError(f"unknown indicator {indicator_id!r}") from None
+    found = REGISTRY.get(indicator_id) or next((e for e in every() if e.id == indicator_id), None)
+    if found is None or (geography is not None and found.geography != geography):
+        wanted = f" {geography}" if geography else ""
+        raise KeyError(f"unknown{wanted} indicator {indicator_id!r}")
+    return found

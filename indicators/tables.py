@@ -213,3 +213,8 @@ def named(store, rows: pd.DataFrame) -> pd.DataFrame:
         for g, v in zip(rows["geo"], rows["nuts_version"])
     ]
     return rows
+
+
+def region_name(store, geo: str) -> str:
+    """A region's name in any NUTS version (the code itself when no version names it)."""
+    return named(store, pd.DataFrame({"geo": [geo], "nuts_version": [float("nan")]}))["name"].iloc[0]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators import cities, local, municipal, plausibility
-from indicators.phrasing import english
+from indicators import cities, local, municipal, plausibility, wording
+from indicators.phrasing import together
 from indicators.town_search import normalise
 from indicators.wording import Phrase, phrase
 from loaders.city_tables import read
@@ -20,7 +20,7 @@ TOWN_MINIMUM = 10_000
 CITY_MINIMUM = 50_000  # the Urban Audit's lower bound for a city, used where its population is not published
 
 
-def match_rule(number=english) -> Phrase:
+def match_rule(number=wording.number) -> Phrase:
     """How a municipality (LAU 2020) is taken to be an Urban Audit city; said on the page and in the briefing,
     with numbers written by ``number(value, decimals)``."""
     return phrase("A municipality is taken to be an Urban Audit city when the city point carries the municipality's "
@@ -37,11 +37,24 @@ MATCH_RULE = match_rule()
 HOW_THEY_DIFFER = phrase("The INE figures count everyone registered in the municipality (padrón) on 1 January of each "
                          "year; the grid circle counts the Census 2021 residents (reference date 1 January 2021) of the "
                          "1 km cells within the radius, which crosses the municipal boundary.")
-# A value's status and how a town was matched to its city: the tables hold the English (``str``), pages say them
+# A value's status and how a town was matched to its city: the tables hold the phrases (CSV: their English)
 NOT_PUBLISHED = phrase("not published")
 BY_NAME = phrase("name and NUTS 3")
 BY_DISTANCE = phrase("largest centre within {km} km", km=f"{MATCH_KM:g}")
 NEAREST = 3
+
+
+def country_publishes(store, country: str) -> bool:
+    """Whether any Urban Audit city of ``country`` has a foreign-born share shown (AT, CZ, DK, PL … have none)."""
+    latest = store.memo.cached(("local", "city_countries"),
+                               lambda: set(cities.latest_by_city(store)["geo"].astype(str).str[:2]))
+    return country in latest
+
+
+def no_city_series(country_name: str) -> Phrase:
+    """The line said when the town's country publishes no city series (the nearest cities are then abroad)."""
+    return phrase("No city in {country} publishes a foreign-born series in Eurostat's Urban Audit (urb_cpopcb).",
+                  country=country_name)
 
 
 def rule_note(rules: str) -> Phrase:
@@ -85,11 +98,11 @@ def _city_matches(store) -> pd.DataFrame:
         least = 0.5 * residents[i] if residents[i] == residents[i] else CITY_MINIMUM
         near = box[(km <= MATCH_KM) & (people[box] >= least)]
         if len(named) == 1:
-            j, rule = named[0], str(BY_NAME)
+            j, rule = named[0], BY_NAME
         elif len(near):
-            j, rule = near[np.nanargmax(people[near])], str(BY_DISTANCE)
+            j, rule = near[np.nanargmax(people[near])], BY_DISTANCE
         else:
-            rows.append((point.geo, None, "no municipality matched", np.nan))
+            rows.append((point.geo, None, phrase("no municipality matched"), np.nan))
             continue
         rows.append((point.geo, towns.at[j, "gisco_id"], rule, float(_km(point.lon, point.lat, lon[j], lat[j]))))
     return pd.DataFrame(rows, columns=["city", "gisco_id", "rule", "km"])
@@ -122,9 +135,14 @@ def town_official(store, gisco_id: str) -> pd.DataFrame:
     ``status`` is "shown", "implausible: not shown" (a plausibility rule caught a count; the value is left empty)
     or "not published" (a count the share needs is missing). Missing is never 0.
     """
-    town = local.municipality(store, gisco_id)
-    if town is None:
+    if local.municipality(store, gisco_id) is None:
         raise KeyError(f"unknown municipality {gisco_id!r}")
+    # kept per store: the page draws it in two places and the CSV and the briefing read it again
+    return store.memo.cached(("local", "town_official", gisco_id), lambda: _town_official(store, gisco_id)).copy()
+
+
+def _town_official(store, gisco_id: str) -> pd.DataFrame:
+    town = local.municipality(store, gisco_id)
     frames = []
     if gisco_id.startswith("ES_"):
         frames.append(_ine(store, gisco_id))
@@ -146,14 +164,15 @@ def _ine(store, gisco_id: str) -> pd.DataFrame:
         "section": "ine", "geo": gisco_id, "name": rows["name"], "group": rows["group"], "label": rows["label"],
         "year": rows["year"].astype(int), "value": rows["value"], "count": rows["count"],
         "population": rows["population"], "flag": "",
-        "status": np.where(rows["value"].notna(), "shown", str(NOT_PUBLISHED)), "km": np.nan, "match": "",
+        "status": ["shown" if known else NOT_PUBLISHED for known in rows["value"].notna()], "km": np.nan, "match": "",
         "unit": "% of residents (1 January)", "source": municipal.CREDIT, "note": "",
     })
 
 
-def _status(series: pd.DataFrame) -> np.ndarray:
-    return np.where(series["verdict"].ne(""), plausibility.NOT_SHOWN,
-                    np.where(series["value"].notna(), "shown", str(NOT_PUBLISHED)))
+def _status(series: pd.DataFrame) -> list:
+    """"shown" (a code), or the phrase saying why not: caught by a plausibility rule, or not published."""
+    return [plausibility.VERDICT if caught else "shown" if known else NOT_PUBLISHED
+            for caught, known in zip(series["verdict"].ne(""), series["value"].notna())]
 
 
 def _city(store, match: pd.Series) -> pd.DataFrame:
@@ -167,16 +186,16 @@ def _city(store, match: pd.Series) -> pd.DataFrame:
         return pd.DataFrame([{
             "section": "city", "geo": match["city"], "name": points.loc[match["city"], "name"],
             "group": "foreign_born", "label": "Foreign-born share of the city's residents", "year": np.nan,
-            "value": np.nan, "count": np.nan, "population": np.nan, "flag": "", "status": str(NOT_PUBLISHED),
+            "value": np.nan, "count": np.nan, "population": np.nan, "flag": "", "status": NOT_PUBLISHED,
             "km": match["km"], "match": match["rule"], "unit": "% of residents", "source": cities.CREDIT,
-            "note": "Eurostat publishes no foreign-born count for this city"}])
+            "note": phrase("Eurostat publishes no foreign-born count for this city")}])
     return pd.DataFrame({
         "section": "city", "geo": series["geo"], "name": series["name"], "group": "foreign_born",
         "label": "Foreign-born share of the city's residents", "year": series["year"].astype(int),
         "value": series["value"], "count": series["foreign_born"], "population": series["population"],
         "flag": series["flag"], "status": _status(series), "km": match["km"], "match": match["rule"],
         "unit": "% of residents", "source": cities.CREDIT,
-        "note": series["note"] + [str(rule_note(rules)) if rules else "" for rules in series["rules"]],
+        "note": [together([note, rule_note(rules) if rules else ""]) for note, rules in zip(series["note"], series["rules"])],
     })
 
 

@@ -1,4 +1,9 @@
-"""A bounded, keyed memo for tables derived from one store: least recently used entries go first."""
+"""The one bounded, keyed, thread-safe memo of the project: least recently used entries go first.
+
+Used for the tables derived from a store (``store.memo``), the map figures shared by the page and its route
+(dashboard/map_ahead.py) and the local maps' figures (dashboard/screens/local_views.py): one implementation of
+the size limit, the lock and the hit/miss counts, never a private dictionary.
+"""
 
 from __future__ import annotations
 
@@ -33,9 +38,29 @@ class Memo:
         value = compute()
         with self._lock:
             self._entries[key] = value
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+            self._evict()
         return value
+
+    def get(self, key: Hashable, default: Any = None) -> Any:
+        """The value kept for ``key`` (counted as a hit, and made the most recent), or ``default``."""
+        with self._lock:
+            if key not in self._entries:
+                self.misses += 1
+                return default
+            self.hits += 1
+            self._entries.move_to_end(key)
+            return self._entries[key]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        """Keep ``value`` for ``key`` as the most recent entry (replacing what was kept)."""
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            self._evict()
+
+    def _evict(self) -> None:
+        while len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -46,6 +71,10 @@ class Memo:
     def keys(self):
         with self._lock:
             return list(self._entries)
+
+    def clear(self) -> None:
+        """Forget every entry (the counts stay)."""
+        self.discard(lambda key: True)
 
     def discard(self, predicate: Callable[[Hashable], bool]) -> None:
         """Forget every entry whose key matches (the bench times cold computations this way)."""

@@ -29,3 +29,23 @@ def local_view_times(app: Path) -> dict:
             times.append(time.perf_counter() - start)
         out[view] = (size, times)
     return out
+
+
+def town_page_times(app: Path, towns: list[str]) -> dict:
+    """{gisco id: (first render seconds, [warm re-render seconds])} of the town page through AppTest."""
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    out = {}
+    for lau in towns:
+        at = AppTest.from_file(str(app), default_timeout=180)
+        at.query_params["lau"] = lau
+        start = time.perf_counter()
+        at.switch_page("views/town.py").run()
+        first = time.perf_counter() - start
+        assert not at.exception, [e.message for e in at.exception]
+        warm = []
+        for _ in range(3):
+            start = time.perf_counter()
+            at.run()
+            warm.append(time.perf_counter() - start)
+        out[lau] = (first, warm)
+    return out

@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from dashboard import i18n
+from dashboard import flag_words, i18n
+from dashboard.i18n import tr
 from dashboard.export import pdf
 from dashboard.export import pdf_text as text
 from indicators import profile
@@ -18,8 +19,9 @@ from indicators.registry import REGISTRY
 
 CASES = [("ITC4", "en"), ("DE300", "fr"), ("ES703", "de"),  # NUTS 2, a NUTS 3 city, an outermost island
          ("ITC4", "it"), ("ES703", "it"), ("ITC4", "es"), ("ES703", "es")]
-HEADINGS = ("in_short", "sources", "notes", "trends", "col_figure", "col_level", "col_value", "col_rank_country",
-            "col_rank_eu", "briefing")
+HEADINGS = ("In short", "Sources", "Notes on the figures", "Trends: the region, its country and the EU", "Figure",
+            "Level", "Value", "Rank in country", "Rank in EU", "Region briefing")
+KEYS = "[n] source of the figure · a, b … note below · – no figure published or computable"
 
 
 @pytest.fixture
@@ -38,31 +40,31 @@ def test_briefing_is_one_page_fully_in_its_language(store, no_browser, geo, lang
     pages = _pages(pdf.briefing(store, geo, lang))
     assert len(pages) == 1
     flat = " ".join(pages[0].split())
-    for key in HEADINGS:
-        assert text.t(key, lang) in flat, key
+    for words in HEADINGS:
+        assert tr(words, lang) in flat, words
     if lang != "en":
-        english = {text.t(k, "en") for k in HEADINGS + ("keys", "eu_name")} - {text.t(k, lang) for k in HEADINGS}
+        english = {*HEADINGS, KEYS, "EU27"} - {tr(words, lang) for words in HEADINGS}
         assert not [words for words in english if words in flat]
-        assert "Flags (Eurostat)" not in flat and text.flags_legend(lang)[:25] in flat
+        assert "Flags (Eurostat)" not in flat and flag_words.legend(lang)[:25] in flat
     share = next(f for f in profile.headline(store, geo) if f.indicator == "foreign_born_share")
     shown = text.quantity(share.value, REGISTRY["foreign_born_share"].decimals, "%", lang)
     # '27,2\u202f%' in French, '23,2 %' in German, Italian and Spanish (a no-break space, which text extraction reads as a space), '14.3%'
     assert shown.replace("\u00a0", " ") in pages[0].replace("\u00a0", " "), shown
     if lang in ("it", "es"):  # thousands with a point, as in German: the population reads '11.560', not '11,560'
         people = next(f for f in profile.headline(store, geo) if f.indicator == "population")
-        assert people.value >= 1000 and text.number(people.value, 0, lang) in flat
-        badge = text.t("badge_national", lang)  # fits its cell: never split over two lines
+        assert people.value >= 1000 and i18n.number(people.value, 0, lang) in flat
+        badge = tr("national", lang)  # fits its cell: never split over two lines
         assert not [k for k in range(1, len(badge)) if f"{badge[:k]}\n{badge[k:]}" in pages[0]]
 
 
 def test_numbers_are_written_the_way_each_language_writes_them():
-    assert text.quantity(3.6, 1, "%", "en") == "3.6%" and text.number(12345, 0, "en") == "12,345"
-    assert text.quantity(3.6, 1, "%", "fr") == "3,6\u202f%" and text.number(12345, 0, "fr") == "12\u202f345"
-    assert text.quantity(3.6, 1, "%", "de") == "3,6\u00a0%" and text.number(12345, 0, "de") == "12.345"
+    assert text.quantity(3.6, 1, "%", "en") == "3.6%" and i18n.number(12345, 0, "en") == "12,345"
+    assert text.quantity(3.6, 1, "%", "fr") == "3,6\u202f%" and i18n.number(12345, 0, "fr") == "12\u202f345"
+    assert text.quantity(3.6, 1, "%", "de") == "3,6\u00a0%" and i18n.number(12345, 0, "de") == "12.345"
     for lang in ("it", "es"):  # like German: a comma for decimals, a point for thousands, a no-break space before %
-        assert text.quantity(3.6, 1, "%", lang) == "3,6\u00a0%" and text.number(12345.6, 1, lang) == "12.345,6"
+        assert text.quantity(3.6, 1, "%", lang) == "3,6\u00a0%" and i18n.number(12345.6, 1, lang) == "12.345,6"
     assert text.rank(9, 38, 2, "it") == "=9 su 38" and text.rank(9, 38, 1, "es") == "9 de 38"
-    assert text.number(None, 1, "fr") == "–"  # missing is never 0
+    assert i18n.number(None, 1, "fr") == "–"  # missing is never 0
     assert text.rank(9, 38, 2, "fr") == "=9 sur 38" and text.rank(9, 38, 1, "de") == "9 von 38"
 
 
@@ -97,11 +99,11 @@ def test_pack_has_the_same_one_page_per_region(store, no_browser):
     geos = ["ITC4", "DE300", "ES703"]
     pages = _pages(pdf.pack(store, geos, "fr"))
     cover = " ".join(pages[0].split())
-    assert text.t("pack_comparison", "fr") in cover and "Comparison" not in cover and "no data" not in cover
-    region_pages = [p for p in pages if text.t("in_short", "fr") in p]
+    assert tr("Comparison", "fr") in cover and "Comparison" not in cover and "no data" not in cover
+    region_pages = [p for p in pages if tr("In short", "fr") in p]
     assert len(region_pages) == len(geos)
     for page, name in zip(region_pages, ("Lombardia", "Berlin", "El Hierro")):
-        assert name in page and text.t("sources", "fr") in page and text.t("notes", "fr") in page
+        assert name in page and tr("Sources", "fr") in page and tr("Notes on the figures", "fr") in page
 
 
 @pytest.mark.parametrize("geo, lang, region, country", [("ITC4", "en", "Lombardia", "Italy"),
@@ -110,36 +112,33 @@ def test_trend_chart_has_named_region_country_and_eu_lines(store, geo, lang, reg
     keys = pdf.Keys(store, lang)
     fig = pdf._trend_figure(store, geo, ["foreign_born_share", "net_migration_rate"], keys, lang, 400)
     names = {trace.name for trace in fig.data}
-    assert {region, country, text.t("eu_name", lang)} <= names
+    assert {region, country, tr("EU27", lang)} <= names
     assert all(trace.name and not trace.name.startswith("trace") for trace in fig.data)
 
 
 def test_a_partial_eu_is_never_drawn_and_the_chart_says_so(store):
     # foreign-born unemployment: only 149 NUTS 2 regions in 23 of 27 countries report, in every year
     fig = pdf._trend_figure(store, "ITC4", ["unemployment_foreign_born"], pdf.Keys(store, "fr"), "fr", 400)
-    assert text.t("eu_name", "fr") not in {trace.name for trace in fig.data}
-    assert any(text.t("eu_missing", "fr") in (a.text or "") for a in fig.layout.annotations)
+    assert tr("EU27", "fr") not in {trace.name for trace in fig.data}
+    assert any(tr("EU not available", "fr") in (a.text or "") for a in fig.layout.annotations)
 
 
 def test_every_string_the_briefing_can_print_has_every_language():
     from indicators.flags import MEANINGS
     from indicators.sources import METHODS
 
-    assert set(text.LANGUAGES) == {"en", "fr", "de", "it", "es"}
-    # the PDF's own words: English in its table, the rest in the app's catalogues (tests/test_translations.py
-    # checks their fields and that none is left over)
-    for words in text.texts():
-        assert all(i18n.catalogue(lang).get(words) for lang in set(text.LANGUAGES) - {"en"}), words
+    assert set(i18n.LANGUAGES) == {"en", "fr", "de", "it", "es"}
+    # the PDF's own words are tr() literals: tests/test_translations.py checks their entries and fields
     for topic, method in METHODS:  # the appendix's headings and paragraphs: phrases of the app's catalogues
         for phrase in (topic, method):
-            assert all(i18n.catalogue(lang).get(phrase.template) for lang in set(text.LANGUAGES) - {"en"}), phrase
+            assert all(i18n.catalogue(lang).get(phrase.template) for lang in set(i18n.LANGUAGES) - {"en"}), phrase
     shown = set(profile.HEADLINE) | set(pdf.NATIONAL_EXTRA) | set(pdf.TREND_CHARTS) | set(pdf.NATIONAL_TRENDS)
     for indicator_id in shown:  # the registry's words come from the app's catalogues
         ind = REGISTRY[indicator_id]
         for words in (ind.label, ind.short_label, ind.short_unit, ind.description, *ind.caveats):
-            assert not words or all(i18n.catalogue(lang).get(words) for lang in text.LANGUAGES if lang != "en"), words
-    for lang in text.LANGUAGES:  # every flag but "m" (missing), which is said in words: left empty, never zero
-        legend = text.flags_legend(lang)
+            assert not words or all(i18n.catalogue(lang).get(words) for lang in i18n.LANGUAGES if lang != "en"), words
+    for lang in i18n.LANGUAGES:  # every flag but "m" (missing), which is said in words: left empty, never zero
+        legend = flag_words.legend(lang)
         said = {letter: i18n.catalogue(lang).get(meaning, meaning) for letter, meaning in MEANINGS.items()}
         assert all(f"{letter} {said[letter]}" in legend for letter in set(MEANINGS) - {"m"}), legend
         assert f"m {said['m']}" not in legend, legend
@@ -148,15 +147,15 @@ def test_every_string_the_briefing_can_print_has_every_language():
 def test_a_country_page_has_eu_values_beside_national_figures(store, no_browser):
     page = " ".join(_pages(pdf.briefing(store, "DE", "de"))[0].split())
     assert page.count("Deutschland") >= 2 and "Germany" not in page  # the title and the lines, in German
-    assert text.t("trends_country", "de") in page
+    assert tr("Trends: the country and the EU", "de") in page
     asylum = next(f for f in profile.headline(store, "DE") if f.indicator == "asylum_applicants_per_1000")
     eu = pdf._eu_of_country_figure(store, asylum)
-    assert eu is not None and text.number(eu.value, REGISTRY[asylum.indicator].decimals, "de") in page
+    assert eu is not None and i18n.number(eu.value, REGISTRY[asylum.indicator].decimals, "de") in page
 
 
 def test_an_unknown_language_falls_back_to_english_instead_of_failing(store, no_browser):
     flat = " ".join(_pages(pdf.briefing(store, "ITC4", "xx"))[0].split())
-    assert text.t("briefing", "en") in flat and text.t("in_short", "en") in flat
+    assert tr("Region briefing", "en") in flat and tr("In short", "en") in flat
 
 
 @pytest.mark.slow  # a pack of several regions
@@ -164,21 +163,21 @@ def test_pack_in_spanish_is_one_page_per_region_with_a_spanish_appendix(store, n
     geos = ["ITC4", "ES703"]
     pages = _pages(pdf.pack(store, geos, "es"))
     cover = " ".join(pages[0].split())
-    assert text.t("pack_comparison", "es") in cover and "Comparison" not in cover and "no data" not in cover
-    region_pages = [p for p in pages if text.t("in_short", "es") in p]
+    assert tr("Comparison", "es") in cover and "Comparison" not in cover and "no data" not in cover
+    region_pages = [p for p in pages if tr("In short", "es") in p]
     assert len(region_pages) == len(geos)
     for page, name in zip(region_pages, ("Lombardia", "El Hierro")):
-        assert name in page and text.t("sources", "es") in page
+        assert name in page and tr("Sources", "es") in page
     first = pages.index(region_pages[0])  # the regions' pages follow each other, one each, then the appendix
     assert pages[first:first + len(geos)] == region_pages
     appendix = " ".join(" ".join(pages[first + len(geos):]).split())
-    assert text.t("appendix", "es") in appendix and "Sources and methods" not in appendix
+    assert tr("Sources and methods", "es") in appendix and "Sources and methods" not in appendix
     # the descriptions come in Spanish too (the catalogues), so no note announces English text any more
     from dashboard.i18n import localised
     from indicators.registry import REGISTRY
     spanish = " ".join(localised(REGISTRY["foreign_born_share"], "es").description.split())
     assert spanish[:40] in appendix and REGISTRY["foreign_born_share"].description[:40] not in appendix
-    assert text.flags_legend("es")[:25] in appendix and ", retrieved " not in appendix
+    assert flag_words.legend("es")[:25] in appendix and ", retrieved " not in appendix
 
 
 @pytest.mark.slow  # a pack and a briefing through the CLI
@@ -187,6 +186,6 @@ def test_cli_makes_italian_and_spanish_pdfs(store, no_browser, monkeypatch, tmp_
 
     monkeypatch.setattr(cli, "load_store", lambda: store)  # in process, so the blank images apply
     assert cli.main(["briefing", "--geo", "ES703", "--lang", "es", "--out", str(tmp_path / "b.pdf")]) == 0
-    assert text.t("in_short", "es") in _pages((tmp_path / "b.pdf").read_bytes())[0]
+    assert tr("In short", "es") in _pages((tmp_path / "b.pdf").read_bytes())[0]
     assert cli.main(["pack", "--geo", "ITC4,ES703", "--lang", "it", "--out", str(tmp_path / "p.pdf")]) == 0
-    assert text.t("pack_comparison", "it") in _pages((tmp_path / "p.pdf").read_bytes())[0]
+    assert tr("Comparison", "it") in _pages((tmp_path / "p.pdf").read_bytes())[0]

@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import cities, city_cli, deep_dives, municipal, reception
+from indicators import cities, deep_dives, municipal, reception
+from indicators.__main__ import main as cli
 
 SAMPLE = 200
 
@@ -61,7 +62,7 @@ def test_implausible_values_are_kept_but_not_shown(store):
     assert gera["published_share"] > 200
     assert (shares["value"].dropna() <= 100).all()
     listed = cities.implausible_values(store)
-    assert set(listed["rule"]) == {"share_over_100", "jump"} and listed["rule_text"].notna().all()
+    assert set(listed["rule"]) == {"share_over_100", "jump", "population_step"} and listed["rule_text"].notna().all()
 
 
 def test_trentino_alto_adige_never_appears_twice_in_a_sum(store, mirror):
@@ -103,7 +104,7 @@ def test_registry_entries_state_coverage_and_compute(store):
 def _cli(argv):
     out = io.StringIO()
     with redirect_stdout(out):
-        code = city_cli.main(argv)
+        code = cli(argv)
     return code, out.getvalue()
 
 
@@ -115,7 +116,6 @@ def test_cli_city_json_has_verdicts(store):
     assert by_year[2021]["verdict"] == "implausible: not shown" and by_year[2021]["foreign_born"] == 93700
     assert by_year[2024]["population"] == 348152 and by_year[2024]["population_flag"] == "b"
     assert {(f["year"], f["variable"]) for f in data["implausible"]} == {(2021, "foreign_born"), (2024, "population")}
-    assert city_cli.handles(["table", "x", "--level", "lau"]) and not city_cli.handles(["table", "population"])
 
 
 def test_cli_table_at_local_levels(store):
@@ -123,19 +123,21 @@ def test_cli_table_at_local_levels(store):
     rows = pd.read_csv(io.StringIO(text), dtype={"geo": str})
     assert code == 0 and (rows["level"] == "lau").sum() > 8000
     code, text = _cli(["table", "--level", "city"])
-    assert code == 0 and "city_foreign_born_share" in text
+    assert code == 0 and "city_foreign_born_share" in text and "net_migration_rate" not in text
+    code, text = _cli(["table", "es_born_abroad_share", "--level", "city"])  # one table command, every geography
+    assert code == 2
 
 
 def test_exports_carry_the_credit_lines(store):
-    from dashboard.export import local
+    from dashboard.export import csvs
 
     expected = {"city_foreign_born_share": "Source: Eurostat (urb_cpopcb, urb_cpop1)",
                 "es_born_abroad_share": "Fuente: INE (tabla 68538)",
                 "it_reception_per_1000": "Fonte: Liberiamoli tutti! (dati Ministero dell'Interno), CC BY 4.0"}
     for indicator_id, credit in expected.items():
-        text = local.csv_bytes(store, indicator_id).decode("utf-8-sig")
+        text = csvs.to_csv_bytes(csvs.indicator_rows(store, indicator_id)).decode("utf-8-sig")
         assert credit in text
-        meta = local.metadata(store, indicator_id)
+        meta = csvs.metadata(store, indicator_id)
         assert credit in meta["source"] and "© EuroGeographics" in meta["map_credit"]
 
 

@@ -13,7 +13,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from dashboard.export import csvs, images, pdf, pdf_text
+from dashboard import flag_words, i18n
+from dashboard.export import csvs, images, pdf
+from dashboard.i18n import tr
 from geodata.attribution import boundaries
 from dashboard.export.common import PROJECT
 from indicators import profile
@@ -51,15 +53,14 @@ def test_briefing_is_one_page_of_real_text_with_the_registry_values(store, geo, 
     flat = " ".join(text.split())
     name = profile.search_options(store).set_index("geo").loc[geo, "name"]
     if len(geo) == 2:  # a country is named in the briefing's language
-        from indicators.summary import country_name
-        name = country_name(store, geo, lang)
+        name = i18n.country(geo, lang)
     assert name in flat
     for fact in profile.headline(store, geo):
         ind = REGISTRY[fact.indicator]
-        assert pdf_text.number(fact.value, ind.decimals, lang) in text, fact.indicator  # as the language writes it
-    sources = flat.split(f" {pdf_text.t('sources', lang)} ", 1)[1]
-    assert "Eurostat (" in sources and boundaries(lang) in sources  # GISCO's wording in the briefing's language
-    assert pdf_text.flags_legend(lang)[:20] in flat
+        assert i18n.number(fact.value, ind.decimals, lang) in text, fact.indicator  # as the language writes it
+    sources = flat.split(f" {tr('Sources', lang)} ", 1)[1]
+    assert "Eurostat (" in sources and i18n.say(boundaries(), lang) in sources  # GISCO's wording in the briefing's language
+    assert flag_words.legend(lang)[:20] in flat
 
 
 @pytest.mark.slow  # renders in chromium (kaleido)

@@ -10,12 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from dashboard import state
 from dashboard.pages import PAGES as ALL_PAGES, ROUTER
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(ROUTER)
-PARAMS = ["indicator", "level", "year", "geo", "geos", "peers_of", "preset", "weights", "countries", "outside_eu",
-          "typology", "lang", "scheme", "embed"]
+# every parameter of the one table (a new one is fuzzed as soon as it is declared), and Streamlit's embed
+PARAMS = [p.name for p in state.PARAMS] + ["embed"]
 NASTY = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "../../../../etc/passwd", "javascript:alert(1)",
          "' OR 1=1 --", "%3Cscript%3E", "{{7*7}}", "\u202e\u0000", "ITC4,<b>x</b>", "net_migration_rate:1e309",
          "A" * 5000, "urban_rural:<script>", "[link](http://example.com)", "**bold**", "$$x$$"]
@@ -67,6 +68,12 @@ def test_random_links_never_raise(params):
     at = _run(params)
     assert not at.exception, [e.message for e in at.exception]
     assert at.title  # a view is always shown
+
+
+def test_the_fuzzed_parameters_are_the_tables():
+    """Issue 21: the fuzz listed its parameters by hand and missed layer, lau, radius and measure."""
+    assert {"layer", "lau", "radius", "measure"} <= set(PARAMS)
+    assert set(PARAMS) == set(state.BY_NAME) | {"embed"}
 
 
 def test_no_unsafe_html_with_user_or_data_text():

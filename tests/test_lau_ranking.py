@@ -5,7 +5,6 @@ the build keeps the table, and the page and CLI show it."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pandas as pd

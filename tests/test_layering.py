@@ -75,3 +75,63 @@ def test_each_check_fails_on_a_broken_copy(tmp_path):
     assert offenders(tmp_path, "indicators", _is_http) == ["indicators/bad.py"]
     assert layer_violations(tmp_path, "loaders") == ["loaders/bad.py imports ['dashboard']"]
     assert not offenders(tmp_path, "dashboard", _is_streamlit) and not layer_violations(tmp_path, "geodata")
+
+
+def _module_graph(root: Path) -> dict[str, set[str]]:
+    """Project module -> the project modules it imports (anywhere in the file; ``from pkg import mod`` is ``pkg.mod``)."""
+    modules = {}
+    for package in PACKAGES:
+        for path in (root / package).rglob("*.py"):
+            name = ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+            modules[name] = path
+    graph = {}
+    for name, path in modules.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                submodules = {f"{node.module}.{alias.name}" for alias in node.names} & modules.keys()
+                found.update(submodules or {node.module})
+        graph[name] = {m for m in found if m in modules and m != name}
+    return graph
+
+
+def import_circles(root: Path) -> list[list[str]]:
+    """Groups of project modules that import each other, directly or round a loop (Tarjan's algorithm)."""
+    graph, index, low, stack, circles = _module_graph(root), {}, {}, [], []
+
+    def visit(module):
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in sorted(graph[module]):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = stack[stack.index(module):]
+            del stack[stack.index(module):]
+            if len(group) > 1:
+                circles.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return circles
+
+
+def test_no_module_imports_itself_round_a_circle():
+    assert import_circles(REPO) == []
+
+
+def test_the_circle_check_can_fail(tmp_path):
+    for package in PACKAGES:
+        (tmp_path / package).mkdir()
+    (tmp_path / "indicators" / "a.py").write_text("from indicators import b\n")
+    (tmp_path / "indicators" / "b.py").write_text("def f():\n    from indicators.c import x\n")
+    (tmp_path / "indicators" / "c.py").write_text("import indicators.a\n")
+    (tmp_path / "loaders" / "d.py").write_text("from loaders import e\n")
+    (tmp_path / "loaders" / "e.py").write_text("import json\n")
+    assert import_circles(tmp_path) == [["indicators.a", "indicators.b", "indicators.c"]]

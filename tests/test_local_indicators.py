@@ -1,6 +1,5 @@
 """Figures for areas of the 1 km grid, checked by brute force over the raw tiles, and the town search."""
 
-import time
 
 import pandas as pd
 import pytest
@@ -28,21 +27,26 @@ def _raw_circle(mirror, x, y, radius_km):
     return cells[(cells["cx"] - x) ** 2 + (cells["cy"] - y) ** 2 <= r * r]
 
 
-@pytest.mark.parametrize("gisco_id, radius", [("NL_GM0513", 5), ("AT_32135", 10), ("PL_1007141286501", 2), ("FR_93066", 20)])
+@pytest.mark.parametrize("gisco_id, radius", [("NL_GM0513", 5), ("AT_32135", 10), ("PL_1007141286501", 2), ("FR_93066", 20),
+                                                  ("EE_0784", 5), ("EE_0897", 10)])
 def test_circle_figures_equal_a_brute_force_sum_over_the_raw_tiles(store, mirror, gisco_id, radius):
     town = store.local("municipalities").set_index("gisco_id").loc[gisco_id]
     mine = local.town_circle(store, gisco_id, radius)
     raw = _raw_circle(mirror, town["x"], town["y"], radius)
     assert mine["cells"] == len(raw)
-    counted = raw[raw["T_CI"] == 0]
+
+    def published(frame, column):  # a flagged value that is not 0 is published; a flagged 0 is withheld
+        return (frame[f"{column}_CI"] == 0) | (frame[column] != 0)
+
+    counted = raw[published(raw, "T")]
     assert mine["residents"] == counted["T"].sum()
-    known = counted[(counted["NAT_CI"] == 0) & (counted["EU_OTH_CI"] == 0) & (counted["OTH_CI"] == 0)]
+    known = counted[published(counted, "NAT") & published(counted, "EU_OTH") & published(counted, "OTH")]
     nat, eu, oth = known["NAT"].sum(), known["EU_OTH"].sum(), known["OTH"].sum()
     assert mine["birth_known"] == nat + eu + oth
     assert mine["born_abroad"] == eu + oth and mine["born_other_eu"] == eu and mine["born_outside_eu"] == oth
     assert mine["born_abroad_pct"] == round(100 * (eu + oth) / (nat + eu + oth), 2)
     assert mine["coverage_pct"] == round(100 * (nat + eu + oth) / counted["T"].sum(), 2)
-    moved = counted[(counted["SAME_CI"] == 0) & (counted["CHG_IN_CI"] == 0) & (counted["CHG_OUT_CI"] == 0)]
+    moved = counted[published(counted, "SAME") & published(counted, "CHG_IN") & published(counted, "CHG_OUT")]
     base = moved["SAME"].sum() + moved["CHG_IN"].sum() + moved["CHG_OUT"].sum()
     assert mine["moved_from_abroad_per_1000"] == round(1000 * moved["CHG_OUT"].sum() / base, 2)
     used = known[(known["NAT"] + known["EU_OTH"] + known["OTH"]) > 0]
@@ -60,7 +64,7 @@ def test_withheld_place_of_birth_in_poland_is_unknown_not_zero(store, mirror):
     as_if_zero = (raw["EU_OTH"].sum() + raw["OTH"].sum()) / raw["T"].sum() * 100
     assert mine["born_abroad_pct"] != round(as_if_zero, 2)
     poland = local.area_figures(store, "PL")
-    assert poland["coverage_pct"] < 90 and poland["born_abroad_pct"] is not None
+    assert poland["coverage_pct"] < 80 and poland["born_abroad_pct"] is None  # the coverage rule: too little known
 
 
 def test_a_variable_not_published_is_unknown_not_zero(store):
@@ -97,7 +101,7 @@ def test_country_sums_match_the_official_population_within_2_percent_or_are_expl
 
 def test_the_share_gate_decides_exactly_which_regions_get_a_grid_figure(store):
     cells = store.local("grid_cells")
-    counted = cells[~cells["T_CI"]]
+    counted = cells[~local.withheld(cells, "T")]
     country_grid = counted.groupby(counted["country"].astype(str))["T"].sum()
     country_official = local.official_population(store, 0)
     for level in (2, 3):
@@ -120,12 +124,10 @@ def test_the_share_gate_decides_exactly_which_regions_get_a_grid_figure(store):
     assert not local.region_figures(store, "FR106")["computed"]  # Seine-Saint-Denis: city cells leak
 
 
-def test_circles_are_fast(store):
-    local.town_circle(store, "FR_75056", 20)  # first call builds the row keys
-    started = time.perf_counter()
-    for radius in local.RADII_KM:
-        local.town_circle(store, "FR_75056", radius)
-    assert (time.perf_counter() - started) / 4 < 0.2  # 50 ms in the bench; loose here on a shared machine
+def test_wider_circles_hold_more_residents(store):
+    """Every radius gives figures, each circle holding the smaller ones (speed: ``python -m bench``, not here)."""
+    residents = [local.town_circle(store, "FR_75056", radius)["residents"] for radius in local.RADII_KM]
+    assert all(r is not None for r in residents) and residents == sorted(residents) and residents[0] > 0
 
 
 @pytest.mark.parametrize("text, gisco_id", [("Gouda", "NL_GM0513"), ("tulln", "AT_32135"),
@@ -141,9 +143,7 @@ def test_search_tells_duplicates_apart_and_survives_hostile_input(store):
     assert {"Seine-Saint-Denis", "La Réunion"} <= set(exact["nuts_3_name"])
     assert exact["label"].is_unique
     for hostile in ["x" * 10_000, "<script>alert(1)</script>", "' OR 1=1 --", "\x00\u202e", ""]:
-        started = time.perf_counter()
-        out = find_towns(store, hostile, 10)
-        assert time.perf_counter() - started < 0.5
+        out = find_towns(store, hostile, 10)  # its speed on hostile input is in the bench, never asserted here
         assert not any("script" in str(v) for v in out.to_numpy().ravel())
 
 

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from streamlit.testing.v1 import AppTest
 
 from dashboard import map_ahead
-from dashboard.i18n import localised, t, tr
+from dashboard.i18n import localised, tr
 from dashboard.pages import ROUTER
 from indicators import tables
 from indicators.registry import get
@@ -76,7 +76,7 @@ def test_the_first_and_latest_years_have_one_neighbour_and_a_french_page_gets_fr
     assert handed["label"] == tr("Map of {label}, {year}, {level}. The same values are in the table below.", "fr",
                                  label=localised(get("foreign_born_share"), "fr").label, year=years[-2],
                                  level="NUTS 2")
-    assert t("no_data", "fr") in {trace.get("name") for trace in handed["figure"]["data"]}
+    assert tr("No data", "fr") in {trace.get("name") for trace in handed["figure"]["data"]}
 
 
 def test_the_embed_follows_its_own_year_slider():

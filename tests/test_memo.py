@@ -22,6 +22,31 @@ def test_memo_evicts_the_least_recently_used_and_counts():
     assert (memo.hits, memo.misses) == (1, 3)
 
 
+def test_memo_get_put_and_clear_keep_the_bound_and_the_counts():
+    memo = Memo(max_entries=2)
+    memo.put("a", 1)
+    memo.put("b", 2)
+    assert memo.get("a") == 1 and memo.get("zzz", "none") == "none"
+    memo.put("c", 3)  # "b" is the least recently used: "a" was read after it
+    assert memo.keys() == ["a", "c"] and (memo.hits, memo.misses) == (1, 1)
+    memo.put("a", 10)  # replacing keeps one entry and makes it the most recent
+    assert memo.keys() == ["c", "a"] and memo.get("a") == 10
+    memo.clear()
+    assert len(memo) == 0 and memo.hits == 2
+
+
+def test_the_apps_caches_are_the_one_memo():
+    """No module keeps a private least-recently-used dictionary or lock of its own beside loaders.memo."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    private = [str(path.relative_to(root)) for package in ("dashboard", "indicators", "loaders", "geodata")
+               for path in (root / package).rglob("*.py") if path.name != "memo.py"
+               and re.search(r"OrderedDict|move_to_end|popitem\(last=False\)", path.read_text(encoding="utf-8"))]
+    assert private == []
+
+
 # Run in a fresh process: the test session's own memory (AppTest, kaleido, other stores) is not the app's.
 VISIT_EVERYTHING = """
 import json

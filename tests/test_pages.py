@@ -300,13 +300,16 @@ def test_a_weight_the_sliders_cannot_show_is_not_clamped_but_warned_on_the_page(
     assert (slider.min, slider.max, slider.step) == (WEIGHTS.low, WEIGHTS.high, WEIGHTS.step)  # the same contract
 
 
-def test_sources_page_lists_every_indicator():
-    from indicators.registry import ENTRIES
+def test_sources_page_lists_every_indicator_and_every_file():
+    from indicators.registry import every
 
     at = _app("sources")
     table = at.dataframe[0].value
-    assert set(table["id"]) == {e.id for e in ENTRIES}
+    assert set(table["id"]) == {e.id for e in every()}  # cities, municipalities, reception and grid too
     assert table["retrieved"].str.len().gt(0).all()
+    files = at.dataframe[1].value
+    assert {"lau_2020", "lau_2019"} <= set(files["source"])  # the town page's municipality tables
+    assert files["source"].str.startswith("census_grid_info").sum() == 1  # the Census grid, its tiles as one row
 
 
 def test_profile_places_each_figure_among_all_regions_with_country_and_eu_marked(store, lombardia):

@@ -4,20 +4,35 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 from dashboard import state
-from dashboard.screens.share import iframe, link
+from dashboard.links import absolute
+from dashboard.screens.share import iframe
 
 
 def test_the_link_carries_the_view_and_parses_back_to_it():
     view = state.View(indicator="foreign_born_share", level=2, year=2021, lang="fr", scheme="natural_breaks",
                       layer="regions")
-    url = link(view, "map", "https://atlas.example.eu/prefix/map?stale=1")
+    url = absolute(view, "compare", "https://atlas.example.eu/prefix/map?stale=1")
     parts = urlsplit(url)
-    assert (parts.scheme, parts.netloc, parts.path) == ("https", "atlas.example.eu", "/prefix/map")
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "atlas.example.eu", "/prefix/compare")
     params = {k: v[0] for k, v in parse_qs(parts.query).items()}
     assert "stale" not in params  # the address bar is not copied: only what the view says
     again, warnings = state.parse(params, known_geos=set())
-    assert again == view and not warnings
+    assert again == state.View(indicator="foreign_born_share", level=2, lang="fr") and not warnings
+
+
+@pytest.mark.parametrize("read_at", ["http://127.0.0.1:8501/", "http://127.0.0.1:8501/compare?geos=AT13",
+                                     "https://atlas.example.eu/prefix/", "https://atlas.example.eu/prefix/town"])
+def test_the_map_is_shared_and_embedded_at_the_root_never_at_its_page_path(read_at):
+    """Issue 21: the share link and the embed code pointed to /map?…, which Streamlit answers with 'Page not found'
+    (the default page lives at / only); under a path prefix the root is the prefix."""
+    view = state.View(indicator="foreign_born_share", level=2, year=2023, lang="fr")
+    root = read_at.rsplit("/", 1)[0] + "/"
+    assert absolute(view, "map", read_at) == f"{root}?indicator=foreign_born_share&level=2&year=2023&lang=fr"
+    assert f'src="{root}?indicator=foreign_born_share&level=2&year=2023&lang=fr&embed=1"' in iframe(
+        view, "map", "t", read_at)
 
 
 def test_the_embed_snippet_opens_embed_mode_and_escapes_its_title():

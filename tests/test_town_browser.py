@@ -35,3 +35,39 @@ def test_town_page_draws_the_local_map_offline(app):
         assert outside == []
         context.close()
         chromium.close()
+
+
+FIRST_SCREEN_TOWNS = [("AT_32135", "Tulln an der Donau", "en"), ("NL_GM0513", "Gouda", "fr"),
+                      ("IT_016024", "Bergamo", "it"), ("FR_93066", "Saint-Denis", "fr"), ("ES_46250", "Valencia", "es")]
+
+
+@pytest.mark.parametrize("lau, name, lang", FIRST_SCREEN_TOWNS)
+def test_the_first_screen_holds_the_answer_and_the_map_and_nothing_scrolls_sideways(app, lau, name, lang):
+    """Issue 23: the answer sentence and the map on the first screen at 1440 and 390 px; issue 22 item 7: at 390 px
+    the map takes the screen's width and every key figure is readable without horizontal scrolling."""
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        for width, height in ((1440, 900), (390, 844)):
+            context = chromium.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            page.goto(f"{app.url}/town?lau={lau}&lang={lang}")
+            page.get_by_role("heading", name=name).first.wait_for(timeout=120_000)
+            chart = page.locator('[data-testid="stPlotlyChart"]').first
+            chart.locator("g.hm image").first.wait_for(timeout=60_000)
+            wait_idle(page)
+            page.evaluate("window.scrollTo(0, 0)")
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"town_first_screen_{lau}_{width}.png"))
+            sentence = page.locator('[data-testid="stMain"] p').filter(has_text="2021").first.bounding_box()
+            box = chart.bounding_box()
+            assert sentence["y"] + sentence["height"] <= height, (width, sentence)
+            assert box["y"] < height * 0.8, (width, box)  # the map starts well inside the first screen
+            if width == 390:
+                assert box["width"] >= 340, box  # the map takes the screen's width (it was about 145 px)
+            scrolls = page.evaluate("() => [...document.querySelectorAll('[data-testid=\"stMain\"] "
+                                    "[data-testid=\"stVerticalBlockBorderWrapper\"], [data-testid=\"stMain\"] "
+                                    "[data-testid=\"stMarkdownContainer\"]')].filter(e => e.scrollWidth > "
+                                    "e.clientWidth + 1).map(e => e.innerText.slice(0, 40))")
+            assert scrolls == [] and page.evaluate("document.documentElement.scrollWidth") <= width
+            context.close()
+        chromium.close()

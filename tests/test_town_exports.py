@@ -53,7 +53,7 @@ def test_french_briefing_of_a_spanish_town_puts_ine_first_with_french_headings_a
     assert len(reader.pages) == 1 and len(reader.pages[0].images) == 1
     assert "Fiche commune" in text and "Town briefing" not in text
     ine, grid = text.index("Chiffres officiels : INE"), text.index("Autour de la commune : la grille de 1 km")
-    assert ine < grid
+    assert grid < ine  # the page's order: the answer, the map and the grid figures, then the official figures
     assert "Fuente: INE (tabla 68538)" in text and "Nés à l'étranger 23,4 24,1 26,2 28,0" in text
     assert f"3{FR_THOUSANDS}422{FR_THOUSANDS}416 habitants inscrits au 1er janvier 2024" in text
     assert "padrón" in text and "recensement 2021" in text  # how the two figures differ, in French

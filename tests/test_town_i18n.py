@@ -89,8 +89,8 @@ def test_the_town_page_shows_no_english_catalogue_text(store, lau, lang):
     official = town_official.town_official(store, lau)
     names = {str(town["name"]), str(town["name_latin"]), str(town["nuts_3_name"]), *map(str, official["name"])}
     # the frame's footer (dashboard/frame.py, translated by the frame's own task) is not the town page's text
-    texts = [t for t in _visible_texts(at) if i18n.t("data_as_of", lang) not in t]
-    assert any(i18n.tr("Around the town: the 1 km grid (Census 2021)", lang) in t for t in texts)
+    texts = [t for t in _visible_texts(at) if i18n.tr("Data as of", lang) not in t]
+    assert any(i18n.tr("Key figures: the town beside its region, country and the EU", lang) in t for t in texts)
     left = _english_left(texts, lang, names)
     assert not left, f"{TOWNS[lau]} in {lang}: English left on screen: {left[:6]}"
 

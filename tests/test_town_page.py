@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import town_params
+from dashboard import state
 from dashboard.pages import ROUTER
 
 APP = str(ROUTER)
@@ -36,11 +36,6 @@ def _map(at) -> dict:
     return next(s for s in specs if s["data"][0]["type"] == "heatmap")
 
 
-def _grid_table(at):
-    """The grid comparison table (official tables may come before it)."""
-    return next(d.value for d in at.dataframe if "figure" in d.value.columns)
-
-
 def _text(at) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
     parts += [w.value for w in at.warning] + [i.value for i in at.info]
@@ -53,9 +48,10 @@ def test_town_page_draws_the_local_map_and_the_figures():
     spec = _map(at)
     assert any(t.get("name") == "10 km circle" for t in spec["data"])
     assert "Source: Eurostat (Census 2021, 1 km grid)" in json.dumps(spec["layout"]["annotations"])
-    table = _grid_table(at)
-    assert "20 km around Tulln an der Donau" not in table.columns  # the page shows 2, 5 and 10 km
-    assert {"2 km around Tulln an der Donau", "Country AT", "EU27"} <= set(table.columns)
+    text = _text(at).replace("\\", "")  # as shown: Markdown escapes removed
+    assert "20 km:" not in text and "**10 km:" in text  # the page shows 2, 5 and 10 km, the chosen one in bold
+    assert "Austria: 20.4" in text and "EU27:" in text
+    assert not [d for d in at.dataframe if "figure" in d.value.columns]  # no wide table to scroll sideways
     assert at.query_params["lau"] == "AT_32135" and at.query_params["radius"] == "10"
     assert at.query_params["measure"] == "born_outside_eu"
     assert not at.warning
@@ -91,14 +87,15 @@ def _read(at) -> str:
 
 
 def _headers(at) -> list[str]:
-    return [h.value for h in at.header]
+    return [h.value for h in at.header] + [h.value for h in at.subheader]
 
 
 def test_a_spanish_town_shows_ine_figures_first_then_the_grid_and_how_they_differ():
     at = _town(lau="ES_28079")
     headers = _headers(at)
-    assert headers.index("Official figures: INE, municipal register") < headers.index(
-        "Around the town: the 1 km grid (Census 2021)")
+    # the answer first: the key figures of the grid, then the official figures and how they differ
+    assert headers.index("Key figures: the town beside its region, country and the EU") < headers.index(
+        "Official figures: INE, municipal register")
     text = _read(at)
     assert "Fuente: INE (tabla 68538)" in text and "1 January of each year" in text
     assert "Census 2021" in text and "municipal boundary" in text
@@ -151,10 +148,10 @@ def test_a_town_that_is_no_city_lists_the_nearest_cities_with_distance():
 
 
 def test_town_params_round_trip():
-    view, warnings = town_params.parse({"lau": "FR_93066", "radius": "2", "measure": "moved_from_abroad"},
-                                       lambda gid: gid == "FR_93066")
-    assert not warnings and town_params.to_params(view) == {"lau": "FR_93066", "radius": "2",
-                                                            "measure": "moved_from_abroad"}
+    view, warnings = state.parse({"lau": "FR_93066", "radius": "2", "measure": "moved_from_abroad"},
+                                 is_town=lambda gid: gid == "FR_93066")
+    assert not warnings and state.to_params(view, "town") == {"lau": "FR_93066", "radius": "2",
+                                                              "measure": "moved_from_abroad"}
 
 
 def test_search_box_on_the_town_page_links_to_towns():
@@ -185,3 +182,30 @@ def test_region_profile_lists_its_municipalities_linking_to_their_town_pages():
     assert not at.exception, [e.message for e in at.exception]
     labels = [p.label for p in at.get("page_link")]
     assert any(label.startswith("Tulln an der Donau") for label in labels)
+    at.query_params["lang"] = "it"
+    at.run()
+    towns = [p.proto.query_string for p in at.get("page_link") if "lau=" in p.proto.query_string]
+    assert towns and all("lang=it" in q for q in towns)  # a town link keeps the reader's language
+
+
+def test_the_page_answers_first_sentence_then_map_then_figures():
+    at = _town(lau="AT_32135")
+    elements = list(at.main)
+    sentence_at = next(i for i, e in enumerate(elements) if "Within 5 km" in str(getattr(e, "value", "")))
+    map_at = next(i for i, e in enumerate(elements) if type(e).__name__ == "UnknownElement")  # the plotly chart
+    assert sentence_at < map_at
+    first = elements[sentence_at].value
+    assert "Within 5 km of the centre of Tulln an der Donau, 17.0 % of the 19,019 residents were born abroad" in first
+    assert "less than Austria (20.4 %)" in first and "(NUTS 3, 14.8 %)" in first
+    heads = [h.value for h in at.header]
+    assert heads.index("Key figures: the town beside its region, country and the EU") < heads.index("Towns like yours")
+    assert heads.index("Towns like yours") < heads.index("Context")
+    assert "No city in Austria publishes a foreign-born series" in _text(at).replace("\\", "")
+
+
+def test_towns_like_yours_link_to_their_town_pages_in_the_readers_language():
+    at = _town(lau="AT_32135", lang="fr")
+    pages = [link.proto.query_string for link in at.get("page_link")
+             if "lau=" in link.proto.query_string and "AT_32135" not in link.proto.query_string]
+    assert len(pages) >= 5 and all("lang=fr" in p for p in pages), pages
+    assert "Des communes comme la vôtre" in [h.value for h in at.header]

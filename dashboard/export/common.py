@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from dashboard.i18n import credit, tr
-from geodata.attribution import BOUNDARIES
+from dashboard.i18n import say, tr
 from indicators import flags
 from indicators.registry import Indicator
 from loaders.manifest import BY_ID
@@ -25,7 +24,7 @@ def source_line(store, ind: Indicator, nuts_versions: list[int] | None = None, l
     am …')."""
     versions = f" · NUTS {'/'.join(str(v) for v in nuts_versions)}" if nuts_versions else ""
     fetched = tr("retrieved {date}", lang, date=retrieved(store, ind))
-    return f"{credit(ind.credit, lang)}, {fetched}{versions}"
+    return f"{say(ind.credit, lang)}, {fetched}{versions}"
 
 
 def licence_line(ind: Indicator) -> str:
@@ -36,4 +35,4 @@ def generated() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-__all__ = ["BOUNDARIES", "FLAG_LEGEND", "PROJECT", "generated", "licence_line", "retrieved", "source_line"]
+__all__ = ["FLAG_LEGEND", "PROJECT", "generated", "licence_line", "retrieved", "source_line"]

@@ -100,11 +100,12 @@ def map_figure(store, indicator, level: int, year, scheme: str = "quantiles",
     fig = figures.indicator_map(data, lambda v: geojson[int(v)],
                                 background=(background, [f["id"] for f in background["features"]]),
                                 layout=layout, height=height, lang=lang)
-    fig.update_layout(width=width)
+    fig.update_layout(width=width, geo_lonaxis_range=list(figures.IMAGE_LON))
     if layout == "wide":
         fig.update_layout(legend_orientation="v")  # beside the insets (map_insets.frame places it)
-    figures.burn_in(fig, source_line(store, ind, data.versions, lang), boundaries=True, project=PROJECT, width=width)
-    map_insets.frame(fig, layout)  # again: the source block took room from the map
+    figures.burn_in(fig, source_line(store, ind, data.versions, lang), boundaries=True, project=PROJECT, width=width,
+                    lang=lang)
+    map_insets.frame(fig, layout, map_insets.IMAGE_ASPECT)  # again: the source block took room from the map
     if title and title.strip():
         retitle(fig, title)
     return fig

@@ -14,11 +14,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from fpdf import FPDF, FontFace
 
-from dashboard import figures, i18n
+from dashboard import figures, flag_words, i18n, map_insets
 from dashboard.export import pdf_text as text
 from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, licence_line, retrieved, source_line
 from dashboard.export.images import ExportError, figure_image
-from dashboard.i18n import say
+from dashboard.i18n import say, tr
 from geodata.codes import level_of
 from geodata.attribution import boundaries
 from indicators import caveats, context, lookup, presets, profile
@@ -26,7 +26,7 @@ from indicators.composite import composite
 from indicators.sources import methods
 from indicators.compare import OLD_BY, latest
 from indicators.registry import REGISTRY
-from indicators.summary import country_name, summary
+from indicators.summary import summary
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/liberation"), Path("/usr/share/fonts/truetype/liberation2")]
 PACK_INDICATORS = ("foreign_born_share", "net_migration_rate", "unemployment_gap_foreign_born", "tertiary_gap_foreign_born")
@@ -76,8 +76,8 @@ class Document(FPDF):
         self.set_font("Sans", "", 7)
         self.set_text_color(*GREY)
         lang = self.lang
-        self.cell(0, 4, f"{PROJECT} · {text.t('built', lang, date=self.store.info['built_at'][:10])} · "
-                        f"{text.t('generated', lang, date=generated())} · {text.t('page', lang)} {self.page_no()}", align="C")
+        self.cell(0, 4, f"{PROJECT} · {tr('data store built {date}', lang, date=self.store.info['built_at'][:10])} · "
+                        f"{tr('generated {date}', lang, date=generated())} · {tr('page', lang)} {self.page_no()}", align="C")
         self.set_text_color(*INK)
 
     def heading(self, words: str, size: int = 11):
@@ -93,8 +93,8 @@ class Document(FPDF):
 def briefing(store, geo: str, lang: str = "en") -> bytes:
     """One A4 page about a region at any level, in ``lang`` (English for a language it does not speak);
     ExportError when the region is unknown."""
-    lang = text.language(lang)
-    doc = Document(store, text.t("briefing", lang), lang)
+    lang = i18n.language(lang)
+    doc = Document(store, tr("Region briefing", lang), lang)
     _region_page(doc, store, geo, lang)
     return bytes(doc.output())
 
@@ -104,40 +104,40 @@ def pack(store, geos: list[str], lang: str = "en", why: str = "",
     """Cover, comparison table, small multiples, one page per region, sources appendix (2-20 regions), in ``lang``
     (English for a language it does not speak); ``why`` says on the cover how these regions were chosen, and
     ``ranking`` (preset, weights, as a link carries them) which most-affected score the table carries."""
-    lang = text.language(lang)
+    lang = i18n.language(lang)
     if not 2 <= len(geos) <= 20:
         raise ExportError("a roundtable pack takes 2 to 20 regions")
     names = _names(store)
     unknown = [g for g in geos if g not in names]
     if unknown:
         raise ExportError(f"unknown region code(s): {', '.join(unknown[:5])}")
-    doc = Document(store, text.t("pack", lang), lang)
+    doc = Document(store, tr("Roundtable pack", lang), lang)
     doc.add_page()
-    doc.heading(text.t("pack", lang), 20)
-    doc.paragraph(text.t("pack_regions", lang, n=len(geos)) + ", ".join(f"{names[g]} ({g})" for g in geos), 10)
+    doc.heading(tr("Roundtable pack", lang), 20)
+    doc.paragraph(tr("{n} regions: ", lang, n=len(geos)) + ", ".join(f"{names[g]} ({g})" for g in geos), 10)
     if why:
         doc.ln(1)
         doc.paragraph(why, 10)
     doc.ln(2)
     newest = max(s["retrieved_at"] for s in store.info["sources"].values() if s.get("retrieved_at"))[:10]
-    doc.paragraph(text.t("pack_vintage", lang, built=store.info["built_at"][:10], retrieved=newest), 9, "I")
+    doc.paragraph(tr("One data vintage throughout: the data store built {built} from source files retrieved up to {retrieved}. Each figure states its own reference year.", lang, built=store.info["built_at"][:10], retrieved=newest), 9, "I")
     doc.ln(3)
-    doc.heading(text.t("pack_comparison", lang))
+    doc.heading(tr("Comparison", lang))
     _comparison_table(doc, store, geos, names, lang, ranking)
     doc.add_page()
-    doc.heading(text.t("pack_side_by_side", lang))
+    doc.heading(tr("Main indicators side by side", lang))
     for i, indicator_id in enumerate(PACK_INDICATORS):
         values = latest(store, indicator_id, geos)
         if values.empty:
             continue
         ind = REGISTRY[indicator_id]
-        sign = text.unit(ind.short_unit or ind.unit, lang)
-        fig = figures.grouped_bars(values, ind, f"{text.label(indicator_id, lang)} ({sign})", lang)
+        sign = say(ind.short_unit or ind.unit, lang)
+        fig = figures.grouped_bars(values, ind, f"{say(REGISTRY[indicator_id].short_label, lang)} ({sign})", lang)
         if lang != "en":  # the chart's own words and numbers, in the pack's language
             fig.update_layout(separators=text.plotly_separators(lang))
             fig.update_yaxes(title_text=sign)
-            fig.update_traces(name=text.label(indicator_id, lang),
-                              text=[text.number(v, ind.decimals, lang) for v in fig.data[0].y])
+            fig.update_traces(name=say(REGISTRY[indicator_id].short_label, lang),
+                              text=[i18n.number(v, ind.decimals, lang) for v in fig.data[0].y])
         fig.update_layout(annotations=[], margin=dict(b=90))
         x, y = 14 + (i % 2) * 92, 24 + (i // 2) * 62
         doc.image(figure_image(fig, "png", (900, 600)), x=x, y=y, w=90)
@@ -170,15 +170,15 @@ def _region_page(doc: Document, store, geo: str, lang: str) -> None:
     doc.set_xy(doc.l_margin, top + locator_width * 364 / 420 + 1)
     doc.set_font("Sans", "I", 6.5)
     doc.set_text_color(*GREY)
-    country = country_name(store, geo[:2], lang)
-    caption = (text.t("locator_country", lang, name=country) if level == 0 else
-               text.t("locator", lang, name=names[geo], country=country))
+    country = i18n.country(geo[:2], lang)
+    caption = (tr("Locator map: {name}", lang, name=country) if level == 0 else
+               tr("{name} (dark) among the regions of {country} at the same level", lang, name=names[geo], country=country))
     doc.multi_cell(locator_width, 3, f"{caption} [{keys.source_of_boundaries()}]", new_x="LMARGIN", new_y="NEXT")
     doc.ln(2)
     doc.set_font("Sans", "", 6.3)
-    doc.multi_cell(locator_width, 2.8, text.t("keys", lang) + ".", new_x="LMARGIN", new_y="NEXT")
+    doc.multi_cell(locator_width, 2.8, tr("[n] source of the figure · a, b … note below · – no figure published or computable", lang) + ".", new_x="LMARGIN", new_y="NEXT")
     doc.ln(1)
-    doc.multi_cell(locator_width, 2.8, text.flags_legend(lang), new_x="LMARGIN", new_y="NEXT")
+    doc.multi_cell(locator_width, 2.8, flag_words.legend(lang), new_x="LMARGIN", new_y="NEXT")
     doc.set_text_color(*INK)
     below_locator = doc.get_y()
     doc.set_xy(doc.l_margin + locator_width + 3, top)
@@ -188,7 +188,8 @@ def _region_page(doc: Document, store, geo: str, lang: str) -> None:
         keys.source(REGISTRY[indicator_id])
     size, height = _fit(doc, store, geo, keys, lang, bool(charts))
     if charts:
-        doc.heading(text.t("trends_country" if level == 0 else "trends", lang), 10)
+        doc.heading(tr("Trends: the country and the EU", lang) if level == 0 else
+                    tr("Trends: the region, its country and the EU", lang), 10)
         y = doc.get_y()
         pixels = (1500, int(1500 * height / doc.epw))
         doc.image(figure_image(_trend_figure(store, geo, charts, keys, lang, pixels[1]), "png", pixels),
@@ -217,15 +218,15 @@ def _fit(doc: Document, store, geo: str, keys: "Keys", lang: str, charts: bool) 
 
 def _title_block(doc: Document, store, geo: str, level: int, names: dict, facts, lang: str) -> None:
     doc.set_font("Sans", "B", 20)
-    doc.multi_cell(0, 9, country_name(store, geo, lang) if level == 0 else names[geo], new_x="LMARGIN", new_y="NEXT")
+    doc.multi_cell(0, 9, i18n.country(geo, lang) if level == 0 else names[geo], new_x="LMARGIN", new_y="NEXT")
     years = sorted({f.year for f in facts if f.year})
-    when = ("" if not years else text.t("data_year", lang, first=years[0]) if len(years) == 1 else
-            text.t("data_years", lang, first=years[0], last=years[-1]))
+    when = ("" if not years else tr("Figures from {first}", lang, first=years[0]) if len(years) == 1 else
+            tr("Figures from {first}–{last}", lang, first=years[0], last=years[-1]))
     version = lookup.drawn_version(store, geo)
-    badge = text.t("badge_national", lang) if level == 0 else f"NUTS {level}"
-    parts = [geo, badge, country_name(store, geo[:2], lang), when,
-             text.t("boundaries_version", lang, version=version) if version else "",
-             text.t("built", lang, date=store.info["built_at"][:10])]
+    badge = tr("national", lang) if level == 0 else f"NUTS {level}"
+    parts = [geo, badge, i18n.country(geo[:2], lang), when,
+             tr("boundaries NUTS {version}", lang, version=version) if version else "",
+             tr("data store built {date}", lang, date=store.info["built_at"][:10])]
     doc.set_font("Sans", "", 9)
     doc.set_text_color(*GREY)
     doc.cell(0, 5, " · ".join(p for p in parts if p), new_x="LMARGIN", new_y="NEXT")
@@ -239,14 +240,14 @@ def _title_block(doc: Document, store, geo: str, level: int, names: dict, facts,
 
 def _closing_blocks(doc, store, geo: str, keys: "Keys", lang: str, size: float = 6.5) -> None:
     """The summary, the one source list and the notes; measured before the trends are sized."""
-    doc.heading(text.t("in_short", lang), 10)
-    doc.paragraph(summary(store, geo, lang), 8.5)
+    doc.heading(tr("In short", lang), 10)
+    doc.paragraph(say(summary(store, geo), lang), 8.5)
     doc.ln(1.5)
-    doc.heading(text.t("sources", lang), 8.5)
+    doc.heading(tr("Sources", lang), 8.5)
     _two_columns(doc, [f"[{n}] {line}" for n, line in enumerate(keys.source_lines(), start=1)] + keys.licence_lines(), size)
     if keys.notes:
         doc.ln(1)
-        doc.heading(text.t("notes", lang), 8.5)
+        doc.heading(tr("Notes on the figures", lang), 8.5)
         _two_columns(doc, [f"{letter}  {line}" for letter, line in keys.note_lines()], size)
 
 
@@ -297,11 +298,11 @@ class Keys:
         lines = []
         for credit, entry in self.sources.items():
             if entry["ind"] is None:
-                lines.append(f"{boundaries(self.lang)} ({text.t('map_boundaries', self.lang)}, GISCO)")
+                lines.append(f"{say(boundaries(), self.lang)} ({tr('locator map', self.lang)}, GISCO)")
                 continue
             ind = entry["ind"]
             versions = "/".join(str(v) for v in sorted(entry["versions"]))
-            parts = [credit.removeprefix("Source: "), text.t("retrieved", self.lang, date=retrieved(self.store, ind))]
+            parts = [credit.removeprefix("Source: "), tr("retrieved {date}", self.lang, date=retrieved(self.store, ind))]
             if versions:
                 parts.append(f"NUTS {versions}")
             lines.append(" · ".join(parts))
@@ -313,7 +314,7 @@ class Keys:
         for number, entry in enumerate(self.sources.values(), start=1):
             if entry["ind"] is not None:
                 by_licence.setdefault(text.licence(licence_line(entry["ind"]), self.lang), []).append(number)
-        return [f"{text.t('licence', self.lang).capitalize()} [{', '.join(map(str, numbers))}]: {words}"
+        return [f"{tr('licence', self.lang).capitalize()} [{', '.join(map(str, numbers))}]: {words}"
                 for words, numbers in by_licence.items()]
 
     def note_lines(self) -> list[tuple[str, str]]:
@@ -328,23 +329,25 @@ def _headline_table(doc: Document, facts, geo: str, names: dict, keys: Keys, lan
     doc.set_font("Sans", "", 6.8)
     head = FontFace(emphasis="BOLD", fill_color=(228, 234, 242))
     # the level column fits the longest badge, Italian "nazionale"; the year column still fits "2014–2023"
-    columns = (("col_figure", 27), ("col_level", 12.5), ("col_value", 15), ("col_year", 13.5), ("col_rank_country", 13),
-               ("col_rank_eu", 14), ("col_country", 15), ("col_eu", 15), ("col_notes", 10))
+    # German abbreviates "Notes" ("Anm."): the column is narrow
+    columns = ((tr("Figure", lang), 27), (tr("Level", lang), 12.5), (tr("Value", lang), 15), (tr("Year", lang), 13.5),
+               (tr("Rank in country", lang), 13), (tr("Rank in EU", lang), 14), (tr("Country", lang), 15),
+               (tr("EU", lang), 15), (tr("Notes", lang), 10))
     left = doc.l_margin
     doc.set_left_margin(doc.get_x())  # the table starts beside the locator, not under it
     with doc.table(width=width, col_widths=tuple(w for _, w in columns), text_align="LEFT", line_height=3.3,
                    headings_style=head, padding=0.7, first_row_as_headings=True, align="LEFT",
                    borders_layout="HORIZONTAL_LINES") as table:
         heading = table.row()
-        for key, _ in columns:
-            heading.cell(text.t(key, lang))
+        for words, _ in columns:
+            heading.cell(words)
         for f in facts:
             ind = REGISTRY[f.indicator]
             number = keys.source(ind, f.nuts_version)
             value = text.quantity(f.value, ind.decimals, ind.short_unit or "", lang) + (f" ({f.flag})" if f.flag else "")
             row = table.row()
-            row.cell(f"{text.label(f.indicator, lang)} [{number}]")
-            row.cell(text.t("badge_national", lang) if f.level == 0 else f.badge, style=BADGES.get(f.level))
+            row.cell(f"{say(REGISTRY[f.indicator].short_label, lang)} [{number}]")
+            row.cell(tr("national", lang) if f.level == 0 else f.badge, style=BADGES.get(f.level))
             row.cell(value, align="RIGHT")
             row.cell(f.period or "–")
             row.cell(text.rank(f.rank_country, f.n_country, f.tied_country, lang))
@@ -363,15 +366,15 @@ def _eu_of_country_figure(store, f):
 
 def _figure_notes(f, ind, geo: str, names: dict, keys: Keys, lang: str) -> list[str]:
     """The letters of the notes that belong to this figure (and to its country and EU values)."""
-    lines = [text.caveat(c, lang) for c in ind.caveats]
-    lines += caveats.notes(ind, f.year, "", lang, lfs=False)  # the census note; flags print beside the value
+    lines = [say(c, lang) for c in ind.caveats]
+    lines += [say(note, lang) for note in caveats.notes(ind, f.year, "", lfs=False)]  # the census note; flags print beside the value
     if f.geo != geo and f.level > 0:  # a national figure says so in its badge and its caveat
-        where = text.t("level_country", lang) if f.level == 0 else text.t("level_nuts", lang, level=f.level)
-        lines.append(text.t("from_parent", lang, name=names.get(f.geo, f.name), geo=f.geo, level=where))
+        where = tr("the country", lang) if f.level == 0 else tr("the NUTS {level} region", lang, level=f.level)
+        lines.append(tr("Figure for {name} ({geo}), {level} the region belongs to.", lang, name=names.get(f.geo, f.name), geo=f.geo, level=where))
     if f.converted and f.nuts_version:
-        lines.append(text.t("converted", lang, version=f.nuts_version))
+        lines.append(tr("Converted to NUTS {version} with the JRC matrix; not ranked among published values.", lang, version=f.nuts_version))
     if f.other_period:
-        lines.append(text.t("other_period", lang))
+        lines.append(tr("Ranked among values that mostly cover another period.", lang))
     for bench in (f.country, f.eu):
         if bench is not None and bench.computed:
             lines.append(_bench_note(bench, "eu" if bench.scope == "EU" else "country", lang))
@@ -380,15 +383,20 @@ def _figure_notes(f, ind, geo: str, names: dict, keys: Keys, lang: str) -> list[
 
 def _bench_note(bench, scope: str, lang: str) -> str:
     level = bench.level or 0
-    units = text.t("units_regions", lang, level=level) if level else text.t("units_countries", lang)
+    units = tr("NUTS {level} regions", lang, level=level) if level else tr("member states", lang)
     if not level and scope == "eu" and not bench.partial:
-        return text.t("computed_countries", lang, weighting=text.weighting(bench.weighted_by, lang))
+        return tr("EU value computed here from the 27 member states ({weighting}); not published by the source.", lang, weighting=text.weighting(bench.weighted_by, lang))
     if bench.partial:
-        countries = text.t("partial_countries", lang, k=bench.countries) if scope == "eu" and bench.countries else ""
-        return text.t("partial", lang, scope=text.t(f"scope_{scope}", lang), n=bench.regions, units=units,
-                      countries=countries, whole=text.t(f"whole_{scope}", lang))
+        countries = tr(" in {k} of 27 countries", lang, k=bench.countries) if scope == "eu" and bench.countries else ""
+        # "the whole EU" / "the whole country" carry their article: other languages inflect it
+        if scope == "eu":
+            scope_words, whole = tr("EU value", lang), tr("the whole EU", lang)
+        else:
+            scope_words, whole = tr("Country value", lang), tr("the whole country", lang)
+        return tr("{scope} computed from only {n} {units}{countries}: not {whole}.", lang, scope=scope_words,
+                  n=bench.regions, units=units, countries=countries, whole=whole)
     # one note per way of computing, whichever scope and level it is for: fewer notes to read
-    return text.t("computed", lang, weighting=text.weighting(bench.weighted_by, lang))
+    return tr("Country or EU value computed here from all regions of the figure's level ({weighting}); not published by the source.", lang, weighting=text.weighting(bench.weighted_by, lang))
 
 
 def _trend_figure(store, geo: str, charts: list[str], keys: Keys, lang: str, height: int) -> go.Figure:
@@ -398,14 +406,14 @@ def _trend_figure(store, geo: str, charts: list[str], keys: Keys, lang: str, hei
     where that is not possible the chart says so instead of drawing a partial line."""
     from plotly.subplots import make_subplots
 
-    country = country_name(store, geo[:2], lang)
+    country = i18n.country(geo[:2], lang)
     series = {c: profile.trend(store, c, geo).sort_values("year") for c in charts}
     titles = []
     for c in charts:
         ind, own = REGISTRY[c], series[c]["geo"].iloc[0]
-        tag = f"NUTS {len(own) - 2}" if len(own) > 2 else text.t("badge_national", lang)
-        sign = text.unit(ind.short_unit or "", lang)
-        titles.append(f"{text.label(c, lang)}{f' ({sign})' if sign else ''} · {tag} [{keys.source(ind)}]")
+        tag = f"NUTS {len(own) - 2}" if len(own) > 2 else tr("national", lang)
+        sign = say(ind.short_unit or "", lang)
+        titles.append(f"{say(REGISTRY[c].short_label, lang)}{f' ({sign})' if sign else ''} · {tag} [{keys.source(ind)}]")
     fig = make_subplots(rows=1, cols=len(charts), subplot_titles=titles, horizontal_spacing=0.06)
     shown = set()
     for i, c in enumerate(charts, start=1):
@@ -415,15 +423,15 @@ def _trend_figure(store, geo: str, charts: list[str], keys: Keys, lang: str, hei
         lines = [(region, rows["year"], rows["value"], dict(width=2.6, color=ACCENT_HEX))]
         missing = []
         for scope, name, style in ((geo[:2], country, dict(width=1.6, color="#d95f02")),
-                                   ("EU", text.t("eu_name", lang), dict(width=1.6, color="#555555", dash="dash"))):
+                                   ("EU", tr("EU27", lang), dict(width=1.6, color="#555555", dash="dash"))):
             if scope == own:
                 continue  # a country's own line is the region line
             years, values = context.benchmark_series(store, ind, len(own) - 2, rows["year"], scope)
             if len(values) >= 2:
                 lines.append((name, years, values, style))
             else:
-                missing.append(text.t("eu_missing", lang) if scope == "EU" else
-                               text.t("country_missing", lang, country=country))
+                missing.append(tr("EU not available", lang) if scope == "EU" else
+                               tr("{country} not available", lang, country=country))
         for name, years, values, style in lines:
             fig.add_trace(go.Scatter(x=list(years), y=list(values), mode="lines", name=name, line=style,
                                      legendgroup=name, showlegend=name not in shown), row=1, col=i)
@@ -451,28 +459,56 @@ def _benchmark(store, ind, level: int, year: int, scope: str):
 def _bench(bench, ind, lang: str) -> str:
     if bench is None or bench.value is None:
         return "–"
-    return text.number(bench.value, ind.decimals, lang)
+    return i18n.number(bench.value, ind.decimals, lang)
 
 
 def _locator(store, geo: str) -> go.Figure:
-    """The region in its country, at its own level (a country is shown among its neighbours)."""
+    """The region in its country, at its own level (a country is shown among its neighbours): the country's
+    European part, or an outermost region in its own frame (fitted to the whole country, France's mainland was
+    a speck between the Caribbean and the Indian Ocean)."""
     level = level_of(geo)
     version = lookup.drawn_version(store, geo) or 2024
     layer = store.memo.cached(("parsed_layer", version, level), lambda: orjson.loads(store.screen_geojson(version, level)))
     same_country = [f for f in layer["features"] if f["id"].startswith(geo[:2])]
-    ids = [f["id"] for f in same_country]
-    fig = go.Figure(go.Choropleth(
-        geojson={"type": "FeatureCollection", "features": same_country}, locations=ids,
-        z=[1 if i == geo else 0 for i in ids], colorscale=[[0, "#dddddd"], [1, ACCENT_HEX]], showscale=False,
-        marker_line_color="#ffffff", marker_line_width=0.6, name=geo, showlegend=False))
     mine = next((f for f in same_country if f["id"] == geo), None)
+    shown = _frame_of(same_country, mine)
+    ids = [f["id"] for f in shown]
+    fig = go.Figure(go.Choropleth(
+        geojson={"type": "FeatureCollection", "features": shown}, locations=ids,
+        z=[1 if i == geo else 0 for i in ids], zmin=0, zmax=1, colorscale=[[0, "#dddddd"], [1, ACCENT_HEX]], showscale=False,
+        marker_line_color="#ffffff", marker_line_width=0.6, name=geo, showlegend=False))
     if mine is not None and level == 3:  # a ring, so an island or a city district is found at a glance
-        lon, lat = _centre(mine["geometry"])
+        lon, lat = _centre(next(f for f in shown if f["id"] == geo)["geometry"])
         fig.add_trace(go.Scattergeo(lon=[lon], lat=[lat], mode="markers", name=geo, showlegend=False,
                                     marker=dict(size=16, color="rgba(0,0,0,0)", line=dict(width=2.5, color="#d95f02"))))
     fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator")
     fig.update_layout(margin=dict(l=0, r=0, t=0, b=0), paper_bgcolor="white")
     return fig
+
+
+def _frame_of(features: list[dict], mine: dict | None) -> list[dict]:
+    """The features a locator draws: their parts in Europe (figures.MAINLAND_LON/LAT) when the region has one;
+    else the region with the regions of its own outermost frame (map_insets)."""
+    european = [f for f in (_european_part(f) for f in features) if f is not None]
+    if mine is None or any(f["id"] == mine["id"] for f in european):
+        return european
+    inset = map_insets.inset_of(mine["id"])
+    return [f for f in features if f is mine or (inset is not None and map_insets.inset_of(f["id"]) == inset)]
+
+
+def _european_part(feature: dict) -> dict | None:
+    """The feature with only its polygons whose middle lies in Europe's frame; None when it has none."""
+    geometry = feature["geometry"]
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    kept = [p for p in polygons if _in_europe(*_centre({"coordinates": p}))]
+    if not kept:
+        return None
+    return {**feature, "geometry": {"type": "MultiPolygon", "coordinates": kept}}
+
+
+def _in_europe(lon: float, lat: float) -> bool:
+    return (figures.MAINLAND_LON[0] <= lon <= figures.MAINLAND_LON[1]
+            and figures.MAINLAND_LAT[0] <= lat <= figures.MAINLAND_LAT[1])
 
 
 def _centre(geometry: dict) -> tuple[float, float]:
@@ -519,38 +555,40 @@ def _comparison_table(doc: Document, store, geos, names, lang: str = "en",
     head = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
     with doc.table(col_widths=(34, 13, 17) + (20,) * len(columns), text_align="LEFT", line_height=3.8,
                    headings_style=head, padding=0.6) as table:
-        table.row([text.t("pack_region", lang), text.t("pack_score", lang), text.t("pack_rank", lang)]
-                  + [f"{text.label(c, lang)} ({text.unit(REGISTRY[c].short_unit, lang)})" for c in columns])
+        table.row([tr("Region", lang), tr("Score (0-100)", lang), tr("Rank in EU", lang)]
+                  + [f"{say(REGISTRY[c].short_label, lang)} ({say(REGISTRY[c].short_unit, lang)})" for c in columns])
         for geo in geos:
             cells = [f"{names[geo]} ({geo})"]
             if geo in ranked:  # the most-affected score and its rank, beside the figures it is made of
                 score, position, tied, count = ranked[geo]
-                cells += [text.number(score, 1, lang), text.rank(position, count, tied, lang)]
+                cells += [i18n.number(score, 1, lang), text.rank(position, count, tied, lang)]
             else:
-                cells += [text.t("pack_not_ranked", lang)] * 2
+                cells += [tr("not ranked", lang)] * 2
             for c in columns:
                 frame = values[c]
                 if geo in frame.index:
                     row = frame.loc[geo]
-                    year = int(row["year"]) if row["year"] == row["year"] else text.t("pack_no_year", lang)
+                    year = int(row["year"]) if row["year"] == row["year"] else tr("n/a", lang)
                     mark = " †" if bool(row.get("other_vintage", False)) else ""  # one vintage, or said
-                    cells.append(f"{text.number(row['value'], REGISTRY[c].decimals, lang)} ({year}){mark}")
+                    cells.append(f"{i18n.number(row['value'], REGISTRY[c].decimals, lang)} ({year}){mark}")
                 else:
-                    cells.append(text.t("pack_no_data", lang))
+                    cells.append(tr("no data", lang))
             table.row(cells)
     doc.ln(2)
-    doc.paragraph(text.t("pack_table_note", lang, no_data=text.t("pack_no_data", lang)), 7, "I")
-    doc.paragraph(text.t("pack_score_note", lang, ranking=i18n.data_text(presets.label(preset_id), lang),
-                         not_ranked=text.t("pack_not_ranked", lang)), 7, "I")
+    doc.paragraph(tr("Latest year per region in brackets; values at the region's own level, converted to its NUTS version where the source uses another one. '{no_data}' means the source has no figure for that region.", lang, no_data=tr("no data", lang)), 7, "I")
+    doc.paragraph(tr("Score and rank: the most-affected score “{ranking}” at each region's own NUTS level, among "
+                     "the EU-27 regions of that level (100 and 1 = most affected). '{not_ranked}': too little data "
+                     "(values for less than two thirds of the weight), or a level the score does not cover.", lang,
+                     ranking=say(presets.label(preset_id), lang), not_ranked=tr("not ranked", lang)), 7, "I")
     if any(frame["other_vintage"].any() for frame in values.values() if "other_vintage" in frame):
-        doc.paragraph(text.t("pack_vintage_note", lang, years=OLD_BY), 7, "I")
+        doc.paragraph(tr("† another vintage: more than {years} years older than the other regions' values.", lang, years=OLD_BY), 7, "I")
 
 
 def _appendix(doc: Document, store, lang: str) -> None:
     """Each indicator's description and source, then the methods, all in the pack's language (labels,
     descriptions and caveats from the catalogues, method paragraphs as phrases)."""
     doc.add_page()
-    doc.heading(text.t("appendix", lang), 14)
+    doc.heading(tr("Sources and methods", lang), 14)
     used = set(PACK_INDICATORS) | set(profile.HEADLINE)
     for indicator_id in sorted(used):
         ind = REGISTRY[indicator_id]
@@ -558,8 +596,8 @@ def _appendix(doc: Document, store, lang: str) -> None:
         doc.paragraph(f"{words.label}. {words.description} {source_line(store, ind, lang=lang)}. "
                       + " ".join(words.caveats), 7.5)
         doc.ln(0.5)
-    doc.paragraph(text.t("appendix_computed", lang), 7.5, "I")
-    for topic, method in methods(lambda value, decimals: text.number(value, decimals, lang)):
+    doc.paragraph(tr("Country and EU values computed here from regional values, rather than published by the source, carry a note saying so on each region page (see below for the method).", lang), 7.5, "I")
+    for topic, method in methods(lambda value, decimals: i18n.number(value, decimals, lang)):
         doc.paragraph(f"{say(topic, lang)}. {say(method, lang)}", 7.5)
-    legend = FLAG_LEGEND if lang == "en" else text.flags_legend(lang)
-    doc.paragraph(f"{legend} {boundaries(lang)}.", 7.5)
+    legend = FLAG_LEGEND if lang == "en" else flag_words.legend(lang)
+    doc.paragraph(f"{legend} {say(boundaries(), lang)}.", 7.5)

@@ -1,5 +1,5 @@
-"""One-page A4 town briefing (EN/FR/DE/IT/ES): official local figures, the 1 km map, the circle figures beside
-region, country and EU. Every heading, unit and caveat is in the briefing's language, through the pages' one
+"""One-page A4 town briefing (EN/FR/DE/IT/ES) in the town page's order: the answer sentence, the 1 km map, the
+circle figures beside region, country and EU, official local figures, towns like yours, then context. Every heading, unit and caveat is in the briefing's language, through the pages' one
 translation layer (dashboard.i18n), so the page and the briefing word a figure alike; credits stay as their
 sources word them.
 """
@@ -14,18 +14,17 @@ from dashboard.export.images import ExportError, figure_image
 from dashboard.export.pdf import Document
 from dashboard.i18n import tr
 from dashboard.local_map import ATTRIBUTION, GRID_SOURCE, local_map
-from dashboard.town_words import area_label, area_note, definition, how_they_differ, match_rule, word
 from geodata.attribution import boundaries
-from indicators import local, municipal, town_official
+from indicators import local, municipal, similar_towns, town_answer, town_official
 
-LANGS = ("en", "fr", "de", "it", "es")
 NNBSP, NBSP = "\u202f", "\u00a0"  # narrow no-break space (French thousands), no-break space (before %)
 # Liberation Sans has no narrow no-break space: DejaVu Sans supplies that one glyph where it is installed;
 # without it a plain no-break space stands in (the number never breaks across lines either way).
 FALLBACK_FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")]
 FALLBACK = next((p for p in FALLBACK_FONTS if p.exists()), None)
 FR_THOUSANDS = NNBSP if FALLBACK else NBSP
-FIT_WIDTHS = (150, 128, 108, 92)  # map widths (mm) tried in turn until the briefing fits one page
+FIT_WIDTHS = (150, 128, 108, 92, 80, 70, 60, 50)
+SIMILAR_SHOWN = 5  # towns like yours in the briefing (the page lists 10, the CSV as many)  # map widths (mm) tried in turn until the briefing fits one page
 
 
 def _printable(text: str) -> str:
@@ -56,7 +55,7 @@ class TownDocument(Document):
         self.set_y(-12)
         self.set_font("Sans", "", 7)
         self.set_text_color(95, 95, 95)
-        self.cell(0, 4, f"{boundaries(self.lang)} · " + _printable(tr(
+        self.cell(0, 4, f"{i18n.say(boundaries(), self.lang)} · " + _printable(tr(
             "data store built {built} · generated {generated} · page {page}", self.lang,
             built=self.store.info["built_at"][:10], generated=generated(), page=self.page_no())), align="C")
         self.set_text_color(34, 34, 34)
@@ -73,14 +72,18 @@ def town_briefing(store, gisco_id: str, lang: str = "en", measure: str = "born_a
     town = local.municipality(store, gisco_id)
     if town is None:
         raise ExportError("unknown municipality id")
-    lang = lang if lang in LANGS else "en"
+    lang = i18n.language(lang)
     fig = local_map(store, town, measure, radius, lang=lang)
     fig.update_layout(height=None)
     image = figure_image(fig, "png", (1000, 760))
     official = town_official.town_official(store, gisco_id)
     table = local.comparison(store, gisco_id)
-    for width in FIT_WIDTHS:
-        doc = _build(store, town, lang, image, width, official, table)
+    sentence = _said(town_answer.answer(store, gisco_id, radius, lang), lang)
+    matches = similar_towns.similar_towns(store, gisco_id, SIMILAR_SHOWN)
+    # the map shrinks first; then fewer towns like yours, without the method (the page and the CSV keep both)
+    for width, shown in [*((w, SIMILAR_SHOWN) for w in FIT_WIDTHS), *((w, 3) for w in FIT_WIDTHS[-3:])]:
+        doc = _build(store, town, lang, image, width, official, table, sentence,
+                     None if matches is None else matches.head(shown))
         if doc.page_no() == 1:
             break
     return bytes(doc.output())
@@ -96,25 +99,47 @@ def _caveats(lang: str) -> list[str]:
     ]
 
 
-def _build(store, town, lang, image, width, official, table) -> TownDocument:
+def _said(value, lang: str) -> str:
+    """A phrase in ``lang``, as the fonts print it."""
+    return _printable(i18n.say(value, lang))
+
+
+def _similar(doc, store, town, matches, lang: str) -> None:
+    """Towns like yours: other countries first, each with its reasons (the page and the CSV list more)."""
+    if matches is None or matches.empty:
+        return
+    doc.heading(tr("Towns like yours", lang))
+    for row in matches.itertuples(index=False):
+        reasons = "; ".join(_said(r, lang) for r in row.reasons)
+        doc.paragraph(f"{row.name} ({row.country}, {row.nuts_3_name}){_colon(lang)}{reasons}", 7)
+    if len(matches) == SIMILAR_SHOWN:
+        doc.paragraph(" · ".join(_said(p, lang) for p in similar_towns.method(store)), 6)
+
+
+def _build(store, town, lang, image, width, official, table, sentence, matches) -> TownDocument:
     doc = TownDocument(store, tr("Town briefing", lang), lang)
     doc.add_page()
     doc.heading(str(town["name"]), 18)
     if town["name_latin"] != town["name"]:
         doc.paragraph(str(town["name_latin"]), 10, "I")
     population = number(town["population"], 0, lang) if town["population"] == town["population"] else "–"
-    doc.paragraph(f"{town['country']} · NUTS 3 {town['nuts_3_name']} ({town['nuts_3']}) · NUTS 2 {town['nuts_2']} · "
+    doc.paragraph(f"{i18n.country(str(town['country']), lang)} · NUTS 3 {town['nuts_3_name']} ({town['nuts_3']}) · NUTS 2 {town['nuts_2']} · "
                   + tr("population (LAU 2020 table)", lang) + f" {population}", 9)
-    _official(doc, town, official, lang)
+    doc.paragraph(sentence, 10.5, "B")
     doc.heading(tr("Around the town: the 1 km grid (Census 2021)", lang))
-    if official["section"].eq("ine").any():
-        doc.paragraph(how_they_differ(lang), 7)
     doc.image(image, x=14, w=width)
-    _grid(doc, table, str(town["name"]), lang)
+    _grid(doc, table, lang)
+    _official(doc, town, official[official["section"].isin(["ine", "city"])], lang)
+    if official["section"].eq("ine").any():
+        doc.paragraph(_said(town_official.HOW_THEY_DIFFER, lang), 7)
+    _similar(doc, store, town, matches, lang)
+    _official(doc, town, official[official["section"].eq("nearest")], lang)
+    if not official["section"].eq("city").any() and not town_official.country_publishes(store, str(town["country"])):
+        doc.paragraph(_said(town_official.no_city_series(i18n.country(str(town["country"]), lang)), lang), 7)
     doc.heading(tr("Read with care", lang), 9)
     for line in _caveats(lang):
         doc.paragraph(f"- {line}", 7)
-    doc.paragraph(f"{GRID_SOURCE} · {ATTRIBUTION} · "
+    doc.paragraph(f"{i18n.say(GRID_SOURCE, lang)} · {ATTRIBUTION} · "
                   + tr("municipalities: GISCO LAU 2020, degree of urbanisation LAU 2019", lang) + f" · {PROJECT}", 7)
     return doc
 
@@ -130,19 +155,19 @@ def _official(doc, town, official, lang: str) -> None:
             grid.row([_printable(tr("Place of birth (% of residents)", lang)), *(str(y) for y in years)])
             for label, rows in ine.groupby("label", sort=False):
                 by_year = dict(zip(rows["year"], zip(rows["value"], rows["status"])))
-                grid.row([_printable(word(label, lang)),
+                grid.row([_printable(i18n.say(label, lang)),
                           *(_share(*by_year.get(y, (None, town_official.NOT_PUBLISHED)), lang) for y in years)])
         latest = ine[ine["year"].eq(years[-1])]
         residents = latest["population"].iloc[0]
         doc.paragraph(tr("{n} registered residents on 1 January {year}. Born abroad sums every group abroad; a group "
                          "not published leaves the share empty, never 0.", lang,
                          n=number(residents, 0, lang) if residents == residents else "–", year=years[-1]), 7)
-        doc.paragraph(municipal.CREDIT, 7)
+        doc.paragraph(i18n.say(municipal.CREDIT, lang), 7)
     if not city.empty:
         name, code = city["name"].iloc[0], city["geo"].iloc[0]
         doc.heading(tr("Urban Audit city: foreign-born residents", lang))
         doc.paragraph(tr("{town} is the Urban Audit city {city} ({code}), matched by {match}.", lang,
-                         town=town["name"], city=name, code=code, match=word(city["match"].iloc[0], lang)), 7)
+                         town=town["name"], city=name, code=code, match=i18n.say(city["match"].iloc[0], lang)), 7)
         if city["year"].isna().all():
             doc.paragraph(tr("Eurostat publishes no foreign-born count for {city}: nothing to show.", lang,
                              city=name), 7)
@@ -156,7 +181,7 @@ def _official(doc, town, official, lang: str) -> None:
                           *(_share(v, s, lang) for v, s in zip(city["value"], city["status"]))])
                 grid.row([tr("flag", lang), *city["flag"]])
             doc.paragraph(f"{tr('definition', lang)}{_colon(lang)}{_definitions(city['note'], lang)}", 7)
-        doc.paragraph(f"{city['source'].iloc[0]} · {match_rule(lang)}", 6.5)
+        doc.paragraph(f"{i18n.say(city['source'].iloc[0], lang)} · {i18n.say(town_official.MATCH_RULE, lang)}", 6.5)
     if not nearest.empty:
         doc.heading(tr("Nearest Urban Audit cities", lang))
         doc.paragraph(tr("{town} is not an Urban Audit city. The nearest cities with a foreign-born share (distance "
@@ -168,8 +193,9 @@ def _official(doc, town, official, lang: str) -> None:
                       tr("definition", lang)])
             for row in nearest.itertuples():
                 grid.row([f"{row.name} ({row.geo})", number(row.km, 1, lang), _share(row.value, row.status, lang),
-                          str(int(row.year)), row.flag, _printable(definition(row.note, lang))])
-        doc.paragraph(f"{nearest['source'].iloc[0]} · {match_rule(lang)}", 6.5)
+                          str(int(row.year)), row.flag, _printable(i18n.say(row.note, lang))])
+        doc.paragraph(f"{i18n.say(nearest['source'].iloc[0], lang)} · {i18n.say(town_official.MATCH_RULE, lang)}",
+                      6.5)
 
 
 def _colon(lang: str) -> str:
@@ -181,27 +207,25 @@ def _share(value, status: str, lang: str) -> str:
     """A share as printed: the number, or what stands in its place (never 0 for a missing value)."""
     if status == "shown" and value == value and value is not None:
         return number(value, 1, lang)
-    return _printable(word(status, lang))
+    return _printable(i18n.say(status, lang))
 
 
 def _definitions(notes, lang: str) -> str:
-    """The series' area definitions, once each (a rule note such as ' · rule: jump' stays with its code)."""
-    kinds = dict.fromkeys(str(n).split(" · ", 1)[0] for n in notes)
-    return "; ".join(word(k, lang) for k in kinds)
+    """The series' area definitions, once each (a rule note such as ' · rule: jump', after them, left out)."""
+    return "; ".join(dict.fromkeys(i18n.say(n, lang).split(" · ", 1)[0] for n in notes))
 
 
-def _grid(doc, table, town_name: str, lang: str) -> None:
+def _grid(doc, table, lang: str) -> None:
     """The circle figures beside region, country and EU, in ``lang``."""
     areas = list(dict.fromkeys(table["area"]))
-    labels = dict(zip(table["area"], table["area_label"]))
-    heads = {a: _printable(area_label(a, labels[a], town_name, lang)) for a in areas}
+    heads = {a: _printable(i18n.say(label, lang)) for a, label in zip(table["area"], table["area_label"])}
     doc.set_font("Sans", "", 6.5)
     with doc.table(col_widths=[44] + [23] * len(areas), text_align="LEFT", line_height=3.2) as grid:
         grid.row(["", *(heads[a] for a in areas)])
         for (figure, unit), rows in table.groupby(["figure", "unit"], sort=False):
             values = dict(zip(rows["area"], rows["value"]))
-            decimals = 0 if unit in ("persons", "1 km cells") else 1
-            grid.row([_printable(f"{word(figure, lang)} ({word(unit, lang)})"),
+            decimals = 0 if rows["count"].iloc[0] else 1  # a count is whole, a share has a decimal
+            grid.row([_printable(f"{i18n.say(figure, lang)} ({i18n.say(unit, lang)})"),
                       *("" if values.get(a) is None or values.get(a) != values.get(a) else number(values[a], decimals, lang)
                         for a in areas)])
     doc.paragraph(tr("* of residents whose place of birth is known · ** of residents whose residence a year before is "
@@ -209,4 +233,4 @@ def _grid(doc, table, town_name: str, lang: str) -> None:
     notes = table.drop_duplicates("area")
     for area, note in zip(notes["area"], notes["note"]):
         if note:
-            doc.paragraph(f"{heads[area]}{_colon(lang)}{area_note(area, note, lang)}", 7)
+            doc.paragraph(f"{heads[area]}{_colon(lang)}{_printable(i18n.say(note, lang))}", 7)

@@ -8,7 +8,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import links, state
 from dashboard.i18n import tr
 from dashboard.screens.rank_breakdown import preset_label
 from indicators import presets
@@ -33,9 +33,9 @@ def offer(view: state.View, chosen: list[str], pages: dict) -> None:
         return
     target = add(view, chosen)
     left_out = len(view.geos) + len(chosen) - len(target.geos)
-    st.page_link(pages["compare"], label=tr("Compare the {count} ticked regions (with the basket: {total}) →", lang,
-                                            count=len(chosen), total=len(target.geos)),
-                 query_params=state.to_params(target), icon="🧺")
+    links.page_link(pages, "compare", target, tr("Compare the {count} ticked regions (with the basket: {total}) →",
+                                                 lang, count=len(chosen), total=len(target.geos)),
+                    icon=":material/shopping_basket:")
     if left_out > 0:
         st.caption(tr("Compare holds at most {most} regions: {left} ticked regions were left out.", lang,
                       most=state.MAX_REGIONS, left=left_out))
@@ -57,5 +57,5 @@ def why(view: state.View) -> str:
 def sidebar_link(view: state.View, pages: dict) -> None:
     """In the sidebar, on every page: the basket's size and the way to Compare."""
     if view.geos:
-        st.page_link(pages["compare"], label=tr("Basket: {count} regions → Compare", view.lang,
-                                                count=len(view.geos)), query_params=state.to_params(view), icon="🧺")
+        links.page_link(pages, "compare", view, tr("Basket: {count} regions → Compare", view.lang,
+                                                   count=len(view.geos)), icon=":material/shopping_basket:")

@@ -9,9 +9,10 @@ import streamlit as st
 from dashboard import figures, frame, i18n, state
 from dashboard.export import csvs, pdf
 from dashboard.context import PageContext
-from dashboard.i18n import say, t, tr
+from dashboard.i18n import say, tr
 from dashboard.screens import basket, downloads, local_views
 from dashboard.screens.region import option_labels
+from dashboard.screens.shown_tables import shown_table
 from geodata.codes import level_of
 from indicators import compare, peers, profile, reception
 from indicators.registry import ENTRIES, REGISTRY
@@ -22,19 +23,19 @@ DEFAULT_X, DEFAULT_Y = "foreign_born_share", "unemployment_gap_foreign_born"
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
     lang = view.lang
-    st.title(t("compare", lang))
+    st.title(tr("Compare", lang))
     local_views.compare_cities(store, lang)  # cities beside the regions: their own chooser, bars, trends and table
     options = profile.search_options(store)
     labels = option_labels(options, lang)
     codes = list(options["geo"])
-    peers_of = st.selectbox(t("peers_of", view.lang), codes, index=None, format_func=labels.get,
+    peers_of = st.selectbox(tr("…or the peers of", view.lang), codes, index=None, format_func=labels.get,
                             key=frame.seed("w_peers_of", view.peers_of),
                             placeholder=tr("a region whose peers to add", lang))
     default = list(view.geos)
     if peers_of and not default:
         default = [peers_of] + list(peers.peers(store, peers_of, k=5)["geo"])
-    geos = st.multiselect(t("regions", view.lang), codes, format_func=labels.get, max_selections=state.MAX_REGIONS,
-                          key=frame.seed("w_geos", default[: state.MAX_REGIONS]))
+    geos = st.multiselect(tr("Regions (up to 12)", view.lang), codes, format_func=labels.get, max_selections=state.MAX_REGIONS,
+                          placeholder=tr("Choose regions", view.lang), key=frame.seed("w_geos", default[: state.MAX_REGIONS]))
     view = replace(view, geos=list(geos), peers_of=peers_of)
     if not geos:
         st.info(tr("Choose regions above (by name or code), or pick a region to compare it with its peers.", lang))
@@ -47,7 +48,8 @@ def render(ctx: PageContext) -> state.View:
                    indicator=words.label))
     else:
         bars = figures.grouped_bars(values, words, tr("{indicator} (latest year per region)", lang,
-                                                      indicator=words.label), lang)
+                                                      indicator=words.label), lang,
+                                    references=_references(store, ind, values, lang))
         st.plotly_chart(bars, key="bars", config={"displaylogo": False},
                         alt=tr("Bars of {indicator}; the table below holds the values.", lang, indicator=words.label))
         downloads.figure_images(bars, f"compare_{ind.id}", "bars")
@@ -64,8 +66,8 @@ def render(ctx: PageContext) -> state.View:
                       "others'; compare with care.", lang, years=compare.OLD_BY,
                       regions=", ".join(f"{n} ({int(y)})" for n, y in zip(old["name"], old["year"]))))
     table = values.assign(unit=ind.unit, source=ind.credit)  # the CSV's notes stay English (str of each phrase)
-    st.dataframe(table.assign(unit=words.unit, note=[say(note, lang) for note in table["note"]]), hide_index=True,
-                 width="stretch")
+    shown_table(table.assign(unit=words.unit, note=[say(note, lang) for note in table["note"]],
+                             source=say(ind.credit, lang)), lang)
     _reception(store, geos, lang)
     left, right = st.columns(2)
     with left:
@@ -80,17 +82,24 @@ def render(ctx: PageContext) -> state.View:
     return view
 
 
+def _references(store, ind, values, lang: str):
+    """The chosen regions' countries and the EU for the bars, named and labelled in ``lang``."""
+    refs = compare.references(store, ind, values)
+    return refs.assign(name=[tr("EU27", lang) if scope == "EU" else i18n.country(geo, lang)
+                             for scope, geo in zip(refs["scope"], refs["geo"])],
+                       label=[say(label, lang) for label in refs["label"]])
+
+
 def _reception(store, geos: list[str], lang: str) -> None:
     """Italy only: the chosen Italian regions' reception load (the data cover no other country, and say so)."""
     rows = reception.for_regions(store, geos)
     if rows.empty:
         return
     st.header(tr("Italy only: people in the reception system per 1 000 residents", lang))
-    st.dataframe(rows.assign(date=rows["date"].dt.date, note=[say(note, lang) for note in rows["note"]]),
-                 hide_index=True, width="stretch")
+    shown_table(rows.assign(date=rows["date"].dt.date, note=[say(note, lang) for note in rows["note"]]), lang)
     st.caption(tr("{credit}. Report of {date}. A NUTS 3 region shows its NUTS 2 region's figure; "
                   "Trentino-Alto Adige is one figure for ITH1 + ITH2. Other countries publish no such data.", lang,
-                  credit=i18n.credit(reception.CREDIT, lang), date=str(rows["date"].max().date())))
+                  credit=i18n.say(reception.CREDIT, lang), date=str(rows["date"].max().date())))
 
 
 def _scatter(store, view, geos, lang: str) -> None:
@@ -102,18 +111,20 @@ def _scatter(store, view, geos, lang: str) -> None:
     first, second = (DEFAULT_X, DEFAULT_Y) if {DEFAULT_X, DEFAULT_Y} <= set(candidates) else candidates[:2]
     left, right = st.columns(2)
     def label(i: str) -> str:
-        return i18n.data_text(REGISTRY[i].label, lang)
+        return i18n.say(REGISTRY[i].label, lang)
 
-    x = left.selectbox(t("x_axis", view.lang), candidates, format_func=label, key=frame.seed("w_x", first))
-    y = right.selectbox(t("y_axis", view.lang), candidates, format_func=label, key=frame.seed("w_y", second))
+    x = left.selectbox(tr("Horizontal axis", view.lang), candidates, format_func=label, key=frame.seed("w_x", first))
+    y = right.selectbox(tr("Vertical axis", view.lang), candidates, format_func=label, key=frame.seed("w_y", second))
     both = compare.side_by_side(store, x, y, level)
     if both.empty:
         st.caption(tr("No region has both indicators at this level.", lang))
         return
-    years = both.attrs.get("years", (None, None))
+    # a year the source does not state is said so, never printed as "None"
+    x_year, y_year = (tr("period not stated", lang) if year is None else year
+                      for year in both.attrs.get("years", (None, None)))
     x_words, y_words = (i18n.localised(REGISTRY[i], lang) for i in (x, y))
     title = tr("{y} against {x} (NUTS {level}; {x_year}, {y_year})", lang, y=y_words.short_label,
-               x=x_words.short_label, level=level, x_year=years[0], y_year=years[1])
+               x=x_words.short_label, level=level, x_year=x_year, y_year=y_year)
     fig = figures.scatter(both, x_words, y_words, geos, title, lang)
     st.plotly_chart(fig, key="scatter", config={"displaylogo": False},
                     alt=tr("Scatter of all regions, the chosen ones labelled.", lang))

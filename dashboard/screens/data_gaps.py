@@ -10,43 +10,43 @@ import streamlit as st
 from dashboard import figures, frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
-from dashboard import flag_words
-from dashboard.i18n import data_text, say, t, tr
+from dashboard.i18n import say, tr
 from dashboard.screens import downloads, grid_gaps, local_views
+from dashboard.screens.shown_tables import shown_table
 from dashboard.screens.region import option_labels
-from indicators import flags, gaps, profile
+from indicators import gaps, profile
 from indicators.classes import count_classes
-from indicators.registry import REGISTRY, THEMES
+from indicators.registry import REGISTRY
 
 
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
     lang = view.lang
-    st.title(t("data_gaps", lang))
+    st.title(tr("Data gaps", lang))
     st.write(tr("How many of the atlas's migration and integration indicators each region has at its own level "
                 "for a recent year (the indicator's {years} latest years). Values published only for a larger "
                 "area do not count here: this map is about local data.", lang, years=gaps.RECENT_YEARS))
-    level = st.radio(t("level", lang), [2, 3], horizontal=True, format_func=lambda lv: f"NUTS {lv}",
+    level = st.radio(tr("NUTS level", lang), [2, 3], horizontal=True, format_func=lambda lv: f"NUTS {lv}",
                      key=frame.seed("w_gap_level", view.level if view.level in (2, 3) else 2))
     coverage = gaps.region_coverage(store, level, words(lang))  # the CSV stays English, made on a click
     english = (lambda: coverage) if lang == "en" else (lambda: gaps.region_coverage(store, level))
     _map(store, coverage, level, ctx.maps, lang)
-    st.dataframe(coverage, hide_index=True, width="stretch", column_config=_headers(coverage, lang))
+    shown_table(coverage, lang)
     downloads.direct(tr("Coverage by region (CSV)", lang), lambda: csvs.to_csv_bytes(english()),
                      f"coverage_nuts{level}.csv", f"gap_regions_{level}")
 
     st.header(tr("Coverage of one indicator, by country", lang))
     options = gaps.gap_indicators()
-    chosen = st.selectbox(t("indicator", lang), options, format_func=lambda i: data_text(REGISTRY[i].label, lang),
+    chosen = st.selectbox(tr("Indicator", lang), options, format_func=lambda i: say(REGISTRY[i].label, lang),
                           key=frame.seed("w_gap_indicator", view.indicator if view.indicator in options else options[0]))
     by_country = gaps.indicator_coverage(store, chosen)
-    st.dataframe(by_country, hide_index=True, width="stretch", column_config=_headers(by_country, lang))
+    shown_table(by_country, lang)
     downloads.direct(tr("Coverage by country (CSV)", lang), lambda: csvs.to_csv_bytes(by_country), f"coverage_{chosen}.csv",
                      f"gap_country_{chosen}")
 
     st.header(tr("Countries × indicators: share of NUTS {level} regions with a recent value (%)", lang, level=level))
     matrix = gaps.coverage_matrix(store, level)
-    st.dataframe(matrix, hide_index=True, width="stretch", column_config=_headers(matrix, lang))
+    shown_table(matrix, lang)
     downloads.direct(tr("Coverage matrix (CSV)", lang), lambda: csvs.to_csv_bytes(matrix), f"coverage_matrix_nuts{level}.csv",
                      f"gap_matrix_{level}")
 
@@ -57,7 +57,7 @@ def render(ctx: PageContext) -> state.View:
                        key=frame.seed("w_gap_geo", view.geo), placeholder=tr("Type a name or a code", lang))
     if geo:
         status = gaps.region_status(store, geo, words(lang))
-        st.dataframe(status, hide_index=True, width="stretch", column_config=_headers(status, lang))
+        shown_table(status, lang)
         downloads.direct(tr("This region's gaps (CSV)", lang),
                          lambda: csvs.to_csv_bytes(status if lang == "en" else gaps.region_status(store, geo)),
                          f"gaps_{geo}.csv", f"gap_geo_{geo}")
@@ -66,37 +66,17 @@ def render(ctx: PageContext) -> state.View:
     st.write(tr("Eurostat publishes these integration statistics only nationally. Regional figures would show where "
                 "integration works and where it does not; they are the gap that local data would fill.", lang))
     st.dataframe(pd.DataFrame([{tr("topic", lang): say(n.topic, lang), tr("Eurostat dataset", lang): n.dataset,
-                                tr("in the atlas as", lang): data_text(REGISTRY[n.in_atlas].label, lang)
+                                tr("in the atlas as", lang): say(REGISTRY[n.in_atlas].label, lang)
                                 if n.in_atlas else tr("not held", lang)}
                                for n in gaps.NATIONAL_ONLY]), hide_index=True, width="stretch")
     local_views.data_gaps_section(store, lang)  # local coverage, and published city values not shown
     grid_gaps.render(store, lang)
-    return replace(view, geo=geo, indicator=chosen if view.indicator not in options else view.indicator)
+    return replace(view, level=level, geo=geo, indicator=chosen if view.indicator not in options else view.indicator)
 
 
 def words(lang: str):
     """The ``words`` the indicators' tables are built with: their phrases and registry words in ``lang``."""
     return lambda text: say(text, lang)
-
-
-def _headers(table: pd.DataFrame, lang: str) -> dict[str, str]:
-    """The table's column names in ``lang``; the frame keeps its English names (the CSV's)."""
-    if lang == "en":
-        return {}
-    known = {
-        "geo": tr("code", lang), "name": tr("name", lang), "country": tr("country", lang),
-        "nuts_version": tr("NUTS version", lang), "available": tr("available", lang), "of": tr("of", lang),
-        "missing": tr("missing", lang), "level": tr("level", lang), "year": tr("year", lang),
-        "with value": tr("with value", lang), "suppressed": tr("suppressed", lang),
-        "latest year reported": tr("latest year reported", lang), "indicator": tr("indicator", lang),
-        "id": tr("id", lang), "theme": tr("theme", lang), "status": tr("status", lang),
-        "level used": tr("level used", lang), "flag": tr("flag", lang),
-        **{f"{flags.MEANINGS[letter]} ({letter})": f"{flag_words.meanings(lang)[letter]} ({letter})"
-           for letter in flags.MARKED},
-        **{theme: data_text(theme, lang) for theme in THEMES.values()},
-    }
-    registry = {ind.short_label: data_text(ind.short_label, lang) for ind in REGISTRY.values()}
-    return {column: known.get(column) or registry.get(column, column) for column in table.columns}
 
 
 def _map(store, coverage: pd.DataFrame, level: int, maps, lang: str) -> None:

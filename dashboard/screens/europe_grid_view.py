@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
+from dashboard import links, state
 from dashboard.europe_grid import TOWN_MIN_POPULATION, europe_figure
-from dashboard.i18n import number, tr
-from dashboard.town_words import measure_label
+from dashboard.i18n import number, say, tr
 from indicators import local
 
 
-def render(store, pages: dict, lang: str = "en") -> None:
-    measure = st.selectbox(tr("Measure", lang), list(local.MEASURES), format_func=lambda m: measure_label(m, lang),
+def render(store, pages: dict, view: state.View) -> None:
+    lang = view.lang
+    measure = st.selectbox(tr("Measure", lang), list(local.MEASURES), format_func=lambda m: say(local.MEASURES[m].label, lang),
                            key="w_grid_measure")
     fig = europe_figure(store, measure, lang)
     event = st.plotly_chart(fig, key=f"europe-grid-{measure}", on_select="rerun", selection_mode="points",
@@ -24,4 +27,4 @@ def render(store, pages: dict, lang: str = "en") -> None:
                   few=local.FEW_RESIDENTS, people=number(TOWN_MIN_POPULATION, 0, lang)))
     picked = [p.get("customdata") for p in (event.selection.points if event else []) if p.get("customdata")]
     if picked and local.municipality(store, str(picked[0])) is not None:
-        st.switch_page(pages["town"], query_params={"lau": str(picked[0])})
+        links.switch(pages, "town", replace(view, lau=str(picked[0])))

@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.export import csvs
 from dashboard.i18n import tr
 from dashboard.screens import downloads
+from dashboard.screens.shown_tables import shown_table
 from indicators import local
 
 
@@ -17,12 +18,6 @@ def render(store, lang: str = "en") -> None:
                 "NUTS regions whose grid share of the country's population is more than 3 % off the official one "
                 "(the 1:20M boundaries are too coarse there), so the grid gives them no figure.", lang))
     table = local.grid_gaps(store)
-    st.dataframe(table, hide_index=True, width="stretch", column_config=None if lang == "en" else {
-        "country": tr("country", lang), "residents": tr("residents", lang),
-        "birth_coverage_pct": tr("place of birth known (%)", lang),
-        "residence_coverage_pct": tr("residence a year before known (%)", lang),
-        "not_published": tr("not published", lang),
-        "nuts2_not_computed": tr("NUTS 2 not computed", lang), "nuts2_regions": tr("NUTS 2 regions", lang),
-        "nuts3_not_computed": tr("NUTS 3 not computed", lang), "nuts3_regions": tr("NUTS 3 regions", lang)})
+    shown_table(table, lang)
     downloads.direct(tr("Grid coverage by country (CSV)", lang), lambda: csvs.to_csv_bytes(table), "grid_coverage.csv",
                      "gap_grid")

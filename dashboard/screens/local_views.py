@@ -3,26 +3,28 @@ the cities of a region on its profile, and implausible values and local coverage
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from functools import reduce
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, frame, local_figures
+from dashboard import figures, frame, local_figures, state
 from dashboard.export import csvs
 from dashboard.export import local as local_export
-from dashboard.i18n import credit, localised, number, say, t, tr
+from dashboard.i18n import country, localised, number, say, tr
 from dashboard.screens import downloads
-from dashboard.town_words import word
+from dashboard.column_words import headers
+from dashboard.screens.shown_tables import shown_table
+from dashboard.text import place, places
 from indicators import cities, deep_dives, plausibility, reception
+from indicators.registry import get, of_geography
 from loaders.city_tables import read
+from loaders.memo import Memo
 
 VIEWS = ("Regions (NUTS)", "Cities", "Municipalities (Spain)", "Reception (Italy)")
-LAYER_OF = dict(zip(VIEWS, ("regions", "cities", "es_municipalities", "it_reception")))  # the URL's ``layer``
+# the URL's ``layer`` of each (state.LAYERS; the grid is the toggle above this radio, not one of its options)
+LAYER_OF = dict(zip(VIEWS, [layer for layer in state.LAYERS if layer != "grid"], strict=True))
 MAX_KEPT_FIGURES = 6  # figures of the local maps kept per store (each a few MB in memory)
-_KEPT_LOCK = threading.Lock()
 
 
 def _config(maps) -> dict:
@@ -54,11 +56,11 @@ def other_view(store, view, maps) -> str:
 
 
 def _cities(store, view, maps) -> None:
-    options = [e.id for e in deep_dives.for_level("city")]
+    options = [e.id for e in of_geography("city")]
     lang = view.lang
-    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_city_ind")
+    ind_id = st.selectbox(tr("Indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_city_ind")
     years = sorted(int(y) for y in cities.city_shares(store).dropna(subset=["value"])["year"].unique())
-    year = st.selectbox(t("year", lang), [None, *reversed(years)], key="w_city_year",
+    year = st.selectbox(tr("Year", lang), [None, *reversed(years)], key="w_city_year",
                         format_func=lambda y: tr("each city's latest year", lang) if y is None else str(y))
     fig, data = _kept(store, ("cities", ind_id, year, view.scheme, lang),
                       lambda: local_export.city_map(store, ind_id, year, view.scheme, lang))
@@ -78,10 +80,10 @@ def _cities(store, view, maps) -> None:
 
 
 def _spain(store, view, maps) -> None:
-    options = [e.id for e in deep_dives.for_level("lau")]
+    options = [e.id for e in of_geography("lau")]
     lang = view.lang
-    ind_id = st.selectbox(t("indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_es_ind")
-    year = None if "change" in ind_id else st.selectbox(t("year", lang), [2024, 2023, 2022, 2021], key="w_es_year")
+    ind_id = st.selectbox(tr("Indicator", lang), options, format_func=lambda i: _label(i, lang), key="w_es_ind")
+    year = None if "change" in ind_id else st.selectbox(tr("Year", lang), [2024, 2023, 2022, 2021], key="w_es_year")
     fig, data = _kept(store, ("spain", ind_id, year, view.scheme, maps.screen(2021, 3), lang),
                       lambda: local_export.spain_map(store, ind_id, year, view.scheme, maps.screen(2021, 3), lang))
     ind = localised(data.indicator, lang)
@@ -101,7 +103,7 @@ def _spain(store, view, maps) -> None:
 
 def _italy(store, view, maps) -> None:
     lang = view.lang
-    ind = localised(deep_dives.get("it_reception_per_1000"), lang)
+    ind = localised(get("it_reception_per_1000"), lang)
     rows = reception.per_thousand(store)
     dates = sorted(rows["date"].unique(), reverse=True)
     date = st.selectbox(tr("Report date", lang), dates, format_func=lambda d: _date(d, lang), key="w_it_date")
@@ -116,39 +118,30 @@ def _italy(store, view, maps) -> None:
             f"it_reception_{pd.Timestamp(date):%Y%m%d}", lang)
     monthly = reception.monthly(store)
     chosen = st.multiselect(tr("Regions in the trend", lang), sorted(monthly["name"].unique()),
-                            default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend")
+                            default=["Lombardia", "Sicilia", "Trentino-Alto Adige"], key="w_it_trend",
+                            placeholder=tr("Choose regions", lang))
     codes = monthly.loc[monthly["name"].isin(chosen), "geo"].unique().tolist()
-    st.plotly_chart(local_figures.reception_trend(monthly, codes, credit(ind.credit, lang), lang), key="it-trend",
+    st.plotly_chart(local_figures.reception_trend(monthly, codes, say(ind.credit, lang), lang), key="it-trend",
                     alt=tr("Lines of people in reception per 1 000 residents by month for the chosen regions.", lang))
     at = rows[rows["date"].eq(date)]
     at = at.assign(note=[say(note, lang) for note in at["note"]])  # indicators.reception's phrases
-    st.dataframe(at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
-                     "population_year", "value", "note"]], hide_index=True, width="stretch")
-    downloads.direct(tr("Reception by region and date (CSV)", lang), lambda: local_export.csv_bytes(store, ind.id),
+    at = at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
+             "population_year", "value", "note"]]
+    st.dataframe(at, hide_index=True, width="stretch", column_config=headers(at, lang))
+    downloads.direct(tr("Reception by region and date (CSV)", lang), lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id)),
                      "it_reception_per_1000.csv", "csv_it_reception")
 
 
 def _label(indicator_id: str, lang: str) -> str:
     """A deep dive's label in ``lang`` (its registry words)."""
-    return localised(deep_dives.get(indicator_id), lang).label
+    return localised(get(indicator_id), lang).label
 
 
 def _kept(store, key: tuple, make):
     """The page's last few map figures, kept on the store: building 8 000 points in plotly takes ~150 ms, and a
     rerun that changes nothing on the map (a table sort, a download) should not pay it again. Never mutated
     (image exports build their own)."""
-    with _KEPT_LOCK:  # sessions share the store: one thread at a time reorders the kept figures
-        kept = store.memo.cached(("local_views", "figures"), OrderedDict)
-        found = kept.get(key)
-        if found is not None:
-            kept.move_to_end(key)
-            return found
-    made = make()  # outside the lock: another session's map need not wait for this one
-    with _KEPT_LOCK:
-        kept[key] = made
-        while len(kept) > MAX_KEPT_FIGURES:
-            kept.popitem(last=False)
-    return made
+    return store.memo.cached(("local_views", "figures"), lambda: Memo(MAX_KEPT_FIGURES)).cached(key, make)
 
 
 def _images(make, stem: str, lang: str) -> None:
@@ -173,9 +166,10 @@ def _table_and_csv(store, rows: pd.DataFrame, ind, year, lang: str) -> None:
                                     "name": tr("name", lang), "geo": tr("code", lang), "flag": tr("flag", lang),
                                     "population": tr("residents", lang), "reason": tr("why no value", lang)})})
     stem = f"{ind.id}_{year or 'latest'}"
-    downloads.direct(tr("Data (CSV)", lang), lambda: local_export.csv_bytes(store, ind.id, year), f"{stem}.csv",
+    downloads.direct(tr("Data (CSV)", lang), lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id, year=year)),
+                     f"{stem}.csv",
                      f"csv_{stem}")
-    downloads.direct(tr("About the data (JSON)", lang), lambda: local_export.metadata_bytes(store, ind.id, year),
+    downloads.direct(tr("About the data (JSON)", lang), lambda: csvs.metadata_bytes(store, ind.id, year=year),
                      f"{stem}.metadata.json", f"meta_{stem}")
 
 
@@ -200,7 +194,7 @@ def _region_reception(store, geo: str, lang: str) -> None:
     st.write(tr("{value} per 1 000 residents on {date}{joint}: {people} people; {note}.", lang,
                 value=number(last["value"], 2, lang), date=_date(last["date"], lang), joint=joint,
                 people=number(last["total"], 0, lang), note=say(last["note"], lang)) + scope)
-    st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], credit(reception.CREDIT, lang), lang),
+    st.plotly_chart(local_figures.reception_trend(monthly, [last["geo"]], say(reception.CREDIT, lang), lang),
                     key=f"region-it-{geo}",
                     alt=tr("Line of people in reception per 1 000 residents by month in {region}.", lang,
                            region=last["name"]))
@@ -211,19 +205,19 @@ def _region_cities(store, geo: str, lang: str) -> None:
     if inside.empty:
         return
     st.header(tr("Cities in this region (Urban Audit)", lang))
-    shown = inside[["name", "geo", "note", "year", "value", "flag"]].assign(
-        note=[word(note, lang) for note in inside["note"]])
-    st.dataframe(shown.rename(columns={"value": tr("foreign-born %", lang), "note": tr("definition", lang)}),
-                 hide_index=True, width="stretch")
+    shown = places(inside[["name", "geo", "note", "year", "value", "flag"]], lang).assign(
+        note=[say(note, lang) for note in inside["note"]])
+    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+        **headers(shown, lang), "value": tr("foreign-born %", lang), "note": tr("definition", lang)})
     shares = cities.city_shares(store)
-    series = shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"])
+    series = places(shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"]), lang)
     if series["year"].nunique() > 1:
-        fig = figures.trends(series, localised(deep_dives.get("city_foreign_born_share"), lang),
+        fig = figures.trends(series, localised(get("city_foreign_born_share"), lang),
                              tr("Foreign-born share of residents", lang), lang=lang)
         st.plotly_chart(fig, key=f"region-cities-{geo}",
                         alt=tr("Lines of the foreign-born share of residents of the cities in the table above.", lang))
     st.caption(tr("{credit}. Values caught by a plausibility check are not shown (see the data-gap page).", lang,
-                  credit=credit(cities.CREDIT, lang)))
+                  credit=say(cities.CREDIT, lang)))
 
 
 def data_gaps_section(store, lang: str = "en") -> None:
@@ -236,37 +230,48 @@ def data_gaps_section(store, lang: str = "en") -> None:
                                       lambda value, decimals: number(value, decimals, lang))
     values = len(found.drop_duplicates(["geo", "year", "variable"]))
     st.header(tr("Published city values not shown: implausible ({count})", lang, count=values))
+    rules = {rule: _rule_name(rule, lang) for rule in plausibility.RULES}
     st.caption(tr("Kept exactly as published, never corrected; left out of maps, ranks and charts. Rules:", lang) + " "
-               + " ".join(tr("**{rule}**: {wording}.", lang, rule=k, wording=say(plausibility.RULES[k], lang))
+               + " ".join(tr("**{rule}**: {wording}.", lang, rule=rules[k], wording=say(plausibility.RULES[k], lang))
                           for k in dict.fromkeys(found["rule"])))
-    st.dataframe(found[["name", "geo", "year", "variable", "value", "flag", "rule", "detail", "source"]],
-                 hide_index=True, width="stretch", column_config=None if lang == "en" else {
-                     "name": tr("name", lang), "geo": tr("code", lang), "year": tr("year", lang),
-                     "variable": tr("variable", lang), "value": tr("value", lang), "flag": tr("flag", lang),
-                     "rule": tr("rule", lang), "detail": tr("detail", lang), "source": tr("source", lang)})
+    variables = {"foreign_born": tr("foreign-born residents", lang), "population": tr("residents", lang)}
+    shown_table(found[["name", "geo", "year", "variable", "value", "flag", "rule", "detail", "source"]].assign(
+        variable=found["variable"].map(variables), rule=found["rule"].map(rules)), lang)
     downloads.direct(tr("Implausible values (CSV)", lang),
                      lambda: csvs.to_csv_bytes(found if lang == "en" else cities.implausible_values(store)),
                      "implausible_city_values.csv", "csv_implausible")
     with st.expander(tr("Local codes that could not be joined", lang)):
-        st.dataframe(read(store, "city_unmatched"), hide_index=True, width="stretch")
+        unmatched = read(store, "city_unmatched")
+        shown_table(unmatched.assign(reason=[_unmatched_reason(r, lang) for r in unmatched["reason"]]), lang)
+
+
+def _rule_name(rule: str, lang: str) -> str:
+    """A plausibility rule's short name (indicators.plausibility.RULES' keys) in ``lang``."""
+    return {"share_over_100": tr("share above 100 %", lang), "jump": tr("jump", lang)}.get(rule, rule)
+
+
+def _unmatched_reason(reason: str, lang: str) -> str:
+    """Why a city code found no partner (loaders.city_tables writes these four reasons) in ``lang``."""
+    return {
+        "greater city: the 2021 Urban Audit points cover cities (C) only":
+            tr("greater city: the 2021 Urban Audit points cover cities (C) only", lang),
+        "city code not among the Urban Audit 2021 points (code changed or city not in the 2021 list)":
+            tr("city code not among the Urban Audit 2021 points (code changed or city not in the 2021 list)", lang),
+        "population published, no foreign-born count": tr("population published, no foreign-born count", lang),
+        "no row in urb_cpopcb or urb_cpop1": tr("no row in urb_cpopcb or urb_cpop1", lang),
+    }.get(reason, reason)
 
 
 def sources_section(lang: str = "en") -> None:
-    """On the sources and methods page: the local deep dives, their checks, and what is not shown and why."""
+    """On the sources and methods page: how the local deep dives are checked and joined, and what is not shown and
+    why (their entries are in the page's table of every indicator)."""
     st.header(tr("Cities, municipalities and reception: sources and checks", lang))
-    # credits as their sources word them (only the word 'Source' in ``lang``); the entries' words and levels too
-    entries = [(localised(e, lang), e) for e in deep_dives.ENTRIES]
-    st.dataframe(pd.DataFrame([{tr("indicator", lang): shown.label, tr("level", lang): say(deep_dives.LEVELS[e.level],
-                                                                                           lang),
-                                tr("covers", lang): say(e.coverage, lang), tr("source", lang): credit(e.credit, lang),
-                                tr("map", lang): e.map_attribution, tr("caveats", lang): " ".join(shown.caveats)}
-                               for shown, e in entries]), hide_index=True, width="stretch")
     st.markdown("\n".join((
         tr("- **Cities** (Eurostat Urban Audit `urb_cpopcb` foreign-born, `urb_cpop1` population): the share uses "
            "both counts of the same year. Published values are checked before they are shown: {rules} A caught value "
            "stays in the data as published, is marked \"implausible: not shown\", is left out of maps, ranks and "
            "charts, and is listed on the data-gap page with its rule. Nothing is corrected.", lang,
-           rules=" ".join(tr("*{rule}*: {wording}.", lang, rule=k, wording=say(v, lang))
+           rules=" ".join(tr("*{rule}*: {wording}.", lang, rule=_rule_name(k, lang), wording=say(v, lang))
                           for k, v in plausibility.RULES.items())),
         tr("- **Spain** (INE table 68538, every municipality, 1 January 2021-2024), joined to the LAU 2020 centres "
            "on `ES_` + the 5-digit INE code; codes that do not join are listed on the data-gap page.", lang),
@@ -282,27 +287,30 @@ def compare_cities(store, lang: str = "en") -> None:
     """On the compare page: up to 12 Urban Audit cities, bars of the latest shown share, trends, country benchmark."""
     with st.expander(tr("Compare cities (Urban Audit: foreign-born share of residents)", lang)):
         latest = cities.latest_by_city(store)
-        labels = dict(zip(latest["geo"], latest["name"] + " (" + latest["country"] + ")"))
+        labels = {geo: f"{place(name, lang)} ({country(code, lang)})"
+                  for geo, name, code in zip(latest["geo"], latest["name"], latest["country"])}
         codes = st.multiselect(tr("Cities", lang), sorted(labels, key=labels.get), format_func=labels.get,
-                               max_selections=12, key="w_compare_cities")
+                               max_selections=12, key="w_compare_cities", placeholder=tr("Choose cities", lang))
         if not codes:
             st.caption(tr("Choose cities by name. Values caught by a plausibility check are not shown.", lang))
             return
-        ind = localised(deep_dives.get("city_foreign_born_share"), lang)
-        chosen = cities.compare(store, codes)
+        ind = localised(get("city_foreign_born_share"), lang)
+        chosen = places(cities.compare(store, codes), lang)
         st.plotly_chart(figures.grouped_bars(chosen, ind, tr("{indicator} (latest year shown per city)", lang,
                                                              indicator=ind.label), lang),
                         key="compare-city-bars", config={"displaylogo": False},
                         alt=tr("Bars of the chosen cities' latest foreign-born share; the table below holds the "
                                "values.", lang))
         shares = cities.city_shares(store)
-        st.plotly_chart(figures.trends(shares[shares["geo"].isin(codes)].dropna(subset=["value"]), ind,
+        st.plotly_chart(figures.trends(places(shares[shares["geo"].isin(codes)].dropna(subset=["value"]), lang), ind,
                                        tr("Foreign-born share of residents over time", lang), lang=lang),
                         key="compare-city-trends",
                         alt=tr("Lines of the chosen cities' foreign-born share over the years shown.", lang))
-        st.dataframe(chosen.assign(note=[word(note, lang) for note in chosen["note"]]).rename(
-            columns={"value": tr("city %", lang), "country_value": tr("country % (same year)", lang),
-                     "note": tr("definition", lang)}), hide_index=True, width="stretch")
+        chosen = chosen.assign(note=[say(note, lang) for note in chosen["note"]],
+                               country=[country(code, lang) for code in chosen["country"]])
+        st.dataframe(chosen, hide_index=True, width="stretch", column_config={
+            **headers(chosen, lang), "value": tr("city %", lang), "country_value": tr("country % (same year)", lang),
+            "note": tr("definition", lang)})
 
 
 def reception_beside_score(store, countries: list[str], level: int, lang: str = "en", result=None) -> None:
@@ -335,8 +343,8 @@ def reception_beside_score(store, countries: list[str], level: int, lang: str = 
     with st.expander(tr("Italy only: people in reception per 1 000 residents, {date}", lang,
                         date=_date(latest["date"].max(), lang))):
         latest = latest.assign(note=[say(note, lang) for note in latest["note"]])
-        st.dataframe(latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]],
-                     hide_index=True, width="stretch")
-        st.caption(credit(reception.CREDIT, lang) + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)
+        latest = latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]]
+        st.dataframe(latest, hide_index=True, width="stretch", column_config=headers(latest, lang))
+        st.caption(say(reception.CREDIT, lang) + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)
                                               if level == 2 else
                                               tr("Regional (NUTS 2) figures; NUTS 3 regions are not reported.", lang)))

@@ -8,31 +8,29 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import flag_words, frame, map_ahead, plotly_map, state
+from dashboard import flag_words, frame, links, map_ahead, plotly_map, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
-from dashboard.i18n import say, t, tr
+from dashboard.column_words import headers
+from dashboard.i18n import say, tr
 from dashboard.figures import level_text, year_text
 from dashboard.map_ahead import in_language
 from dashboard.screens import basket, downloads, europe_grid_view, local_views, share, town_search_box
 from dashboard.text import plain
-from geodata.attribution import BOUNDARIES
+from geodata.attribution import boundaries
 from indicators import tables
 from indicators.mapdata import map_data
-from indicators.registry import get
-
-REGION_PAGE = "region"
-
 
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
     lang = view.lang
+    plotly_map.preload()  # plotly.js loads while the rest of the page is built
     if view.embed:  # the chart, its legend, its source line and the year control: nothing else
         return _embedded(ctx)
     if st.toggle(tr("1 km grid (Census 2021) view of Europe, summed to 5 km", lang),
                  key=frame.seed("w_grid_view", view.layer == "grid")):
-        europe_grid_view.render(store, ctx.pages, lang)
+        europe_grid_view.render(store, ctx.pages, view)
         return replace(view, layer="grid")
     layer = local_views.other_view(store, view, ctx.maps)  # cities, Spain's municipalities, Italy's reception
     if layer != "regions":
@@ -43,7 +41,7 @@ def render(ctx: PageContext) -> state.View:
     st.title(plain(ind.short_label))  # the short plain name; the source's full label right under it
     st.markdown(plain(ind.label))
     with st.expander(tr("Find your town (every EU municipality, 1 km grid)", lang)):
-        town_search_box.render(store, ctx.pages, key="w_town_query", lang=lang)
+        town_search_box.render(store, ctx.pages, view, key="w_town_query")
     if not _map(ctx, view, data):
         return view
     st.caption(plain(ind.description))  # under the map, so a phone shows the map on its first screen
@@ -53,11 +51,12 @@ def render(ctx: PageContext) -> state.View:
     _downloads(store, view, ind)
     share.panel(view, "map", f"{ind.short_label} ({level_text(view.level, lang)}, {year_text(view.year, lang)})")
     if len(data.flagged):
-        with st.expander(f"{t('flagged', lang)} ({len(data.flagged)})", expanded=False):
+        with st.expander(f"{tr('Flagged values', lang)} ({len(data.flagged)})", expanded=False):
             flagged = data.flagged.assign(meaning=[flag_words.words(f, lang) for f in data.flagged["flag"]])
-            st.dataframe(flagged[["name", "geo", "value", "flag", "meaning"]], hide_index=True, width="stretch")
-    st.header(t("table", lang))
-    shown = pd.concat([data.values.assign(status="value", note=[say(n, lang) for n in data.values["note"]]),
+            flagged = flagged[["name", "geo", "value", "flag", "meaning"]]
+            st.dataframe(flagged, hide_index=True, width="stretch", column_config=headers(flagged, lang))
+    st.header(tr("The values on the map", lang))
+    shown = pd.concat([data.values.assign(status=tr("value", lang), note=[say(n, lang) for n in data.values["note"]]),
                        data.no_data.assign(value=None, flag="", year=view.year, note="",
                                            status=[say(r, lang) for r in data.no_data["reason"]])],
                       ignore_index=True)
@@ -65,10 +64,11 @@ def render(ctx: PageContext) -> state.View:
         "name").reset_index(drop=True)
     event = st.dataframe(
         shown, hide_index=True, width="stretch", key="map_table", on_select="rerun", selection_mode="multi-row",
-        column_config={"value": st.column_config.NumberColumn(f"value ({ind.short_unit or ind.unit})",
+        column_config={**headers(shown, lang),
+                       "value": st.column_config.NumberColumn(tr("value ({unit})", lang, unit=ind.short_unit or ind.unit),
                                                               format=f"%.{ind.decimals}f"),
                        "nuts_version": st.column_config.NumberColumn("NUTS", format="%d"),
-                       "year": st.column_config.NumberColumn("year", format="%d")})
+                       "year": st.column_config.NumberColumn(tr("year", lang), format="%d")})
     basket.offer(view, basket.ticked(event, list(shown["geo"])), ctx.pages)
     return view
 
@@ -101,24 +101,24 @@ def _map(ctx: PageContext, view: state.View, data, year_key: str = "w_year") -> 
     clicked = plotly_map.plotly_map(
         shown, key="map", year=view.year, years=len(years), follow=f".st-key-{year_key}",
         ahead=map_ahead.ahead(ctx.maps, view.indicator, view.level, view.year, view.scheme, lang, years),
+        fit=view.embed,  # an iframe's height is fixed: the map, its legend and the source line fit in it
         config={"topojsonURL": ctx.maps.base_maps, "displaylogo": False, "scrollZoom": False,
                 "modeBarButtonsToRemove": ["toImage"]})
-    st.caption(f"{source_line(store, ind, data.versions, lang)} · {BOUNDARIES} · {PROJECT}")
+    st.caption(f"{source_line(store, ind, data.versions, lang)} · {say(boundaries(), lang)} · {PROJECT}")
     # a click switches page at once, so no click outlives its figure
     if clicked and clicked in set(data.values["geo"]) | set(data.no_data["geo"]) and not view.embed:
         target = replace(view, geo=clicked)
-        st.switch_page(ctx.pages[REGION_PAGE], query_params=state.to_params(target))
+        links.switch(ctx.pages, "region", target)
     return True
 
 
 def _embedded(ctx: PageContext) -> state.View:
     """embed=1: the year control above the map, the map with its legend, the source line; no buttons, no table."""
     store, view = ctx.store, ctx.view
-    ind = get(view.indicator)
-    years = tables.years(store, ind, view.level)
+    years = tables.years(store, view.indicator, view.level)
     year = view.year
     if len(years) > 1:
-        year = st.select_slider(t("year", view.lang), years, key=frame.seed(
+        year = st.select_slider(tr("Year", view.lang), years, key=frame.seed(
             "w_embed_year", view.year if view.year in years else years[-1]))
     view = replace(view, year=year, layer="regions")
     _map(ctx, view, in_language(map_data(store, view.indicator, view.level, view.year, view.scheme), view.lang),

@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, ranking_maps
-from dashboard.i18n import data_text, localised, number, say, t, tr
+from dashboard.i18n import country, localised, number, say, tr
 from dashboard.screens import basket, downloads, local_views, most_affected_towns, rank_breakdown
 from dashboard.screens.rank_breakdown import preset_definition, preset_label, value_in
 from geodata.codes import EU27
@@ -25,8 +25,8 @@ from indicators.registry import REGISTRY
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view
     lang = view.lang
-    st.title(t("most_affected", lang))
-    level = st.radio(t("level", lang), [2, 3, state.LAU], horizontal=True,
+    st.title(tr("Most affected", lang))
+    level = st.radio(tr("NUTS level", lang), [2, 3, state.LAU], horizontal=True,
                      format_func=lambda lv: tr("Municipalities (2 km around the centre)", lang) if lv == state.LAU
                      else f"NUTS {lv}",
                      key=frame.seed("w_ma_level", view.level if view.level in (2, 3, state.LAU) else 2))
@@ -46,7 +46,7 @@ def render(ctx: PageContext) -> state.View:
     st.caption(availability_text(chosen, level, lang))
     weights = _own_weights(level, start_weights, lang) if chosen == OWN else presets.preset_weights(chosen, level)
     countries, outside_eu, typology = _filters(store, view, level)
-    view = replace(view, preset=chosen, weights={k: w for k, w in weights.items() if w} if chosen == OWN else {},
+    view = replace(view, level=level, preset=chosen, weights={k: w for k, w in weights.items() if w} if chosen == OWN else {},
                    countries=countries, outside_eu=outside_eu, typology=typology)
     st.caption(tr(
         "Each indicator is scaled 0-100 over **every EU-27 region of the level** (100 = the most affected end, "
@@ -66,7 +66,7 @@ def render(ctx: PageContext) -> state.View:
     ranked = result[result["rank"].notna()]
     years = result.attrs.get("years", {})
     st.caption(tr("Years used: {years}", lang, years="; ".join(
-        f"{data_text(REGISTRY[k].short_label, lang)} {v or '(' + tr('period not stated', lang) + ')'}"
+        f"{say(REGISTRY[k].short_label, lang)} {v or '(' + tr('period not stated', lang) + ')'}"
         for k, v in years.items())))
     if ranked.empty:
         st.info(tr("No region in this selection has enough data for this ranking.", lang))
@@ -100,7 +100,7 @@ def availability_text(preset_id: str, level: int, lang: str) -> str:
     found = presets.availability(preset_id, level)
 
     def names(ids):
-        return ", ".join(data_text(REGISTRY[i].short_label, lang) for i in ids)
+        return ", ".join(say(REGISTRY[i].short_label, lang) for i in ids)
 
     parts = [tr("At NUTS {level}: {indicators}.", lang, level=level, indicators=names(found["used"]))
              if found["used"] else tr("None of its indicators is published at NUTS {level}.", lang, level=level)]
@@ -116,7 +116,7 @@ def availability_text(preset_id: str, level: int, lang: str) -> str:
 
 def describe(preset_id: str, level: int, weights: dict[str, float], lang: str) -> str:
     """presets.describe (the CSV's definition line) in ``lang``."""
-    used = ", ".join(f"{data_text(REGISTRY[k].short_label, lang)} ×{_weight(w, lang)}"
+    used = ", ".join(f"{say(REGISTRY[k].short_label, lang)} ×{_weight(w, lang)}"
                      for k, w in weights.items() if w)
     return tr("{preset} (NUTS {level}): {definition} Weights: {weights}. Each indicator is scaled 0-100 over every "
               "EU-27 region of the level (100 = most affected).", lang, preset=preset_label(preset_id, lang),
@@ -131,7 +131,7 @@ def _weight(weight: float, lang: str) -> str:
 def _own_weights(level: int, start: dict[str, float], lang: str) -> dict[str, float]:
     """The own mix: one slider per indicator weighable at the level, starting from the preset shown before."""
     weights = {}
-    with st.expander(t("weights", lang), expanded=True):
+    with st.expander(tr("Weights", lang), expanded=True):
         columns = st.columns(2)
         for i, indicator_id in enumerate(CANDIDATES[level]):
             ind = localised(REGISTRY[indicator_id], lang)
@@ -160,12 +160,15 @@ def _filters(store, view, level: int) -> tuple[list[str], bool, dict[str, list[s
     if set(view.countries) - set(options):
         st.warning(tr("Countries outside the EU-27 in the link are listed only when regions outside the EU-27 are "
                       "ticked.", lang))
-    countries = st.multiselect(t("countries", lang), options, help=tr("None chosen: every country.", lang),
+    # named in the reader's language, so typing "Allemagne" or "Germany" finds DE; the code stays beside the name
+    countries = st.multiselect(tr("Countries", lang), options, help=tr("None chosen: every country.", lang),
+                               format_func=lambda code: f"{country(code, lang)} ({code})",
+                               placeholder=tr("every country", lang),
                                key=frame.seed("w_countries", [c for c in view.countries if c in options]))
     typology = {}
     if level == 3:
         st.caption(tr("{label}: any value chosen within a box, and every box with a value.", lang,
-                      label=t("typology", lang)))
+                      label=tr("Territorial type (NUTS 3)", lang)))
         values = typology_values(store)
         # the municipal ranking's filters (degurba, size, nuts) ride in the same parameter: not NUTS 3 types
         regional = {c: chosen for c, chosen in view.typology.items() if c not in state.LAU_FILTERS}
@@ -189,7 +192,7 @@ def _headers(weights: dict[str, float], lang: str) -> dict[str, str]:
              "Score": tr("Score", lang), "Data for (% of weight)": tr("Data for (% of weight)", lang),
              "Rank if a weight moves ±20 %": tr("Rank if a weight moves ±20 %", lang),
              "Converted from another NUTS version": tr("Converted from another NUTS version", lang)}
-    names = {i: data_text(REGISTRY[i].short_label, lang) for i in weights}
+    names = {i: say(REGISTRY[i].short_label, lang) for i in weights}
     points = {contribution_column(i): tr("{indicator}: points", lang, indicator=names[i]) for i in weights}
     values = {value_column(i): names[i] for i in weights}
     return {**fixed, **points, **values}
@@ -197,7 +200,7 @@ def _headers(weights: dict[str, float], lang: str) -> dict[str, str]:
 
 def _table(result: pd.DataFrame, view, pages: dict) -> None:
     lang = view.lang
-    st.header(t("ranked", lang))
+    st.header(tr("Ranked regions", lang))
     st.caption(rank_breakdown.coverage_rule(lang))
     weights = result.attrs["weights"]
     total = sum(weights.values())
@@ -218,7 +221,7 @@ def _table(result: pd.DataFrame, view, pages: dict) -> None:
     table = display_table(result, lambda v, i: value_in(v, i, lang))
     converted = result.loc[result["rank"].notna(), "converted"]  # the indicators' ids, named in the page's language
     table["Converted from another NUTS version"] = [
-        ", ".join(data_text(REGISTRY[i].short_label, lang) for i in c.split(", ") if i) for c in converted]
+        ", ".join(say(REGISTRY[i].short_label, lang) for i in c.split(", ") if i) for c in converted]
     event = st.dataframe(table.rename(columns=headers), hide_index=True, width="stretch", column_config=config,
                          key="ranking_table", on_select="rerun", selection_mode="multi-row")
     basket.offer(view, basket.ticked(event, list(table["Code"])), pages)

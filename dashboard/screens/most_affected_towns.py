@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, ranking_maps
-from dashboard.i18n import number, say, t, tr
+from dashboard.i18n import number, say, tr
 from dashboard.screens import downloads, rank_breakdown
 from geodata.codes import EU27
 from indicators import lau_ranking
@@ -69,7 +69,7 @@ def _filters(store, view: state.View) -> tuple[dict, list[str]]:
     columns = st.columns(2)
     options = store.memo.cached(("lau_ranking", "countries"), lambda: sorted(set(lau_ranking.towns(store)["country"])
                                                                              & EU27))
-    countries = columns[0].multiselect(t("countries", lang), options, help=tr("None chosen: every country.", lang),
+    countries = columns[0].multiselect(tr("Countries", lang), options, help=tr("None chosen: every country.", lang),
                                        key=frame.seed("w_countries", [c for c in view.countries if c in options]))
     region_names = store.memo.cached(("lau_ranking", "regions", tuple(countries)),
                                      lambda: _region_names(store, countries))
@@ -166,7 +166,7 @@ def _numbers(values: pd.Series, decimals: int, lang: str) -> list[str]:
 
 
 def _table(table: pd.DataFrame, lang: str) -> None:
-    st.header(t("ranked", lang))
+    st.header(tr("Ranked municipalities", lang))
     st.caption(rank_breakdown.coverage_rule(lang))
     score, share, link = tr("Score", lang), tr("Data for (% of weight)", lang), tr("Town page", lang)
     config = {score: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.1f",

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
-from dashboard.i18n import data_text, localised, number, tr
+from dashboard.i18n import localised, number, say, tr
 from geodata.codes import EU27, level_of
 from indicators import presets
 from indicators.composite import composite
@@ -56,7 +56,7 @@ def coverage_rule(lang: str) -> str:
 def table(store, level: int, weights: dict[str, float], geo: str, lang: str = "en") -> None:
     """The breakdown of ``geo``'s score under ``weights``, with the sum spelt out."""
     show(breakdown(store, level, weights, geo), lang, value=lambda v, row: value_in(v, row["indicator"], lang),
-         label=lambda row: data_text(row["label"], lang))
+         label=lambda row: say(row["label"], lang))
 
 
 def show(parts: pd.DataFrame, lang: str, value, label) -> None:

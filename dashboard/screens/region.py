@@ -6,16 +6,17 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import frame, profile_figures, state
+from dashboard import frame, i18n, links, profile_figures, state
 from dashboard.export import pdf
 from dashboard.context import PageContext
-from dashboard.i18n import credit, data_text, localised, number, say, t, tr
+from dashboard.column_words import headers
+from dashboard.i18n import localised, number, say, tr
 from dashboard.screens import basket, downloads, local_views, rank_breakdown, region_grid, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
-from indicators import caveats, context, flags, peers, profile
+from indicators import context, flags, peers, profile
 from indicators.registry import REGISTRY
-from indicators.summary import country_name, summary
+from indicators.summary import summary
 
 
 def render(ctx: PageContext) -> state.View:
@@ -24,12 +25,12 @@ def render(ctx: PageContext) -> state.View:
     labels = option_labels(options, view.lang)
     names = dict(zip(options["geo"], options["name"]))  # carried, never cut back out of a label
     codes = list(options["geo"])
-    geo = st.selectbox(t("find_region", view.lang), codes, index=None, format_func=labels.get,
+    geo = st.selectbox(tr("Find a region by name or code", view.lang), codes, index=None, format_func=labels.get,
                        key=frame.seed("w_geo", view.geo),
                        placeholder=tr("Type a name or a code, e.g. Lombardia or ITC4", view.lang))
     view = replace(view, geo=geo)
     with st.expander(tr("Find your town (every EU municipality, 1 km grid)", view.lang)):
-        town_search_box.render(store, ctx.pages, key="w_town_query", lang=view.lang)
+        town_search_box.render(store, ctx.pages, view, key="w_town_query")
     if not geo:
         st.info(tr("Pick a region above, or click one on the map.", view.lang))
         return view
@@ -37,8 +38,8 @@ def render(ctx: PageContext) -> state.View:
     st.caption(f"{geo} · {_badge(level_of(geo), view.lang)}")
     downloads.on_request(tr("one-page briefing (PDF)", view.lang), lambda: pdf.briefing(store, geo, view.lang),
                          f"briefing_{geo}_{view.lang}.pdf", f"briefing_{geo}_{view.lang}")
-    st.header(t("summary", view.lang))
-    st.write(plain(summary(store, geo, view.lang)))
+    st.header(tr("In short", view.lang))
+    st.write(plain(say(summary(store, geo), view.lang)))
     _headline(store, geo, view)
     _trends(store, geo, view)
     _origins(store, geo, view)
@@ -47,7 +48,7 @@ def render(ctx: PageContext) -> state.View:
     _peers(store, geo, view, pages)
     _missing(store, geo, view, pages)
     region_grid.render(store, geo, names[geo], lang=view.lang)
-    region_towns.render(store, geo, ctx.pages, view.lang)
+    region_towns.render(store, geo, ctx.pages, view)
     return view
 
 
@@ -66,7 +67,7 @@ def option_labels(options, lang: str) -> dict[str, str]:
 
 def _headline(store, geo, view) -> None:
     lang = view.lang
-    st.header(t("headline", lang))
+    st.header(tr("Headline figures", lang))
     facts = profile.headline(store, geo)
     columns = st.columns(3)
     for i, fig in enumerate(facts):
@@ -75,16 +76,16 @@ def _headline(store, geo, view) -> None:
         with columns[i % 3].container(border=True):
             st.markdown(f"**{plain(words.short_label)}** · :blue-badge[{_badge(fig.level, lang)}]")
             unit = words.short_unit or words.unit
-            st.metric(label=plain(words.label), value=f"{_number(fig.value, ind.decimals, lang)} {unit}",
+            st.metric(label=plain(words.label), value=f"{number(fig.value, ind.decimals, lang)} {unit}",
                       label_visibility="collapsed")
             _strip(store, fig, ind, view)
             flag = tr("flag {flag} ({meaning})", lang, flag=fig.flag, meaning=say(flags.said(fig.flag), lang))
             lines = [f"{fig.period or tr('period not stated', lang)}" + (f" · {flag}" if fig.flag else "")]
-            caveat = caveats.beside(ind, fig.year, {"flag": fig.flag}, lang)  # fig.caveat, in the page's language
+            caveat = say(fig.caveat, lang)  # fig.caveat, in the page's language
             if caveat:
                 lines.append(f"**{plain(caveat)}**")
             if fig.geo != geo:
-                place = country_name(store, fig.geo, lang) if fig.level == 0 else fig.name  # a country in lang
+                place = i18n.country(fig.geo, lang) if fig.level == 0 else fig.name  # a country in lang
                 lines.append(tr("figure for {region} ({code})", lang, region=plain(place), code=fig.geo))
             if fig.note:
                 lines.append(plain(say(fig.note, lang)))
@@ -102,7 +103,7 @@ def _headline(store, geo, view) -> None:
                     # an aggregate missing regions or member states is never called "country" or "EU"
                     where = tr("comparison", lang) if bench.partial else _scope(bench.scope, lang)
                     lines.append(tr("{label}: {content}", lang, label=where,
-                                    content=f"{_number(bench.value, ind.decimals, lang)} {unit} "
+                                    content=f"{number(bench.value, ind.decimals, lang)} {unit} "
                                             f"({plain(say(bench.label, lang))})"))
             st.caption("  \n".join(lines))
 
@@ -130,10 +131,6 @@ def _not_drawn(missing: list[str], lang: str) -> str:
             }[tuple(missing)]
 
 
-def _number(value, decimals: int, lang: str) -> str:
-    return "–" if value is None or value != value else number(value, decimals, lang)
-
-
 def _rank(rank: int, n: int, tied: int | None, lang: str) -> str:
     """ranks.rank_label ('=9 of 38') in ``lang``."""
     return tr("{rank} of {count}", lang, rank=("=" if tied and tied > 1 else "") + str(rank), count=n)
@@ -144,7 +141,7 @@ def _strip(store, fig, ind, view) -> None:
     rows = context.strip(store, ind, fig.geo, fig.level, fig.year)
     if rows.empty or (rows["group"] == "region").sum() == 0:
         return
-    country = country_name(store, fig.geo[:2], view.lang)
+    country = i18n.country(fig.geo[:2], view.lang)
     complete = {scope: (b.value if b is not None and not b.partial else None)
                 for scope, b in (("country", fig.country), ("EU", fig.eu))}
     chart = profile_figures.dot_strip(rows, localised(ind, view.lang), region_name=fig.name, country_name=country, level=fig.level,
@@ -152,13 +149,13 @@ def _strip(store, fig, ind, view) -> None:
                                       lang=view.lang)
     st.plotly_chart(chart, key=f"strip-{ind.id}", config={"displayModeBar": False},
                     alt=tr("{indicator}: {region} among {count} regions of NUTS {level}", view.lang,
-                           indicator=data_text(ind.short_label, view.lang), region=fig.name, count=len(rows),
+                           indicator=say(ind.short_label, view.lang), region=fig.name, count=len(rows),
                            level=fig.level))
 
 
 def _trends(store, geo, view) -> None:
     lang = view.lang
-    st.header(t("trends", lang))
+    st.header(tr("Trends", lang))
     st.caption(tr("The region's line (or its nearest larger region's) with its country's and the EU's, over the last "
                   "{years} years at most. A year whose country or EU value would rest on an incomplete set of regions "
                   "is left out of that line.", lang, years=context.LAST_YEARS))
@@ -169,11 +166,11 @@ def _trends(store, geo, view) -> None:
         if series.empty:
             continue
         ind = localised(REGISTRY[indicator_id], lang)
-        series.loc[series["series"] == "country", "name"] = country_name(store, geo[:2], view.lang)
+        series.loc[series["series"] == "country", "name"] = i18n.country(geo[:2], view.lang)
         own = series[series["series"] == "region"]
         name = str(own["name"].iloc[0])
         with columns[shown % 2]:
-            fig = profile_figures.trend_lines(series, ind, f"{ind.short_label} ({name})", credit(ind.credit, lang))
+            fig = profile_figures.trend_lines(series, ind, f"{ind.short_label} ({name})", say(ind.credit, lang))
             st.plotly_chart(fig, key=f"trend-{indicator_id}", config={"displaylogo": False},
                             alt=tr("{indicator} over time for {region}, its country and the EU", lang,
                                    indicator=ind.label, region=name))
@@ -183,7 +180,8 @@ def _trends(store, geo, view) -> None:
             with st.expander(tr("Data and downloads", lang)):
                 said = series.assign(series=[_series(s, lang) for s in series["series"]],
                                      label=[say(label, lang) for label in series["label"]])
-                st.dataframe(said[["series", "name", "year", "value", "flag", "label"]], hide_index=True)
+                said = said[["series", "name", "year", "value", "flag", "label"]]
+                st.dataframe(said, hide_index=True, column_config=headers(said, lang))
                 downloads.figure_images(fig, f"{indicator_id}_{geo}", f"trend_{indicator_id}_{geo}")
         shown += 1
     if not shown:
@@ -194,29 +192,31 @@ def _origins(store, geo, view) -> None:
     table = profile.origins(store, geo)
     if table.empty:
         return
-    st.header(t("origins", view.lang))
+    st.header(tr("Top countries of birth (Census 2021)", view.lang))
     st.caption(tr("For the NUTS 2 region {region}. Source: Eurostat (cens_21cob_r3), Census 2021.", view.lang,
                   region=table["region"].iloc[0]))
-    if view.lang != "en":  # the countries in the page's language, the columns said in it too
-        table = table.assign(**{"country of birth": [country_name(store, code, view.lang) for code in table["code"]]})
+    # the countries in the page's language (CLDR), the columns said in it too
+    table = table.assign(**{"country of birth": [i18n.country(code, view.lang) for code in table["code"]]})
     st.dataframe(table.rename(columns={"country of birth": tr("country of birth", view.lang),
                                        "code": tr("code", view.lang), "people": tr("people", view.lang),
                                        "region": tr("region", view.lang)}), hide_index=True)
+    if "XK" in set(table["code"]):
+        st.caption(say(i18n.KOSOVO_NOTE, view.lang))
 
 
 def _peers(store, geo, view, pages) -> None:
-    st.header(t("peers", view.lang))
+    st.header(tr("Similar regions", view.lang))
     found = peers.peers(store, geo, k=5)
     if found.empty:
         st.caption(tr("Not enough comparable data to find similar regions.", view.lang))
         return
     for row in found.itertuples():
         target = replace(view, geo=row.geo)
-        st.page_link(pages["region"], label=f"{row.name} ({row.geo})", query_params=state.to_params(target))
+        links.page_link(pages, "region", target, f"{row.name} ({row.geo})")
         st.caption(tr("Close on: {reasons}", view.lang, reasons=plain(one_after_another(row.reasons, view.lang))))
     group = basket.add(replace(view, geos=[geo]), list(found["geo"]))  # the region first, then its peers
-    st.page_link(pages["compare"], label=tr("Compare this region with its {count} similar regions →", view.lang,
-                                            count=len(found)), query_params=state.to_params(group), icon="🧺")
+    links.page_link(pages, "compare", group, tr("Compare this region with its {count} similar regions →", view.lang,
+                                                count=len(found)), icon=":material/shopping_basket:")
 
 
 def one_after_another(reasons, lang: str) -> str:
@@ -229,17 +229,16 @@ def one_after_another(reasons, lang: str) -> str:
 
 
 def _missing(store, geo, view, pages) -> None:
-    st.header(t("missing", view.lang))
+    st.header(tr("What is missing for this region", view.lang))
     availability = profile.missing(store, geo)
     if availability["higher level only"]:
         st.write(tr("Only for a larger area: {indicators}", view.lang,
-                    indicators=", ".join(plain(data_text(REGISTRY[i].short_label, view.lang))
+                    indicators=", ".join(plain(say(REGISTRY[i].short_label, view.lang))
                                          for i in availability["higher level only"])))
     if availability["not at all"]:
         st.write(tr("Not available for this region: {indicators}", view.lang,
-                    indicators=", ".join(plain(data_text(REGISTRY[i].short_label, view.lang))
+                    indicators=", ".join(plain(say(REGISTRY[i].short_label, view.lang))
                                          for i in availability["not at all"])))
     if not availability["higher level only"] and not availability["not at all"]:
         st.write(tr("Every regional indicator has a value at this region's own level.", view.lang))
-    st.page_link(pages["data_gaps"], label=tr("This region's data gaps, indicator by indicator →", view.lang),
-                 query_params=state.to_params(view))
+    links.page_link(pages, "data_gaps", view, tr("This region's data gaps, indicator by indicator →", view.lang))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.i18n import number, say, tr
-from dashboard.region_grid_map import OUTLINE, region_grid_map
+from dashboard.region_grid_map import outline, region_grid_map
 from dashboard.text import plain
 from indicators import local
 
@@ -27,7 +27,7 @@ def render(store, geo: str, name: str, lang: str = "en") -> None:
     lines = [tr("Cells whose centre lies in the region's NUTS 2021 polygon ({outline}; a cell whose centre falls in "
                 "no polygon, on coasts and borders, goes to the nearest region within 30 km). Cells with fewer than "
                 "20 residents are drawn light (few residents), withheld or unpublished cells grey; blank means no "
-                "resident.", lang, outline=_outline(lang))]
+                "resident.", lang, outline=outline(lang))]
     if size > 1:
         lines.append(tr("A large region: the 1 km cells are summed to {size} km blocks by the project (counts summed, "
                         "withheld counts left out) so the map stays legible.", lang, size=size))
@@ -49,12 +49,6 @@ def _figure_line(store, geo: str, lang: str = "en") -> str:
                   "{deviation} %); the cells above do not reproduce the region's population closely enough to sum "
                   "them into one figure.", lang, deviation=_signed(figures["deviation_pct"], lang))
     return tr("Regional grid figure: not given ({reason}).", lang, reason=say(figures["reason"], lang))
-
-
-def _outline(lang: str) -> str:
-    """region_grid_map.OUTLINE in ``lang``."""
-    assert OUTLINE == "outline: GISCO 1:20 million, generalised", "OUTLINE changed: change its translation too"
-    return tr("outline: GISCO 1:20 million, generalised", lang)
 
 
 def _signed(value: float, lang: str) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
+from dashboard import links, state
 from dashboard.i18n import number, tr
 from dashboard.text import plain
 from indicators import local
@@ -11,8 +14,9 @@ from indicators import local
 SHOWN = 30
 
 
-def render(store, geo: str, pages: dict, lang: str = "en") -> None:
-    """The expander of town links, its words in ``lang`` (names as published)."""
+def render(store, geo: str, pages: dict, view: state.View) -> None:
+    """The expander of town links, its words in the view's language (names as published)."""
+    lang = view.lang
     towns = local.municipalities_in(store, geo, SHOWN)
     if towns.empty:
         return
@@ -22,4 +26,4 @@ def render(store, geo: str, pages: dict, lang: str = "en") -> None:
             name = row.name if row.name_latin == row.name else f"{row.name_latin} / {row.name}"
             people = "" if row.population != row.population else " · " + tr(
                 "{people} residents (LAU 2020)", lang, people=number(int(row.population), 0, lang))
-            st.page_link(pages["town"], label=plain(f"{name}{people}"), query_params={"lau": row.gisco_id})
+            links.page_link(pages, "town", replace(view, lau=row.gisco_id), plain(f"{name}{people}"))

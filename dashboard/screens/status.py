@@ -7,12 +7,13 @@ import streamlit as st
 
 from dashboard import cached
 from dashboard.context import PageContext
-from dashboard.i18n import number, t, tr
+from dashboard.column_words import headers
+from dashboard.i18n import number, tr
 
 
 def render(ctx: PageContext) -> None:
     store, lang = ctx.store, ctx.view.lang
-    st.title(t("status", lang))
+    st.title(tr("Data status", lang))
     st.caption(tr("Store built {built} · {observations} observations from {sources} sources", lang,
                   built=store.info["built_at"], observations=number(store.info["observations"], 0, lang),
                   sources=len(store.info["sources"])))
@@ -32,4 +33,4 @@ def render(ctx: PageContext) -> None:
     )
     with st.expander(tr("Codes that match no region ({count}), with the reason", lang,
                         count=number(len(store.unmatched), 0, lang))):
-        st.dataframe(store.unmatched, hide_index=True, width="stretch")
+        st.dataframe(store.unmatched, hide_index=True, width="stretch", column_config=headers(store.unmatched, lang))

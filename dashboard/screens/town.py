@@ -1,4 +1,5 @@
-"""Town page: one municipality, its 1 km map and the circle figures beside its region, country and the EU."""
+"""Town page: the answer first (one sentence and the 1 km map), the key figures beside region, country and the EU,
+official local figures, towns like yours, then context."""
 
 from __future__ import annotations
 
@@ -7,14 +8,16 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import frame, state, town_params
+from dashboard import frame, links, state
+from dashboard.context import PageContext
 from dashboard.export import csvs
-from dashboard.i18n import number, tr
+from dashboard.i18n import country, number, say, tr
 from dashboard.local_map import local_map
 from dashboard.screens import downloads, town_official as official_view, town_search_box
 from dashboard.text import plain
-from dashboard.town_words import area_label, area_note, how_they_differ, measure_label, word
-from indicators import local
+from indicators import local, similar_towns, tables, town_answer, town_official
+
+MAP_HEIGHT = 430  # square cells: at 390 px the map is as wide as the screen and ends on the first screen
 
 
 def _degurba(code: int, lang: str) -> str | None:
@@ -27,6 +30,8 @@ def _caveats(lang: str) -> list[str]:
         tr("Circles count the 1 km cells whose centre lies within the radius of the town's population-weighted "
            "centre; they cross municipal and national borders.", lang),
         tr("Shares are over the residents whose place of birth is known; coverage says how many that is.", lang),
+        tr("A share is given only when the residents whose value is known are at least 80 % of the area's "
+           "residents; below, it says too little is known.", lang),
         tr("Withheld cells and variables a country did not publish are unknown, never counted as 0.", lang),
         tr("Moved in from abroad: residents whose usual residence one year before the census was abroad.", lang),
         tr("NUTS 3 figures from the grid are shown only where the 1:20M boundary reproduces the region's share of "
@@ -35,122 +40,193 @@ def _caveats(lang: str) -> list[str]:
     ]
 
 
-def render(store, view: state.View, maps, pages: dict) -> None:
+def render(ctx: PageContext) -> state.View:
+    store, view, pages = ctx.store, ctx.view, ctx.pages
     lang = view.lang
-    params = {k: st.query_params.get(k) for k in st.query_params.keys()}
-    town_view, warnings = town_params.parse(params, lambda gid: local.municipality(store, gid) is not None, lang)
-    frame.show_warnings(warnings)
-    if town_view.lau is None:
+    if view.lau is None:
         st.title(tr("Find your town", lang))  # the page's one h1 before a town is chosen (a town's own name after)
-    town_search_box.render(store, pages, key="w_town_query", lang=lang)
-    if town_view.lau is None:
+        town_search_box.render(store, pages, view, key="w_town_query")
         st.info(tr("Type the name of a town above to see who lives around it, at 1 km.", lang))
-        _write_url(view, town_view)
-        return
-    town = local.municipality(store, town_view.lau)
-    radius = st.segmented_control(tr("Radius (km)", lang), town_params.RADII,
-                                  key=frame.seed("w_town_radius", town_view.radius))
-    measure = st.selectbox(tr("Measure on the map", lang), list(local.MEASURES),
-                           format_func=lambda m: measure_label(m, lang),
-                           key=frame.seed("w_town_measure", town_view.measure))
-    town_view = town_params.TownView(town_view.lau, radius or town_view.radius, measure or town_view.measure)
-    _header(town, pages, view)
-    official = official_view.render(store, town_view.lau, str(town["name"]), lang)  # official figures first
-    st.header(tr("Around the town: the 1 km grid (Census 2021)", lang))
+        return view
+    town = local.municipality(store, view.lau)
+    # the answer and the map come before their pickers: read the pickers' state first
+    view = replace(view, radius=st.session_state.get("w_town_radius") or view.radius,
+                   measure=st.session_state.get("w_town_measure") or view.measure)
+    _header(town, lang)
+    st.markdown(f"<p style='font-size:1.15rem;font-weight:600;margin:0'>"
+                f"{_html(say(town_answer.answer(store, view.lau, view.radius, lang), lang))}</p>",
+                unsafe_allow_html=True)  # the answer: a paragraph, not a heading (the town's name is the h1)
+    _map(store, town, view, lang)
+    left, right = st.columns(2)
+    with left:
+        st.segmented_control(tr("Radius (km)", lang), state.RADII,
+                             key=frame.seed("w_town_radius", view.radius))
+    with right:
+        st.selectbox(tr("Measure on the map", lang), list(local.MEASURES),
+                     format_func=lambda m: say(local.MEASURES[m].label, lang),
+                     key=frame.seed("w_town_measure", view.measure))
+    st.header(tr("Key figures: the town beside its region, country and the EU", lang))
+    _key_figures(store, view, lang)
+    official = official_view.render(store, view.lau, str(town["name"]), lang, context=False)
     if official["section"].eq("ine").any():
-        st.write(how_they_differ(lang))
-    fig = local_map(store, town, town_view.measure, town_view.radius, lang=lang)
-    st.plotly_chart(fig, key=f"town-map-{town_view.lau}-{town_view.measure}-{town_view.radius}",
-                    config={"displaylogo": False, "scrollZoom": False,
-                            "toImageButtonOptions": {"filename": f"town_{town_view.lau}", "scale": 2}},
-                    alt=tr("1 km map around {town}; the same figures are in the table below.", lang,
-                           town=town["name"]))
-    st.caption(tr("Cells with fewer than 20 residents are drawn light (few residents), withheld or unpublished "
-                  "cells grey; blank means no resident. Names mark municipality centres.", lang))
-    table = local.comparison(store, town_view.lau)
-    _figures(table, str(town["name"]), lang)
+        st.caption(say(town_official.HOW_THEY_DIFFER, lang))
+    matches = _similar(store, view, town, pages, lang)
+    st.header(tr("Context", lang))
+    official_view.render(store, view.lau, str(town["name"]), lang, context=True)
+    if not official["section"].eq("city").any() and not town_official.country_publishes(store, str(town["country"])):
+        st.write(plain(say(town_official.no_city_series(country(str(town["country"]), lang)), lang)))
+    _profiles(store, town, pages, view)
     st.markdown("\n".join(f"- {plain(c)}" for c in _caveats(lang)))
-    _downloads(store, town_view, fig, table, official, lang)
-    _write_url(view, town_view)
+    table = local.comparison(store, view.lau)
+    _downloads(store, town, view, table, official, matches, lang)
+    st.subheader(tr("Find another town", lang))
+    town_search_box.render(store, pages, view, key="w_town_query")
+    return view
 
 
-def _header(town, pages, view) -> None:
-    lang = view.lang
+def _header(town, lang: str) -> None:
     st.title(plain(town["name"]))
-    if town["name_latin"] != town["name"]:
-        st.caption(plain(town["name_latin"]))
     degurba = None if pd.isna(town["degurba"]) else _degurba(int(town["degurba"]), lang)
     urbanisation = (tr("{degurba} (LAU {year})", lang, degurba=degurba, year=town["degurba_year"]) if degurba
                     else tr("not known (not classified, or not in the LAU 2019 table)", lang))
     population = (tr("not stated", lang) if pd.isna(town["population"])
                   else tr("{population} (LAU 2020 table)", lang, population=number(int(town["population"]), 0, lang)))
-    facts = [f"{town['country']}", tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
-             tr("degree of urbanisation: {urbanisation}", lang, urbanisation=urbanisation),
-             tr("population {population}", lang, population=population)]
+    facts = [str(town["name_latin"])] if town["name_latin"] != town["name"] else []
+    facts += [country(str(town["country"]), lang), tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
+              tr("degree of urbanisation: {urbanisation}", lang, urbanisation=urbanisation),
+              tr("population {population}", lang, population=population)]
     st.caption(" · ".join(plain(f) for f in facts))
+
+
+def _map(store, town, view, lang: str) -> None:
+    """The map as wide as the column, its legend under it as wrapping text (a colour bar beside the map left it
+    145 px wide on a phone); the exported image keeps the figure's own colour bar."""
+    page, legend = store.memo.cached(("town_page_map", view.lau, view.measure, view.radius, lang),
+                                     lambda: _page_map(store, town, view, lang))
+    st.plotly_chart(page, key=f"town-map-{view.lau}-{view.measure}-{view.radius}",
+                    config={"displaylogo": False, "scrollZoom": False,
+                            "toImageButtonOptions": {"filename": f"town_{view.lau}", "scale": 2}},
+                    alt=tr("1 km map around {town}; the same figures are in the key figures below.", lang,
+                           town=town["name"]))
+    st.markdown(legend, unsafe_allow_html=True)
+    st.caption(tr("Cells with fewer than 20 residents are drawn light (few residents), withheld or unpublished "
+                  "cells grey; blank means no resident. Names mark municipality centres.", lang))
+
+
+def _page_map(store, town, view, lang: str) -> tuple:
+    """The map as the page sends it (no colour bar, the page's height) and its legend as HTML, made once per view
+    (the figure took 350 ms to build and as long to serialise on every rerun)."""
+    page = local_map(store, town, view.measure, view.radius, lang=lang)
+    heatmap = page.data[0]
+    # a Figure, not a dict: st.plotly_chart validates a dict into a Figure again (0.5 s) on every rerun
+    page.update_traces(showscale=False, selector=dict(type="heatmap"))
+    # no title on the page: the legend under the map names the measure, and a phone keeps the height for the map
+    page.update_layout(height=MAP_HEIGHT, margin=dict(l=0, r=0, t=0, b=30), title_text="")
+    colours = [stop[1] for stop in heatmap.colorscale[::2]]
+    swatches = " ".join(f"<span style='white-space:nowrap'><span aria-hidden='true' style='display:inline-block;"
+                        f"width:0.9em;height:0.9em;background:{c};border:1px solid #999;vertical-align:middle'></span>"
+                        f" {_html(label)}</span>" for c, label in zip(colours, heatmap.colorbar.ticktext))
+    measure = say(local.MEASURES[view.measure].label, lang)
+    legend = (f"<div style='font-size:0.85rem;line-height:1.8'>{_html(measure)} ({_html(heatmap.colorbar.title.text)}):"
+              f" {swatches}</div>")
+    return page, legend
+
+
+def _html(text) -> str:
+    """Text for the legend's HTML: the markup characters escaped (labels come from the catalogues)."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _value(cell: dict, decimals: int, lang: str) -> str:
+    """A figure as shown: the number, 'too little known (x % of residents)', or 'not known' (never 0)."""
+    if cell["value"] is not None:
+        return number(float(cell["value"]), decimals, lang)
+    return say(cell["too_little"], lang) if cell["too_little"] is not None else tr("not known", lang)
+
+
+def _key_figures(store, view, lang: str) -> None:
+    """Each figure in its own box, lines that wrap (no table to scroll sideways on a phone or beside a wide map)."""
+    figures = town_answer.key_figures(store, view.lau, view.radius, lang)
+    columns = st.columns(2)
+    for i, figure in enumerate(figures):
+        unit = say(figure["unit"], lang)
+        circles = " · ".join(
+            (f"**{r:g} km: {_value(c, figure['decimals'], lang)}**" if r == view.radius
+             else f"{r:g} km: {_value(c, figure['decimals'], lang)}") for r, c in figure["circles"].items()
+            if r in state.RADII)
+        lines = [f"**{plain(say(figure['label'], lang))}** ({plain(unit)})", circles]
+        for area in figure["areas"]:
+            level = {"nuts_3": " (NUTS 3)", "nuts_2": " (NUTS 2)"}.get(area["kind"], "")
+            shown = (_value(area, figure["decimals"], lang) if area["value"] is not None or area["too_little"]
+                     else tr("not computed", lang) if area["note"] and area["kind"].startswith("nuts")
+                     else tr("not known", lang))
+            lines.append(f"{plain(say(area['name'], lang))}{level}: {plain(shown)}")
+        with columns[i % 2].container(border=True):
+            st.markdown("  \n".join(lines))
+    notes = [f"{plain(say(area['name'], lang))}: {plain(say(area['note'], lang))}" for area in figures[0]["areas"]
+             if area["note"]]
+    for note in notes:
+        st.caption(note)
+    st.caption(tr("(\\*) of residents whose place of birth is known · (\\*\\*) of residents whose residence a year "
+                  "before is known. Not known = withheld, not published or not computed, never 0.", lang))
+
+
+def _similar(store, view, town, pages, lang: str) -> pd.DataFrame:
+    """Towns like yours: other countries first (a same-country option), each with its reasons and a link."""
+    st.header(tr("Towns like yours", lang))
+    st.write(tr("Municipalities across the EU most like {town}, for a study visit, mentoring or city-to-city "
+                "cooperation.", lang, town=plain(town["name"])))
+    # a long name ("Berchem-Sainte-Agathe / Sint-Agatha-Berchem") wraps instead of running off a phone's screen
+    st.markdown("<style>[data-testid='stPageLink'] *{white-space:normal !important;overflow-wrap:anywhere}</style>",
+                unsafe_allow_html=True)
+    same = st.toggle(tr("Only towns in the same country", lang), key=frame.seed("w_town_same_country", False))
+    matches = similar_towns.similar_towns(store, view.lau, 10, same_country=same)
+    if matches is None or matches.empty:
+        st.caption(tr("No municipality can be compared: the town's grid figures are not known.", lang))
+        return pd.DataFrame(columns=similar_towns.COLUMNS)
+    for row in matches.itertuples(index=False):  # each link keeps the reader's language, radius and measure
+        links.page_link(pages, "town", replace(view, lau=row.gisco_id),
+                        plain(f"{row.name} ({country(str(row.country), lang)})"))
+        st.caption(plain(f"{row.nuts_3_name} · " + "; ".join(say(reason, lang) for reason in row.reasons)))
+    with st.expander(tr("How towns are compared", lang)):
+        st.markdown("\n".join(f"- {plain(say(p, lang))}" for p in similar_towns.method(store)))
+        st.caption(tr("Distance: the weighted root mean square of the scaled differences. Other countries first, at "
+                      "most {count} per country; a town with too little known within 5 km is not compared.", lang,
+                      count=similar_towns.PER_COUNTRY))
+    return matches
+
+
+def _profiles(store, town, pages, view) -> None:
     left, right = st.columns(2)
     for column, geo in ((left, str(town["nuts_3"])), (right, str(town["nuts_2"]))):
-        target = replace(view, geo=geo)
-        with column:
-            st.page_link(pages["region"], label=tr("Profile of {code} →", lang, code=geo),
-                         query_params=state.to_params(target))
+        with column:  # the region named, its code beside the name
+            label = tr("Profile of {region} ({code}) →", view.lang, region=tables.region_name(store, geo), code=geo)
+            links.page_link(pages, "region", replace(view, geo=geo), plain(label))
 
 
-def _figures(table, town_name: str, lang: str) -> None:
-    """The circle figures beside region, country and EU; labels in ``lang``, numbers in its format."""
-    wide = table.set_index(["figure", "unit", "area_label"])["value"].unstack("area_label")
-    rows = list(dict.fromkeys(zip(table["figure"], table["unit"])))
-    shown = wide.reindex(index=rows, columns=list(dict.fromkeys(table["area_label"])))
-    counts = shown.index.get_level_values("unit").isin(["persons", "1 km cells"])
-    shown = shown.astype(object).apply(lambda col: [_number(v, whole, lang) for v, whole in zip(col, counts)])
-    shown = shown.reset_index()
-    if lang != "en":  # the English table keeps the indicators' own labels (the CSV's)
-        heads = {label: area_label(area, label, town_name, lang)
-                 for area, label in zip(table["area"], table["area_label"])}
-        shown["figure"] = shown["figure"].map(lambda f: word(f, lang))
-        shown["unit"] = shown["unit"].map(lambda u: word(u, lang))
-        shown = shown.rename(columns={**heads, "figure": tr("figure", lang), "unit": tr("unit", lang)})
-    st.dataframe(shown, hide_index=True, width="stretch")
-    for area, label, note in table.drop_duplicates("area")[["area", "area_label", "note"]].itertuples(index=False):
-        if note:
-            shown_label = label if lang == "en" else area_label(area, label, town_name, lang)
-            st.caption(plain(f"{shown_label}: {area_note(area, note, lang)}"))
-    st.caption(tr("* of residents whose place of birth is known · ** of residents whose residence a year before is "
-                  "known. Empty = unknown (withheld, not published or not computed), never 0.", lang))
-
-
-def _number(value, whole: bool, lang: str) -> str:
-    """A figure as text: thousands separated for counts, one decimal otherwise, empty when unknown."""
-    if value is None or value != value:
-        return ""
-    return number(int(value), 0, lang) if whole else number(float(value), 1, lang)
-
-
-def _downloads(store, town_view, fig, table, official, lang: str) -> None:
-    stem = f"town_{town_view.lau}_{town_view.radius}km"
+def _downloads(store, town, view, table, official, matches, lang: str) -> None:
+    stem = f"town_{view.lau}_{view.radius}km"
     left, right, third = st.columns(3)
     with left:
         downloads.direct(tr("Figures (CSV)", lang), lambda: csvs.to_csv_bytes(table.assign(
             source="Source: Eurostat (Census 2021, 1 km grid)")), f"{stem}.csv", f"csv_{stem}")
         if not official.empty:
             downloads.direct(tr("Official figures (CSV)", lang), lambda: csvs.to_csv_bytes(official),
-                             f"town_{town_view.lau}_official.csv", f"csv_official_{town_view.lau}")
+                             f"town_{view.lau}_official.csv", f"csv_official_{view.lau}")
+        if not matches.empty:
+            downloads.direct(tr("Towns like yours (CSV)", lang), lambda: csvs.to_csv_bytes(
+                similar_towns.as_table(matches).assign(source="Source: Eurostat (Census 2021, 1 km grid; LAU 2020)")),
+                f"town_{view.lau}_similar.csv", f"csv_similar_{view.lau}")
     with right:
         from dashboard.export.images import figure_image
 
-        downloads.on_request(tr("local map (PNG)", lang), lambda: figure_image(fig, "png", (1000, 760)),
-                             f"{stem}.png", f"png_{stem}_{town_view.measure}_{lang}")
+        downloads.on_request(tr("local map (PNG)", lang), lambda: figure_image(
+            local_map(store, town, view.measure, view.radius, lang=lang), "png", (1000, 760)),
+                             f"{stem}.png", f"png_{stem}_{view.measure}_{lang}")
     with third:
         from dashboard.export.town_pdf import town_briefing
 
         downloads.on_request(tr("town briefing (PDF)", lang), lambda: town_briefing(
-            store, town_view.lau, lang, town_view.measure, town_view.radius), f"{stem}_{lang}.pdf",
-            f"pdf_{stem}_{town_view.measure}_{lang}")
+            store, view.lau, lang, view.measure, view.radius), f"{stem}_{lang}.pdf",
+            f"pdf_{stem}_{view.measure}_{lang}")
 
-
-def _write_url(view: state.View, town_view: town_params.TownView) -> None:
-    """The frame's parameters plus the town's (the frame alone would drop ``lau``, ``radius`` and ``measure``)."""
-    params = {**state.to_params(view), **town_params.to_params(town_view)}
-    if {k: st.query_params.get(k) for k in st.query_params.keys()} != params:
-        st.query_params.from_dict(params)
-    st.session_state["_params"] = params

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
+from dashboard import links, state
 from dashboard.i18n import tr
 from dashboard.text import plain
 from indicators.town_search import MAX_QUERY, find_towns
 
-TOWN_PAGE = "town"
 
-
-def render(store, pages: dict, key: str, limit: int = 8, lang: str = "en") -> None:
+def render(store, pages: dict, view: state.View, key: str, limit: int = 8) -> None:
     """The box and up to ``limit`` matches as links (accents and case ignored; Greek towns by Latin name too),
-    its words in ``lang``."""
+    its words in the view's language, which the town page keeps."""
+    lang = view.lang
     query = st.text_input(tr("Find your town (any municipality in the EU)", lang), key=key, max_chars=MAX_QUERY,
                           placeholder=tr("e.g. Gouda, Tulln, Saint-Denis, Ioannina", lang))
     if not query:
@@ -23,4 +25,4 @@ def render(store, pages: dict, key: str, limit: int = 8, lang: str = "en") -> No
         st.caption(tr("No municipality matches that name.", lang))
         return
     for row in found.itertuples():
-        st.page_link(pages[TOWN_PAGE], label=plain(row.label), query_params={"lau": row.gisco_id})
+        links.page_link(pages, "town", replace(view, lau=row.gisco_id), plain(row.label))

@@ -1,6 +1,5 @@
-"""Page script: runs dashboard.screens.town inside the frame (the screen writes its own URL parameters)."""
-from dashboard.context import current
+"""Page script: runs dashboard.screens.town inside the frame."""
+from dashboard.context import run
 from dashboard.screens import town
 
-ctx = current()
-town.render(ctx.store, ctx.view, ctx.maps, ctx.pages)
+run(town)

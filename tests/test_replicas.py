@@ -1,0 +1,144 @@
+"""Two app processes behind nginx (deploy/), on one store: a reader whose process stops comes back on the other with
+the same view, and neither process writes to the store or disturbs what the other serves."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import urllib.request
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from deploy.nginx import Proxy
+from indicators.mapdata import map_data
+from tests.browser_support import AppServer, free_port, launch, wait_for_map, wait_idle
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+VIEW = {"indicator": "foreign_born_share", "level": "2", "year": "2021"}
+STEP_MS = 240_000  # three tabs and two app processes on two shared cores: the suite's budget for one step
+QUERY = "&".join(f"{k}={v}" for k, v in VIEW.items())
+
+
+def _tree(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every file under ``folder`` by relative path: its sha256 and modification time (what a process could
+    have changed)."""
+    return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def replicas(store_env, tmp_path_factory):
+    """Two app processes on this session's store and nginx in front of them."""
+    tmp = tmp_path_factory.mktemp("replicas")
+    store_root = store_env / "store"
+    before = _tree(store_root)
+    apps = []
+    try:
+        apps = [AppServer(store_env, tmp / f"app{i}.log") for i in range(2)]
+        proxy = Proxy([f"127.0.0.1:{a.port}" for a in apps], free_port(), tmp / "nginx", workers="1",
+                      debug_upstream=True)
+        try:
+            yield apps, proxy, before, store_root
+        finally:
+            proxy.stop()
+    finally:
+        for app in apps:
+            app.stop()
+
+
+@pytest.fixture(scope="module")
+def chromium_browser():
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+def _expected_paths(store, indicator: str, level: int, year: int) -> int:
+    data = map_data(store, indicator, level, year)
+    return len(data.values) + len(data.no_data) + len(json.loads(store.background_geojson())["features"])
+
+
+def _get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.read()
+
+
+def test_two_processes_on_one_store_serve_the_same_files_and_leave_it_unchanged(replicas, store,
+                                                                               chromium_browser):
+    apps, proxy, before, store_root = replicas
+    # A reader on each process and one through nginx, at the same time: each process builds and holds its figures.
+    contexts = [chromium_browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(3)]
+    try:
+        pages = [c.new_page() for c in contexts]
+        for page, base in zip(pages, [apps[0].url, apps[1].url, proxy.url]):
+            page.goto(f"{base}/?{QUERY}")
+        for page in pages:
+            assert wait_for_map(page, STEP_MS) == _expected_paths(store, "foreign_born_share", 2, 2021)
+            assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        for context in contexts:
+            context.close()
+    build = store.info["build_id"]
+    for name in ("screen_2021_l2.geojson", "screen_2024_l2.geojson", "background_countries.geojson"):
+        on_disk = (store.path / name).read_bytes()
+        assert [_get(f"{app.url}/boundaries/{build}/{name}") for app in apps] == [on_disk, on_disk]
+    ahead = f"/mapviews/{build}/foreign_born_share/2/2020/quantiles/en.json"
+    first, second = (_get(app.url + ahead) for app in apps)
+    assert first == second  # one builder, one store: the same figure from either process
+    assert _tree(store_root) == before  # nothing written, nothing removed
+    for app in apps:
+        log = Path(app._log.name).read_text()
+        assert "Traceback" not in log, log[-2000:]
+
+
+def test_a_reader_whose_process_stops_reconnects_to_the_other_with_the_same_view(replicas, store,
+                                                                                chromium_browser):
+    apps, proxy, _, _ = replicas
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    sockets = []
+    page.on("websocket", lambda ws: sockets.append(ws))
+    try:
+        page.goto(f"{proxy.url}/?{QUERY}")
+        expected = _expected_paths(store, "foreign_born_share", 2, 2021)
+        assert wait_for_map(page, STEP_MS) == expected
+        # the process this reader's requests go to (the route cookie picks it; nginx names it in a test header)
+        upstream = "() => fetch('/_stcore/host-config').then(r => r.headers.get('X-Upstream'))"
+        served_by = page.evaluate(upstream)
+        victim = next(a for a in apps if served_by == f"127.0.0.1:{a.port}")
+        survivor = next(a for a in apps if a is not victim)
+        opened = len(sockets)
+
+        victim.process.kill()  # a crash, not a polite stop
+        victim.process.wait(timeout=15)
+
+        # The page notices and reconnects through nginx, to the only process left.
+        waited = 0
+        while len(sockets) <= opened and waited < STEP_MS:
+            page.wait_for_timeout(250)
+            waited += 250
+        assert len(sockets) > opened, "the page never opened a new connection"
+        # nginx lists every process it tried: the stopped one (refused) and then the one that answered
+        assert page.evaluate(upstream).split(", ")[-1] == f"127.0.0.1:{survivor.port}"
+        # Streamlit's page does not rerun by itself on a reconnect: its next run (here the rerun key) is the new
+        # process's first, which opens the view the URL holds and draws its map.
+        frames = []
+        sockets[-1].on("framereceived", lambda frame: frames.append(frame))
+        page.keyboard.press("r")
+        waited = 0
+        while not frames and waited < STEP_MS:
+            page.wait_for_timeout(250)
+            waited += 250
+        assert frames, "the new process never ran the page"  # the new connection's only process: the survivor
+        wait_idle(page, STEP_MS)
+        assert {k: v[-1] for k, v in parse_qs(urlparse(page.url).query).items()} == VIEW
+        # a finished run removes what it did not draw: the map left is the survivor's
+        assert wait_for_map(page, STEP_MS) == expected
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()
