@@ -25,9 +25,9 @@ BIRTH, RESIDENCE = ("NAT", "EU_OTH", "OTH"), ("SAME", "CHG_IN", "CHG_OUT")
 # --- the brute force: every tile read again, every circle summed again -----------------------------------------
 
 def _known(cells: pd.DataFrame, columns) -> np.ndarray:
-    """The withheld rule local.figures applies on this branch: every flagged count is unknown. (The mirror's README
-    says only a flagged 0 is; issue 23 §4 moves the app to that, and this line and the 80 % rule follow it.)"""
-    return ~np.logical_or.reduce([cells[f"{c}_CI"].to_numpy().astype(bool) for c in columns])
+    """The withheld rule of the grid's README: a flagged 0 is unknown; a flagged value that is not 0 is published."""
+    return ~np.logical_or.reduce([cells[f"{c}_CI"].to_numpy().astype(bool) & (cells[c].to_numpy() == 0)
+                                  for c in columns])
 
 
 def _share(part, whole, scale):
@@ -63,7 +63,7 @@ def brute(mirror, store):
     inside = (where >= 0) & ((cx - x[:, None]) ** 2 + (cy - y[:, None]) ** 2 <= 2000 ** 2)
     town_of, cell = np.nonzero(inside)
     picked = cells.iloc[where[town_of, cell]].reset_index(drop=True)
-    t_known = ~picked["T_CI"].to_numpy().astype(bool)
+    t_known = _known(picked, ("T",))
     birth = _known(picked, BIRTH) & t_known
     moves = _known(picked, RESIDENCE) & t_known
     sums = pd.DataFrame({
@@ -73,10 +73,13 @@ def brute(mirror, store):
         "residence": np.where(moves, picked[list(RESIDENCE)].sum(axis=1), 0),
         "from_abroad": np.where(moves, picked["CHG_OUT"], 0)}).groupby("town").sum().reindex(range(len(towns)))
     sums = sums.fillna(0)
+    birth_ok = 100 * sums["birth"] >= 80 * sums["residents"]  # a share only with 80 % of residents known
+    moves_ok = 100 * sums["residence"] >= 80 * sums["residents"]
     out = pd.DataFrame({"gisco_id": towns["gisco_id"], "residents": sums["residents"],
-                        "born_outside_eu": _share(sums["outside"], sums["birth"], 100.0),
-                        "moved_from_abroad": _share(sums["from_abroad"], sums["residence"], 1000.0),
-                        "born_abroad": _share(sums["abroad"], sums["birth"], 100.0),
+                        "born_outside_eu": np.where(birth_ok, _share(sums["outside"], sums["birth"], 100.0), np.nan),
+                        "moved_from_abroad": np.where(moves_ok, _share(sums["from_abroad"], sums["residence"], 1000.0),
+                                                      np.nan),
+                        "born_abroad": np.where(birth_ok, _share(sums["abroad"], sums["birth"], 100.0), np.nan),
                         "coverage": _share(sums["birth"], sums["residents"], 100.0)}).set_index("gisco_id")
     scaled = {}
     for measure in ("born_outside_eu", "moved_from_abroad", "born_abroad"):

@@ -43,10 +43,11 @@ def test_the_reason_a_region_is_not_ranked_is_said_whole(store):
     result = composite.composite(store, 3, presets.preset_weights("arrival_pressure", 3), countries=["BE"],
                                  stability=False)
     reason = composite.not_ranked(result)["reason"].iloc[0]
-    assert str(reason) == ("no Net migration rate for 2020; no Net migration (average) for the period "
-                           "(data for 0% of the weight; 50% needed)")
+    assert str(reason) == ("too little data: no value for any weighted indicator (67% of the weight needed); "
+                           "no Net migration rate for 2020; no Net migration (average) for the period")
     german = say(reason, "de")
-    assert german.endswith("kein Wert für den Zeitraum (Daten für 0\u00a0% der Gewichtung; 50\u00a0% erforderlich)")
+    assert german.startswith("zu wenige Daten: kein Wert für einen gewichteten Indikator (67\u00a0% der Gewichtung "
+                             "erforderlich)") and german.endswith("kein Wert für den Zeitraum")
     assert "no " not in german and "needed" not in german
 
 
