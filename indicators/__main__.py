@@ -229,9 +229,11 @@ def _list(store, as_json: bool, lang: str = "en") -> int:
         for e in entries:  # the id is what a command takes; the rest is said in ``lang``
             years = e["years_in_store"]
             span = f"{years[0]}-{years[-1]}" if years else said(phrase("period not stated"), lang)
-            where = said(e.get("theme_label") or e["geography_label"], lang)
-            levels = said(phrase("levels {levels}", levels=", ".join(map(str, e["levels_in_store"])) or "–"), lang)
-            print(f"{e['id']:48} {e['geography']:13} {where:34} {levels:22} {span}")
+            kind = said(GEOGRAPHIES[e["geography"]], lang)
+            theme = said(e["theme_label"], lang) if e.get("theme_label") else ""
+            nuts = [str(level) for level in e["levels_in_store"] if isinstance(level, int)]  # a local level is the kind
+            levels = said(phrase("levels {levels}", levels=", ".join(nuts)), lang) if nuts else ""
+            print(f"{e['id']:48} {kind:34} {theme:30} {levels:18} {span}")
     return 0
 
 

@@ -516,11 +516,10 @@ assert len(REGISTRY) == len(ENTRIES), "indicator ids must be unique"
 
 
 
-def get(indicator_id: "str | Indicator") -> Indicator:
+def get(indicator_id: "str | Indicator", geography: str = "nuts") -> Indicator:
     """The NUTS entry with this id (an entry passes through); KeyError names the id. Every geography's entries,
     and the lookup across them, are ``indicators.entries``'."""
-    if isinstance(indicator_id, Entry):
-        return indicator_id
-    if indicator_id not in REGISTRY:
-        raise KeyError(f"unknown indicator {indicator_id!r}")
-    return REGISTRY[indicator_id]
+    found = indicator_id if isinstance(indicator_id, Entry) else REGISTRY.get(indicator_id)
+    if found is None or found.geography != geography:
+        raise KeyError(f"unknown {geography} indicator {indicator_id!r}")
+    return found

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.pages import ROUTER
-from dashboard.region_grid_map import OUTLINE, region_grid_map
+from dashboard.region_grid_map import outline, region_grid_map
 from indicators import local, region_grid
 
 APP = str(ROUTER)
@@ -44,7 +44,7 @@ def test_region_grid_figure_is_small_and_says_its_outline_is_generalised(store, 
     raw = fig.to_json()
     assert len(raw) < 600_000
     assert fig.data[0].type == "image" and fig.data[0].dx == size
-    assert OUTLINE in fig.layout.annotations[0].text
+    assert outline("en") in fig.layout.annotations[0].text
     assert ("summed to 2 km" in fig.layout.annotations[0].text) == (size == 2)
 
 

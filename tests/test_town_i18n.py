@@ -71,7 +71,8 @@ def _english_left(texts: list[str], lang: str, names: set[str]) -> list[tuple[st
     found = []
     for english, translated in catalogue.items():
         literal = re.sub(r"\{[^}]*\}", "", english).strip()
-        if len(literal) < 4 or translated == english:
+        # a lone short word ('date', 'note') is often a word of the other language too ('le date di riferimento')
+        if len(literal) < 4 or (" " not in literal and len(literal) < 6) or translated == english:
             continue
         pattern = _pattern(english)
         found += [(english, text[:80]) for text in cleaned if pattern.search(text) and translated not in text]
@@ -98,8 +99,10 @@ def test_the_town_page_shows_no_english_catalogue_text(store, lau, lang):
 def test_the_town_page_words_its_sections_and_numbers_in_spanish(store_env):
     at = _town("ES_28079", "es")
     headers = [h.value for h in at.header]
-    assert headers[:2] == ["Cifras oficiales: INE, padrón municipal", "Ciudad del Urban Audit: residentes nacidos "
-                                                                      "en el extranjero"]
+    # the answer first (issue 23): the key figures, then the official ones
+    assert headers[:3] == ["Cifras clave: el municipio junto a su región, su país y la UE",
+                           "Cifras oficiales: INE, padrón municipal",
+                           "Ciudad del Urban Audit: residentes nacidos en el extranjero"]
     ine = next(d.value for d in at.dataframe if "lugar de nacimiento" in d.value.columns)
     assert ine.iloc[0].tolist()[:2] == ["Nacidos en el extranjero", "28,0"]  # 958 437 of 3 422 416 (INE, 2024)
     assert at.selectbox[0].label == "Medida en el mapa" and at.title[0].value == "Madrid"
@@ -119,7 +122,8 @@ def _briefing(store, gisco_id: str, lang: str) -> str:
 def test_italian_briefing_of_a_spanish_town_has_italian_headings_and_numbers(store):
     text = _briefing(store, "ES_28079", "it")
     assert "Scheda comunale" in text and "Town briefing" not in text
-    assert text.index("Dati ufficiali: INE") < text.index("Intorno al comune: la griglia di 1 km")
+    # the page's order (issue 23): the answer and the grid, then the official figures
+    assert text.index("Intorno al comune: la griglia di 1 km") < text.index("Dati ufficiali: INE")
     assert "Nati all'estero 23,4 24,1 26,2 28,0" in text  # Italian decimal comma
     assert "3.422.416 residenti iscritti al 1° gennaio 2024" in text  # Italian thousands
     assert "Da leggere con cautela" in text and "Read with care" not in text

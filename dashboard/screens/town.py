@@ -53,9 +53,12 @@ def render(ctx: PageContext) -> state.View:
     view = replace(view, radius=st.session_state.get("w_town_radius") or view.radius,
                    measure=st.session_state.get("w_town_measure") or view.measure)
     _header(town, lang)
-    st.markdown(f"<p style='font-size:1.15rem;font-weight:600;margin:0'>"
-                f"{_html(say(town_answer.answer(store, view.lau, view.radius, lang), lang))}</p>",
-                unsafe_allow_html=True)  # the answer: a paragraph, not a heading (the town's name is the h1)
+    # the answer: a paragraph, not a heading (the town's name is the h1), set larger by constant CSS; its text goes
+    # through Markdown escaped, never as HTML
+    st.markdown("<style>.st-key-town_answer p{font-size:1.15rem;font-weight:600;margin:0}</style>",
+                unsafe_allow_html=True)
+    with st.container(key="town_answer"):
+        st.markdown(plain(say(town_answer.answer(store, view.lau, view.radius, lang), lang)))
     _map(store, town, view, lang)
     left, right = st.columns(2)
     with left:
@@ -108,7 +111,7 @@ def _map(store, town, view, lang: str) -> None:
                             "toImageButtonOptions": {"filename": f"town_{view.lau}", "scale": 2}},
                     alt=tr("1 km map around {town}; the same figures are in the key figures below.", lang,
                            town=town["name"]))
-    st.markdown(legend, unsafe_allow_html=True)
+    st.html(legend)  # sanitised by Streamlit (DOMPurify); the labels are escaped too
     st.caption(tr("Cells with fewer than 20 residents are drawn light (few residents), withheld or unpublished "
                   "cells grey; blank means no resident. Names mark municipality centres.", lang))
 
