@@ -108,8 +108,8 @@ def main() -> int:
 def _analytics(store, add) -> None:
     """Issue 3's targets: the tables are warm (loaded once per app process); ranks, peers and summaries are
     recomputed (their memo entries dropped) so the figure is the computation, not a dictionary look-up."""
-    from indicators import benchmarks, peers, ranks, tables
-    from indicators.summary import summary
+    from indicators.regions import benchmarks, peers, ranks, tables
+    from indicators.text.summary import summary
 
     def drop(kind):
         store.memo.discard(lambda key: isinstance(key, tuple) and key[0] == kind)
@@ -142,8 +142,8 @@ def _analytics(store, add) -> None:
 
 def _pages(add) -> None:
     """Issue 4's targets: the NUTS-3 map figure's size, and the server time of a warm re-render (AppTest,
-    driven from tests/apptest_timing.py so that streamlit stays imported only where the tests are)."""
-    from tests.apptest_timing import rerender_times
+    driven from bench/apptest_timing.py so that streamlit stays imported only where the tests are)."""
+    from bench.apptest_timing import rerender_times
 
     spec_bytes, year_times, indicator_times = rerender_times(REPO / "dashboard" / "router.py")
     add("NUTS-3 map figure (spec sent to the browser)", spec_bytes / 1000, "KB", 400.0,
@@ -154,7 +154,7 @@ def _pages(add) -> None:
 
 def _local_pages(add) -> None:
     """Cities and Spanish municipalities views: figure size and warm re-render (issue 14 targets)."""
-    from tests.local_timing import local_view_times
+    from bench.local_timing import local_view_times
 
     for view, (size, times) in local_view_times(REPO / "dashboard" / "router.py").items():
         add(f"{view} view: figure sent to the browser", size / 1000, "KB", 300.0)
@@ -168,9 +168,9 @@ def _exports(store, add) -> None:
     import kaleido
     import plotly.io as pio
 
-    from dashboard import figures
+    from dashboard.maps import figures
     from dashboard.export import images, pdf
-    from indicators import compare
+    from indicators.regions import compare
     from indicators.registry import get
 
     warnings.filterwarnings("ignore")
@@ -198,7 +198,7 @@ def _browser(add) -> None:
 
     from playwright.sync_api import sync_playwright
 
-    from tests.browser_support import AppServer, launch, wait_for_map, wait_idle
+    from bench.browser_support import AppServer, launch, wait_for_map, wait_idle
 
     server = AppServer(Path(os.environ["MIGRATION_CACHE_DIR"]), Path(tempfile.mkdtemp()) / "streamlit.log")
     try:
@@ -236,7 +236,7 @@ def _browser(add) -> None:
 
 def _concurrency(add) -> None:
     """Issue 7: ten browser sessions at once, each loading the map and switching indicators twice."""
-    from tests.browser_support import AppServer, concurrent_sessions, peak_memory_mb
+    from bench.browser_support import AppServer, concurrent_sessions, peak_memory_mb
 
     server = AppServer(Path(os.environ["MIGRATION_CACHE_DIR"]), Path(tempfile.mkdtemp()) / "streamlit.log")
     try:
@@ -256,8 +256,8 @@ def _concurrency(add) -> None:
 def _inline_figure_bytes() -> int:
     import orjson
 
-    from dashboard import figures
-    from indicators.mapdata import map_data
+    from dashboard.maps import figures
+    from indicators.regions.mapdata import map_data
     from loaders.store import load_store
 
     store = load_store()

@@ -14,7 +14,7 @@ from bench.bare_plotly import WATCH_JS, BarePage, BareStreamlit, bare_redraws, f
 MAP_URL = "/?indicator=net_migration_rate&level=3&year=2020"
 YEARS = (2020, 2019)  # the map's year, then the one ArrowLeft moves to
 VISITS = [  # (path, a selector that says the page has drawn its main content)
-    (MAP_URL, '[data-testid="atlasMap"] .choroplethlayer path'),  # the map page's map (dashboard/plotly_map.py)
+    (MAP_URL, '[data-testid="atlasMap"] .choroplethlayer path'),  # the map page's map (dashboard/maps/plotly_map.py)
     ("/region?geo=ITC4", '[data-testid="stPlotlyChart"]'),
     ("/town?lau=NL_GM0513&radius=10", '[data-testid="stPlotlyChart"]'),
     ("/town?lau=FR_75056", '[data-testid="stPlotlyChart"]'),
@@ -28,7 +28,7 @@ YEAR_SLIDER = '[data-testid="stSlider"] input[type="range"], [data-testid="stSli
 def app_browser_bench(store, cache_dir: Path, add) -> None:
     from playwright.sync_api import sync_playwright
 
-    from tests.browser_support import AppServer, launch, peak_memory_mb, wait_for_map, wait_idle
+    from bench.browser_support import AppServer, launch, peak_memory_mb, wait_for_map, wait_idle
 
     server = AppServer(cache_dir, Path(tempfile.mkdtemp()) / "streamlit.log")
     try:
@@ -116,7 +116,7 @@ def first_map_bench(store, cache_dir: Path, add, rounds: int = 5) -> None:
     turn within each round, after one round that warms both servers."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser_support import AppServer, launch
+    from bench.browser_support import AppServer, launch
 
     server = AppServer(cache_dir, Path(tempfile.mkdtemp()) / "streamlit.log")
     bare = BareStreamlit(store, "net_migration_rate", 3, YEARS[0])

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import plotly
 
-from dashboard import map_ahead
-from dashboard.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
+from dashboard.maps import map_ahead
+from dashboard.maps.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
 from loaders.store import boundary_files
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"

@@ -1,5 +1,5 @@
 """Issue 23's municipal ranking: the circle figures the build adds (``indicators.derived``), beside a naive search
-of every cell per town, and the page's warm server time (AppTest, from tests/lau_timing.py)."""
+of every cell per town, and the page's warm server time (AppTest, from bench/lau_timing.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indicators import lau_ranking, local
+from indicators.places import lau_ranking, local
 
 REPO = Path(__file__).resolve().parents[1]
 NAIVE_TOWNS = 20
@@ -36,7 +36,7 @@ def lau_ranking_bench(store, add) -> None:
     add(f"municipal ranking: 2 km circles at build time ({len(table)} towns)", wall, "s", 20.0, baseline=naive,
         note=f"CPU {cpu:.1f} s; baseline: every cell's distance per town ({NAIVE_TOWNS} towns, scaled)")
 
-    from tests.lau_timing import lau_page_times
+    from bench.lau_timing import lau_page_times
 
     first, warm, size = lau_page_times(REPO / "dashboard" / "router.py")
     add("most affected, municipalities: page server time (warm)", statistics.median(warm) * 1000, "ms", 250.0,

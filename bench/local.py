@@ -26,9 +26,9 @@ def _median_ms(fn, items) -> float:
 
 def local_bench(store, add) -> None:
     """Add the local layer's rows to the bench table."""
-    from dashboard.local_map import local_map
-    from indicators import local
-    from indicators.town_search import find_towns, normalise
+    from dashboard.maps.local_map import local_map
+    from indicators.places import local
+    from indicators.places.town_search import find_towns, normalise
 
     # wall and CPU time: on a shared machine the wall time mostly measures the other processes
     code = ("import time, geopandas, pandas; from loaders.store import load_store; t=time.perf_counter(); "
@@ -76,7 +76,7 @@ def local_bench(store, add) -> None:
     add("local 1 km map figure, server time warm", map_ms, "ms", 250.0)
 
     _similar_towns(store, add)
-    from dashboard.europe_grid import europe_figure
+    from dashboard.maps.europe_grid import europe_figure
 
     start = time.perf_counter()
     europe_figure(store, "born_abroad")
@@ -92,7 +92,7 @@ def _similar_towns(store, add) -> None:
     """Towns like yours per town (features built once per store), beside a row-by-row pandas distance."""
     import numpy as np
 
-    from indicators import similar_towns
+    from indicators.places import similar_towns
 
     start = time.perf_counter()
     table = similar_towns.features(store)
@@ -115,7 +115,7 @@ def _similar_towns(store, add) -> None:
 
 def town_page_bench(add) -> None:
     """The town page's server time through AppTest: first render, then warm re-renders (issue 23's target)."""
-    from tests.local_timing import town_page_times
+    from bench.local_timing import town_page_times
 
     router = Path(__file__).resolve().parents[1] / "dashboard" / "router.py"
     times = town_page_times(router, ["AT_32135", "NL_GM0513", "FR_93066"])

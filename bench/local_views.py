@@ -1,5 +1,5 @@
 """Issue 14's targets measured on the figure functions the pages call (``dashboard/export/local.py`` over
-``dashboard/local_figures.py`` and ``indicators/local_maps.py``): the JSON a browser receives and the server time
+``dashboard/maps/local_figures.py`` and ``indicators/places/local_maps.py``): the JSON a browser receives and the server time
 of a warm rebuild, for every year the view offers. The AppTest rows (``_local_pages``) time the whole rerun."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def _build_seconds(make) -> tuple[float, int, float]:
 
 def local_views_bench(store, add) -> None:
     from dashboard.export import local as local_export
-    from indicators import cities
+    from indicators.places import cities
 
     shown = cities.city_shares(store).dropna(subset=["value"])["year"].unique()
     city_years = [None, *sorted((int(y) for y in shown), reverse=True)[:3]]  # latest-of-each plus 3 recent years

@@ -38,7 +38,7 @@ def resident_mb(pid: int) -> float:
 def live_reader_cpu(cache_dir: Path, browser) -> tuple[list[float], float, float]:
     """CPU seconds of the app process per fresh reader of the live map page (figures fetched ahead included),
     and the process's resident and peak memory (MB) afterwards."""
-    from tests.browser_support import AppServer, peak_memory_mb, wait_for_map
+    from bench.browser_support import AppServer, peak_memory_mb, wait_for_map
 
     server = AppServer(cache_dir, Path(tempfile.mkdtemp()) / "streamlit.log")
     try:
@@ -63,7 +63,7 @@ def static_reader_cpu(store, browser) -> tuple[float, dict[str, float]]:
     (recorded in chromium), each fetched with ``ab`` (gzip, a new connection per request), summed."""
     from dashboard.export import embeds
     from deploy.nginx import Proxy
-    from tests.browser_support import free_port
+    from bench.browser_support import free_port
 
     out = Path(tempfile.mkdtemp(prefix="bench-embeds-"))
     for path, data in embeds.files(store, ["en"], [INDICATOR]):
@@ -111,7 +111,7 @@ def ten_readers(cache_dir: Path) -> tuple[tuple[float, float, int], tuple[float,
     """Map page load (p50, p95, failures) for ten concurrent readers: through nginx with two processes, then one
     process without nginx."""
     from deploy.nginx import Proxy
-    from tests.browser_support import AppServer, concurrent_sessions, free_port
+    from bench.browser_support import AppServer, concurrent_sessions, free_port
 
     def percentiles(timings, errors):
         ordered = sorted(timings) or [float("nan")]
@@ -139,7 +139,7 @@ def ten_readers(cache_dir: Path) -> tuple[tuple[float, float, int], tuple[float,
 def readers_bench(store, cache_dir: Path, add) -> None:
     from playwright.sync_api import sync_playwright
 
-    from tests.browser_support import launch
+    from bench.browser_support import launch
 
     with sync_playwright() as playwright:
         browser = launch(playwright)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import boundaries, map_ahead, pages, plotly_map
+from dashboard.maps import boundaries, map_ahead, plotly_map
+from dashboard import pages
 
 app = st.App(str(pages.ROUTER), routes=boundaries.routes() + plotly_map.routes() + map_ahead.routes(),
              lifespan=boundaries.lifespan)

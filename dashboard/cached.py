@@ -10,7 +10,7 @@ import gzip
 
 import streamlit as st
 
-from dashboard import boundaries, map_ahead
+from dashboard.maps import boundaries, map_ahead
 from loaders.status import source_status
 from loaders.store import Store, load_store
 

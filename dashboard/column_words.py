@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard import flag_words
 from dashboard.i18n import say, tr
-from indicators import flags
+from indicators.regions import flags
 from indicators.registry import REGISTRY, THEMES
 
 

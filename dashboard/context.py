@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from dashboard import frame
-from dashboard.boundaries import MapFiles
+from dashboard.maps.boundaries import MapFiles
 from dashboard.state import View
 from loaders.store import Store
 

@@ -1,13 +1,13 @@
-"""Eurostat's flag meanings (indicators.flags) in the reader's language."""
+"""Eurostat's flag meanings (indicators.regions.flags) in the reader's language."""
 
 from __future__ import annotations
 
 from dashboard.i18n import say, tr
-from indicators.flags import MARKED, PHRASES
+from indicators.regions.flags import MARKED, PHRASES
 
 
 def meanings(lang: str) -> dict[str, str]:
-    """Letter -> meaning in ``lang``: indicators.flags.PHRASES said (their English is flags.MEANINGS)."""
+    """Letter -> meaning in ``lang``: indicators.regions.flags.PHRASES said (their English is flags.MEANINGS)."""
     return {letter: say(meaning, lang) for letter, meaning in PHRASES.items()}
 
 
@@ -23,6 +23,6 @@ def marked(lang: str) -> str:
 
 
 def legend(lang: str) -> str:
-    """The flag legend in ``lang``: 'Flags (Eurostat): b break in time series · …' (as indicators.flags.legend)."""
+    """The flag legend in ``lang``: 'Flags (Eurostat): b break in time series · …' (as indicators.regions.flags.legend)."""
     letters = " · ".join(f"{letter} {meaning}" for letter, meaning in meanings(lang).items() if letter != "m")
     return tr("Flags (Eurostat): {letters}. Missing values are left empty, never zero.", lang, letters=letters)

@@ -10,7 +10,8 @@ import streamlit as st
 from dashboard import cached, state
 from dashboard.i18n import LANGUAGES, say, tr
 from geodata.attribution import boundaries
-from indicators import local, tables
+from indicators.places import local
+from indicators.regions import tables
 from indicators.registry import ENTRIES, REGISTRY, THEMES
 
 # Captions and other secondary text: Streamlit fades them (opacity 0.6: #828180 or lighter, contrast 3.88 or

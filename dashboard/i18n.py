@@ -4,12 +4,12 @@ Five verbs, no others:
 - ``tr("English …", lang, **fields)``: a literal of the pages (gettext's way: the English is the key, so a page
   reads as English and a missing translation is found by a test). Always a literal, so the test can read it.
 - ``say(value, lang)``: anything from below the pages: a ``Phrase`` the analytics built
-  (``indicators.wording.phrase``), a registry text (an indicator's label, a page's title), a credit line.
+  (``indicators.text.wording.phrase``), a registry text (an indicator's label, a page's title), a credit line.
 - ``localised(indicator, lang)``: a registry entry with its words in ``lang`` (label, unit, description, caveats).
-- ``number(value, decimals, lang)``: a number the language's way (Babel, CLDR; ``indicators.wording.number``).
+- ``number(value, decimals, lang)``: a number the language's way (Babel, CLDR; ``indicators.text.wording.number``).
 - ``country(code, lang)``: a country's name in the language (CLDR; "Kosovo*" as the EU writes it).
 
-Catalogues: ``dashboard/locales/{fr,de,it,es}.json``, English text -> translation, ``{fields}`` kept.
+Catalogues: ``indicators/text/locales/{fr,de,it,es}.json``, English text -> translation, ``{fields}`` kept.
 tests/test_translations.py fails when a ``tr("…")`` or ``phrase("…")`` literal or a registry text has no entry in
 a catalogue, when an entry loses a field, and when an entry is no longer used.
 """
@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from geodata.attribution import boundaries
-from indicators.wording import KOSOVO_NOTE, LANGUAGES, LOCALES, catalogue, country_name, number, said
+from indicators.text.wording import KOSOVO_NOTE, LANGUAGES, LOCALES, catalogue, country_name, number, said
 
 __all__ = ["LANGUAGES", "LOCALES", "KOSOVO_NOTE", "tr", "say", "localised", "number", "country", "language", "catalogue"]
 
@@ -38,7 +38,7 @@ def tr(text: str, lang: str, **fields) -> str:
     return translated.format(**fields) if fields else translated
 
 
-say = said  # the analytics' phrases and the registries' texts: indicators.wording.said, the edge's one reader
+say = said  # the analytics' phrases and the registries' texts: indicators.text.wording.said, the edge's one reader
 
 
 def country(code: str, lang: str) -> str:

@@ -17,13 +17,13 @@ from urllib.parse import urlencode
 
 from dashboard.i18n import LANGUAGES, number, tr
 from dashboard.pages import PAGES
-from indicators.classes import SCHEMES as _CLASS_SCHEMES
-from indicators.local import MEASURES
-from indicators.presets import CANDIDATES, OWN, PRESETS
+from indicators.regions.classes import SCHEMES as _CLASS_SCHEMES
+from indicators.places.local import MEASURES
+from indicators.regions.presets import CANDIDATES, OWN, PRESETS
 from indicators.registry import REGISTRY
 
 DEFAULT_INDICATOR = "net_migration_rate"
-SCHEMES = tuple(_CLASS_SCHEMES)  # the class schemes indicators.classes knows, in the pickers' order
+SCHEMES = tuple(_CLASS_SCHEMES)  # the class schemes indicators.regions.classes knows, in the pickers' order
 # the NUTS 3 typologies, then the municipal ranking's filters (degree of urbanisation, size band, NUTS 2/3 region)
 LAU_FILTERS = ("degurba", "size", "nuts")
 TYPOLOGIES = ("urban_rural", "coastal", "metro", "border", "island", "mountain", *LAU_FILTERS)

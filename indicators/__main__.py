@@ -12,12 +12,14 @@ import sys
 
 import pandas as pd
 
-from indicators import city_cli, derived, entry_tables, lau_ranking, local_cli, presets, profile, tables
-from indicators.benchmarks import benchmarks
-from indicators.composite import CANDIDATES, composite, not_ranked
+from indicators.places import city_cli, lau_ranking, local_cli
+from indicators import derived, entry_tables
+from indicators.regions import presets, profile, tables
+from indicators.regions.benchmarks import benchmarks
+from indicators.regions.composite import CANDIDATES, composite, not_ranked
 from indicators.entries import every, get
 from indicators.registry import GEOGRAPHIES, Indicator
-from indicators.wording import LANGUAGES, phrase, said
+from indicators.text.wording import LANGUAGES, phrase, said
 from loaders.errors import StoreMissingError
 from loaders.store import load_store
 

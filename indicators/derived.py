@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indicators import lau_ranking
+from indicators.places import lau_ranking
 from loaders import store
 
 # Functions of a built store returning {name: table}; read back with Store.derived(name).

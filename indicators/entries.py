@@ -1,11 +1,11 @@
 """Every indicator of every geography, and the one lookup by id across them: the NUTS entries
-(``indicators.registry``), the city, municipal and reception entries (``indicators.deep_dives``) and the grid
-measures (``indicators.local``). It sits above the three, so none of them imports another round a circle (the
+(``indicators.registry``), the city, municipal and reception entries (``indicators.places.deep_dives``) and the grid
+measures (``indicators.places.local``). It sits above the three, so none of them imports another round a circle (the
 local entries read NUTS tables, which read the registry)."""
 
 from __future__ import annotations
 
-from indicators import deep_dives, local
+from indicators.places import deep_dives, local
 from indicators.registry import ENTRIES, REGISTRY, Entry
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators import tables
+from indicators.regions import tables
 from indicators.entries import get
 from indicators.registry import GEOGRAPHIES, Entry
 

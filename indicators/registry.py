@@ -2,8 +2,8 @@
 
 Every entry, whatever it is measured on, is an ``Entry`` with the same named fields (words, unit, decimals,
 credit, sources, caveats) and its ``geography``: a NUTS region (``Indicator``, below), an Urban Audit city, a
-municipality or a region at a report date (``LocalIndicator``, entries in ``indicators.deep_dives``), or a cell of
-the Census 2021 grid (``GridMeasure``, entries in ``indicators.local``). ``get(id)`` finds any of them.
+municipality or a region at a report date (``LocalIndicator``, entries in ``indicators.places.deep_dives``), or a cell of
+the Census 2021 grid (``GridMeasure``, entries in ``indicators.places.local``). ``get(id)`` finds any of them.
 
 A NUTS indicator selects rows of the store (sources, dataset, dimension filter) or combines other indicators
 (a gap, a rate per 1 000, a change over the years available, a ratio).
@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from indicators.phrasing import listed
-from indicators.wording import Phrase, phrase
+from indicators.text.phrasing import listed
+from indicators.text.wording import Phrase, phrase
 
 THEMES = {
     "population": "Population & migration",

@@ -1,7 +1,7 @@
 """The one bounded, keyed, thread-safe memo of the project: least recently used entries go first.
 
 Used for the tables derived from a store (``store.memo``), the map figures shared by the page and its route
-(dashboard/map_ahead.py) and the local maps' figures (dashboard/screens/local_views.py): one implementation of
+(dashboard/maps/map_ahead.py) and the local maps' figures (dashboard/screens/local_views.py): one implementation of
 the size limit, the lock and the hit/miss counts, never a private dictionary.
 """
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import plotly
 
-from tests.browser_support import launch
+from bench.browser_support import launch
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 BOXES = """() => {
@@ -25,7 +25,7 @@ def text_boxes(playwright, figures: list[tuple[str, int, int]]) -> list[dict]:
     subplots, in CSS pixels from the figure's top left corner. Fonts as the image renderer has them."""
     browser = launch(playwright)
     page = browser.new_page()
-    from dashboard.boundaries import EMPTY_TOPOLOGY
+    from dashboard.maps.boundaries import EMPTY_TOPOLOGY
 
     # plotly's base-map request, answered as the app and the image renderer answer it (nothing leaves the machine)
     page.route("http://basemap.invalid/**", lambda route: route.fulfill(json=EMPTY_TOPOLOGY))

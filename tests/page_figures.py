@@ -1,11 +1,11 @@
 """The figures a page built, read in AppTest: ``st.plotly_chart`` specs and the map page's map, which is a v2
-component (dashboard/plotly_map.py) whose element carries the figure, its config and its text alternative."""
+component (dashboard/maps/plotly_map.py) whose element carries the figure, its config and its text alternative."""
 
 from __future__ import annotations
 
 import json
 
-from dashboard import plotly_map
+from dashboard.maps import plotly_map
 
 
 def atlas_maps(at) -> list[dict]:

@@ -38,7 +38,7 @@ def _cases(kinds, first_fast=True):
 def _codes() -> set[str]:
     """snake_case words a reader may meet on purpose: Eurostat's dataset codes, which the credit lines and the
     catalogues' own sentences quote as published."""
-    from indicators import deep_dives
+    from indicators.places import deep_dives
     from indicators.registry import ENTRIES
     from loaders.manifest import BY_ID
 

@@ -71,7 +71,7 @@ def test_the_pack_cover_says_why_these_regions_and_marks_another_vintage(store):
 
 @pytest.mark.slow  # a whole-page render of Compare
 def test_compare_shows_the_reception_load_of_its_italian_regions_and_says_italy_only(store_env, store):
-    from indicators import reception
+    from indicators.places import reception
 
     rows = reception.for_regions(store, ["ITC4", "ITH10", "ITH20", "AT13"])
     assert list(rows["chosen"]) == ["ITC4", "ITH10", "ITH20"]  # Austria has no such data: not listed
@@ -89,8 +89,9 @@ def test_the_italy_only_score_with_reception_is_a_weighted_mean_recomputed_from_
     import numpy as np
     import pandas as pd
 
-    from indicators import presets, reception
-    from indicators.composite import composite
+    from indicators.regions import presets
+    from indicators.places import reception
+    from indicators.regions.composite import composite
 
     result = composite(store, 2, presets.preset_weights("arrival_pressure", 2), countries=["IT"])
     table = reception.score_with_reception(result, store, 2.0).set_index("geo")

@@ -1,6 +1,6 @@
 """A benchmark for a level with no values of its own comes from a finer level that has them."""
 
-from indicators.benchmarks import benchmark
+from indicators.regions.benchmarks import benchmark
 from indicators.registry import get
 
 

@@ -14,7 +14,7 @@ from dashboard import flag_words, i18n
 from dashboard.i18n import tr
 from dashboard.export import pdf
 from dashboard.export import pdf_text as text
-from indicators import profile
+from indicators.regions import profile
 from indicators.registry import REGISTRY
 
 CASES = [("ITC4", "en"), ("DE300", "fr"), ("ES703", "de"),  # NUTS 2, a NUTS 3 city, an outermost island
@@ -124,8 +124,8 @@ def test_a_partial_eu_is_never_drawn_and_the_chart_says_so(store):
 
 
 def test_every_string_the_briefing_can_print_has_every_language():
-    from indicators.flags import MEANINGS
-    from indicators.sources import METHODS
+    from indicators.regions.flags import MEANINGS
+    from indicators.text.sources import METHODS
 
     assert set(i18n.LANGUAGES) == {"en", "fr", "de", "it", "es"}
     # the PDF's own words are tr() literals: tests/test_translations.py checks their entries and fields

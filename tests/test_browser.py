@@ -13,9 +13,9 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from indicators import tables
-from indicators.mapdata import map_data
-from tests.browser_support import MAP, REPO, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+from indicators.regions import tables
+from indicators.regions.mapdata import map_data
+from bench.browser_support import MAP, REPO, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 

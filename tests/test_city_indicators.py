@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import cities, deep_dives, municipal, reception
+from indicators.places import cities, deep_dives, municipal, reception
 from indicators.__main__ import main as cli
 
 SAMPLE = 200

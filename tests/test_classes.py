@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from indicators import classes, tables
-from indicators.mapdata import map_data
+from indicators.regions import classes, tables
+from indicators.regions.mapdata import map_data
 
 
 @pytest.mark.parametrize("scheme", ["quantiles", "natural_breaks", "equal_interval"])

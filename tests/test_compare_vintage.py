@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators import compare
+from indicators.regions import compare
 
 
 def test_a_value_years_behind_the_others_is_marked_and_missing_years_are_not():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser_support import AppServer, concurrent_sessions, peak_memory_mb
+from bench.browser_support import AppServer, concurrent_sessions, peak_memory_mb
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.pages import ROUTER
-from indicators import gaps, tables
+from indicators.regions import gaps, tables
 from indicators.registry import get
 
 APP = str(ROUTER)
@@ -89,7 +89,7 @@ def test_national_only_list_names_real_datasets():
 
 
 def test_count_classes_are_whole_numbers_fixed_on_zero_to_all():
-    from indicators.classes import count_classes
+    from indicators.regions.classes import count_classes
 
     classes = count_classes([0, 1, 6, 7, 24, np.nan, 13], of=24)
     assert classes.labels(0, "of 24") == ["0 of 24", "1–6 of 24", "7–12 of 24", "13–18 of 24", "19–24 of 24"]

@@ -11,8 +11,9 @@ import re
 import orjson
 import pytest
 
-from dashboard import map_ahead, state
-from dashboard.boundaries import MapFiles
+from dashboard.maps import map_ahead
+from dashboard import state
+from dashboard.maps.boundaries import MapFiles
 from dashboard.export import embeds
 from dashboard.export.__main__ import main
 from dashboard.screens.share import static_iframe

@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from dashboard.export import embeds
-from indicators.mapdata import map_data
-from tests.browser_support import REPO, SCREENSHOTS, launch
+from indicators.regions.mapdata import map_data
+from bench.browser_support import REPO, SCREENSHOTS, launch
 
 pytestmark = pytest.mark.browser
 

@@ -18,7 +18,7 @@ from dashboard.export import csvs, images, pdf
 from dashboard.i18n import tr
 from geodata.attribution import boundaries
 from dashboard.export.common import PROJECT
-from indicators import profile
+from indicators.regions import profile
 from indicators.registry import REGISTRY
 
 REPO = Path(__file__).resolve().parents[1]

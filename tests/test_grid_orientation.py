@@ -12,9 +12,9 @@ import shapely.affinity
 from PIL import Image
 from pyproj import Transformer
 
-from dashboard.europe_grid import SIZE_KM, europe_figure
-from dashboard.region_grid_map import region_grid_map
-from indicators import local
+from dashboard.maps.europe_grid import SIZE_KM, europe_figure
+from dashboard.maps.region_grid_map import region_grid_map
+from indicators.places import local
 
 # (name, country, lon, lat): cities in three corners of the grid
 CITIES = (("Lisbon", "PT", -9.139, 38.722), ("Helsinki", "FI", 24.941, 60.170), ("Nicosia", "CY", 33.382, 35.166))

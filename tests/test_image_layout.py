@@ -7,11 +7,11 @@ import orjson
 import pytest
 from playwright.sync_api import sync_playwright
 
-from dashboard import figures
+from dashboard.maps import figures
 from dashboard.export import images
-from indicators import compare
+from indicators.regions import compare
 from indicators.registry import REGISTRY
-from indicators.tables import latest_year
+from indicators.regions.tables import latest_year
 from tests.figure_geometry import text_boxes
 
 SLACK = 1  # px: anti-aliasing
@@ -23,7 +23,7 @@ def _map(store, size):
 
 def _screen_map(store):
     """The map page's figure (boundaries inlined, so nothing is fetched)."""
-    from indicators.mapdata import map_data
+    from indicators.regions.mapdata import map_data
 
     data = map_data(store, "net_migration_rate", 3, latest_year(store, "net_migration_rate", 3))
     geojson = {v: orjson.loads(store.screen_geojson(v, 3)) for v in (2021, 2024)}

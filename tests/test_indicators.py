@@ -9,16 +9,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import classes, tables, versions
-from indicators.benchmarks import benchmarks
-from indicators.peers import peers
-from indicators.ranks import ranks
+from indicators.regions import classes, tables, versions
+from indicators.regions.benchmarks import benchmarks
+from indicators.regions.peers import peers
+from indicators.regions.ranks import ranks
 from indicators.__main__ import main as indicators_cli
-from indicators.composite import composite
-from indicators.presets import LEGACY_DEFAULT_WEIGHTS as DEFAULT_WEIGHTS  # five weighted indicators
+from indicators.regions.composite import composite
+from indicators.regions.presets import LEGACY_DEFAULT_WEIGHTS as DEFAULT_WEIGHTS  # five weighted indicators
 from indicators.registry import DIRECTIONS, ENTRIES, KINDS, REGISTRY, THEMES
 from dashboard.i18n import LANGUAGES, country, say
-from indicators.summary import facts, summary
+from indicators.text.summary import facts, summary
 from loaders.manifest import BY_ID, get_source
 from tests.sampling import first_of_each
 

@@ -14,7 +14,7 @@ from pyproj import Transformer
 from streamlit.testing.v1 import AppTest
 
 from dashboard.pages import PAGES, ROUTER
-from indicators import lau_ranking
+from indicators.places import lau_ranking
 
 SCRIPT = {p.key: p.script for p in PAGES}["most_affected"]
 EU = {"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT", "LT", "LU", "LV",

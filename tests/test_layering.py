@@ -135,3 +135,10 @@ def test_the_circle_check_can_fail(tmp_path):
     (tmp_path / "loaders" / "d.py").write_text("from loaders import e\n")
     (tmp_path / "loaders" / "e.py").write_text("import json\n")
     assert import_circles(tmp_path) == [["indicators.a", "indicators.b", "indicators.c"]]
+
+
+def test_the_bench_never_imports_the_tests():
+    """The speed targets run from a checkout without the test suite: what both need lives in bench/."""
+    found = [f"{path.relative_to(REPO)} imports {name}" for path in sorted((REPO / "bench").rglob("*.py"))
+             for name in _imports(path) if name == "tests" or name.startswith("tests.")]
+    assert found == []

@@ -38,7 +38,7 @@ def test_the_boundary_attribution_and_credits_are_said_in_each_language():
 
 
 def test_kosovo_is_named_as_the_eu_writes_it_never_xk(store):
-    from indicators import profile
+    from indicators.regions import profile
 
     born = profile.origins(store, "DE11")
     assert "Kosovo*" in set(born["country of birth"]) and "XK" not in set(born["country of birth"])
@@ -57,7 +57,8 @@ def test_greater_city_is_said_in_the_pages_language():
 
 def test_data_gap_and_grid_tables_name_their_columns_in_words(store):
     from dashboard.column_words import headers
-    from indicators import gaps, local
+    from indicators.regions import gaps
+    from indicators.places import local
 
     for lang in ("en", "fr"):
         for table in (local.grid_gaps(store), gaps.region_coverage(store, 2), gaps.region_status(store, "ITC4")):
@@ -67,7 +68,7 @@ def test_data_gap_and_grid_tables_name_their_columns_in_words(store):
 
 def test_the_town_comparison_says_whether_a_row_counts_and_names_the_country(store):
     """The town page told a count from a share by matching the English unit, and labelled a column 'Country AT'."""
-    from indicators import local
+    from indicators.places import local
 
     table = local.comparison(store, "AT_32135")
     counts = table.drop_duplicates("figure").set_index(table.drop_duplicates("figure")["figure"].map(str))["count"]

@@ -12,7 +12,7 @@ from playwright.sync_api import sync_playwright
 
 from dashboard.i18n import LANGUAGES
 from dashboard.pages import PAGES
-from tests.browser_support import MAP_PATHS, AppServer, launch
+from bench.browser_support import MAP_PATHS, AppServer, launch
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser_support import SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+from bench.browser_support import SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 POINTS = '[data-testid="stPlotlyChart"] path.point'
@@ -25,7 +25,7 @@ def _settled_points(page, at_least: int) -> int:
 
 
 def test_cities_and_spanish_municipalities_draw_offline(app, store):
-    from indicators import local_maps
+    from indicators.places import local_maps
 
     cities = local_maps.city_points(store)
     spain = local_maps.municipal_points(store)

@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from geodata.codes import EU27
-from indicators import local
-from indicators.town_search import find_towns
+from indicators.places import local
+from indicators.places.town_search import find_towns
 
 TILE_DIR = "census2021-grid/pub/v2/parquet/1000"
 

@@ -48,7 +48,7 @@ def _credit(spec) -> str:
 
 
 def test_cities_view_draws_points_with_shown_values_only(store):
-    from indicators import cities
+    from indicators.places import cities
 
     at = _map_view("Cities")
     at.selectbox(key="w_city_year").set_value(2021).run()
@@ -102,7 +102,7 @@ def test_region_profile_lists_its_cities_and_data_gaps_list_implausible_values()
 
 
 def test_compare_accepts_cities_with_country_benchmark(store):
-    from indicators import cities
+    from indicators.places import cities
 
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()

@@ -8,7 +8,9 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import i18n
 from dashboard.pages import PAGES, ROUTER
-from indicators import deep_dives, flags, gaps, local, plausibility, sources, town_official
+from indicators.places import deep_dives, local, plausibility, town_official
+from indicators.regions import flags, gaps
+from indicators.text import sources
 
 
 def test_the_phrases_keep_their_english_and_are_said_in_each_language():

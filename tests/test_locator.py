@@ -10,7 +10,7 @@ from PIL import Image
 
 from dashboard.export import pdf
 from dashboard.export.images import figure_image
-from tests.browser_support import SCREENSHOTS
+from bench.browser_support import SCREENSHOTS
 
 
 def _extent(fig) -> tuple[float, float]:

@@ -1,4 +1,4 @@
-"""The map's figures handed ahead (dashboard/map_ahead.py): the years beside the shown one, by the app's route,
+"""The map's figures handed ahead (dashboard/maps/map_ahead.py): the years beside the shown one, by the app's route,
 byte for byte what the page itself sends when the year slider gets there, and nothing the page could not show."""
 
 import asyncio
@@ -8,10 +8,10 @@ import pytest
 from starlette.requests import Request
 from streamlit.testing.v1 import AppTest
 
-from dashboard import map_ahead
+from dashboard.maps import map_ahead
 from dashboard.i18n import localised, tr
 from dashboard.pages import ROUTER
-from indicators import tables
+from indicators.regions import tables
 from indicators.registry import get
 from tests.page_figures import atlas_maps
 

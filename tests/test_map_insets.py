@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard import map_insets
+from dashboard.maps import map_insets
 from dashboard.export import images
 from tests.test_pages import _app, _array, _map_spec
 

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from tests.browser_support import SCREENSHOTS, AppServer, launch, wait_idle
+from bench.browser_support import SCREENSHOTS, AppServer, launch, wait_idle
 
 pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"]'
@@ -38,8 +38,8 @@ def _drawn_colours(page, points) -> np.ndarray:
 
 @pytest.mark.parametrize("width", [1440, 390])
 def test_the_europe_grid_is_drawn_north_up_in_the_browser(app, store, width):
-    from dashboard.europe_grid import SIZE_KM, VIEW_X_KM, VIEW_Y_KM, europe_figure
-    from indicators import local
+    from dashboard.maps.europe_grid import SIZE_KM, VIEW_X_KM, VIEW_Y_KM, europe_figure
+    from indicators.places import local
 
     fig = europe_figure(store, "born_abroad")
     colours = np.array([[int(v) for v in t.marker.color[4:-1].split(",")] for t in fig.data

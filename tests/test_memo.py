@@ -50,8 +50,8 @@ def test_the_apps_caches_are_the_one_memo():
 # Run in a fresh process: the test session's own memory (AppTest, kaleido, other stores) is not the app's.
 VISIT_EVERYTHING = """
 import json
-from indicators import tables
-from indicators.ranks import ranks
+from indicators.regions import tables
+from indicators.regions.ranks import ranks
 from indicators.registry import ENTRIES
 from loaders.memo import MAX_ENTRIES
 from loaders.store import load_store

@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.benchmarks import benchmarks
-from indicators.ranks import ranks
+from indicators.regions.benchmarks import benchmarks
+from indicators.regions.ranks import ranks
 from indicators.registry import get
 
 SDMX = "eurostat/regional/sdmx-csv"
@@ -77,8 +77,8 @@ def _locals(mirror):
 
 @pytest.mark.slow  # composites at both levels over every country
 def test_most_affected_scores_each_region_once_in_its_drawn_version(store):
-    from indicators.composite import composite
-    from indicators.presets import LEGACY_DEFAULT_WEIGHTS as DEFAULT_WEIGHTS  # five weighted indicators
+    from indicators.regions.composite import composite
+    from indicators.regions.presets import LEGACY_DEFAULT_WEIGHTS as DEFAULT_WEIGHTS  # five weighted indicators
 
     result = composite(store, 2, DEFAULT_WEIGHTS[2], stability=False).set_index("geo")
     # Lisbon and Utrecht in NUTS 2024, scored with their converted net migration; their 2021 codes are gone
@@ -110,8 +110,8 @@ def test_monthly_values_carry_their_month(store, mirror):
 
 
 def test_caveats_stand_beside_the_number(store):
-    from indicators import profile
-    from indicators.summary import summary
+    from indicators.regions import profile
+    from indicators.text.summary import summary
 
     assert "census adjustments" in str(summary(store, "EL41"))  # EL41 2021: −156.7 ‰
     el41 = {f.indicator: f for f in profile.headline(store, "EL41")}
@@ -122,7 +122,7 @@ def test_caveats_stand_beside_the_number(store):
 
 
 def test_regional_15_plus_share_is_benchmarked_against_the_same_15_plus_share(store, mirror):
-    from indicators.benchmarks import benchmarks as get_benchmarks
+    from indicators.regions.benchmarks import benchmarks as get_benchmarks
 
     it = [r for r in _locals(mirror) if r["geoId"].startswith("IT")]
     lfs_total = [next(t["totalPopulation"] for t in r["migrationTrend"] if t["year"] == 2023) for r in it]
@@ -135,7 +135,7 @@ def test_french_and_german_outputs_translate_countries_and_attribution(store):
     from dashboard.i18n import say
     from geodata.attribution import boundaries
     from indicators.registry import get
-    from indicators.summary import summary
+    from indicators.text.summary import summary
 
     said = {lang: say(summary(store, "DE11"), lang) for lang in ("fr", "de")}
     assert "Allemagne" in said["fr"] and "Germany" not in said["fr"]
@@ -146,7 +146,7 @@ def test_french_and_german_outputs_translate_countries_and_attribution(store):
 
 
 def _combinations(store):
-    from indicators import tables
+    from indicators.regions import tables
     from indicators.registry import ENTRIES
 
     for ind in ENTRIES:
@@ -177,8 +177,8 @@ def test_properties_over_every_indicator_level_and_year(store, mirror):
     a ranking; equal values share a rank."""
     import random
 
-    from indicators import tables
-    from indicators.benchmarks import benchmark
+    from indicators.regions import tables
+    from indicators.regions.benchmarks import benchmark
 
     successors = {level: _successors(mirror, level) for level in (1, 2, 3)}
     rng = random.Random(11)
@@ -220,9 +220,9 @@ def test_profile_briefing_cli_and_csv_agree_for_20_random_regions(store_env, sto
 
     from dashboard import i18n
     from dashboard.export import csvs, pdf
-    from indicators import profile
+    from indicators.regions import profile
     from indicators.__main__ import main as cli
-    from indicators.ranks import rank_label
+    from indicators.regions.ranks import rank_label
 
     options = profile.search_options(store)
     geos = random.Random(20).sample(sorted(options.loc[options["level"] >= 1, "geo"]), 20)

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from dashboard.screens.share import IFRAME_HEIGHT
-from tests.browser_support import MAP, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+from bench.browser_support import MAP, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 

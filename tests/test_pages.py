@@ -9,9 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.pages import PAGES, ROUTER
-from indicators.benchmarks import benchmarks
-from indicators.ranks import rank_label, ranks
-from indicators.mapdata import map_data
+from indicators.regions.benchmarks import benchmarks
+from indicators.regions.ranks import rank_label, ranks
+from indicators.regions.mapdata import map_data
 from tests.page_figures import atlas_maps, map_figure
 from tests.sampling import smoke_first
 
@@ -41,7 +41,7 @@ def _app(page=None, **params) -> AppTest:
 
 
 def _map_spec(at) -> dict:
-    return map_figure(at)  # the map page's map is a component of its own (dashboard/plotly_map.py)
+    return map_figure(at)  # the map page's map is a component of its own (dashboard/maps/plotly_map.py)
 
 
 def _array(value) -> list:
@@ -134,7 +134,7 @@ def test_the_map_has_its_text_alternative_and_draws_offline():
 
 
 def test_the_year_follows_the_indicator_unless_the_link_names_one(store):
-    from indicators import tables
+    from indicators.regions import tables
 
     at = _app(indicator="net_migration_rate", level="2", year="2020")
     assert at.select_slider(key="w_year").value == 2020
@@ -151,7 +151,7 @@ def test_the_year_follows_the_indicator_unless_the_link_names_one(store):
 
 
 def test_a_linked_year_without_data_is_said_not_swapped_quietly(store):
-    from indicators import tables
+    from indicators.regions import tables
 
     years = tables.years(store, "share_65_plus", 2)
     assert 2023 not in years  # the published file stops earlier at NUTS 2

@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from dashboard.i18n import say
-from indicators import composite, mapdata, peers, presets, reception, versions
-from indicators.benchmarks import benchmarks
-from indicators.wording import Phrase
+from indicators.regions import composite, mapdata, peers, presets, versions
+from indicators.places import reception
+from indicators.regions.benchmarks import benchmarks
+from indicators.text.wording import Phrase
 
 
 def test_a_benchmark_label_is_english_as_text_and_french_when_said(store):

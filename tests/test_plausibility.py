@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators import plausibility
+from indicators.places import plausibility
 
 
 def _series(rows):
@@ -64,7 +64,7 @@ def test_a_population_step_above_15_percent_without_a_break_flag_is_suspect():
 def test_real_city_populations_that_jump_are_not_denominators(store):
     from loaders.city_tables import read
 
-    from indicators import cities
+    from indicators.places import cities
 
     found = plausibility.findings(read(store, "city_series"))
     steps = found[found["rule"] == "population_step"]

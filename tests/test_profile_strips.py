@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.profile_figures import dot_strip
+from dashboard.maps.profile_figures import dot_strip
 from indicators.registry import get
 
 

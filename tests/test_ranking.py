@@ -9,9 +9,9 @@ from streamlit.testing.v1 import AppTest
 from dashboard.pages import PAGES, ROUTER
 from dashboard.state import View, parse, to_params
 from geodata.codes import EU27
-from indicators import presets, tables
-from indicators.composite import composite, not_ranked, regions_with
-from indicators.ranking_table import breakdown, csv_rows
+from indicators.regions import presets, tables
+from indicators.regions.composite import composite, not_ranked, regions_with
+from indicators.regions.ranking_table import breakdown, csv_rows
 from indicators.registry import REGISTRY
 
 WEIGHTS_2 = presets.LEGACY_DEFAULT_WEIGHTS[2]  # five indicators, unequal weights
@@ -186,7 +186,7 @@ def test_page_filters_nuts3_by_typology_groups_and_warns_about_unknown_values(_p
 
 
 def test_converting_one_year_gives_the_full_series_rows_of_that_year(store):
-    from indicators import lookup, versions
+    from indicators.regions import lookup, versions
 
     ind = REGISTRY["net_migration_rate"]
     year = tables.latest_year(store, ind, 2)
@@ -201,7 +201,7 @@ def test_converting_one_year_gives_the_full_series_rows_of_that_year(store):
 
 def test_the_page_s_preset_wording_is_the_presets_wording_in_english():
     """The screen translates the presets by id through tr() literals; in English it must say exactly what
-    indicators/presets.py says (the CLI and the CSV read it there), or the two drift apart unnoticed."""
+    indicators/regions/presets.py says (the CLI and the CSV read it there), or the two drift apart unnoticed."""
     from dashboard.screens import most_affected, rank_breakdown
 
     for preset_id in (*presets.PRESETS, presets.OWN):
@@ -244,7 +244,7 @@ def test_a_region_is_ranked_only_when_its_values_carry_two_thirds_of_the_weight(
 
 
 def test_equal_scores_share_a_rank():
-    from indicators.composite import score
+    from indicators.regions.composite import score
 
     scores = pd.DataFrame({"a": [80.0, 80.0, 20.0, np.nan], "b": [60.0, 60.0, 10.0, 5.0]}, index=list("wxyz"))
     out = score(scores, {"a": 1.0, "b": 1.0})
@@ -253,7 +253,7 @@ def test_equal_scores_share_a_rank():
 
 
 def test_the_data_share_sits_beside_the_score(store):
-    from indicators.ranking_table import display_table
+    from indicators.regions.ranking_table import display_table
 
     table = display_table(composite(store, 2, WEIGHTS_2, stability=False))
     columns = list(table.columns)

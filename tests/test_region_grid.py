@@ -7,8 +7,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.pages import ROUTER
-from dashboard.region_grid_map import outline, region_grid_map
-from indicators import local, region_grid
+from dashboard.maps.region_grid_map import outline, region_grid_map
+from indicators.places import local, region_grid
 
 APP = str(ROUTER)
 

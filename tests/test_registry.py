@@ -11,13 +11,15 @@ from contextlib import redirect_stdout
 
 import pytest
 
-from indicators import entries, entry_tables, local, sources
+from indicators import entries, entry_tables
+from indicators.places import local
+from indicators.text import sources
 from indicators.entries import get
 from indicators.registry import GEOGRAPHIES, Entry
 from loaders.manifest import BY_ID
 
 # fetched by `loaders fetch` but shown nowhere in the app (no indicator or page reads them): a new file must be either
-# shown (an entry's source or a reference file of indicators.sources) or named here on purpose
+# shown (an entry's source or a reference file of indicators.text.sources) or named here on purpose
 FETCHED_NOT_SHOWN = {"lfsa_egan", "lfsa_pganws", "demo_pjanbroad", "lfsa_ugan", "unhcr_ukraine_eu",
                      "unhcr_ukraine_total", "ine_mun_codes"}
 

@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from deploy.nginx import Proxy
-from indicators.mapdata import map_data
-from tests.browser_support import AppServer, free_port, launch, wait_for_map, wait_idle
+from indicators.regions.mapdata import map_data
+from bench.browser_support import AppServer, free_port, launch, wait_for_map, wait_idle
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

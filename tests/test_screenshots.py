@@ -11,7 +11,7 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from dashboard.export import images
-from tests.browser_support import MAP, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+from bench.browser_support import MAP, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 

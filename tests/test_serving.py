@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser_support import REPO, AppServer
+from bench.browser_support import REPO, AppServer
 
 
 def _second_store(store_env, into):
@@ -59,7 +59,7 @@ def test_two_apps_on_two_stores_both_keep_serving_their_maps(store_env, tmp_path
 def test_the_route_follows_the_base_url_path():
     from streamlit import config
 
-    from dashboard import boundaries
+    from dashboard.maps import boundaries
 
     before = config.get_option("server.baseUrlPath")
     config.set_option("server.baseUrlPath", "/atlas/")
@@ -77,7 +77,7 @@ def test_plotly_js_comes_from_the_app_named_by_its_version_compressed_once_and_k
     from starlette.requests import Request
     from streamlit import config
 
-    from dashboard import plotly_map
+    from dashboard.maps import plotly_map
 
     url = plotly_map.script_url()
     assert url == f"/assets/plotly-{plotly_map.PLOTLY_VERSION}.min.js"  # a new plotly.js, a new name

@@ -43,7 +43,7 @@ def test_the_embed_snippet_opens_embed_mode_and_escapes_its_title():
 
 def test_flag_words_name_the_same_letters_as_the_one_vocabulary():
     from dashboard import flag_words
-    from indicators import flags
+    from indicators.regions import flags
 
     assert flag_words.meanings("en") == flags.MEANINGS
     assert set(flag_words.meanings("fr")) == set(flags.MEANINGS)

@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-from indicators import local, similar_towns
+from indicators.places import local, similar_towns
 
 
 def test_tulln_has_at_least_five_matches_in_three_other_countries_each_with_reasons(store):

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import figures
-from dashboard.europe_grid import europe_figure
-from dashboard.local_map import local_map
+from dashboard.maps import figures
+from dashboard.maps.europe_grid import europe_figure
+from dashboard.maps.local_map import local_map
 from dashboard.pages import ROUTER
-from dashboard.region_grid_map import region_grid_map
-from indicators import compare, local
+from dashboard.maps.region_grid_map import region_grid_map
+from indicators.regions import compare
+from indicators.places import local
 from indicators.registry import REGISTRY
 
 DASHBOARD = Path(__file__).resolve().parents[1] / "dashboard"

@@ -96,7 +96,7 @@ def test_every_warning_is_said_in_the_links_language(lang):
 
 def test_the_lists_that_repeat_the_table_derive_from_it():
     from dashboard.screens.local_views import LAYER_OF
-    from indicators import classes
+    from indicators.regions import classes
 
     assert set(LAYER_OF.values()) | {"grid"} == set(state.LAYERS)
     assert state.SCHEMES == tuple(classes.SCHEMES)

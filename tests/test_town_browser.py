@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser_support import SCREENSHOTS, AppServer, launch, wait_idle
+from bench.browser_support import SCREENSHOTS, AppServer, launch, wait_idle
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from dashboard.export import csvs
 from dashboard.export.town_pdf import town_briefing
-from indicators import local
+from indicators.places import local
 
 
 def test_town_csv_holds_the_figures_and_unknown_stays_empty(store):
@@ -79,7 +79,7 @@ def test_english_briefing_of_a_city_says_implausible_values_are_not_shown(store)
 
 
 def test_official_figures_csv_keeps_credits_and_leaves_implausible_values_empty(store):
-    from indicators import town_official
+    from indicators.places import town_official
 
     data = csvs.to_csv_bytes(town_official.town_official(store, "DE_09162000"))
     back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")

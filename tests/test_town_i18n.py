@@ -83,7 +83,7 @@ def _english_left(texts: list[str], lang: str, names: set[str]) -> list[tuple[st
 @pytest.mark.parametrize("lau", TOWNS)
 @pytest.mark.parametrize("lang", ["fr", "de", "it", "es"])
 def test_the_town_page_shows_no_english_catalogue_text(store, lau, lang):
-    from indicators import local, town_official
+    from indicators.places import local, town_official
 
     at = _town(lau, lang)
     town = local.municipality(store, lau)
@@ -143,7 +143,7 @@ def test_spanish_briefing_of_a_town_that_is_no_city_lists_the_nearest_cities(sto
 
 def test_the_region_pages_1_km_section_speaks_the_language_it_is_given(store):
     """They take the page's language (region.py is to pass ``lang=view.lang``); here they are called directly."""
-    from dashboard.region_grid_map import region_grid_map
+    from dashboard.maps.region_grid_map import region_grid_map
     from dashboard.screens.region_grid import _figure_line
 
     line = _figure_line(store, "AT", "it")

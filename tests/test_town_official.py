@@ -3,8 +3,8 @@
 import numpy as np
 import pandas as pd
 
-from indicators import cities, municipal, town_official
-from indicators.plausibility import NOT_SHOWN
+from indicators.places import cities, municipal, town_official
+from indicators.places.plausibility import NOT_SHOWN
 
 
 def test_a_spanish_town_gets_ine_figures_first_then_its_city(store):

@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from indicators import local
+from indicators.places import local
 
 
 def test_a_flagged_value_that_is_not_zero_is_published(store):

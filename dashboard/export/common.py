@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from dashboard.i18n import say, tr
-from indicators import flags
+from indicators.regions import flags
 from indicators.registry import Indicator
 from loaders.manifest import BY_ID
 

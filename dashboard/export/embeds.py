@@ -29,14 +29,15 @@ from urllib.parse import urlencode
 import orjson
 import plotly
 
-from dashboard import map_ahead, state
-from dashboard.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
+from dashboard.maps import map_ahead
+from dashboard import state
+from dashboard.maps.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
 from dashboard.export.common import PROJECT, licence_line, source_line
-from dashboard.figures import level_text, year_text
+from dashboard.maps.figures import level_text, year_text
 from dashboard.i18n import localised, say, tr
 from geodata.attribution import boundaries
-from indicators import tables
-from indicators.mapdata import map_data
+from indicators.regions import tables
+from indicators.regions.mapdata import map_data
 from indicators.registry import get
 from loaders.store import boundary_files
 

@@ -12,10 +12,11 @@ import orjson
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import figures, i18n, map_insets
+from dashboard.maps import figures, map_insets
+from dashboard import i18n
 from dashboard.export.common import PROJECT, source_line
-from dashboard.boundaries import BASE_MAPS, EMPTY_TOPOLOGY
-from indicators.mapdata import map_data
+from dashboard.maps.boundaries import BASE_MAPS, EMPTY_TOPOLOGY
+from indicators.regions.mapdata import map_data
 from indicators.registry import get
 from loaders import cache
 

@@ -7,12 +7,12 @@ import orjson
 import pandas as pd
 from babel.dates import format_date
 
-from dashboard import figures, local_figures
+from dashboard.maps import figures, local_figures
 from dashboard.export import images
 from dashboard.export.common import PROJECT
 from dashboard.i18n import localised, number, say, tr
-from indicators import local_maps
-from indicators.classes import classify
+from indicators.places import local_maps
+from indicators.regions.classes import classify
 from indicators.entries import get
 
 # one builder per map, used by the page (geometry by URL) and by the image export (geometry inlined)

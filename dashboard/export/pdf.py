@@ -14,19 +14,21 @@ import pandas as pd
 import plotly.graph_objects as go
 from fpdf import FPDF, FontFace
 
-from dashboard import figures, flag_words, i18n, map_insets
+from dashboard.maps import figures, map_insets
+from dashboard import flag_words, i18n
 from dashboard.export import pdf_text as text
 from dashboard.export.common import FLAG_LEGEND, PROJECT, generated, licence_line, retrieved, source_line
 from dashboard.export.images import ExportError, figure_image
 from dashboard.i18n import say, tr
 from geodata.codes import level_of
 from geodata.attribution import boundaries
-from indicators import caveats, context, lookup, presets, profile
-from indicators.composite import composite
-from indicators.sources import methods
-from indicators.compare import OLD_BY, latest
+from indicators.text import caveats
+from indicators.regions import context, lookup, presets, profile
+from indicators.regions.composite import composite
+from indicators.text.sources import methods
+from indicators.regions.compare import OLD_BY, latest
 from indicators.registry import REGISTRY
-from indicators.summary import summary
+from indicators.text.summary import summary
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/liberation"), Path("/usr/share/fonts/truetype/liberation2")]
 PACK_INDICATORS = ("foreign_born_share", "net_migration_rate", "unemployment_gap_foreign_born", "tertiary_gap_foreign_born")

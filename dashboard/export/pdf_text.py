@@ -1,12 +1,12 @@
 """How the region briefing and the roundtable pack write a value, a rank, a weighting and a licence in the
-reader's language. Their words are the app's (``dashboard.i18n``, catalogues ``dashboard/locales/*.json``), their
+reader's language. Their words are the app's (``dashboard.i18n``, catalogues ``indicators/text/locales/*.json``), their
 numbers ``i18n.number`` (Babel)."""
 
 from __future__ import annotations
 
 from dashboard.i18n import number, say, tr
-from indicators.ranks import rank_label
-from indicators.wording import marks
+from indicators.regions.ranks import rank_label
+from indicators.text.wording import marks
 
 NARROW_NBSP, NBSP = "\u202f", "\u00a0"
 EUROSTAT_LICENCE = "Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU)"
@@ -20,7 +20,7 @@ def licence(text: str, lang: str) -> str:
 
 
 def weighting(words: str | None, lang: str) -> str:
-    """A benchmark's weights (indicators.benchmarks) as a whole phrase: the words alone would translate only as
+    """A benchmark's weights (indicators.regions.benchmarks) as a whole phrase: the words alone would translate only as
     this phrase needs them (German dative "der Bevölkerung"), wrong for a bare "population" anywhere else."""
     if not words:
         return tr("summed", lang)
@@ -52,7 +52,7 @@ def quantity(value: float | None, decimals: int, short_unit: str, lang: str) -> 
 
 
 def rank(position: int | None, n: int | None, tied: int | None, lang: str) -> str:
-    """'=9 of 38' / '=9 sur 38' / '=9 von 38' / '=9 su 38' / '=9 de 38' (tie-aware, from indicators.ranks);
+    """'=9 of 38' / '=9 sur 38' / '=9 von 38' / '=9 su 38' / '=9 de 38' (tie-aware, from indicators.regions.ranks);
     '–' without a rank."""
     text = rank_label(position, n, tied)
     return text.replace(" of ", f" {tr('of', lang)} ") if text else "–"

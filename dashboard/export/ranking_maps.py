@@ -8,12 +8,12 @@ from dataclasses import dataclass
 import orjson
 import pandas as pd
 
-from dashboard import figures, local_figures, map_insets
+from dashboard.maps import figures, local_figures, map_insets
 from dashboard.export import images
 from dashboard.export.common import PROJECT, licence_line, source_line
 from dashboard.i18n import number, tr
-from indicators.classes import classify
-from indicators.composite import with_geometry_version
+from indicators.regions.classes import classify
+from indicators.regions.composite import with_geometry_version
 from indicators.registry import get
 from loaders.manifest import BY_ID
 

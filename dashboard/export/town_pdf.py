@@ -13,9 +13,9 @@ from dashboard.export.common import PROJECT, generated
 from dashboard.export.images import ExportError, figure_image
 from dashboard.export.pdf import Document
 from dashboard.i18n import tr
-from dashboard.local_map import ATTRIBUTION, GRID_SOURCE, local_map
+from dashboard.maps.local_map import ATTRIBUTION, GRID_SOURCE, local_map
 from geodata.attribution import boundaries
-from indicators import local, municipal, similar_towns, town_answer, town_official
+from indicators.places import local, municipal, similar_towns, town_answer, town_official
 
 NNBSP, NBSP = "\u202f", "\u00a0"  # narrow no-break space (French thousands), no-break space (before %)
 # Liberation Sans has no narrow no-break space: DejaVu Sans supplies that one glyph where it is installed;

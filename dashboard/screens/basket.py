@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import links, state
 from dashboard.i18n import tr
 from dashboard.screens.rank_breakdown import preset_label
-from indicators import presets
+from indicators.regions import presets
 
 
 def add(view: state.View, geos: list[str]) -> state.View:

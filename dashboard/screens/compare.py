@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import figures, frame, i18n, state
+from dashboard.maps import figures
+from dashboard import frame, i18n, state
 from dashboard.export import csvs, pdf
 from dashboard.context import PageContext
 from dashboard.i18n import say, tr
@@ -14,7 +15,8 @@ from dashboard.screens import basket, downloads, local_views
 from dashboard.screens.region import option_labels
 from dashboard.screens.shown_tables import shown_table
 from geodata.codes import level_of
-from indicators import compare, peers, profile, reception
+from indicators.regions import compare, peers, profile
+from indicators.places import reception
 from indicators.registry import ENTRIES, REGISTRY
 
 DEFAULT_X, DEFAULT_Y = "foreign_born_share", "unemployment_gap_foreign_born"

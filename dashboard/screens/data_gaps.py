@@ -7,15 +7,16 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, frame, state
+from dashboard.maps import figures
+from dashboard import frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.i18n import say, tr
 from dashboard.screens import downloads, grid_gaps, local_views
 from dashboard.screens.shown_tables import shown_table
 from dashboard.screens.region import option_labels
-from indicators import gaps, profile
-from indicators.classes import count_classes
+from indicators.regions import gaps, profile
+from indicators.regions.classes import count_classes
 from indicators.registry import REGISTRY
 
 

@@ -7,9 +7,9 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard import links, state
-from dashboard.europe_grid import TOWN_MIN_POPULATION, europe_figure
+from dashboard.maps.europe_grid import TOWN_MIN_POPULATION, europe_figure
 from dashboard.i18n import number, say, tr
-from indicators import local
+from indicators.places import local
 
 
 def render(store, pages: dict, view: state.View) -> None:

@@ -8,7 +8,7 @@ from dashboard.export import csvs
 from dashboard.i18n import tr
 from dashboard.screens import downloads
 from dashboard.screens.shown_tables import shown_table
-from indicators import local
+from indicators.places import local
 
 
 def render(store, lang: str = "en") -> None:

@@ -8,7 +8,8 @@ from functools import reduce
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures, frame, local_figures, state
+from dashboard.maps import figures, local_figures
+from dashboard import frame, state
 from dashboard.export import csvs
 from dashboard.export import local as local_export
 from dashboard.i18n import country, localised, number, say, tr
@@ -16,7 +17,7 @@ from dashboard.screens import downloads
 from dashboard.column_words import headers
 from dashboard.screens.shown_tables import shown_table
 from dashboard.text import place, places
-from indicators import cities, deep_dives, plausibility, reception
+from indicators.places import cities, deep_dives, plausibility, reception
 from indicators.entries import get, of_geography
 from loaders.city_tables import read
 from loaders.memo import Memo
@@ -124,7 +125,7 @@ def _italy(store, view, maps) -> None:
     st.plotly_chart(local_figures.reception_trend(monthly, codes, say(ind.credit, lang), lang), key="it-trend",
                     alt=tr("Lines of people in reception per 1 000 residents by month for the chosen regions.", lang))
     at = rows[rows["date"].eq(date)]
-    at = at.assign(note=[say(note, lang) for note in at["note"]])  # indicators.reception's phrases
+    at = at.assign(note=[say(note, lang) for note in at["note"]])  # indicators.places.reception's phrases
     at = at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
              "population_year", "value", "note"]]
     st.dataframe(at, hide_index=True, width="stretch", column_config=headers(at, lang))
@@ -246,7 +247,7 @@ def data_gaps_section(store, lang: str = "en") -> None:
 
 
 def _rule_name(rule: str, lang: str) -> str:
-    """A plausibility rule's short name (indicators.plausibility.RULES' keys) in ``lang``."""
+    """A plausibility rule's short name (indicators.places.plausibility.RULES' keys) in ``lang``."""
     return {"share_over_100": tr("share above 100 %", lang), "jump": tr("jump", lang)}.get(rule, rule)
 
 

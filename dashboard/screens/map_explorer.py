@@ -8,19 +8,20 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import flag_words, frame, links, map_ahead, plotly_map, state
+from dashboard import flag_words, frame, links, state
+from dashboard.maps import map_ahead, plotly_map
 from dashboard.context import PageContext
 from dashboard.export import csvs, images
 from dashboard.export.common import PROJECT, source_line
 from dashboard.column_words import headers
 from dashboard.i18n import say, tr
-from dashboard.figures import level_text, year_text
-from dashboard.map_ahead import in_language
+from dashboard.maps.figures import level_text, year_text
+from dashboard.maps.map_ahead import in_language
 from dashboard.screens import basket, downloads, europe_grid_view, local_views, share, town_search_box
 from dashboard.text import plain
 from geodata.attribution import boundaries
-from indicators import tables
-from indicators.mapdata import map_data
+from indicators.regions import tables
+from indicators.regions.mapdata import map_data
 
 def render(ctx: PageContext) -> state.View:
     store, view = ctx.store, ctx.view

@@ -15,10 +15,10 @@ from dashboard.i18n import country, localised, number, say, tr
 from dashboard.screens import basket, downloads, local_views, most_affected_towns, rank_breakdown
 from dashboard.screens.rank_breakdown import preset_definition, preset_label, value_in
 from geodata.codes import EU27
-from indicators import presets
-from indicators.composite import TYPOLOGY_GROUPS, composite, not_ranked, regions_with, typology_values
-from indicators.presets import CANDIDATES, OWN, PRESETS
-from indicators.ranking_table import contribution_column, csv_rows, display_table, value_column
+from indicators.regions import presets
+from indicators.regions.composite import TYPOLOGY_GROUPS, composite, not_ranked, regions_with, typology_values
+from indicators.regions.presets import CANDIDATES, OWN, PRESETS
+from indicators.regions.ranking_table import contribution_column, csv_rows, display_table, value_column
 from indicators.registry import REGISTRY
 
 

@@ -14,8 +14,8 @@ from dashboard.export import csvs, ranking_maps
 from dashboard.i18n import number, say, tr
 from dashboard.screens import downloads, rank_breakdown
 from geodata.codes import EU27
-from indicators import lau_ranking
-from indicators.ranking_table import rank_text
+from indicators.places import lau_ranking
+from indicators.regions.ranking_table import rank_text
 
 WHY_SHOWN = 300  # municipalities offered in "why it ranks here" (the selection's first; filters reach the rest)
 

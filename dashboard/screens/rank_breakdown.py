@@ -10,13 +10,13 @@ import streamlit as st
 from dashboard import state
 from dashboard.i18n import localised, number, say, tr
 from geodata.codes import EU27, level_of
-from indicators import presets
-from indicators.composite import composite
-from indicators.ranking_table import breakdown, rank_text
+from indicators.regions import presets
+from indicators.regions.composite import composite
+from indicators.regions.ranking_table import breakdown, rank_text
 from indicators.registry import REGISTRY
 
 
-# The presets' wording lives in English in indicators/presets.py (the CLI and the CSV read it there; the
+# The presets' wording lives in English in indicators/regions/presets.py (the CLI and the CSV read it there; the
 # indicators layer cannot import the translation layer). Here each is a tr() literal by preset id, so the one
 # catalogue holds every translation and its test finds a missing one; tests/test_ranking.py checks that the
 # English here is the English there, word for word.

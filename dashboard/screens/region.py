@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import frame, i18n, links, profile_figures, state
+from dashboard import frame, i18n, links, state
+from dashboard.maps import profile_figures
 from dashboard.export import pdf
 from dashboard.context import PageContext
 from dashboard.column_words import headers
@@ -14,9 +15,9 @@ from dashboard.i18n import localised, number, say, tr
 from dashboard.screens import basket, downloads, local_views, rank_breakdown, region_grid, region_towns, town_search_box
 from dashboard.text import plain
 from geodata.codes import level_of
-from indicators import context, flags, peers, profile
+from indicators.regions import context, flags, peers, profile
 from indicators.registry import REGISTRY
-from indicators.summary import summary
+from indicators.text.summary import summary
 
 
 def render(ctx: PageContext) -> state.View:
@@ -109,7 +110,7 @@ def _headline(store, geo, view) -> None:
 
 
 def _direction(words: str, lang: str) -> str:
-    """indicators.context.direction_words ('higher is better' or 'lower is better') as a card line in ``lang``."""
+    """indicators.regions.context.direction_words ('higher is better' or 'lower is better') as a card line in ``lang``."""
     return {"higher is better": tr("for this figure, higher is better", lang),
             "lower is better": tr("for this figure, lower is better", lang)}[words]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.i18n import number, say, tr
-from dashboard.region_grid_map import outline, region_grid_map
+from dashboard.maps.region_grid_map import outline, region_grid_map
 from dashboard.text import plain
-from indicators import local
+from indicators.places import local
 
 MEASURE = "born_abroad"
 

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import links, state
 from dashboard.i18n import number, tr
 from dashboard.text import plain
-from indicators import local
+from indicators.places import local
 
 SHOWN = 30
 

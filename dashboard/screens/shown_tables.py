@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard.column_words import headers
 from dashboard.i18n import country, say
-from indicators.wording import Phrase
+from indicators.text.wording import Phrase
 
 
 def shown_table(frame: pd.DataFrame, lang: str) -> None:

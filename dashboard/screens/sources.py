@@ -10,7 +10,7 @@ from dashboard.context import PageContext
 from dashboard.screens import local_views
 from dashboard.i18n import number, say, tr
 from geodata.attribution import boundaries
-from indicators.sources import methods, methods_table, sources_table
+from indicators.text.sources import methods, methods_table, sources_table
 
 
 def render(ctx: PageContext) -> state.View:

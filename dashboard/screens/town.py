@@ -12,10 +12,11 @@ from dashboard import frame, links, state
 from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.i18n import country, number, say, tr
-from dashboard.local_map import local_map
+from dashboard.maps.local_map import local_map
 from dashboard.screens import downloads, town_official as official_view, town_search_box
 from dashboard.text import plain
-from indicators import local, similar_towns, tables, town_answer, town_official
+from indicators.places import local, similar_towns, town_answer, town_official
+from indicators.regions import tables
 
 MAP_HEIGHT = 430  # square cells: at 390 px the map is as wide as the screen and ends on the first screen
 

@@ -7,10 +7,10 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from dashboard import figures
+from dashboard.maps import figures
 from dashboard.i18n import localised, number, say, tr
 from dashboard.text import place, plain
-from indicators import municipal, plausibility, town_official
+from indicators.places import municipal, plausibility, town_official
 from indicators.entries import get
 
 

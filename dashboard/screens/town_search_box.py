@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import links, state
 from dashboard.i18n import tr
 from dashboard.text import plain
-from indicators.town_search import MAX_QUERY, find_towns
+from indicators.places.town_search import MAX_QUERY, find_towns
 
 
 def render(store, pages: dict, view: state.View, key: str, limit: int = 8) -> None:

@@ -1,0 +1,1 @@
+"""Figures and maps: plotly figures, the map component, boundary files and their routes."""

@@ -1,0 +1,1 @@
+"""Below the NUTS levels: the Census 2021 1 km grid, towns, cities, municipalities, reception."""

@@ -1,0 +1,1 @@
+"""Analytics of the NUTS regions: tables, ranks, benchmarks, peers, the composite score, profiles."""

@@ -1,0 +1,1 @@
+"""Words the analytics hand to the pages: phrases, summaries, caveats, methods."""

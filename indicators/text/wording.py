@@ -1,0 +1,153 @@
+"""Sentences built by the analytics, kept translatable: an English template with named fields.
+
+Code below the pages (benchmarks, peers, ranking, plausibility) explains its results in words: "mean of 27
+countries weighted by population", "not ranked: fewer than 2 of 3 indicators". It returns a ``Phrase``
+instead of a finished string; ``str(phrase)`` is the English sentence (CSV files, logs, tests), and the
+pages say it in the reader's language with ``dashboard.i18n.say``, whose catalogues are keyed by the template.
+tests/test_translations.py finds every ``phrase("…")`` literal in indicators/ and requires its translations,
+so a template must be a literal string, with values passed as fields.
+
+A field may itself be a ``Phrase`` (translated too), a ``Number`` (written the reader's way: 3,6 in French and
+German), a ``Country`` (named in the reader's language), or any other value (a region's name), shown as it is.
+
+The languages, the catalogues, the number formatter and the country names live here, once, for every layer:
+pages (through dashboard.i18n), exports and CLIs all say a phrase with ``said``, write a number with ``number``
+(Babel, CLDR rules) and a country with ``country_name``. The catalogues are the app's
+(``indicators/text/locales/{fr,de,it,es}.json``: English text -> translation); this layer only reads them.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+
+# the one list of languages the atlas speaks (code -> its own name, as the language picker shows it)
+LANGUAGES = {"en": "English", "fr": "Français", "de": "Deutsch", "it": "Italiano", "es": "Español"}
+LOCALES = Path(__file__).resolve().with_name("locales")  # one catalogue per language, beside the phrases
+KOSOVO_NOTE = ("*This designation is without prejudice to positions on status, and is in line with UNSCR 1244/1999 "
+               "and the ICJ Opinion on the Kosovo declaration of independence.")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    template: str
+    fields: tuple[tuple[str, object], ...] = ()
+    sentence: bool = False  # begins a sentence: its first letter is written as a capital in every language
+
+    def __str__(self) -> str:
+        return self.render(lambda template: template)
+
+    def render(self, translate, lang: str | None = None) -> str:
+        """The sentence with ``translate(template)`` for this phrase and every phrase among its fields; numbers
+        and countries written the ``lang`` way (None: the plain English of the CSV files, '1234.5')."""
+        values = {name: _field(value, translate, lang) for name, value in self.fields}
+        text = translate(self.template).format(**values) if values else translate(self.template)
+        return text[:1].upper() + text[1:] if self.sentence else text
+
+    # No ``+``: joining a phrase to a string made English text in the middle of a translated page (Italy's map
+    # hover did). Join the said text (``i18n.say``), or ``str(phrase)`` where English is meant (CSV files).
+    def __add__(self, other):
+        raise TypeError(f"a Phrase is not a string: say it in a language, or str() it for English ({self.template!r})")
+
+    __radd__ = __add__
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number inside a phrase, with its decimals: ``str`` is the plain English form (no grouping)."""
+
+    value: float
+    decimals: int
+
+    def __str__(self) -> str:
+        return f"{self.value:.{self.decimals}f}"
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country inside a phrase, by its code: ``str`` is its English name; a page names it in its language."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return country_name(self.code, "en")
+
+
+def _field(value, translate, lang):
+    if isinstance(value, Phrase):
+        return value.render(translate, lang)
+    if isinstance(value, Number) and lang is not None:
+        return number(value.value, value.decimals, lang)
+    if isinstance(value, Country):
+        return country_name(value.code, lang or "en")
+    return value
+
+
+def phrase(template: str, **fields) -> Phrase:
+    """A translatable sentence: ``template`` must be a literal (the catalogue test reads it from the source)."""
+    missing = {name for _, name, _, _ in string.Formatter().parse(template) if name} - set(fields)
+    if missing:
+        raise KeyError(f"phrase {template!r} needs the field(s) {sorted(missing)}")
+    return Phrase(template, tuple(sorted(fields.items())))
+
+
+def sentence(said: Phrase) -> Phrase:
+    """The phrase as the start of a sentence: 'the population' -> 'The population' / 'La population'."""
+    return replace(said, sentence=True)
+
+
+
+def number(value: float | None, decimals: int, lang: str = "en", trim: bool = False) -> str:
+    """12345.6 as '12,345.6' (en), '12 345,6' (fr, narrow no-break space), '12.345,6' (de, it, es);
+    '–' for none; ``trim``: without padding zeros ('5', '12,5'). The one number formatter of the atlas (Babel)."""
+    if value is None or value != value:
+        return "–"
+    pattern = "#,##0" + ("." + ("#" if trim else "0") * decimals if decimals > 0 else "")
+    return format_decimal(value, format=pattern, locale=lang if lang in LANGUAGES else "en")
+
+
+def marks(lang: str) -> tuple[str, str]:
+    """The decimal and group marks ``number`` writes in ``lang`` (CLDR): for charts that format numbers
+    themselves (plotly's ``separators``) and for loops over thousands of cells."""
+    locale = lang if lang in LANGUAGES else "en"
+    return get_decimal_symbol(locale), get_group_symbol(locale)
+
+
+# Eurostat's codes that are not ISO 3166 codes
+_ISO = {"EL": "GR", "UK": "GB"}
+
+
+@lru_cache(maxsize=None)
+def country_name(code: str, lang: str = "en") -> str:
+    """A country's name in ``lang`` from CLDR (Babel): 'DE' -> 'Allemagne' (fr); Kosovo as the EU writes it,
+    'Kosovo*' (show ``KOSOVO_NOTE`` with it). A code CLDR does not know stays as it is."""
+    if code == "XK":
+        return "Kosovo*"
+    names = Locale.parse(lang if lang in LANGUAGES else "en").territories
+    return names.get(_ISO.get(code, code), code)
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    """English text -> ``lang`` text (empty for English or an unknown language)."""
+    path = LOCALES / f"{lang}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if lang != "en" and path.is_file() else {}
+
+
+def said(value, lang: str) -> str:
+    """A ``Phrase``, or a registry text (a credit line too: "Source: …" says "Source" in ``lang``, the source's
+    name and dataset codes as published), in ``lang``; any other value as it is."""
+    words = catalogue(lang)
+    if isinstance(value, Phrase):
+        return value.render(lambda template: words.get(template, template), lang)
+    if not isinstance(value, str):
+        return str(value)
+    if value.startswith("Source: "):
+        return words.get("Source: {credit}", "Source: {credit}").format(credit=value.removeprefix("Source: "))
+    return words.get(value, value)
