@@ -38,11 +38,10 @@ def _briefing_text(store, gisco_id: str, lang: str) -> tuple[str, PdfReader]:
 
 
 def test_numbers_are_formatted_for_the_language():
-    from dashboard.export.town_pdf import FR_THOUSANDS, number, percent
+    from dashboard.export.town_pdf import FR_THOUSANDS, number
 
     assert number(12345.6, 1, "en") == "12,345.6" and number(12345.6, 1, "de") == "12.345,6"
     assert number(12345.6, 1, "fr") == f"12{FR_THOUSANDS}345,6" and number(3.6, 1, "fr") == "3,6"
-    assert percent(3.6, "fr") == "3,6\u00a0%" and percent(3.6, "de") == "3,6\u00a0%"
 
 
 @pytest.mark.slow  # a briefing with kaleido images

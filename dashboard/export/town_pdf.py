@@ -37,11 +37,6 @@ def number(value, decimals: int, lang: str) -> str:
     return _printable(i18n.number(float(value), decimals, lang))
 
 
-def percent(value, lang: str, decimals: int = 1) -> str:
-    """A share with its sign: '3.6 %' (en), '3,6 %' (fr, de, it, es); the space never breaks."""
-    return f"{number(value, decimals, lang)}{NBSP}%"
-
-
 class TownDocument(Document):
     """The project's A4 document with the footer in the briefing's language and a glyph for French numbers."""
 

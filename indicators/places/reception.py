@@ -75,12 +75,6 @@ def map_rows(rows: pd.DataFrame) -> pd.DataFrame:
     return drawn.reset_index(drop=True)
 
 
-def national_total(rows: pd.DataFrame) -> pd.Series:
-    """People in reception in Italy per report date: each reported region once (Trentino-Alto Adige once)."""
-    assert not rows.duplicated(["region_code", "date"]).any(), "a region counted twice in a sum"
-    return rows.groupby("date")["total"].sum(min_count=1)
-
-
 def _population(store, nuts2: np.ndarray) -> pd.DataFrame:
     codes = {code for joint in nuts2 for code in joint.split("+")}
     pop = tables.table(store, "population", level=2)

@@ -21,11 +21,12 @@ from __future__ import annotations
 import json
 import string
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+
+from loaders.memo import Memo
 
 # the one list of languages the atlas speaks (code -> its own name, as the language picker shows it)
 LANGUAGES = {"en": "English", "fr": "Français", "de": "Deutsch", "it": "Italiano", "es": "Español"}
@@ -123,21 +124,25 @@ def marks(lang: str) -> tuple[str, str]:
 _ISO = {"EL": "GR", "UK": "GB"}
 
 
-@lru_cache(maxsize=None)
+_READ = Memo(16)  # the catalogues and CLDR's territory names, read once per language (the one bounded memo)
+
+
 def country_name(code: str, lang: str = "en") -> str:
     """A country's name in ``lang`` from CLDR (Babel): 'DE' -> 'Allemagne' (fr); Kosovo as the EU writes it,
     'Kosovo*' (show ``KOSOVO_NOTE`` with it). A code CLDR does not know stays as it is."""
     if code == "XK":
         return "Kosovo*"
-    names = Locale.parse(lang if lang in LANGUAGES else "en").territories
+    lang = lang if lang in LANGUAGES else "en"
+    names = _READ.cached(("territories", lang), lambda: dict(Locale.parse(lang).territories))
     return names.get(_ISO.get(code, code), code)
 
 
-@lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
     """English text -> ``lang`` text (empty for English or an unknown language)."""
     path = LOCALES / f"{lang}.json"
-    return json.loads(path.read_text(encoding="utf-8")) if lang != "en" and path.is_file() else {}
+    if lang == "en" or lang not in LANGUAGES or not path.is_file():
+        return {}
+    return _READ.cached(("catalogue", lang), lambda: json.loads(path.read_text(encoding="utf-8")))
 
 
 def said(value, lang: str) -> str:
