@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, make_dataclass
 from urllib.parse import urlencode
 
 from dashboard.i18n import LANGUAGES, number, tr
+from dashboard.i18n import language as i18n_language
 from dashboard.pages import PAGES
 from indicators.regions.classes import SCHEMES as _CLASS_SCHEMES
 from indicators.places.local import MEASURES
@@ -282,8 +283,7 @@ View.__module__, View.__doc__ = __name__, "What the user asked for: one field pe
 
 def language(params: Mapping[str, str]) -> str:
     """The link's language when it is a valid one (read first: the other parameters' warnings are said in it)."""
-    lang = params.get("lang")
-    return lang if lang in LANGUAGES else "en"
+    return i18n_language(params.get("lang"))
 
 
 def parse(params: Mapping[str, str], known_geos=frozenset(), is_town=None) -> tuple[View, list[str]]:

@@ -22,4 +22,4 @@ class ParseError(DataError):
 
 
 class StoreMissingError(Exception):
-    """The tidy store has not been built yet; run `python -m loaders fetch && python -m loaders build`."""
+    """The tidy store has not been built yet; run `python -m loaders fetch && python -m indicators build`."""

@@ -72,7 +72,7 @@ def read(store, table: str) -> pd.DataFrame:
     def compute():
         path = store.path / f"{table}.parquet"
         if not path.is_file():
-            raise DataError("census_grid", f"the store has no {table} table; rebuild it with `python -m loaders build`")
+            raise DataError("census_grid", f"the store has no {table} table; rebuild it with `python -m indicators build`")
         return pd.read_parquet(path)
 
     return store.memo.cached(("local_table", table), compute)

@@ -161,7 +161,7 @@ def load_store() -> Store:
     """Load the current store (observations, regions, typologies, unmatched codes, converters)."""
     path = current_store_path()
     if path is None:
-        raise StoreMissingError("No data store yet: run `python -m loaders fetch && python -m loaders build`.")
+        raise StoreMissingError("No data store yet: run `python -m loaders fetch && python -m indicators build`.")
     return _open(path, json.loads((path / "build.json").read_text(encoding="utf-8")))
 
 

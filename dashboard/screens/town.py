@@ -213,7 +213,7 @@ def _downloads(store, town, view, table, official, matches, lang: str) -> None:
     left, right, third = st.columns(3)
     with left:
         downloads.direct(tr("Figures (CSV)", lang), lambda: csvs.to_csv_bytes(table.assign(
-            source="Source: Eurostat (Census 2021, 1 km grid)")), f"{stem}.csv", f"csv_{stem}")
+            source=local.GRID_CREDIT)), f"{stem}.csv", f"csv_{stem}")
         if not official.empty:
             downloads.direct(tr("Official figures (CSV)", lang), lambda: csvs.to_csv_bytes(official),
                              f"town_{view.lau}_official.csv", f"csv_official_{view.lau}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -131,4 +130,4 @@ def _nearest(nearest: pd.DataFrame, town_name: str, lang: str) -> None:
 
 def _match_rule(lang: str) -> str:
     """How a municipality is taken to be an Urban Audit city, its numbers written the ``lang`` way."""
-    return say(town_official.match_rule(partial(number, lang=lang)), lang)
+    return say(town_official.MATCH_RULE, lang)

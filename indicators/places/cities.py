@@ -12,7 +12,6 @@ from loaders.city_tables import read
 
 SOURCE = "Eurostat (urb_cpopcb, urb_cpop1)"
 CREDIT = f"Source: {SOURCE}"
-POINTS_CREDIT = "City points: GISCO Urban Audit 2021, © EuroGeographics"
 # which area a row is (the ``note`` column holds the phrase; pages say it with i18n.say, CSV files its English)
 NOTES = {"country": phrase("country total (benchmark)"), "greater city": phrase("greater city (K code)"),
          "labelled": phrase("greater city (C code labelled greater city by Eurostat)"), "city": phrase("city (C code)")}

@@ -11,7 +11,7 @@ from functools import partial
 
 from indicators.places import cities, municipal, reception
 from indicators.registry import LocalIndicator, only
-from indicators.text.wording import Phrase, phrase
+from indicators.text.wording import Country, Phrase, phrase
 
 _CITY_CAVEATS = (
     "Both counts are of the same year. City (C) and greater city (K) codes are different areas; each row says which.",
@@ -58,7 +58,6 @@ ENTRIES: tuple[LocalIndicator, ...] = (
                    sources=("it_accoglienza", "demo_r_pjanaggr3_nuts2"), rows=reception.per_thousand,
                    caveats=_ITALY),
 )
-_COUNTRY_NAMES = {"ES": phrase("Spain"), "IT": phrase("Italy")}
 
 
 def coverage_lines() -> list[Phrase]:
@@ -66,7 +65,7 @@ def coverage_lines() -> list[Phrase]:
     seen = {}
     for e in ENTRIES:
         if e.geography in ("lau", "nuts2_report") and e.countries:
-            seen[e.geography] = only([_COUNTRY_NAMES.get(c, c) for c in e.countries])
+            seen[e.geography] = only([Country(c) for c in e.countries])
     lines = {"lau": lambda where: phrase("municipal data: {where}", where=where),
              "nuts2_report": lambda where: phrase("reception data: {where}", where=where)}
     return [lines[level](where) for level, where in seen.items()]

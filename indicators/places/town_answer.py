@@ -6,8 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.places import local
-from indicators.text.wording import country_name
-from indicators.text.wording import Number, Phrase, phrase
+from indicators.text.wording import Number, Phrase, country_name, phrase
 
 SAME_PP = 0.5  # within half a percentage point, the town is "about the same as" its comparison
 # the key figures, in the order the page and the briefing show them: (figure, coverage that gates it, decimals)

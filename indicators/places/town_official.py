@@ -10,10 +10,9 @@ import numpy as np
 import pandas as pd
 
 from indicators.places import cities, local, municipal, plausibility
-from indicators.text import wording
 from indicators.text.phrasing import together
 from indicators.places.town_search import normalise
-from indicators.text.wording import Phrase, phrase
+from indicators.text.wording import Number, Phrase, phrase
 from loaders.city_tables import read
 
 MATCH_KM = 5.0
@@ -21,19 +20,15 @@ TOWN_MINIMUM = 10_000
 CITY_MINIMUM = 50_000  # the Urban Audit's lower bound for a city, used where its population is not published
 
 
-def match_rule(number=wording.number) -> Phrase:
-    """How a municipality (LAU 2020) is taken to be an Urban Audit city; said on the page and in the briefing,
-    with numbers written by ``number(value, decimals)``."""
-    return phrase("A municipality is taken to be an Urban Audit city when the city point carries the municipality's "
-                  "NUTS 3 code and the same name (accents and case ignored; compared before a comma or a second "
-                  "language, as in 'Koblenz, Stadt' or 'Gent / Gand'); or else when it is the largest municipality "
-                  "whose centre lies within {km} km of the city point, holding at least half the city's residents "
-                  "({city_minimum} where Eurostat publishes none). A municipality of fewer than {town_minimum} "
-                  "residents is never taken for a city.", km=number(MATCH_KM, 0), city_minimum=number(CITY_MINIMUM, 0),
-                  town_minimum=number(TOWN_MINIMUM, 0))
-
-
-MATCH_RULE = match_rule()
+# How a municipality (LAU 2020) is taken to be an Urban Audit city; said on the page and in the briefing, its
+# numbers written the reader's way when said (wording.Number)
+MATCH_RULE = phrase("A municipality is taken to be an Urban Audit city when the city point carries the municipality's "
+                    "NUTS 3 code and the same name (accents and case ignored; compared before a comma or a second "
+                    "language, as in 'Koblenz, Stadt' or 'Gent / Gand'); or else when it is the largest municipality "
+                    "whose centre lies within {km} km of the city point, holding at least half the city's residents "
+                    "({city_minimum} where Eurostat publishes none). A municipality of fewer than {town_minimum} "
+                    "residents is never taken for a city.", km=Number(MATCH_KM, 0),
+                    city_minimum=Number(CITY_MINIMUM, 0), town_minimum=Number(TOWN_MINIMUM, 0))
 # Why the INE figure and the grid circle differ: neither is wrong, they count different things.
 HOW_THEY_DIFFER = phrase("The INE figures count everyone registered in the municipality (padrón) on 1 January of each "
                          "year; the grid circle counts the Census 2021 residents (reference date 1 January 2021) of the "
