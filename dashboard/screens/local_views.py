@@ -248,7 +248,7 @@ def data_gaps_section(store, lang: str = "en") -> None:
 
 def _rule_name(rule: str, lang: str) -> str:
     """A plausibility rule's short name (indicators.places.plausibility.RULES' keys) in ``lang``."""
-    return {"share_over_100": tr("share above 100 %", lang), "jump": tr("jump", lang)}.get(rule, rule)
+    return say(plausibility.RULE_NAMES[rule], lang)
 
 
 def _unmatched_reason(reason: str, lang: str) -> str:

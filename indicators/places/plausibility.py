@@ -30,6 +30,10 @@ RULES = {
     "population_step": phrase("a population that moves more than {limit} % from the year before without a break "
                               "flag (b): not used as a denominator", limit=f"{100 * STEP_LIMIT:g}"),
 }
+# a rule's short name, as tables and pages name it (every rule has one: a page never shows a rule's key)
+RULE_NAMES = {"share_over_100": phrase("share above 100 %"), "jump": phrase("jump"),
+              "population_step": phrase("population step")}
+assert RULE_NAMES.keys() == RULES.keys(), "every plausibility rule needs a short name"
 FINDING_COLUMNS = ["geo", "name", "year", "variable", "value", "flag", "rule", "detail"]
 
 
