@@ -11,7 +11,9 @@ from dashboard.pages import PAGES
 from dashboard.screens import basket, setup
 from loaders.errors import StoreMissingError
 
-st.set_page_config(page_title="Territorial Migration Atlas", page_icon=":material/map:", layout="wide")
+# no page_icon: a Material icon as favicon is fetched from fonts.gstatic.com (a request leaving the machine), an
+# emoji draws as an empty box where no emoji font is installed; Streamlit's own favicon is served locally
+st.set_page_config(page_title="Territorial Migration Atlas", layout="wide")
 
 try:
     store = cached.store()
