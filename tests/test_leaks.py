@@ -101,3 +101,12 @@ def test_compare_at_nuts_3_never_prints_none_for_a_year():
     assert "None" not in scatter and "period not stated" in scatter, scatter
     headings = [d.proto.columns for d in at.dataframe]
     assert not any("other_vintage" in (h or "") and tr("another vintage", "en") not in h for h in headings)
+
+
+@pytest.mark.slow  # a page in AppTest
+def test_most_affected_says_the_territorial_types_in_the_pages_language(store_env):
+    """The NUTS 3 filters offered Eurostat's English values ('predominantly rural') on the French page."""
+    at = _page("most_affected", {"lang": "fr", "level": "3"})
+    offered = [option for box in at.multiselect if str(box.key).startswith("w_typo_") for option in box.options]
+    assert "à prédominance rurale" in offered and "côtière" in offered and "Île" in offered
+    assert not {"predominantly rural", "coastal", "Island", "non-mountain"} & set(offered)

@@ -16,7 +16,7 @@ from dashboard.screens import basket, downloads, local_views, most_affected_town
 from dashboard.screens.rank_breakdown import preset_definition, preset_label, value_in
 from geodata.codes import EU27
 from indicators.regions import presets
-from indicators.regions.composite import TYPOLOGY_GROUPS, composite, not_ranked, regions_with, typology_values
+from indicators.regions.composite import TYPOLOGY_GROUPS, TYPOLOGY_WORDS, composite, not_ranked, regions_with, typology_values
 from indicators.regions.presets import CANDIDATES, OWN, PRESETS
 from indicators.regions.ranking_table import contribution_column, csv_rows, display_table, value_column
 from indicators.registry import REGISTRY
@@ -145,9 +145,14 @@ def _own_weights(level: int, start: dict[str, float], lang: str) -> dict[str, fl
 
 
 def _typology_group(group: str, lang: str) -> str:
-    """composite.TYPOLOGY_GROUPS' box names in ``lang`` (the values inside stay as Eurostat publishes them)."""
+    """composite.TYPOLOGY_GROUPS' box names in ``lang``."""
     return {"Settlement (urban-rural)": tr("Settlement (urban-rural)", lang), "Metropolitan": tr("Metropolitan", lang),
             "Geography": tr("Geography", lang)}.get(group, group)
+
+
+def _typology_value(value: str, lang: str) -> str:
+    """A typology value in ``lang`` (a value the words do not know stays as Eurostat publishes it)."""
+    return say(TYPOLOGY_WORDS.get(value, value), lang)
 
 
 def _filters(store, view, level: int) -> tuple[list[str], bool, dict[str, list[str]]]:
@@ -180,7 +185,7 @@ def _filters(store, view, level: int) -> tuple[list[str], bool, dict[str, list[s
             start = [f"{c}:{v}" for c in members for v in view.typology.get(c, []) if f"{c}:{v}" in options]
             for picked in columns[i].multiselect(_typology_group(group, lang), options, placeholder=tr("any", lang),
                                                  key=frame.seed(f"w_typo_{i}", start),
-                                                 format_func=lambda o: o.partition(":")[2]):
+                                                 format_func=lambda o: _typology_value(o.partition(":")[2], lang)):
                 column, _, value = picked.partition(":")
                 typology.setdefault(column, []).append(value)
     return countries, outside_eu, typology

@@ -219,6 +219,28 @@ def typology_values(store) -> dict[str, list[str]]:
 # (AND), so "coastal or island, and predominantly urban" is one filter.
 TYPOLOGY_GROUPS = {"Settlement (urban-rural)": ("urban_rural",), "Metropolitan": ("metro",),
                    "Geography": ("coastal", "island", "mountain", "border")}
+# the typologies' values as Eurostat's NUTS workbooks publish them (the filter's keys), said in the reader's language
+TYPOLOGY_WORDS = {
+    "intermediate": phrase("intermediate"),
+    "predominantly rural": phrase("predominantly rural"),
+    "predominantly urban": phrase("predominantly urban"),
+    "coastal": phrase("coastal"),
+    "non-coastal": phrase("non-coastal"),
+    "capital city metropolitan region": phrase("capital city metropolitan region"),
+    "metropolitan region": phrase("metropolitan region"),
+    "metropolitan region (other)": phrase("metropolitan region (other)"),
+    "non-metropolitan region": phrase("non-metropolitan region"),
+    "Border with population threshold": phrase("Border with population threshold"),
+    "Land border (external)": phrase("Land border (external)"),
+    "Land border (internal)": phrase("Land border (internal)"),
+    "Non-border": phrase("Non-border"),
+    "Island": phrase("Island"),
+    "Non-island": phrase("Non-island"),
+    "mountain (> 50% of population live and > 50% of surface in mountain areas)": phrase("mountain (> 50% of population live and > 50% of surface in mountain areas)"),
+    "mountain (> 50% of population live in mountain areas)": phrase("mountain (> 50% of population live in mountain areas)"),
+    "mountain (> 50% of surface in mountain areas)": phrase("mountain (> 50% of surface in mountain areas)"),
+    "non-mountain": phrase("non-mountain"),
+}
 
 
 def regions_with(store, filters: dict[str, list[str]]) -> set[str] | None:
