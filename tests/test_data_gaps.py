@@ -49,8 +49,8 @@ def test_the_page_renders_and_shows_the_same_count(store):
     assert not at.exception and at.title[0].value == "Data gaps"
     regions = at.dataframe[0].value.set_index("geo")
     assert regions.loc["DE11", "available"] == _direct_count(store, "DE11", 2)
-    status = at.dataframe[3].value.set_index("id")
-    assert status.loc["unemployment_eu_born", "status"].startswith("suppressed (low reliability)")
+    status = at.dataframe[3].value.set_index("indicator")  # indicators by name (issue 21: no ids on the page)
+    assert status.loc[get("unemployment_eu_born").short_label, "status"].startswith("suppressed (low reliability)")
 
 
 def test_suppressed_values_show_as_suppressed(store):
