@@ -117,3 +117,26 @@ def own_cache(tmp_path, monkeypatch):
     """An empty cache of the test's own (for tests that break things)."""
     monkeypatch.setenv("MIGRATION_CACHE_DIR", str(tmp_path / "cache"))
     return tmp_path / "cache"
+
+
+@pytest.fixture(scope="module")
+def app(store_env, tmp_path_factory):
+    """The app on a free loopback port, for one test module of the browser suite (bench/browser_support.py)."""
+    from bench.browser_support import AppServer
+
+    server = AppServer(store_env, tmp_path_factory.mktemp("app") / "streamlit.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def chromium_browser():
+    """Debian's chromium driven by Playwright, for one test module (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from bench.browser_support import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

@@ -10,29 +10,13 @@ from urllib.parse import parse_qs, urlparse
 import pandas as pd
 import pytest
 from PIL import Image
-from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 from indicators.regions import tables
 from indicators.regions.mapdata import map_data
-from bench.browser_support import MAP, REPO, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+from bench.browser_support import MAP, REPO, SCREENSHOTS, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def app(store_env, tmp_path_factory):
-    server = AppServer(store_env, tmp_path_factory.mktemp("app") / "streamlit.log")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def chromium_browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture()

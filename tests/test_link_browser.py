@@ -8,11 +8,10 @@ import re
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from dashboard.i18n import LANGUAGES
 from dashboard.pages import PAGES
-from bench.browser_support import MAP_PATHS, AppServer, launch
+from bench.browser_support import MAP_PATHS
 
 pytestmark = pytest.mark.browser
 
@@ -23,21 +22,6 @@ OPENED = {"map": "?indicator=foreign_born_share&level=2&year=2023&geos=ITC4,AT13
           "sources": "sources", "status": "status"}
 SETTLE_MS = 240_000
 LANGUAGE = '[data-testid="stSidebar"] [data-testid="stRadio"]'  # the sidebar's first radio: the language
-
-
-@pytest.fixture(scope="module")
-def app(store_env, tmp_path_factory):
-    server = AppServer(store_env, tmp_path_factory.mktemp("app") / "streamlit.log")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def chromium_browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def _settle(page) -> None:

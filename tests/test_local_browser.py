@@ -5,17 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from bench.browser_support import SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+from bench.browser_support import SCREENSHOTS, launch, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 POINTS = '[data-testid="stPlotlyChart"] path.point'
-
-
-@pytest.fixture(scope="module")
-def app(store_env, tmp_path_factory):
-    server = AppServer(store_env, tmp_path_factory.mktemp("app") / "streamlit.log")
-    yield server
-    server.stop()
 
 
 def _settled_points(page, at_least: int) -> int:

@@ -10,17 +10,10 @@ import pytest
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from bench.browser_support import SCREENSHOTS, AppServer, launch, wait_idle
+from bench.browser_support import SCREENSHOTS, launch, wait_idle
 
 pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"]'
-
-
-@pytest.fixture(scope="module")
-def app(store_env, tmp_path_factory):
-    server = AppServer(store_env, tmp_path_factory.mktemp("app") / "streamlit.log")
-    yield server
-    server.stop()
 
 
 # Where the browser draws points of the first plotly chart, in page pixels (the axes' own conversion).

@@ -4,10 +4,9 @@ axis to regions of one level, and the embed shows its whole map, legend and sour
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from dashboard.screens.share import IFRAME_HEIGHT
-from bench.browser_support import MAP, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+from bench.browser_support import MAP, SCREENSHOTS, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -31,21 +30,6 @@ STRIP_FACTS_JS = """
           span: (range[1] - range[0]) / ((Math.max(...dots) - Math.min(...dots)) || 1)};
 })
 """
-
-
-@pytest.fixture(scope="module")
-def app(store_env, tmp_path_factory):
-    server = AppServer(store_env, tmp_path_factory.mktemp("app") / "streamlit.log")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def chromium_browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.parametrize("path, width", [("/region?geo=AT126", 1440), ("/region?geo=FR106&lang=fr", 390)])

@@ -10,11 +10,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from deploy.nginx import Proxy
 from indicators.regions.mapdata import map_data
-from bench.browser_support import AppServer, free_port, launch, wait_for_map, wait_idle
+from bench.browser_support import AppServer, free_port, wait_for_map, wait_idle
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -48,14 +47,6 @@ def replicas(store_env, tmp_path_factory):
     finally:
         for app in apps:
             app.stop()
-
-
-@pytest.fixture(scope="module")
-def chromium_browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def _expected_paths(store, indicator: str, level: int, year: int) -> int:

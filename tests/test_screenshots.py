@@ -8,10 +8,9 @@ import io
 
 import pytest
 from PIL import Image
-from playwright.sync_api import sync_playwright
 
 from dashboard.export import images
-from bench.browser_support import MAP, SCREENSHOTS, AppServer, launch, wait_for_map, wait_idle
+from bench.browser_support import MAP, SCREENSHOTS, wait_for_map, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -27,21 +26,6 @@ PAGES = {  # page -> a path that shows it with real content
     "embed": "/?indicator=foreign_born_share&level=2&year=2023&embed=1",
 }
 WIDTHS = {"1440": (1440, 900), "390": (390, 844)}
-
-
-@pytest.fixture(scope="module")
-def app(store_env, tmp_path_factory):
-    server = AppServer(store_env, tmp_path_factory.mktemp("app") / "streamlit.log")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def chromium_browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

@@ -5,16 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from bench.browser_support import SCREENSHOTS, AppServer, launch, wait_idle
+from bench.browser_support import SCREENSHOTS, launch, wait_idle
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def app(store_env, tmp_path_factory):
-    server = AppServer(store_env, tmp_path_factory.mktemp("app") / "streamlit.log")
-    yield server
-    server.stop()
 
 
 def test_town_page_draws_the_local_map_offline(app):
