@@ -78,8 +78,11 @@ def test_every_link_shown_on_every_page_opens_a_page_in_the_same_language(chromi
                     links.setdefault(link, key)
                 page.keyboard.press("Escape")
         assert any("embed=1" in link for link in links) and f"{app.url}/map" not in " ".join(links)
+        # the static embed (issue 24) is a file nginx or a CDN serves beside the app, its language in its name
+        static = {link for link in links if "/embeds/" in link}
+        assert static and all(f".{lang}.html" in link for link in static), static
         failures = []
-        for link, shown_on in sorted(links.items()):
+        for link, shown_on in sorted((link, page) for link, page in links.items() if link not in static):
             assert _lang(link) == lang, f"{link} (shown on {shown_on}) does not carry lang={lang}"
             page.goto(link)
             # the router draws the language picker after st.navigation has matched (or not) the page: no need to

@@ -103,4 +103,6 @@ def test_the_embed_shows_map_legend_and_source_in_the_snippets_frame(chromium_br
     assert max(facts["plot"], facts["legend"], facts["source"]) <= IFRAME_HEIGHT, facts
     assert not facts["title_cut"], facts
     assert facts["labels"] >= 5 and facts["spilling"] == [], facts
-    assert facts["main_width"] >= 0.6 * width, facts
+    # the map keeps Europe's aspect in the height left by the title, the chart's own source line (under the title
+    # since images carry it there) and the legend: 59 % of the 800 px frame measured after the merge
+    assert facts["main_width"] >= 0.55 * width, facts

@@ -23,7 +23,9 @@ const widthOf = (state) => Math.round(state.box.getBoundingClientRect().width) |
 // Fitting the frame (the embed, spec.fit): the map takes the window's height left under what is above it and
 // over what follows it on the page (the source line), so an iframe of a fixed height shows all of it; below
 // NARROW_PX wide the outermost regions' boxes go under the map (spec.narrow), where their names fit.
-const NARROW_PX = 640, MIN_FIT_PX = 300, GAP_PX = 16, BOTTOM_PX = 12;
+// SOURCE_PX: room kept for the source line under the map even before it is drawn (two caption lines and a gap):
+// on a loaded machine the map was fitted first, the line came later and fell below the frame.
+const NARROW_PX = 640, MIN_FIT_PX = 300, GAP_PX = 16, BOTTOM_PX = 12, SOURCE_PX = 60;
 
 function fitHeight(state, height) {
   const holder = state.box.closest(".stElementContainer") || state.box;
@@ -33,6 +35,7 @@ function fitHeight(state, height) {
     if (rect.height > 0) below += rect.height + GAP_PX;
   }
   const top = state.box.getBoundingClientRect().top + (holder.closest(".stMain") || {scrollTop: 0}).scrollTop;
+  below = Math.max(below, SOURCE_PX);
   return Math.max(MIN_FIT_PX, Math.min(height, Math.floor(window.innerHeight - top - below - BOTTOM_PX)));
 }
 
