@@ -59,10 +59,10 @@ def test_the_data_gap_page_in_french_says_the_local_coverage_rules_and_statuses_
     at = _page("data_gaps", "fr", geo="DE11")
     text = _texts(at)
     assert "données communales\u00a0: Espagne seulement\u00a0; données d'accueil\u00a0: Italie seulement" in text
-    assert "**jump**\u00a0: s'écarte de plus d'un facteur 2" in text  # the rule, as the caption writes it
+    assert "**saut**\u00a0: s'écarte de plus d'un facteur 2" in text  # the rule by its French name, as the caption writes it
     assert "municipal data" not in text and "differs by more than a factor" not in text
-    status = next(d.value for d in at.dataframe if "level used" in d.value.columns).set_index("id")
-    assert status.loc["net_migration_rate", "status"] == "à son propre niveau"
+    status = next(d.value for d in at.dataframe if "level used" in d.value.columns).set_index("indicator")
+    assert status.loc["Taux de migration nette", "status"] == "à son propre niveau"  # indicators by name, not id
     topics = next(d.value for d in at.dataframe if "thème" in d.value.columns)
     assert "Premiers titres de séjour" in set(topics["thème"])
 
@@ -86,4 +86,4 @@ def test_the_sources_page_in_french_shows_its_methods_in_french(store_env):
     assert "- **Rangs.** Les régions sont classées" in text
     assert "- **Solde migratoire en 2021.** Le solde migratoire inclut" in text and "−156,7" in text
     assert "Regions are ranked 1 = highest" not in text and "How the atlas counts" not in text
-    assert "*jump*\u00a0: s'écarte de plus d'un facteur 2" in text
+    assert "*saut*\u00a0: s'écarte de plus d'un facteur 2" in text

@@ -28,7 +28,8 @@ def test_town_briefing_has_real_text_and_the_map(store):
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "Tulln an der Donau" in text and "Gemeindeprofil" in text
-    assert "Source: Eurostat (Census 2021, 1 km grid)" in text and "© EuroGeographics" in text
+    # the credit says "Source" in the briefing's language, the source's own name as published
+    assert "Quelle: Eurostat (Census 2021, 1 km grid)" in text and "© EuroGeographics" in text
     assert len(reader.pages[0].images) == 1
 
 
