@@ -9,13 +9,12 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import plotly
 
+from bench.browser_support import healthy, stop
 from dashboard.maps import map_ahead
 from dashboard.maps.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
 from loaders.store import boundary_files
@@ -169,22 +168,12 @@ class BareStreamlit:
             [sys.executable, "-m", "streamlit", "run", "bare_app.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=folder, stdout=self._log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if urllib.request.urlopen(f"{self.url}_stcore/health", timeout=2).status == 200:
-                    return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"the bare Streamlit page did not start; see {folder / 'streamlit.log'}")
+        if not healthy(self.url):
+            self.stop()
+            raise RuntimeError(f"the bare Streamlit page did not start; see {folder / 'streamlit.log'}")
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop(self.process)
         self._log.close()
 
 

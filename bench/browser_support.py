@@ -36,23 +36,34 @@ class AppServer:
             [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py"), "--server.port",
              str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false"], stdout=self._log, stderr=subprocess.STDOUT, env=env, cwd=REPO)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2).status == 200:
-                    return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"the app did not become healthy; see {log}")
+        if not healthy(self.url):
+            self.stop()
+            raise RuntimeError(f"the app did not become healthy; see {log}")
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop(self.process)
         self._log.close()
+
+
+def healthy(url: str, seconds: float = 60) -> bool:
+    """Whether a Streamlit server at ``url`` answers its health check within ``seconds``."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url.rstrip('/')}/_stcore/health", timeout=2).status == 200:
+                return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+def stop(process: subprocess.Popen) -> None:
+    """End a server process: politely, then for good after 15 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def launch(playwright):
