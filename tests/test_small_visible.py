@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import i18n
 from dashboard.maps import figures
 from dashboard.maps.europe_grid import europe_figure
 from dashboard.maps.local_map import local_map
@@ -84,3 +85,14 @@ def test_compare_bars_carry_the_countries_and_the_eu_or_say_they_are_missing(sto
     drawn = [x for trace in fig.data for x in trace.x]
     assert {"EU27", "IT", "AT"} <= set(drawn) and "FR" not in drawn
     assert f"No reference value for FR in {year}" in fig.layout.title.text
+
+
+def test_the_scatter_says_its_sources_once_and_its_legend_in_the_readers_language(store):
+    """Two credits joined as "Source: A; Source: B" read as a stutter; the legend read "other regions" in French."""
+    x, y = (i18n.localised(REGISTRY[i], "fr") for i in ("net_migration_rate", "population"))
+    both = compare.side_by_side(store, "net_migration_rate", "population", 2)
+    fig = figures.scatter(both, x, y, list(both["geo"][:2]), "titre", "fr")
+    title = re.sub("<[^>]+>", " ", fig.layout.title.text.replace("<br>", " "))
+    title = re.sub(" +", " ", title)
+    assert title.count("Source") == 1 and "Sources : Eurostat (demo_r_gind3); Eurostat (" in title, title
+    assert [t.name for t in fig.data] == ["autres régions", "régions choisies"]

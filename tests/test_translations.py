@@ -23,7 +23,8 @@ INDICATORS = DASHBOARD.parent / "indicators"
 def _tr_literals() -> dict[str, list[str]]:
     """English text -> where it is used: every ``tr(...)`` call in dashboard/, every ``phrase(...)`` in
     indicators/ (sentences the analytics build), and the registries' words (``i18n.registry_texts``)."""
-    found: dict[str, list[str]] = {"Source: {credit}": ["i18n.say"]}  # how say() writes a credit line
+    # how say() writes credit lines: one, and several together
+    found: dict[str, list[str]] = {"Source: {credit}": ["i18n.say"], "Sources: {credits}": ["i18n.say"]}
     for text in i18n.registry_texts():
         found.setdefault(text, []).append("registry")
     calls = [(path, "tr") for path in DASHBOARD.rglob("*.py") if path.name != "i18n.py"]

@@ -327,14 +327,14 @@ def scatter(frame: pd.DataFrame, x: Indicator, y: Indicator, chosen: list[str], 
     picked = frame[frame["geo"].isin(chosen)]
     fig = go.Figure()
     # the other regions stay faint and unlabelled (their names only on hover): labels for all piled into a blob
-    fig.add_trace(go.Scatter(x=others["x"], y=others["y"], mode="markers", name="other regions",
+    fig.add_trace(go.Scatter(x=others["x"], y=others["y"], mode="markers", name=tr("other regions", lang),
                              marker=dict(color="#9e9e9e", size=6, opacity=0.35), text=others["name"],
                              hovertemplate="%{text}<br>%{x}, %{y}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=picked["x"], y=picked["y"], mode="markers+text", name="chosen regions",
+    fig.add_trace(go.Scatter(x=picked["x"], y=picked["y"], mode="markers+text", name=tr("chosen regions", lang),
                              marker=dict(color=sample_colorscale(DIVERGING, [0.9])[0], size=11),
                              text=picked["name"], textposition=_alternating(picked["y"]),
                              hovertemplate="%{text}<br>%{x}, %{y}<extra></extra>"))
-    _chart_layout(fig, title, y.unit, f"{say(x.credit, lang)}; {say(y.credit, lang)}", height=460)
+    _chart_layout(fig, title, y.unit, say((x.credit, y.credit), lang), height=460)
     fig.update_xaxes(title_text=f"{x.short_label} ({x.short_unit or x.unit})")
     fig.update_yaxes(title_text=f"{y.short_label} ({y.short_unit or y.unit})")
     return fig

@@ -145,9 +145,21 @@ def catalogue(lang: str) -> dict[str, str]:
     return _READ.cached(("catalogue", lang), lambda: json.loads(path.read_text(encoding="utf-8")))
 
 
+def _credits(values: tuple, lang: str) -> str:
+    """Registry credit lines said together: one "Source: …", or "Sources: A; B" when they differ."""
+    distinct = list(dict.fromkeys(values))
+    if len(distinct) == 1 or not all(v.startswith("Source: ") for v in distinct):
+        return "; ".join(said(v, lang) for v in distinct)
+    named = "; ".join(v.removeprefix("Source: ") for v in distinct)
+    return catalogue(lang).get("Sources: {credits}", "Sources: {credits}").format(credits=named)
+
+
 def said(value, lang: str) -> str:
     """A ``Phrase``, or a registry text (a credit line too: "Source: …" says "Source" in ``lang``, the source's
-    name and dataset codes as published), in ``lang``; any other value as it is."""
+    name and dataset codes as published), or a tuple of credit lines (said as one), in ``lang``; any other value
+    as it is."""
+    if isinstance(value, tuple):
+        return _credits(value, lang)
     words = catalogue(lang)
     if isinstance(value, Phrase):
         return value.render(lambda template: words.get(template, template), lang)
