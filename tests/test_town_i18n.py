@@ -154,3 +154,32 @@ def test_the_region_pages_1_km_section_speaks_the_language_it_is_given(store):
     assert fig.layout.title.text.startswith("Nacidos en el extranjero (% de los residentes) · Tulln")
     legend = [t.name for t in fig.data if t.type == "scatter" and t.showlegend]
     assert "confidencial / no publicado" in legend and "withheld / not published" not in legend
+
+
+@pytest.mark.parametrize("lau", ["IT_016024", "AT_32135", "ES_41091"])  # Bergamo, Tulln an der Donau, Sevilla
+@pytest.mark.parametrize("lang", ["fr", "it", "es"])
+def test_the_answer_never_puts_a_bare_place_name_where_its_language_wants_an_article(store, lau, lang):
+    """'più di Lombardia', 'plus que Autriche': region and country names take articles in these languages, which a
+    template cannot know, so the comparison names the kind of area and puts the name in brackets."""
+    from indicators.places import local, town_answer
+
+    said = i18n.say(town_answer.answer(store, lau, 5, lang), lang)
+    names = [area["name"] for area in town_answer.areas(store, local.municipality(store, lau), lang)]
+    bare = [f"{word} {name}" for word in ("di", "que", "quanto") for name in names if isinstance(name, str)]
+    compared = said.partition(" — ")[2]  # the town's own name ('centro di Bergamo') takes no article
+    assert compared and not [b for b in bare if b in compared], said
+    assert re.search(r"\((NUTS [23] )?[^()]+, [\d.,]+ %\)", said), said
+
+
+@pytest.mark.parametrize(("english_of_the_template", "italian"), [
+    ("il 8,6 % dei 8.412 residenti", "l'8,6 % degli 8.412 residenti"),
+    ("il 11,2 % dei 11.000", "l'11,2 % degli 11.000"),
+    ("il 80 % del 18 %", "l'80 % del 18 %"),
+    ("il 110 % dei 1.100 al 8 %", "il 110 % dei 1.100 all'8 %"),
+])
+def test_italian_numbers_said_with_a_vowel_take_the_elided_article(english_of_the_template, italian):
+    """'il 8,6 %' reads 'il otto virgola sei': Italian writes l'8,6 %, degli 8.412 (otto, undici, ottanta…)."""
+    from indicators.text.wording import elide
+
+    assert elide(english_of_the_template, "it") == italian
+    assert elide(english_of_the_template, "fr") == english_of_the_template

@@ -70,16 +70,23 @@ def answer(store, gisco_id: str, radius_km: float, lang: str = "en") -> Phrase |
 
 
 def _compare(share: float, area: dict) -> Phrase:
-    """'more than Wiener Umland/Nordteil (NUTS 3, 14.8 %)': the town's share against one area's."""
+    """'more than Wiener Umland/Nordteil (NUTS 3, 14.8 %)': the town's share against one area's. One phrase per
+    kind of area, so a language whose place names take articles ('più che nella sua regione NUTS 2 (Lombardia, …)')
+    can name the kind and put the name in brackets."""
     value = area["figures"]["born_abroad_pct"]
-    level = {"nuts_3": "NUTS 3", "nuts_2": "NUTS 2"}.get(area["kind"])
     fields = {"area": area["name"], "value": Number(value, 1)}
     same, more = abs(share - value) < SAME_PP, share > value
-    if level:
+    if area["kind"] in ("nuts_3", "nuts_2"):
+        fields["level"] = {"nuts_3": "NUTS 3", "nuts_2": "NUTS 2"}[area["kind"]]
         if same:
-            return phrase("about the same as {area} ({level}, {value} %)", level=level, **fields)
-        return (phrase("more than {area} ({level}, {value} %)", level=level, **fields) if more else
-                phrase("less than {area} ({level}, {value} %)", level=level, **fields))
+            return phrase("about the same as {area} ({level}, {value} %)", **fields)
+        return (phrase("more than {area} ({level}, {value} %)", **fields) if more else
+                phrase("less than {area} ({level}, {value} %)", **fields))
+    if area["kind"] == "EU":
+        if same:
+            return phrase("about the same as the EU ({value} %)", value=fields["value"])
+        return (phrase("more than the EU ({value} %)", value=fields["value"]) if more else
+                phrase("less than the EU ({value} %)", value=fields["value"]))
     if same:
         return phrase("about the same as {area} ({value} %)", **fields)
     return phrase("more than {area} ({value} %)", **fields) if more else phrase("less than {area} ({value} %)",

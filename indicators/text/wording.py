@@ -19,6 +19,7 @@ pages (through dashboard.i18n), exports and CLIs all say a phrase with ``said``,
 from __future__ import annotations
 
 import json
+import re
 import string
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -88,6 +89,18 @@ def _field(value, translate, lang):
     if isinstance(value, Country):
         return country_name(value.code, lang or "en")
     return value
+
+
+# Italian's articles before a number spoken with a vowel (otto, ottanta, ottocento…, undici): "l'8,6 %", "degli 8 412"
+_ELIDED = {"il": "l'", "dei": "degli", "del": "dell'", "al": "all'", "dal": "dall'", "nel": "nell'", "sul": "sull'"}
+_BEFORE_VOWEL = re.compile(r"\b(il|dei|del|al|dal|nel|sul) (?=8|11(?!\d))")
+
+
+def elide(text: str, lang: str) -> str:
+    """``text`` with Italian's elided articles where a template's "il {share} %" met a number said with a vowel."""
+    if lang != "it":
+        return text
+    return _BEFORE_VOWEL.sub(lambda m: _ELIDED[m[1]] + ("" if _ELIDED[m[1]].endswith("'") else " "), text)
 
 
 def phrase(template: str, **fields) -> Phrase:
@@ -162,7 +175,7 @@ def said(value, lang: str) -> str:
         return _credits(value, lang)
     words = catalogue(lang)
     if isinstance(value, Phrase):
-        return value.render(lambda template: words.get(template, template), lang)
+        return elide(value.render(lambda template: words.get(template, template), lang), lang)
     if not isinstance(value, str):
         return str(value)
     if value.startswith("Source: "):
