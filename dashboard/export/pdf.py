@@ -25,7 +25,7 @@ from geodata.attribution import boundaries
 from indicators.text import caveats
 from indicators.regions import context, lookup, presets, profile
 from indicators.regions.composite import composite
-from indicators.text.sources import methods
+from indicators.text.sources import METHODS
 from indicators.regions.compare import OLD_BY, latest
 from indicators.registry import REGISTRY
 from indicators.text.summary import summary
@@ -599,7 +599,7 @@ def _appendix(doc: Document, store, lang: str) -> None:
                       + " ".join(words.caveats), 7.5)
         doc.ln(0.5)
     doc.paragraph(tr("Country and EU values computed here from regional values, rather than published by the source, carry a note saying so on each region page (see below for the method).", lang), 7.5, "I")
-    for topic, method in methods(lambda value, decimals: i18n.number(value, decimals, lang)):
+    for topic, method in METHODS:
         doc.paragraph(f"{say(topic, lang)}. {say(method, lang)}", 7.5)
     legend = FLAG_LEGEND if lang == "en" else flag_words.legend(lang)
     doc.paragraph(f"{legend} {say(boundaries(), lang)}.", 7.5)

@@ -227,8 +227,7 @@ def data_gaps_section(store, lang: str = "en") -> None:
     lines = [say(line, lang) for line in deep_dives.coverage_lines()]
     st.write(reduce(lambda rest, first: tr("{first}; {rest}", lang, first=first, rest=rest), lines[-2::-1], lines[-1])
              + ". " + tr("Urban Audit city figures: the cities Eurostat publishes.", lang))
-    found = cities.implausible_values(store, lambda text: say(text, lang),
-                                      lambda value, decimals: number(value, decimals, lang))
+    found = cities.implausible_values(store, lambda text: say(text, lang))
     values = len(found.drop_duplicates(["geo", "year", "variable"]))
     st.header(tr("Published city values not shown: implausible ({count})", lang, count=values))
     rules = {rule: _rule_name(rule, lang) for rule in plausibility.RULES}

@@ -8,9 +8,9 @@ import streamlit as st
 from dashboard import cached, flag_words, state
 from dashboard.context import PageContext
 from dashboard.screens import local_views
-from dashboard.i18n import number, say, tr
+from dashboard.i18n import say, tr
 from geodata.attribution import boundaries
-from indicators.text.sources import methods, methods_table, sources_table
+from indicators.text.sources import METHODS, methods_table, sources_table
 
 
 def render(ctx: PageContext) -> state.View:
@@ -37,8 +37,7 @@ def render(ctx: PageContext) -> state.View:
     st.dataframe(sources_table(store, lambda text: say(text, lang)), hide_index=True, width="stretch",
                  column_config=files)
     st.header(tr("How the atlas counts", lang))
-    said = methods(lambda value, decimals: number(value, decimals, lang))
-    st.markdown("\n".join(f"- **{say(topic, lang)}.** {say(text, lang)}" for topic, text in said))
+    st.markdown("\n".join(f"- **{say(topic, lang)}.** {say(text, lang)}" for topic, text in METHODS))
     st.header(tr("Licences", lang))
     st.markdown("\n".join((
         tr("- Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU).", lang),

@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 
 from indicators.places import plausibility
-from indicators.text import wording
 from indicators.text.wording import phrase
 from loaders.city_tables import read
 
@@ -98,10 +97,10 @@ def city_series(store, code: str) -> pd.DataFrame:
     return rows.sort_values("year").reset_index(drop=True)
 
 
-def implausible_values(store, words=str, number=wording.number) -> pd.DataFrame:
-    """Every published city value a plausibility rule caught, with the rule and its wording: ``words(phrase)``,
-    numbers by ``number(value, decimals)`` (English by default, as in the CSV)."""
-    found = plausibility.findings(read(store, "city_series"), words, number)
+def implausible_values(store, words=str) -> pd.DataFrame:
+    """Every published city value a plausibility rule caught, with the rule and its wording: ``words(phrase)``
+    (plain English by default, as in the CSV)."""
+    found = plausibility.findings(read(store, "city_series"), words)
     found["rule_text"] = found["rule"].map(lambda rule: words(plausibility.RULES[rule]))
     found["source"] = found["variable"].map({"foreign_born": "urb_cpopcb", "population": "urb_cpop1"})
     found["status"] = words(plausibility.VERDICT)

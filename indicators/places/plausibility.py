@@ -9,7 +9,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.text import wording
 from indicators.text.phrasing import listed
 from indicators.text.wording import Number, Phrase, phrase
 
@@ -37,19 +36,17 @@ assert RULE_NAMES.keys() == RULES.keys(), "every plausibility rule needs a short
 FINDING_COLUMNS = ["geo", "name", "year", "variable", "value", "flag", "rule", "detail"]
 
 
-def findings(series: pd.DataFrame, words=str, number=wording.number) -> pd.DataFrame:
+def findings(series: pd.DataFrame, words=str) -> pd.DataFrame:
     """Every (value, rule) caught in a city series table (columns as the store's ``city_series``). ``detail``
-    is ``words(phrase)`` with numbers written by ``number(value, decimals)``: English by default (the CSV's)."""
+    is ``words(phrase)``: plain English by default (the CSV's), a page says it in its language."""
     rows = []
     over = series[series["foreign_born"] > series["population"]]
     for r in over.itertuples(index=False):
         rows.append({"geo": r.geo, "name": r.name, "year": int(r.year), "variable": "foreign_born",
                      "value": r.foreign_born, "flag": r.foreign_born_flag, "rule": "share_over_100",
                      "detail": words(phrase("{foreign_born} foreign-born of {population} residents ({share} %)",
-                                            foreign_born=number(r.foreign_born, 0),
-                                            population=number(r.population, 0),
-                                            # a Number: ungrouped in the English CSV ("1234 %"), as before;
-                                            # the reader's way on a page
+                                            foreign_born=Number(r.foreign_born, 0),
+                                            population=Number(r.population, 0),
                                             share=Number(100 * r.foreign_born / r.population, 0)))})
     # Pass 1: values between two neighbours, and shares above 100 %. Pass 2: the same test with those set
     # aside, so a value next to an error is compared with sound values (and series ends get tested).
@@ -66,11 +63,11 @@ def findings(series: pd.DataFrame, words=str, number=wording.number) -> pd.DataF
             value = getattr(r, variable)
             rows.append({"geo": r.geo, "name": r.name, "year": int(r.year), "variable": variable, "value": value,
                          "flag": getattr(r, f"{variable}_flag"), "rule": "jump",
-                         "detail": words(_jump_detail(series, r.geo, r.year, variable, number))})
+                         "detail": words(_jump_detail(series, r.geo, r.year, variable))})
     for r in series[_population_steps(series)].itertuples(index=False):
         rows.append({"geo": r.geo, "name": r.name, "year": int(r.year), "variable": "population",
                      "value": r.population, "flag": r.population_flag, "rule": "population_step",
-                     "detail": words(_jump_detail(series, r.geo, r.year, "population", number))})
+                     "detail": words(_jump_detail(series, r.geo, r.year, "population"))})
     return pd.DataFrame(rows, columns=FINDING_COLUMNS).sort_values(["geo", "year", "variable"]).reset_index(drop=True)
 
 
@@ -124,11 +121,11 @@ def _jumps(series: pd.DataFrame, variable: str, need_both: bool = False) -> pd.S
     return (has_neighbour & big).fillna(False).astype(bool)
 
 
-def _jump_detail(series: pd.DataFrame, geo: str, year: int, variable: str, number=wording.number) -> Phrase | str:
+def _jump_detail(series: pd.DataFrame, geo: str, year: int, variable: str) -> Phrase | str:
     """The value and its neighbours: '2018: 1,234, 2019: 5,678, 2020: 1,301'."""
     city = series[(series["geo"] == geo) & series[variable].notna()].sort_values("year")
     years = list(city["year"])
     at = years.index(year)
     around = city.iloc[max(0, at - 1):at + 2]
-    return listed([phrase("{year}: {value}", year=int(y), value=number(v, 0))
+    return listed([phrase("{year}: {value}", year=int(y), value=Number(v, 0))
                    for y, v in zip(around["year"], around[variable])])

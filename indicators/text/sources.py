@@ -7,51 +7,46 @@ import pandas as pd
 
 from indicators import entry_tables
 from indicators.regions import tables
-from indicators.text import wording
 from indicators.entries import every
 from indicators.registry import GEOGRAPHIES, Indicator
-from indicators.text.wording import Phrase, phrase
+from indicators.text.wording import Number, Phrase, phrase
 from loaders.manifest import BY_ID, EUROSTAT_API, SOURCES
 
 DATABROWSER = "https://ec.europa.eu/eurostat/databrowser/view/{code}/default/table"
 # How the atlas computes on top of the published values: shown on the sources page and in the PDF appendix, as
-# (topic, paragraph) phrases; ``methods(number)`` writes the one example figure in a page's number format.
-def methods(number=wording.number) -> tuple[tuple[Phrase, Phrase], ...]:
-    return (
-        (phrase("Ranks"), phrase(
-            "Regions are ranked 1 = highest within their country and within the EU27, on the values as published "
-            "(rounded to the indicator's decimals). Equal values share a rank and the next rank skips (standard "
-            "competition ranking): two regions sharing the top value are both \"=1\" and the next is 3; summaries say "
-            "\"joint\". Missing or suppressed values are not ranked and never count as 0.")),
-        (phrase("Regions and NUTS versions"), phrase(
-            "A ranking, a benchmark or a year's map holds one NUTS version per country, so a code and its successor "
-            "are never both in it. The most-affected score puts every region in the version its country is drawn in "
-            "(the newest with boundaries); values published in another version are converted with the JRC NUTS "
-            "converter and marked converted. Each indicator is scaled over every EU-27 region of the level, so "
-            "filters select regions and never change a score.")),
-        (phrase("Flags"), phrase(
-            "Flags are kept as published. Values flagged low reliability (u) are ranked and keep their flag in every "
-            "table, card, sentence and map ring; the card and the summary say \"low reliability\" beside them.")),
-        (phrase("Benchmarks"), phrase(
-            "The published country or EU27 row of the same dataset comes first. Otherwise the value is computed from "
-            "the regions: counts are summed; rates and shares are averaged, weighted by their own denominator where "
-            "the data hold it (the LFS population aged 15+ for LFS shares) and otherwise by the population of the "
-            "same region code in the same year (the nearest year when that one is missing). A computed value is "
-            "called the EU (or the country) only when every member state (every region) is in it; otherwise one "
-            "level up is tried, and failing that it is labelled \"computed from N regions in K of 27 countries\". A "
-            "regional share of the LFS population aged 15+ is compared only with the same 15+ share of its country, "
-            "never with an all-ages share.")),
-        (phrase("Periods"), phrase(
-            "Every value carries the period it covers (the year; first and last year for a change; the month for "
-            "monthly data) in tables, hovers and CSV files. A map or ranking whose values cover different periods "
-            "says so, and marks the values of another period than most.")),
-        (phrase("Net migration in 2021"), phrase(
-            "Net migration includes a statistical adjustment, so the 2021 census revisions show up as migration in "
-            "some regions (e.g. EL41 {example} ‰); every 2021 value says so.", example="−" + number(156.7, 1))),
-    )
-
-
-METHODS = methods()
+# (topic, paragraph) phrases, said in the reader's language (numbers too) where they are shown.
+METHODS: tuple[tuple[Phrase, Phrase], ...] = (
+    (phrase("Ranks"), phrase(
+        "Regions are ranked 1 = highest within their country and within the EU27, on the values as published "
+        "(rounded to the indicator's decimals). Equal values share a rank and the next rank skips (standard "
+        "competition ranking): two regions sharing the top value are both \"=1\" and the next is 3; summaries say "
+        "\"joint\". Missing or suppressed values are not ranked and never count as 0.")),
+    (phrase("Regions and NUTS versions"), phrase(
+        "A ranking, a benchmark or a year's map holds one NUTS version per country, so a code and its successor "
+        "are never both in it. The most-affected score puts every region in the version its country is drawn in "
+        "(the newest with boundaries); values published in another version are converted with the JRC NUTS "
+        "converter and marked converted. Each indicator is scaled over every EU-27 region of the level, so "
+        "filters select regions and never change a score.")),
+    (phrase("Flags"), phrase(
+        "Flags are kept as published. Values flagged low reliability (u) are ranked and keep their flag in every "
+        "table, card, sentence and map ring; the card and the summary say \"low reliability\" beside them.")),
+    (phrase("Benchmarks"), phrase(
+        "The published country or EU27 row of the same dataset comes first. Otherwise the value is computed from "
+        "the regions: counts are summed; rates and shares are averaged, weighted by their own denominator where "
+        "the data hold it (the LFS population aged 15+ for LFS shares) and otherwise by the population of the "
+        "same region code in the same year (the nearest year when that one is missing). A computed value is "
+        "called the EU (or the country) only when every member state (every region) is in it; otherwise one "
+        "level up is tried, and failing that it is labelled \"computed from N regions in K of 27 countries\". A "
+        "regional share of the LFS population aged 15+ is compared only with the same 15+ share of its country, "
+        "never with an all-ages share.")),
+    (phrase("Periods"), phrase(
+        "Every value carries the period it covers (the year; first and last year for a change; the month for "
+        "monthly data) in tables, hovers and CSV files. A map or ranking whose values cover different periods "
+        "says so, and marks the values of another period than most.")),
+    (phrase("Net migration in 2021"), phrase(
+        "Net migration includes a statistical adjustment, so the 2021 census revisions show up as migration in "
+        "some regions (e.g. EL41 −{example} ‰); every 2021 value says so.", example=Number(156.7, 1))),
+)
 
 
 def methods_table(store, words=str) -> pd.DataFrame:
