@@ -36,6 +36,7 @@ RESIDENCE = ("SAME", "CHG_IN", "CHG_OUT")
 NOT_COMPUTED = phrase("not computed: boundary too coarse at this scale")
 NO_CELLS = phrase("no populated 1 km cell within the radius: the grid covers Europe (EU and EFTA), not the outermost "
                   "regions")
+NO_REGION_CELLS = phrase("no populated 1 km cell: the grid covers Europe (EU and EFTA), not the outermost regions")
 ONLY_NUTS_2_AND_3 = phrase("only NUTS 2 and NUTS 3 regions")
 NO_POPULATION = phrase("no official 2021 population or no grid cells")
 # Why a country's grid total differs from its official 1 January 2021 population by more than 2 %. The grid is
@@ -148,7 +149,7 @@ def figures(cells: pd.DataFrame, missing: dict[str, set[str]]) -> dict:
     employed, work_base = int(cells["EMP"].to_numpy(np.int64)[work].sum()), int(total[work].sum())
 
     def share(part, whole, scale=100.0):
-        return round(scale * part / whole, 2) if whole else None
+        return scale * part / whole if whole else None  # unrounded: rounded once, where it is shown
 
     def shown(part, whole, scale=100.0):  # a share of the known residents, under the coverage rule
         return shown_share(share(part, whole, scale), whole, residents)
@@ -280,6 +281,8 @@ def _region_figures(store, geo: str) -> dict:
     if geo not in gate.index:
         return {"geo": geo, "computed": False, "reason": NO_POPULATION}
     row = gate.loc[geo]
+    if row["grid"] == 0:  # an outermost region: its share "deviates" by -100 %, which says nothing of the boundary
+        return {"geo": geo, "computed": False, "reason": NO_REGION_CELLS}
     out = {"geo": geo, "computed": bool(row["computed"]), "deviation_pct": round(float(row["deviation_pct"]), 2)}
     if not row["computed"]:
         return {**out, "reason": NOT_COMPUTED}
@@ -382,10 +385,12 @@ def area_label(area: str, town_name: str = "", region_name: str = "") -> Phrase:
 
 
 def region_note(region: dict) -> Phrase:
-    """Why a region has no grid figure, with its share deviation: 'not computed: … (share deviation 4.21 %)'."""
+    """Why a region has no grid figure, with its share deviation where it has one: 'not computed: … (share
+    deviation 4.21 %)'."""
     deviation = region.get("deviation_pct")
-    shown = "n/a" if deviation is None else Number(deviation, 2)
-    return phrase("{reason} (share deviation {deviation} %)", reason=region["reason"], deviation=shown)
+    if deviation is None:
+        return region["reason"]
+    return phrase("{reason} (share deviation {deviation} %)", reason=region["reason"], deviation=Number(deviation, 2))
 
 
 def comparison(store, gisco_id: str, radii=(2, 5, 10)) -> pd.DataFrame | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.places import local
-from indicators.text.wording import Number, Phrase, country_name, phrase
+from indicators.text.wording import Number, Phrase, country_name, phrase, sentence
 
 SAME_PP = 0.5  # within half a percentage point, the town is "about the same as" its comparison
 # the key figures, in the order the page and the briefing show them: (figure, coverage that gates it, decimals)
@@ -51,7 +51,7 @@ def answer(store, gisco_id: str, radius_km: float, lang: str = "en") -> Phrase |
         return None
     circle = local.town_circle(store, gisco_id, radius_km)
     if circle["note"]:
-        return circle["note"]
+        return phrase("{note}.", note=sentence(circle["note"]))
     residents = Number(float(circle["residents"] or 0), 0)
     where = {"radius": f"{radius_km:g}", "town": str(town["name"]), "residents": residents}
     share = circle["born_abroad_pct"]
