@@ -140,6 +140,17 @@ def test_search_finds_the_towns(store, text, gisco_id):
     assert gisco_id in set(find_towns(store, text, 10)["gisco_id"])
 
 
+@pytest.mark.parametrize("text, gisco_id", [("Tuln", "AT_32135"), ("Bergamoo", "IT_016024"),
+                                             ("Sain Denis", "FR_93066"), ("Goudda", "NL_GM0513")])
+def test_search_forgives_a_misspelt_name_and_says_the_match_is_close_not_exact(store, text, gisco_id):
+    """'Tuln' offered Tulnici and Nottuln but not Tulln; 'Bergamoo' found nothing."""
+    found = find_towns(store, text, 10)
+    assert gisco_id in set(found["gisco_id"]), found["name"].tolist()
+    close = found.set_index("gisco_id")["close"]
+    assert close[gisco_id] and not close[~close].any()
+    assert not find_towns(store, "Gouda", 10).set_index("gisco_id")["close"]["NL_GM0513"]
+
+
 def test_search_tells_duplicates_apart_and_survives_hostile_input(store):
     found = find_towns(store, "Saint-Denis", 10)
     exact = found[found["name"] == "Saint-Denis"]
