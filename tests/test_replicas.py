@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from deploy.nginx import Proxy
+from indicators.regions import tables
 from indicators.regions.mapdata import map_data
 from bench.browser_support import MAP, AppServer, free_port, wait_for_map, wait_idle
 
@@ -195,7 +196,23 @@ def test_after_a_failover_the_readers_next_choices_are_the_servers_and_the_urls(
         wait_for_map(page, STEP_MS)
         assert _query(page) == {**VIEW, "year": "2022", "scheme": "natural_breaks"}
         assert " · 2022 · NUTS 2" in _map_title(page)
-        assert page.locator('.st-key-w_scheme').inner_text().strip().endswith("Natural breaks")
+        assert page.locator(".st-key-w_scheme input").input_value() == "Natural breaks"
+        # A second failover, and the reader's first act on the new process is a new indicator: it starts at its
+        # latest year (frame._follow_indicator), not at the year the browser's slider still holds.
+        _step_year(page, "ArrowLeft", "2021")
+        _step_year(page, "ArrowLeft", "2020")
+        _fail_over(page, apps, proxy, sockets, store_env, tmp_path)
+        page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicator").click()
+        page.keyboard.type("Unemployment rate of people born abroad, aged 15-64")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => new URLSearchParams(location.search).get('indicator') === "
+                               "'unemployment_foreign_born'", timeout=STEP_MS)
+        wait_for_map(page, STEP_MS)
+        latest = str(tables.years(store, "unemployment_foreign_born", 2)[-1])
+        assert latest != "2020"
+        assert _query(page) == {**VIEW, "indicator": "unemployment_foreign_born", "year": latest,
+                                "scheme": "natural_breaks"}
+        assert f" · {latest} · NUTS 2" in _map_title(page)
         assert page.locator('[data-testid="stException"]').count() == 0
     finally:
         context.close()
