@@ -97,20 +97,36 @@ def _fail_over(page, apps: list, proxy, sockets: list, store_env, logs: Path):
     victim = next(a for a in apps if served_by == f"127.0.0.1:{a.port}")
     survivor = next(a for a in apps if a is not victim)
     opened = len(sockets)
-    victim.process.kill()
-    victim.process.wait(timeout=15)
-    victim.stop()
+    _kill(victim)
     # The page notices and reconnects through nginx, to the only process left.
+    _wait_for_a_new_connection(page, sockets, opened)
+    # nginx lists every process it tried: the stopped one (refused) and then the one that answered
+    assert page.evaluate(upstream).split(", ")[-1] == f"127.0.0.1:{survivor.port}"
+    # the killed process comes back only now (this reader is on the survivor), so later tests again have two
+    _restart(apps, victim, store_env, logs)
+    return survivor
+
+
+def _kill(app: AppServer) -> None:
+    app.process.kill()
+    app.process.wait(timeout=15)
+    app.stop()
+
+
+def _restart(apps: list, app: AppServer, store_env, logs: Path) -> None:
+    """A new process on ``app``'s port, in its place in ``apps`` (the fixture stops it)."""
+    apps[apps.index(app)] = AppServer(store_env, logs / f"restarted-{app.port}.log", port=app.port)
+
+
+def _wait_for_a_new_connection(page, sockets: list, opened: int) -> None:
     waited = 0
     while len(sockets) <= opened and waited < STEP_MS:
         page.wait_for_timeout(250)
         waited += 250
-    assert len(sockets) > opened, "the page never opened a new connection"
-    # nginx lists every process it tried: the stopped one (refused) and then the one that answered
-    assert page.evaluate(upstream).split(", ")[-1] == f"127.0.0.1:{survivor.port}"
-    # the killed process comes back only now (this reader is on the survivor), so later tests again have two
-    apps[apps.index(victim)] = AppServer(store_env, logs / f"restarted-{victim.port}.log", port=victim.port)
-    return survivor
+    if len(sockets) <= opened:  # say what the page shows (Streamlit's connection status) and where it is
+        status = page.locator('[data-testid="stStatusWidget"]')
+        shown = status.inner_text() if status.count() else "no status widget"
+        raise AssertionError(f"the page never opened a new connection: at {page.url}, status {shown!r}")
 
 
 def _query(page) -> dict[str, str]:
@@ -213,6 +229,35 @@ def test_after_a_failover_the_readers_next_choices_are_the_servers_and_the_urls(
         assert _query(page) == {**VIEW, "indicator": "unemployment_foreign_born", "year": latest,
                                 "scheme": "natural_breaks"}
         assert f" · {latest} · NUTS 2" in _map_title(page)
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()
+
+
+def test_after_a_restart_of_the_one_process_the_readers_next_step_is_kept(replicas, store_env, chromium_browser,
+                                                                          tmp_path):
+    """Issue 24 without nginx: the one process restarted on its port (a deploy, a crash and its restart); the page
+    reconnects to the new process, and the reader's next year step must reach it and the URL."""
+    apps, _, _, _ = replicas
+    app = apps[0]
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    sockets = []
+    page.on("websocket", lambda ws: sockets.append(ws))
+    try:
+        page.goto(f"{app.url}/?{QUERY}")
+        wait_for_map(page, STEP_MS)
+        opened = len(sockets)
+        _kill(app)
+        _restart(apps, app, store_env, tmp_path)
+        _wait_for_a_new_connection(page, sockets, opened)
+        _step_year(page, "ArrowLeft", "2020")
+        _step_year(page, "ArrowRight", "2021")
+        _step_year(page, "ArrowRight", "2022")
+        page.reload()
+        wait_for_map(page, STEP_MS)
+        assert _query(page) == {**VIEW, "year": "2022"}
+        assert " · 2022 · NUTS 2" in _map_title(page)
         assert page.locator('[data-testid="stException"]').count() == 0
     finally:
         context.close()
