@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from deploy.nginx import Proxy
+from deploy.nginx import LEFT_OUT_S, Proxy
 from indicators.regions import tables
 from indicators.regions.mapdata import map_data
 from bench.browser_support import MAP, AppServer, free_port, wait_for_map, wait_idle
@@ -102,8 +102,11 @@ def _fail_over(page, apps: list, proxy, sockets: list, store_env, logs: Path):
     _wait_for_a_new_connection(page, sockets, opened)
     # nginx lists every process it tried: the stopped one (refused) and then the one that answered
     assert page.evaluate(upstream).split(", ")[-1] == f"127.0.0.1:{survivor.port}"
-    # the killed process comes back only now (this reader is on the survivor), so later tests again have two
+    # the killed process comes back only now (this reader is on the survivor), so later tests again have two; and
+    # only once nginx takes it back: a reader arriving while it is left out gets its websocket on the other process
+    # while its later requests go to this one, and the test would then kill a process the page does not use
     _restart(apps, victim, store_env, logs)
+    page.wait_for_timeout((LEFT_OUT_S + 1) * 1000)
     return survivor
 
 
