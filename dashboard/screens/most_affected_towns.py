@@ -14,7 +14,7 @@ from dashboard.export import csvs, ranking_maps
 from dashboard.i18n import number, say, tr
 from dashboard.screens import downloads, rank_breakdown
 from geodata.codes import EU27
-from indicators.places import lau_ranking
+from indicators.places import lau_ranking, urbanisation
 from indicators.regions.ranking_table import rank_text
 
 WHY_SHOWN = 300  # municipalities offered in "why it ranks here" (the selection's first; filters reach the rest)
@@ -82,13 +82,13 @@ def _filters(store, view: state.View) -> tuple[dict, list[str]]:
                                   format_func=lambda g: tr("any", lang) if not g else f"{region_names.get(g, g)} ({g})",
                                   key=frame.seed("w_ma_lau_nuts", asked[0] if asked and asked[0] in regions else ""))
     columns = st.columns(2)
-    degurba_asked = [int(v) for v in view.typology.get("degurba", []) if v in {"1", "2", "3"}]
+    degurba_asked = [int(v) for v in view.typology.get("degurba", []) if v in {str(c) for c in urbanisation.CODES}]
     sizes_asked = [v for v in view.typology.get("size", []) if v in lau_ranking.SIZE_BANDS]
     if len(degurba_asked) != len(view.typology.get("degurba", [])) or \
             len(sizes_asked) != len(view.typology.get("size", [])):
         warnings.append(tr("A degree of urbanisation or size band in the link is not known and was left out.", lang))
-    degurba = columns[0].multiselect(tr("Degree of urbanisation (2019)", lang), list(lau_ranking.DEGURBA),
-                                     format_func=lambda d: say(lau_ranking.DEGURBA[d], lang), placeholder=tr("any", lang),
+    degurba = columns[0].multiselect(tr("Degree of urbanisation (2019)", lang), list(urbanisation.CODES),
+                                     format_func=lambda d: say(urbanisation.MANY[d], lang), placeholder=tr("any", lang),
                                      key=frame.seed("w_ma_lau_degurba", degurba_asked))
     sizes = columns[1].multiselect(tr("Residents (LAU 2020)", lang), list(lau_ranking.SIZE_BANDS),
                                    format_func=lambda b: _band(b, lang), placeholder=tr("any", lang),

@@ -15,15 +15,10 @@ from dashboard.i18n import country, number, say, tr
 from dashboard.maps.local_map import local_map
 from dashboard.screens import downloads, town_official as official_view, town_search_box
 from dashboard.text import plain
-from indicators.places import local, similar_towns, town_answer, town_official
+from indicators.places import local, similar_towns, town_answer, town_official, urbanisation
 from indicators.regions import tables
 
 MAP_HEIGHT = 430  # square cells: at 390 px the map is as wide as the screen and ends on the first screen
-
-
-def _degurba(code: int, lang: str) -> str | None:
-    """Eurostat's degree of urbanisation (1-3) in ``lang``."""
-    return {1: tr("city", lang), 2: tr("town or suburb", lang), 3: tr("rural area", lang)}.get(code)
 
 
 def _caveats(lang: str) -> list[str]:
@@ -90,14 +85,12 @@ def render(ctx: PageContext) -> state.View:
 
 def _header(town, lang: str) -> None:
     st.title(plain(town["name"]))
-    degurba = None if pd.isna(town["degurba"]) else _degurba(int(town["degurba"]), lang)
-    urbanisation = (tr("{degurba} (LAU {year})", lang, degurba=degurba, year=town["degurba_year"]) if degurba
-                    else tr("not known (not classified, or not in the LAU 2019 table)", lang))
     population = (tr("not stated", lang) if pd.isna(town["population"])
                   else tr("{population} (LAU 2020 table)", lang, population=number(int(town["population"]), 0, lang)))
     facts = [str(town["name_latin"])] if town["name_latin"] != town["name"] else []
     facts += [country(str(town["country"]), lang), tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
-              tr("degree of urbanisation: {urbanisation}", lang, urbanisation=urbanisation),
+              tr("degree of urbanisation: {urbanisation}", lang,
+                 urbanisation=say(urbanisation.of_town(town), lang)),
               tr("population {population}", lang, population=population)]
     st.caption(" · ".join(plain(f) for f in facts))
 

@@ -41,7 +41,6 @@ MEASURES = {
 }
 WEIGHTS = {measure: 1.0 for measure in MEASURES}  # as the regional presets: each indicator weighs the same
 KEPT = ("residents", "cells", "coverage_pct", "residence_coverage_pct", *(m[0] for m in MEASURES.values()))
-DEGURBA = {1: phrase("cities"), 2: phrase("towns and suburbs"), 3: phrase("rural areas")}
 SIZE_BANDS = {"5k": (5_000, 10_000), "10k": (10_000, 20_000), "20k": (20_000, 50_000), "50k": (50_000, 100_000),
               "100k": (100_000, None)}
 

@@ -1,0 +1,38 @@
+"""One owner for every word, link and list of the town layer: a second copy coming back fails here."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from indicators.places import similar_towns, urbanisation
+from indicators.text.wording import LANGUAGES, said
+
+REPO = Path(__file__).resolve().parent.parent
+CODE = [p for package in ("dashboard", "indicators") for p in (REPO / package).rglob("*.py")]
+
+
+def _literals(path: Path) -> list[tuple[int, str]]:
+    """Every string literal of a module, with its line (an f-string's constant parts included)."""
+    return [(node.lineno, node.value) for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+
+
+def test_the_degree_of_urbanisation_is_worded_only_by_its_vocabulary():
+    """Four vocabularies (similar towns, the municipal ranking, the town page, its briefing) said the same class
+    in different words: French 'ville ou banlieue' in one place, 'petite ville ou banlieue' in another."""
+    # the classes of more than one word ('city' and 'cities' are also the Urban Audit's words and identifiers)
+    words = {str(p) for p in (*urbanisation.ONE.values(), *urbanisation.MANY.values())} - {"city", "cities"}
+    found = [f"{path.relative_to(REPO)}:{line}" for path in CODE if path.name != "urbanisation.py"
+             for line, text in _literals(path) if any(word in text for word in words)]
+    assert not found, f"degree-of-urbanisation words typed outside indicators/places/urbanisation.py: {found}"
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_the_similar_towns_method_names_the_classes_as_the_town_page_does(lang, monkeypatch):
+    monkeypatch.setattr(similar_towns, "scales", lambda store: {c: 1.0 for c, _ in similar_towns.FEATURES})
+    method = said(similar_towns.method(None)[1], lang)
+    for code, kind in urbanisation.ONE.items():
+        assert f"{code} {said(kind, lang)}" in method, (lang, method)
