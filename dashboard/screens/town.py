@@ -21,21 +21,6 @@ from indicators.regions import tables
 MAP_HEIGHT = 430  # square cells: at 390 px the map is as wide as the screen and ends on the first screen
 
 
-def _caveats(lang: str) -> list[str]:
-    return [
-        tr("Circles count the 1 km cells whose centre lies within the radius of the town's population-weighted "
-           "centre; they cross municipal and national borders.", lang),
-        tr("Shares are over the residents whose place of birth is known; coverage says how many that is.", lang),
-        tr("A share is given only when the residents whose value is known are at least 80 % of the area's "
-           "residents; below, it says too little is known.", lang),
-        tr("Withheld cells and variables a country did not publish are unknown, never counted as 0.", lang),
-        tr("Moved in from abroad: residents whose usual residence one year before the census was abroad.", lang),
-        tr("NUTS 3 figures from the grid are shown only where the 1:20M boundary reproduces the region's share of "
-           "its country's population within 3 %.", lang),
-        tr("Census reference dates differ by country (Ireland's census was held on 3 April 2022).", lang),
-    ]
-
-
 def render(ctx: PageContext) -> state.View:
     store, view, pages = ctx.store, ctx.view, ctx.pages
     lang = view.lang
@@ -75,8 +60,8 @@ def render(ctx: PageContext) -> state.View:
     if not official["section"].eq("city").any() and not town_official.country_publishes(store, str(town["country"])):
         st.write(plain(say(town_official.no_city_series(country(str(town["country"]), lang)), lang)))
     _profiles(store, town, pages, view)
-    st.markdown("\n".join(f"- {plain(c)}" for c in _caveats(lang)))
-    table = local.comparison(store, view.lau)
+    st.markdown("\n".join(f"- {plain(say(c, lang))}" for c in town_answer.caveats()))
+    table = town_answer.comparison(store, view.lau)
     _downloads(store, town, view, table, official, matches, lang)
     st.subheader(tr("Find another town", lang))
     town_search_box.render(store, pages, view, key="w_town_query")
