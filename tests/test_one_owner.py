@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,40 @@ def test_the_similar_towns_method_names_the_classes_as_the_town_page_does(lang, 
     method = said(similar_towns.method(None)[1], lang)
     for code, kind in urbanisation.ONE.items():
         assert f"{code} {said(kind, lang)}" in method, (lang, method)
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """The ids of a module's docstring nodes (they may show a link as an example)."""
+    return {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body
+            and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+
+
+def test_no_module_but_links_writes_a_query_string():
+    """The municipal ranking wrote 'town?lau=…&lang=…', the share panel '?year=…' and the static embeds their
+    live link by hand, beside dashboard/links.py."""
+    from dashboard.state import PARAMS
+
+    query = re.compile(r"[?&](?:%s)=" % "|".join(re.escape(p.name) for p in PARAMS))
+    found = []
+    for path in CODE:
+        if path.relative_to(REPO).as_posix() in ("dashboard/links.py", "dashboard/state.py"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = _docstrings(tree)
+        found += [f"{path.relative_to(REPO)}:{node.lineno}" for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
+                  and query.search(node.value)]
+    assert not found, f"query strings built outside dashboard/links.py: {found}"
+
+
+def test_table_and_embed_links_come_from_the_one_serializer():
+    from dashboard import links, state
+
+    assert links.relative(state.View(lau="NL_GM0513", lang="fr", radius=10), "town") == \
+        "town?lang=fr&lau=NL_GM0513&radius=10"
+    assert links.relative(state.View(lau="NL_GM0513"), "town") == "town?lau=NL_GM0513"  # English is the default
+    assert links.at("https://x.org/e/a/nuts2.fr.html", state.View(year=2021)) == \
+        "https://x.org/e/a/nuts2.fr.html?year=2021"
+    assert links.at("https://x.org/app/?embed=1", state.View(level=2, lang="de"), "map") == \
+        "https://x.org/app/?embed=1&level=2&lang=de"

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import frame, state
+from dashboard import frame, links, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, ranking_maps
 from dashboard.i18n import number, say, tr
@@ -153,7 +153,7 @@ def _display(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
         # text, so a missing value reads "no value" (a number column would show "None")
         table[f"{say(label, lang)} ({say(unit, lang)})"] = _numbers(ranked[f"value_{measure}"], decimals, lang)
     table[tr("Residents within 2 km", lang)] = ranked["residents_2km"].to_numpy()
-    table[tr("Town page", lang)] = [f"town?lau={g}&lang={lang}" for g in ranked["gisco_id"]]
+    table[tr("Town page", lang)] = [links.relative(state.View(lau=g, lang=lang), "town") for g in ranked["gisco_id"]]
     return table
 
 
