@@ -74,3 +74,13 @@ def test_table_and_embed_links_come_from_the_one_serializer():
         "https://x.org/e/a/nuts2.fr.html?year=2021"
     assert links.at("https://x.org/app/?embed=1", state.View(level=2, lang="de"), "map") == \
         "https://x.org/app/?embed=1&level=2&lang=de"
+
+
+def test_the_municipal_ranking_weighs_the_registrys_grid_entries():
+    """lau_ranking kept its own table of labels, units and decimals beside the registry's grid entries."""
+    from indicators.entries import get
+    from indicators.places import lau_ranking, local
+
+    for measure, entry in lau_ranking.MEASURES.items():
+        assert entry is get(measure, "grid")
+        assert local.figure_key(entry) in lau_ranking.KEPT

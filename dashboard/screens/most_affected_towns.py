@@ -149,9 +149,10 @@ def _display(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
         tr("Score", lang): ranked["score"].to_numpy(),
         tr("Data for (% of weight)", lang): (ranked["coverage"] * 100).to_numpy(),
         tr("NUTS 3", lang): ranked["nuts_3_name"].to_numpy()})
-    for measure, (_, label, unit, decimals) in lau_ranking.MEASURES.items():
+    for measure, entry in lau_ranking.MEASURES.items():
         # text, so a missing value reads "no value" (a number column would show "None")
-        table[f"{say(label, lang)} ({say(unit, lang)})"] = _numbers(ranked[f"value_{measure}"], decimals, lang)
+        table[f"{say(entry.label, lang)} ({say(entry.unit, lang)})"] = _numbers(ranked[f"value_{measure}"],
+                                                                               entry.decimals, lang)
     table[tr("Residents within 2 km", lang)] = ranked["residents_2km"].to_numpy()
     table[tr("Town page", lang)] = [links.relative(state.View(lau=g, lang=lang), "town") for g in ranked["gisco_id"]]
     return table

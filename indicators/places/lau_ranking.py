@@ -26,21 +26,17 @@ import pandas as pd
 from geodata.codes import EU27
 from indicators.regions import composite
 from indicators.places import local
-from indicators.text.wording import phrase
+from indicators.text.wording import Phrase, phrase
 
 MIN_POPULATION = 5_000
 RADIUS_KM = 2
 CENSUS_YEAR = 2021
 TABLE = "lau_circles_2km"
-# id: (the local.figures key, label, unit, decimals); the order is the table's
-MEASURES = {
-    "born_outside_eu": ("born_outside_eu_pct", phrase("Born outside the EU"), phrase("% of residents"), 1),
-    "moved_from_abroad": ("moved_from_abroad_per_1000", phrase("Moved in from abroad in the year before the census"),
-                          phrase("per 1 000 residents"), 1),
-    "born_abroad": ("born_abroad_pct", phrase("Born abroad"), phrase("% of residents"), 1),
-}
+# the registry's grid entries the score weighs (label, unit, decimals: indicators.places.local.MEASURES), in the
+# table's order
+MEASURES = {m: local.MEASURES[m] for m in ("born_outside_eu", "moved_from_abroad", "born_abroad")}
 WEIGHTS = {measure: 1.0 for measure in MEASURES}  # as the regional presets: each indicator weighs the same
-KEPT = ("residents", "cells", "coverage_pct", "residence_coverage_pct", *(m[0] for m in MEASURES.values()))
+KEPT = ("residents", "cells", "coverage_pct", "residence_coverage_pct", *map(local.figure_key, MEASURES.values()))
 SIZE_BANDS = {"5k": (5_000, 10_000), "10k": (10_000, 20_000), "20k": (20_000, 50_000), "50k": (50_000, 100_000),
               "100k": (100_000, None)}
 
@@ -97,7 +93,7 @@ def scores(store) -> pd.DataFrame:
     """Each measure on the 0-100 scale over every ranked municipality (index gisco_id); ``attrs['values']``."""
     def compute():
         table = circles(store).set_index("gisco_id")
-        values = pd.DataFrame({m: table[key] for m, (key, *_) in MEASURES.items()})
+        values = pd.DataFrame({m: table[local.figure_key(entry)] for m, entry in MEASURES.items()})
         scaled = pd.DataFrame({m: composite.scale(values[m], values[m].dropna(), "high") for m in MEASURES})
         scaled.attrs["values"] = values
         scaled.attrs["circles"] = table
@@ -150,8 +146,8 @@ def not_ranked(result: pd.DataFrame) -> pd.DataFrame:
     for row in result[result["score"].isna()].itertuples():
         present = [m for m in MEASURES if pd.notna(getattr(row, f"value_{m}"))]
         reason = composite.too_little_data(
-            [MEASURES[m][1] for m in present],
-            [phrase("no {indicator} for {year}", indicator=MEASURES[m][1], year=CENSUS_YEAR)
+            [Phrase(MEASURES[m].label) for m in present],
+            [phrase("no {indicator} for {year}", indicator=Phrase(MEASURES[m].label), year=CENSUS_YEAR)
              for m in MEASURES if m not in present],
             sum(WEIGHTS[m] for m in present) / sum(WEIGHTS.values()), composite.MIN_COVERAGE)
         rows.append({"gisco_id": row.gisco_id, "name": row.name, "country": row.country, "reason": reason})
@@ -164,10 +160,11 @@ def breakdown(store, gisco_id: str) -> pd.DataFrame:
     scaled = scores(store)
     values = scaled.attrs["values"]
     rows = []
-    for measure, (_, label, unit, decimals) in MEASURES.items():
+    for measure, entry in MEASURES.items():  # the registry's words, said as phrases by the pages
         has = gisco_id in scaled.index and pd.notna(scaled.at[gisco_id, measure])
-        rows.append({"indicator": measure, "label": label, "value": values.at[gisco_id, measure] if has else None,
-                     "unit": unit, "decimals": decimals, "year": CENSUS_YEAR, "flag": "",
+        rows.append({"indicator": measure, "label": Phrase(entry.label),
+                     "value": values.at[gisco_id, measure] if has else None, "unit": Phrase(entry.unit),
+                     "decimals": entry.decimals, "year": CENSUS_YEAR, "flag": "",
                      "scaled": scaled.at[gisco_id, measure] if has else None, "weight": WEIGHTS[measure]})
     out = pd.DataFrame(rows)
     present = out["scaled"].notna()
@@ -186,9 +183,9 @@ def csv_rows(result: pd.DataFrame) -> pd.DataFrame:
         "score": result["score"].round(2), "weight_with_data": result["coverage"].round(3),
         "residents_within_2km": result["residents_2km"].astype("Int64"),
         "place_of_birth_known_pct": result["coverage_pct"]})
-    for measure, (_, label, unit, _) in MEASURES.items():
+    for measure, entry in MEASURES.items():
         out[f"{measure}_value"] = result[f"value_{measure}"].round(2)
-        out[f"{measure}_unit"] = str(unit)
+        out[f"{measure}_unit"] = entry.unit
         out[f"{measure}_contribution"] = result[f"contribution_{measure}"].round(2)
     out["year"] = CENSUS_YEAR
     out["area"] = f"1 km cells whose centre lies within {RADIUS_KM} km of the municipality's population-weighted centre"

@@ -330,6 +330,16 @@ MEASURES = {m.id: m for m in (  # the registry's grid entries (indicators.regist
                   "Residents who lived abroad one year before the census, per 1 000 residents whose residence a "
                   "year before is known."),
 )}
+
+
+_FIGURE_SUFFIX = {100.0: "pct", 1000.0: "per_1000"}  # how ``figures`` names a share and a rate per 1 000
+
+
+def figure_key(measure: GridMeasure) -> str:
+    """Where ``figures`` puts a grid measure's value: 'born_abroad_pct' (a share), 'moved_from_abroad_per_1000'."""
+    return f"{measure.id}_{_FIGURE_SUFFIX[measure.scale]}"
+
+
 FEW_RESIDENTS = 20  # below this a cell's share says little: drawn as "few residents", not in a class
 
 
