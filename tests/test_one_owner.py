@@ -84,3 +84,23 @@ def test_the_municipal_ranking_weighs_the_registrys_grid_entries():
     for measure, entry in lau_ranking.MEASURES.items():
         assert entry is get(measure, "grid")
         assert local.figure_key(entry) in lau_ranking.KEPT
+
+
+def test_numbers_in_the_text_follow_their_constants(monkeypatch):
+    """'80 %', '3 %', '20 residents', '5 000 residents', '2 km' and '5 km' were typed into the texts: changing the
+    rule left the words saying the old one."""
+    from dashboard.export import ranking_maps
+    from dashboard.screens import most_affected_towns
+    from indicators.places import lau_ranking, local, town_answer
+
+    monkeypatch.setattr(local, "COVERAGE_MIN_PCT", 75.0)
+    monkeypatch.setattr(local, "REGION_GATE", 0.04)
+    monkeypatch.setattr(lau_ranking, "RADIUS_KM", 3)
+    monkeypatch.setattr(lau_ranking, "MIN_POPULATION", 10_000)
+    monkeypatch.setattr(similar_towns, "RADIUS_KM", 7)
+    monkeypatch.setattr(similar_towns, "scales", lambda store: {c: 1.0 for c, _ in similar_towns.FEATURES})
+    caveats = " ".join(said(c, "de") for c in town_answer.caveats())
+    assert "mindestens 75 %" in caveats and "auf 4 % genau" in caveats
+    assert "höchstens 3 km" in most_affected_towns.circle_text("de")
+    assert "3 km" in ranking_maps.town_subtitle(12, "de") and "10.000" in ranking_maps.town_subtitle(12, "de")
+    assert "7-km-Umkreis" in said(similar_towns.method(None)[2], "de")

@@ -91,8 +91,9 @@ def _map(store, town, view, lang: str) -> None:
                     alt=tr("1 km map around {town}; the same figures are in the key figures below.", lang,
                            town=town["name"]))
     st.html(legend)  # sanitised by Streamlit (DOMPurify); the labels are escaped too
-    st.caption(tr("Cells with fewer than 20 residents are drawn light (few residents), withheld or unpublished "
-                  "cells grey; blank means no resident. Names mark municipality centres.", lang))
+    st.caption(tr("Cells with fewer than {few} residents are drawn light (few residents), withheld or unpublished "
+                  "cells grey; blank means no resident. Names mark municipality centres.", lang,
+                  few=number(local.FEW_RESIDENTS, 0, lang)))
 
 
 def _page_map(store, town, view, lang: str) -> tuple:
@@ -173,8 +174,8 @@ def _similar(store, view, town, pages, lang: str) -> pd.DataFrame:
     with st.expander(tr("How towns are compared", lang)):
         st.markdown("\n".join(f"- {plain(say(p, lang))}" for p in similar_towns.method(store)))
         st.caption(tr("Distance: the weighted root mean square of the scaled differences. Other countries first, at "
-                      "most {count} per country; a town with too little known within 5 km is not compared.", lang,
-                      count=similar_towns.PER_COUNTRY))
+                      "most {count} per country; a town with too little known within {radius} km is not compared.",
+                      lang, count=similar_towns.PER_COUNTRY, radius=number(similar_towns.RADIUS_KM, 0, lang)))
     return matches
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 from geodata.codes import EU27
 from indicators.regions import composite
 from indicators.places import local
-from indicators.text.wording import Phrase, phrase
+from indicators.text.wording import Phrase, number, phrase
 
 MIN_POPULATION = 5_000
 RADIUS_KM = 2
@@ -194,24 +194,25 @@ def csv_rows(result: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-DEFINITION = ("Municipalities with at least 5 000 residents (LAU 2020), EU-27: born outside the EU, moved in from "
-              "abroad in the year before the census (per 1 000) and born abroad, each weight 1, in the Census 2021 1 km "
-              "cells within 2 km of the centre; each scaled 0-100 over every such municipality (100 = most affected); "
-              "ranked only with data for at least two thirds of the weight.")
+# the CSV's and the CLI's English, its numbers from the constants they state
+DEFINITION = (f"Municipalities with at least {number(MIN_POPULATION, 0)} residents (LAU 2020), EU-27: born outside the "
+              "EU, moved in from abroad in the year before the census (per 1 000) and born abroad, each weight 1, in "
+              f"the Census 2021 1 km cells within {RADIUS_KM} km of the centre; each scaled 0-100 over every such "
+              "municipality (100 = most affected); ranked only with data for at least two thirds of the weight.")
 
 
 def as_json(result: pd.DataFrame) -> dict:
     """The ranking as the CLI prints it: the definition, the ranked municipalities, the others and why."""
     ranked = result[result["rank"].notna()]
 
-    def number(value, digits):
+    def rounded(value, digits):
         return None if pd.isna(value) else round(float(value), digits)
 
     rows = [{"gisco_id": r.gisco_id, "name": r.name, "country": r.country, "nuts_3": r.nuts_3,
              "population": int(r.population), "rank": int(r.rank), "of": len(ranked), "tied": int(r.tied),
-             "score": number(r.score, 1), "coverage": number(r.coverage, 3),
-             "values": {m: number(getattr(r, f"value_{m}"), 2) for m in MEASURES},
-             "contributions": {m: number(getattr(r, f"contribution_{m}"), 2) for m in MEASURES}}
+             "score": rounded(r.score, 1), "coverage": rounded(r.coverage, 3),
+             "values": {m: rounded(getattr(r, f"value_{m}"), 2) for m in MEASURES},
+             "contributions": {m: rounded(getattr(r, f"contribution_{m}"), 2) for m in MEASURES}}
             for r in ranked.itertuples()]
     missing = not_ranked(result).assign(reason=lambda f: f["reason"].map(str))
     return {"level": "lau", "definition": DEFINITION, "radius_km": RADIUS_KM, "year": CENSUS_YEAR,

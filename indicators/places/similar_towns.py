@@ -105,18 +105,20 @@ def scales(store) -> dict[str, float]:
 def method(store) -> list[Phrase]:
     """The features, how each is scaled and its weight, as the page and the briefing state them."""
     scale = {column: Number(value, 2) for column, value in scales(store).items()}
+    radius = Number(RADIUS_KM, 0)
     words = {
         "log_population": phrase("size: log10 of the LAU 2020 population, divided by its standard deviation across "
                                  "EU municipalities ({scale})", scale=scale["log_population"]),
         "degurba": phrase("degree of urbanisation ({classes}): one class apart counts as one unit",
                           classes=urbanisation.scale()),
-        "born_abroad_pct": phrase("born abroad within 5 km of the centre, divided by its standard deviation across "
-                                  "EU municipalities ({scale} points)", scale=scale["born_abroad_pct"]),
-        "born_outside_eu_pct": phrase("born outside the EU within 5 km, divided by its standard deviation "
-                                      "({scale} points)", scale=scale["born_outside_eu_pct"]),
+        "born_abroad_pct": phrase("born abroad within {radius} km of the centre, divided by its standard deviation "
+                                  "across EU municipalities ({scale} points)", scale=scale["born_abroad_pct"],
+                                  radius=radius),
+        "born_outside_eu_pct": phrase("born outside the EU within {radius} km, divided by its standard deviation "
+                                      "({scale} points)", scale=scale["born_outside_eu_pct"], radius=radius),
         "moved_from_abroad_per_1000": phrase("moved in from abroad in the year before the census, per 1 000 within "
-                                             "5 km, divided by its standard deviation ({scale})",
-                                             scale=scale["moved_from_abroad_per_1000"]),
+                                             "{radius} km, divided by its standard deviation ({scale})",
+                                             scale=scale["moved_from_abroad_per_1000"], radius=radius),
     }
     return [phrase("{feature} (weight {weight})", feature=words[column], weight=Number(weight, 1))
             for column, weight in FEATURES]
