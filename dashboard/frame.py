@@ -178,7 +178,11 @@ def _coerce(key: str, options: list, default) -> None:
 def write_url(view: state.View) -> None:
     """Put the view in the URL (so a copied link reopens it) and remember what was written."""
     params = state.to_params(view)
-    if {k: st.query_params.get(k) for k in st.query_params.keys()} != params:
+    # Written also when the server's copy already matches but the view changed since this session last wrote it:
+    # a link to the same page (a town opened from the town page) sets the server's query params, not the
+    # browser's address, which then kept the old town.
+    shown = {k: st.query_params.get(k) for k in st.query_params.keys()}
+    if shown != params or st.session_state.get("_params") != params:
         st.query_params.from_dict(params)
     st.session_state["_params"] = params
 
