@@ -20,3 +20,27 @@ def test_a_signed_number_says_plus_minus_and_never_minus_zero():
     assert number(2.25, 1, "fr", signed=True) == "+2,2"
     assert number(-2.26, 1, "es", signed=True) == "-2,3"
     assert number(-0.04, 1, "es", signed=True) == "0,0"
+
+
+def _series():
+    # a tiny hand-made series: only the figure's layout is under test
+    return pd.DataFrame({"geo": ["X", "X"], "name": ["Saint-Denis", "Saint-Denis"], "year": [2020, 2021],
+                         "value": [9.5, 10.5]})
+
+
+@pytest.mark.parametrize("lang, marks", [("en", ".,"), ("fr", ",\u202f"), ("de", ",."), ("it", ",."), ("es", ",.")])
+def test_charts_axes_and_hovers_use_the_pages_decimal_mark(lang, marks):
+    from dashboard.maps import figures, local_figures, profile_figures
+    from indicators.registry import get
+
+    ind = get("net_migration_rate")
+    monthly = pd.DataFrame({"geo": ["X"], "name": ["X"], "date": [pd.Timestamp("2024-01-31")], "value": [1.5]})
+    built = [figures.trends(_series(), ind, "t", lang=lang),
+             figures.grouped_bars(_series(), ind, "t", lang=lang),
+             figures.scatter(_series().assign(x=1.5, y=2.5), ind, ind, ["X"], "t", lang=lang),
+             local_figures.reception_trend(monthly, ["X"], "c", lang),
+             profile_figures.trend_lines(_series().assign(series="region"), ind, "t", "c", lang),
+             profile_figures.dot_strip(_series().assign(group="other"), ind, region_name="X", country_name="Y",
+                                       level=2, year=2021, country_value=9.5, eu_value=10.5, lang=lang)]
+    assert [fig.layout.separators for fig in built] == [marks] * len(built)
+    assert figures._map_layout("t", "s", "c", lang=lang)["separators"] == marks
