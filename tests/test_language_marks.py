@@ -44,3 +44,16 @@ def test_charts_axes_and_hovers_use_the_pages_decimal_mark(lang, marks):
                                        level=2, year=2021, country_value=9.5, eu_value=10.5, lang=lang)]
     assert [fig.layout.separators for fig in built] == [marks] * len(built)
     assert figures._map_layout("t", "s", "c", lang=lang)["separators"] == marks
+
+
+def test_a_french_table_writes_decimal_commas_and_stays_numeric():
+    from dashboard.screens.shown_tables import in_marks
+
+    frame = pd.DataFrame({"name": ["A", "B"], "value": [4.1, -26.4], "population": [12345.0, None],
+                          "year": [2020, 2021], "nuts_version": [2021.0, None]})
+    styled = in_marks(frame, "fr")
+    html = styled.to_html()
+    assert "4,1" in html and "-26,4" in html and "12\u202f345" in html and "2021" in html
+    assert "4.1" not in html and "2\u202f021" not in html and "2021.0" not in html
+    assert styled.data["value"].dtype == float  # sorted as numbers in the browser
+    assert in_marks(frame, "en") is frame
