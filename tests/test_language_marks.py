@@ -57,3 +57,17 @@ def test_a_french_table_writes_decimal_commas_and_stays_numeric():
     assert "4.1" not in html and "2\u202f021" not in html and "2021.0" not in html
     assert styled.data["value"].dtype == float  # sorted as numbers in the browser
     assert in_marks(frame, "en") is frame
+
+
+@pytest.mark.parametrize("lang", ("fr", "de", "it", "es"))
+def test_a_flag_is_not_called_an_indicator_nor_left_in_english(lang):
+    import re
+
+    from indicators.text.wording import catalogue
+
+    words = catalogue(lang)
+    indicator = words["Indicator"].lower()
+    flag_entries = {k: v for k, v in words.items() if re.search(r"\bflag", re.sub(r"\{\w+\}", "", k), re.I)}
+    assert flag_entries and words["flag"].lower() != indicator
+    assert not [v for v in flag_entries.values() if indicator in v.lower()]
+    assert not [v for v in words.values() if re.search(r"\bflag", re.sub(r"\{\w+\}", "", v), re.I)]
