@@ -66,8 +66,11 @@ def registry_texts() -> set[str]:
     from dashboard.pages import PAGES
     from indicators.entries import every
     from indicators.registry import THEMES
+    from loaders.manifest import BY_ID
 
-    texts = {*THEMES.values(), *(page.label for page in PAGES), boundaries(), KOSOVO_NOTE}
+    # the sources' licences too: embeds, files and pages print them beside the numbers
+    texts = {*THEMES.values(), *(page.label for page in PAGES), boundaries(), KOSOVO_NOTE,
+             *(source.licence for source in BY_ID.values())}
     for entry in every():
         texts.update(getattr(entry, name) for name in LOCALISED_FIELDS)
         texts.update(getattr(entry, "caveats", ()))

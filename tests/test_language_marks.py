@@ -71,3 +71,13 @@ def test_a_flag_is_not_called_an_indicator_nor_left_in_english(lang):
     assert flag_entries and words["flag"].lower() != indicator
     assert not [v for v in flag_entries.values() if indicator in v.lower()]
     assert not [v for v in words.values() if re.search(r"\bflag", re.sub(r"\{\w+\}", "", v), re.I)]
+
+
+@pytest.mark.parametrize("lang, words", [("it", "riutilizzo libero"), ("fr", "réutilisation libre"),
+                                         ("de", "freie Weiterverwendung"), ("es", "reutilización libre")])
+def test_an_embeds_licence_line_is_in_the_readers_language(lang, words):
+    from dashboard.export.common import licence_line
+    from indicators.registry import get
+
+    line = licence_line(get("net_migration_rate"), lang)
+    assert words in line and "free re-use" not in line
