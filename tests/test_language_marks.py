@@ -81,3 +81,40 @@ def test_an_embeds_licence_line_is_in_the_readers_language(lang, words):
 
     line = licence_line(get("net_migration_rate"), lang)
     assert words in line and "free re-use" not in line
+
+
+@pytest.mark.parametrize("count, lang, said", [
+    (1, "en", "1 source is not fetched: a"), (0, "en", "0 sources are not fetched: a"),
+    (0, "fr", "0 source non téléchargée\u00a0: a"), (2, "fr", "2 sources non téléchargées\u00a0: a"),
+    (1, "it", "1 fonte non scaricata: a"), (15, "es", "15 fuentes sin descargar: a"),
+    (1234, "de", "1.234 Quellen nicht abgerufen: a")])
+def test_a_count_chooses_singular_or_plural_words_not_slashes(count, lang, said):
+    from dashboard.i18n import tr_count
+
+    assert tr_count(count, "{count} source is not fetched: {ids}", "{count} sources are not fetched: {ids}", lang,
+                    ids="a") == said
+
+
+def test_no_catalogue_writes_a_slash_or_bracket_plural_where_a_count_chooses():
+    from dashboard.i18n import catalogue
+
+    for lang in ("fr", "de", "it", "es"):
+        words = catalogue(lang)
+        assert "(s)" not in words["{count} sources are not fetched: {ids}"]
+        assert "/i" not in words["{count} source is not fetched: {ids}"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_flagged_legend_reads_whole_without_its_line_break(lang):
+    from dashboard.maps.figures import flagged_name
+
+    flat = flagged_name(lang).replace("<br>", "")
+    assert " /" not in flat.replace(" / ", "") and "/ " not in flat.replace(" / ", "")
+
+
+def test_italian_needs_no_article_before_a_region_nor_says_era_di_a_share():
+    from dashboard.i18n import catalogue
+
+    words = catalogue("it")
+    assert "di {region}" not in words["Profile of {region} ({code}) →"]
+    assert not [v for v in words.values() if "era di {amount}" in v]

@@ -129,9 +129,7 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                     hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}<extra></extra>"))
                 shown = True
     if flagged_points is not None and len(flagged_points):
-        # two lines, so the legend keeps several columns rather than one as wide as this entry
-        meanings = [say(flags.PHRASES[letter], lang) for letter in flags.MARKED]
-        name = tr("Flagged: {meanings}", lang, meanings=" / ".join(meanings[:1]) + " /<br>" + " / ".join(meanings[1:]))
+        name = flagged_name(lang)
         parts = (map_insets.by_subplot(flagged_points) if "geo" in flagged_points
                  else {map_insets.MAIN: flagged_points})
         for number, (where, piece) in enumerate(parts.items()):
@@ -144,6 +142,14 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
     for key, value in map_insets.placement(traces, layout_dict, layout).items():
         layout_dict[key] = {**layout_dict[key], **value} if key in ("geo", "legend") else value
     return go.Figure(data=traces, layout=layout_dict)
+
+
+def flagged_name(lang: str) -> str:
+    """The legend's entry for the flagged rings, on two lines, so the legend keeps several columns rather than one
+    as wide as this entry; the break after the separator's space: a legend read without its breaks (an embed's
+    text, a screen reader) says 'low reliability / estimated', not 'low reliability /estimated'."""
+    meanings = [say(flags.PHRASES[letter], lang) for letter in flags.MARKED]
+    return tr("Flagged: {meanings}", lang, meanings=" / ".join(meanings[:1]) + " / <br>" + " / ".join(meanings[1:]))
 
 
 def level_text(level: int, lang: str) -> str:

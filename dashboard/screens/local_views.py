@@ -12,7 +12,7 @@ from dashboard.maps import figures, local_figures
 from dashboard import frame, state
 from dashboard.export import csvs
 from dashboard.export import local as local_export
-from dashboard.i18n import country, localised, number, say, tr
+from dashboard.i18n import country, localised, number, say, tr, tr_count
 from dashboard.screens import downloads
 from dashboard.column_words import headers
 from dashboard.screens.shown_tables import in_marks, shown_table
@@ -94,9 +94,11 @@ def _spain(store, view, maps) -> None:
                     alt=tr("Map of {indicator} in Spain's municipalities, {years}.", lang, indicator=ind.label,
                            years=say(data.year_text, lang)))
     unmatched = read(store, "city_unmatched")
-    st.caption(tr("Municipal data: Spain only. {count} INE municipality code(s) have no LAU 2020 centre and are not "
-                  "drawn (listed on the data-gap page).", lang,
-                  count=int((unmatched["source_id"] == "ine_68538").sum())))
+    st.caption(tr_count(int((unmatched["source_id"] == "ine_68538").sum()),
+                        "Municipal data: Spain only. {count} INE municipality code has no LAU 2020 centre and is not "
+                        "drawn (listed on the data-gap page).",
+                        "Municipal data: Spain only. {count} INE municipality codes have no LAU 2020 centre and are "
+                        "not drawn (listed on the data-gap page).", lang))
     _images(lambda: local_export.spain_map(store, ind_id, year, view.scheme, lang=lang)[0],
             f"{ind_id}_{year or 'change'}", lang)
     _table_and_csv(store, data.rows, ind, year, lang)

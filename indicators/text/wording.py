@@ -130,6 +130,13 @@ def number(value: float | None, decimals: int, lang: str = "en", trim: bool = Fa
     return "+" + text if signed and value > 0 else text
 
 
+def counted(count: int, one: str, other: str, lang: str) -> str:
+    """``one`` where ``lang`` says ``count`` as one thing (CLDR: 1 in English, 0 and 1 in French), else ``other``:
+    a count-aware text's template, instead of slash plurals ('1 valore/i', '15 región(es)')."""
+    form = Locale.parse(lang if lang in LANGUAGES else "en").plural_form(abs(count))
+    return one if form == "one" else other
+
+
 def marks(lang: str) -> tuple[str, str]:
     """The decimal and group marks ``number`` writes in ``lang`` (CLDR): for charts that format numbers
     themselves (plotly's ``separators``) and for loops over thousands of cells."""
