@@ -228,3 +228,17 @@ def test_summary_ranks_are_the_published_values_ranked_within_the_country(store,
         assert (fact.rank_country, fact.n_country) == (expected_rank[geo], expected_n[geo]), geo
         checked += 1
     assert checked >= 20
+
+
+def test_a_year_without_values_gives_an_empty_map_not_a_crash(store_env, tmp_path, capsys):
+    """net_migration_rate at NUTS 3 ends in 2020: asked for 2022, the map data raised KeyError('nuts_version')
+    (an empty mask selected columns), and the export command printed a traceback."""
+    from dashboard.export.__main__ import main
+    from indicators.regions.mapdata import map_data
+    from loaders.store import load_store
+
+    data = map_data(load_store(), "net_migration_rate", 3, 2022)
+    assert data.values.empty and data.flagged.empty
+    assert main(["chart", "--indicator", "net_migration_rate", "--level", "3", "--year", "2022", "--format", "csv",
+                 "--out", str(tmp_path / "x.csv")]) != 0
+    assert "export failed: no rows" in capsys.readouterr().err

@@ -56,7 +56,7 @@ def _map_data(store, ind: Indicator, level: int, year: int | None, scheme: str, 
     versions = sorted(int(v) for v in values["nuts_version"].dropna().unique())
     main_version = versions[-1] if versions else (ind.nuts_version or 2024)
     no_data = _no_data(store, rows, values, level, main_version, shapes)
-    flagged = values[values["flag"].map(flags.is_marked)].copy()
+    flagged = values[values["flag"].map(flags.is_marked).astype(bool)].copy()  # bool: an empty mask selected columns
     points = {}
     for version in flagged["nuts_version"].dropna().unique():
         points.update(_points(store, int(version), level))
