@@ -5,6 +5,7 @@ import json
 from dataclasses import replace
 
 import numpy as np
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -358,3 +359,22 @@ def test_the_map_keeps_its_pickers_after_a_visit_to_a_page_without_them():
     at.switch_page(SCRIPTS["map"]).run()
     assert at.sidebar.selectbox(key="w_indicator").value == "foreign_born_share"
     assert at.sidebar.select_slider(key="w_year").value == 2021
+
+
+def _displayed(frame_element) -> pd.DataFrame:
+    """What a table shows: its Styler's written values where it has them (the language's marks), else its data."""
+    import pyarrow as pa
+
+    shown = frame_element.proto.arrow_data.styler.display_values
+    return pa.ipc.open_stream(shown).read_pandas() if shown else frame_element.value
+
+
+def test_the_map_table_writes_no_value_empty_and_numbers_the_languages_way():
+    """Agder read 'None' in the value and period columns; the French table wrote 4.1, 11.1, -26.4."""
+    english = _app(indicator="foreign_born_share", level="2", year="2023")
+    table = english.dataframe[-1].value
+    assert pd.api.types.is_float_dtype(table["value"]) and table["value"].isna().any()
+    assert english.dataframe[-1].proto.placeholder == "–"  # Streamlit writes a missing cell as "None"
+    french = _displayed(_app(indicator="foreign_born_share", level="2", year="2023", lang="fr").dataframe[-1])
+    values = french.loc[french["value"].astype(str).str.len() > 0, "value"].astype(str)
+    assert values.str.contains(",").all() and not values.str.contains(r"\d\.\d").any(), values.head()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -18,6 +19,7 @@ from dashboard.i18n import say, tr
 from dashboard.maps.figures import level_text, year_text
 from dashboard.maps.map_ahead import in_language
 from dashboard.screens import basket, downloads, europe_grid_view, local_views, share, town_search_box
+from dashboard.screens.shown_tables import NONE, in_marks
 from dashboard.text import plain
 from geodata.attribution import boundaries
 from indicators.regions import tables
@@ -55,19 +57,23 @@ def render(ctx: PageContext) -> state.View:
         with st.expander(f"{tr('Flagged values', lang)} ({len(data.flagged)})", expanded=False):
             flagged = data.flagged.assign(meaning=[flag_words.words(f, lang) for f in data.flagged["flag"]])
             flagged = flagged[["name", "geo", "value", "flag", "meaning"]]
-            st.dataframe(flagged, hide_index=True, width="stretch", column_config=headers(flagged, lang))
+            st.dataframe(in_marks(flagged, lang, {"value": ind.decimals}), hide_index=True, width="stretch",
+                         column_config=headers(flagged, lang), placeholder=NONE)
     st.header(tr("The values on the map", lang))
     shown = pd.concat([data.values.assign(status=tr("value", lang), note=[say(n, lang) for n in data.values["note"]]),
-                       data.no_data.assign(value=None, flag="", year=view.year, note="",
+                       # no value is an empty cell (NaN keeps the column numeric), never the word "None"
+                       data.no_data.assign(value=np.nan, flag="", year=view.year, period="", note="",
                                            status=[say(r, lang) for r in data.no_data["reason"]])],
                       ignore_index=True)
     shown = shown[["name", "geo", "value", "flag", "year", "period", "nuts_version", "note", "status"]].sort_values(
         "name").reset_index(drop=True)
     event = st.dataframe(
-        shown, hide_index=True, width="stretch", key="map_table", on_select="rerun", selection_mode="multi-row",
+        in_marks(shown, lang, {"value": ind.decimals}), hide_index=True, width="stretch", key="map_table",
+        on_select="rerun", selection_mode="multi-row", placeholder=NONE,
         column_config={**headers(shown, lang),
+                       # English by the column's format; another language's marks by in_marks (a Styler)
                        "value": st.column_config.NumberColumn(tr("value ({unit})", lang, unit=ind.short_unit or ind.unit),
-                                                              format=f"%.{ind.decimals}f"),
+                                                              format=f"%.{ind.decimals}f" if lang == "en" else None),
                        "nuts_version": st.column_config.NumberColumn("NUTS", format="%d"),
                        "year": st.column_config.NumberColumn(tr("year", lang), format="%d")})
     basket.offer(view, basket.ticked(event, list(shown["geo"])), ctx.pages)

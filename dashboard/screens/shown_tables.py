@@ -27,6 +27,9 @@ def shown_table(frame: pd.DataFrame, lang: str) -> None:
     st.dataframe(in_marks(shown, lang), hide_index=True, width="stretch", column_config=headers(shown, lang))
 
 
+NONE = "–"  # a missing cell, as the atlas writes no value everywhere (Streamlit's own is the word "None")
+
+
 def in_marks(frame: pd.DataFrame, lang: str, decimals: dict[str, int] | None = None):
     """``frame`` for ``st.dataframe`` with its decimal numbers written in ``lang``'s marks ('4,1', '12 345,6'): a
     pandas Styler, so the cells stay numbers and sort as numbers (Streamlit's column formats are printf-style and
