@@ -52,7 +52,7 @@ def render(ctx: PageContext) -> state.View:
         "Each indicator is scaled 0-100 over **every EU-27 region of the level** (100 = the most affected end, "
         "after clipping the top and bottom 2 %), so filters choose which regions are listed and never change a "
         "region's score. The score is the weighted mean over the indicators a region has. Missing data never "
-        "counts as zero. Regions outside the EU-27 are ranked only when ticked below, and then placed on the same "
+        "counts as zero. Regions outside the EU-27 are ranked only when ticked above, and then placed on the same "
         "EU-27 scale.", lang))
     if not any(weights.values()):
         st.info(tr("{preset} has no indicator published at NUTS {level}: choose the other level or another ranking.",
