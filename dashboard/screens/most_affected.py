@@ -71,7 +71,7 @@ def render(ctx: PageContext) -> state.View:
     if ranked.empty:
         st.info(tr("No region in this selection has enough data for this ranking.", lang))
     else:
-        _map(store, ranked, level, weights, ctx.maps, lang)
+        _map(store, result, level, weights, ctx.maps, lang)
         _table(result, view, ctx.pages)
     _not_ranked(result, lang)
     # the CSV's column names stay English (a data contract); its definition line follows the page's language
@@ -258,8 +258,8 @@ def _why(store, ranked: pd.DataFrame, level: int, weights: dict[str, float], vie
     return geo
 
 
-def _map(store, ranked: pd.DataFrame, level: int, weights: dict[str, float], maps, lang: str) -> None:
-    fig = ranking_maps.region_map(store, ranked, level, lang, lambda v: maps.screen(v, level),
+def _map(store, result: pd.DataFrame, level: int, weights: dict[str, float], maps, lang: str) -> None:
+    fig = ranking_maps.region_map(store, result, level, lang, lambda v: maps.screen(v, level),
                                   (maps.background, maps.background_ids))
     st.plotly_chart(fig, key="composite-map", config={"topojsonURL": maps.base_maps, "displaylogo": False},
                     alt=tr("Map of the most-affected score; the ranked table below holds the values.", lang))
@@ -267,5 +267,5 @@ def _map(store, ranked: pd.DataFrame, level: int, weights: dict[str, float], map
     for fmt, column in zip(("png", "svg"), st.columns(2)):
         with column:  # like every map: the image carries its title, sources, licences and the boundary credit
             downloads.on_request(tr("Score map ({format})", lang, format=fmt.upper()),
-                                 lambda fmt=fmt: ranking_maps.region_image(store, ranked, level, weights, fmt, lang),
+                                 lambda fmt=fmt: ranking_maps.region_image(store, result, level, weights, fmt, lang),
                                  f"{stem}.{fmt}", f"{fmt}_{stem}")
