@@ -448,6 +448,11 @@ def _trend_figure(store, geo: str, charts: list[str], keys: Keys, lang: str, hei
     fig.update_layout(margin_b=75)
     fig.update_annotations(selector=dict(showarrow=False, yref="paper"), font_size=16)
     fig.update_xaxes(tickformat="d")
+    for i, c in enumerate(charts, start=1):  # whole years only: left to plotly, a short span got half-year ticks
+        years = series[c]["year"].dropna()
+        if len(years):  # about six ticks at most on a chart a third of the page wide
+            fig.update_xaxes(tick0=int(years.min()), dtick=max(1, -(-int(years.max() - years.min()) // 6)),
+                             row=1, col=i)
     fig.update_yaxes(separatethousands=True)
     fig.update_layout(separators=text.plotly_separators(lang))
     return fig
@@ -553,12 +558,14 @@ def _comparison_table(doc: Document, store, geos, names, lang: str = "en",
                "unemployment_gap_foreign_born", "tertiary_gap_foreign_born")
     values = {c: latest(store, c, geos).set_index("geo") for c in columns}
     preset_id, ranked = scores(store, geos, ranking)
-    doc.set_font("Sans", "", 7.5)
+    headings = [tr("Region", lang), tr("Score (0-100)", lang), tr("Rank in EU", lang)] + [
+        f"{say(REGISTRY[c].short_label, lang)} ({say(REGISTRY[c].short_unit, lang)})" for c in columns]
     head = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
-    with doc.table(col_widths=(34, 13, 17) + (20,) * len(columns), text_align="LEFT", line_height=3.8,
-                   headings_style=head, padding=0.6) as table:
-        table.row([tr("Region", lang), tr("Score (0-100)", lang), tr("Rank in EU", lang)]
-                  + [f"{say(REGISTRY[c].short_label, lang)} ({say(REGISTRY[c].short_unit, lang)})" for c in columns])
+    widths = _word_widths(doc, headings, (34, 13, 17) + (20,) * len(columns), padding=0.6)
+    doc.set_font("Sans", "", 7.5)
+    with doc.table(col_widths=widths, text_align="LEFT", line_height=3.8, headings_style=head,
+                   padding=0.6) as table:
+        table.row(headings)
         for geo in geos:
             cells = [f"{names[geo]} ({geo})"]
             if geo in ranked:  # the most-affected score and its rank, beside the figures it is made of
@@ -584,6 +591,18 @@ def _comparison_table(doc: Document, store, geos, names, lang: str = "en",
                      ranking=say(presets.label(preset_id), lang), not_ranked=tr("not ranked", lang)), 7, "I")
     if any(frame["other_vintage"].any() for frame in values.values() if "other_vintage" in frame):
         doc.paragraph(tr("† another vintage: more than {years} years older than the other regions' values.", lang, years=OLD_BY), 7, "I")
+
+
+def _word_widths(doc: Document, headings: list[str], wanted: tuple[float, ...], padding: float) -> list[float]:
+    """Column widths (mm, the page's width in all) as near ``wanted``'s proportions as lets every heading's
+    longest word fit its column: fpdf2 splits a word that does not fit ('Unemploymen|t')."""
+    doc.set_font("Sans", "B", 7.5)
+    need = [max(doc.get_string_width(word) for word in heading.split()) + 2 * padding + 0.8 for heading in headings]
+    widths = [max(w * doc.epw / sum(wanted), n) for w, n in zip(wanted, need)]
+    room = [w - n for w, n in zip(widths, need)]
+    # what the widened columns took, given back by the others in proportion to what they have to spare
+    excess = sum(widths) - doc.epw
+    return [w - excess * r / sum(room) for w, r in zip(widths, room)] if sum(room) >= excess else widths
 
 
 def _appendix(doc: Document, store, lang: str) -> None:
