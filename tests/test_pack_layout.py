@@ -42,3 +42,17 @@ def test_the_trend_charts_tick_whole_years(store):
     for axis in axes:  # 2013 2014 2014 2015 …: half-year ticks printed as whole years
         assert axis.dtick is not None and float(axis.dtick).is_integer() and axis.dtick >= 1
         assert axis.tick0 is not None and float(axis.tick0).is_integer()
+
+
+@pytest.mark.parametrize("geo, ringed", [("ES64", True), ("ES63", True), ("ES30", False), ("AT126", True)])
+def test_a_region_too_small_to_see_on_its_locator_is_ringed(store, geo, ringed):
+    fig = pdf._locator(store, geo)  # Melilla (ES64) was 'shown dark' but drew no visible pixel in Spain
+    rings = [t for t in fig.data if t.type == "scattergeo"]
+    assert bool(rings) == ringed
+
+
+def test_an_outermost_region_alone_in_its_frame_says_where_it_lies(store, no_browser):
+    page = " ".join(PdfReader(io.BytesIO(pdf.briefing(store, "FRY1", "en"))).pages[0].extract_text().split())
+    assert "an outermost region of France, far from the European mainland" in page
+    page = " ".join(PdfReader(io.BytesIO(pdf.briefing(store, "ES64", "en"))).pages[0].extract_text().split())
+    assert "among the regions of Spain at the same level" in page
