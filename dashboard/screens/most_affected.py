@@ -207,6 +207,9 @@ def _table(result: pd.DataFrame, view, pages: dict) -> None:
     lang = view.lang
     st.header(tr("Ranked regions", lang))
     st.caption(rank_breakdown.coverage_rule(lang))
+    ties = rank_breakdown.clipped_tie_note(result, "regions", lang)
+    if ties:  # a shared first rank from the scale's clipping, said where "=1" is read
+        st.caption(ties)
     weights = result.attrs["weights"]
     total = sum(weights.values())
     headers = _headers(weights, lang)
