@@ -34,8 +34,8 @@ def test_regions_too_thin_to_rank_are_not_drawn_as_not_covered(store):
 def test_the_score_legend_says_its_unit_once(store):
     result = composite(store, 2, presets.preset_weights(presets.DEFAULT_PRESET, 2), stability=False)
     fig = ranking_maps.region_map(store, result, 2, "en")
-    assert fig.layout.legend.title.text == "score 0-100"
-    assert not [t.name for t in fig.data if t.name and "score 0-100" in t.name]
+    assert fig.layout.legend.title.text == "Score (0-100)"
+    assert not [t.name for t in fig.data if t.name and "0-100" in t.name]  # was "0.0 – 50 score 0-100"
 
 
 def test_the_municipal_score_map_speaks_french(store):
@@ -43,6 +43,6 @@ def test_the_municipal_score_map_speaks_french(store):
     fig = ranking_maps.town_map(ranked, ranking_maps.town_subtitle(len(ranked), "fr"), "fr")
     credit = figures.credit_text(fig)
     assert "communes : Eurostat GISCO" in credit and "municipalities" not in credit
-    assert fig.layout.legend.title.text == "score 0-100"
-    assert not [t.name for t in fig.data if t.name and "score 0-100" in t.name]
+    assert fig.layout.legend.title.text == "Score (0-100)"
+    assert not [t.name for t in fig.data if t.name and "0-100" in t.name]  # was "0.0 – 50 score 0-100"
 

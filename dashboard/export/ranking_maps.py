@@ -51,7 +51,7 @@ def region_map(store, result: pd.DataFrame, level: int, lang: str, geojson=None,
                              no_data=with_geometry_version(store, thin, level), background=background,
                              layout=layout, height=height, lang=lang,
                              no_data_name=tr("Not ranked: too little data", lang))
-    fig.update_layout(legend_title_text=tr("score 0-100", lang))
+    fig.update_layout(legend_title_text=tr("Score (0-100)", lang))
     return fig
 
 
@@ -73,7 +73,7 @@ def town_map(ranked: pd.DataFrame, subtitle: str, lang: str):
                                    title=tr("Most-affected score: municipalities", lang), subtitle=subtitle,
                                    credit=tr("Source: Eurostat (Census 2021, 1 km grid); municipalities: Eurostat GISCO (LAU 2020)", lang),
                                    lang=lang)
-    fig.update_layout(legend_title_text=tr("score 0-100", lang))
+    fig.update_layout(legend_title_text=tr("Score (0-100)", lang))
     return fig
 
 
