@@ -177,7 +177,8 @@ def _region_page(doc: Document, store, geo: str, lang: str) -> None:
                # the island alone tells a reader nothing of where it lies: say it
                tr("{name} (dark) in its own frame: an outermost region of {country}, far from the European "
                   "mainland", lang, name=names[geo], country=country) if _in_own_frame(store, geo) else
-               tr("{name} (dark) among the regions of {country} at the same level", lang, name=names[geo], country=country))
+               tr("{name} (dark) among the regions of {country} at the same level", lang, name=names[geo],
+                  country=country))
     doc.multi_cell(locator_width, 3, f"{caption} [{keys.source_of_boundaries()}]", new_x="LMARGIN", new_y="NEXT")
     doc.ln(2)
     doc.set_font("Sans", "", 6.3)

@@ -43,7 +43,7 @@ def region_map(store, result: pd.DataFrame, level: int, lang: str, geojson=None,
     thin = not_ranked(result) if "min_coverage" in result.attrs else pd.DataFrame(columns=["geo", "name", "reason"])
     thin = thin.merge(result[["geo", "nuts_version"]], on="geo").assign(
         reason=lambda f: [say(r, lang) for r in f["reason"]])
-    # the unit said once, as the legend's title, not after every class
+    # no unit after every class: _score_title says it once
     score = figures.Legend(decimals=1, unit="", credit=tr("Sources: see the weighted indicators", lang))
     fig = figures.choropleth(rows, score, classify(rows["value"], "quantiles", 5), geojson,
                              title=tr("Most-affected score", lang),
@@ -51,7 +51,7 @@ def region_map(store, result: pd.DataFrame, level: int, lang: str, geojson=None,
                              no_data=with_geometry_version(store, thin, level), background=background,
                              layout=layout, height=height, lang=lang,
                              no_data_name=tr("Not ranked: too little data", lang))
-    fig.update_layout(legend_title_text=tr("Score (0-100)", lang))
+    _score_title(fig, lang)
     return fig
 
 
@@ -68,13 +68,19 @@ def region_image(store, result: pd.DataFrame, level: int, weights: dict[str, flo
 def town_map(ranked: pd.DataFrame, subtitle: str, lang: str):
     """The municipalities' score as points sized by residents (LAU 2020), coloured by quintile."""
     rows = ranked.assign(value=ranked["score"], year=2021, flag="", reason="")
-    words = ScoreWords(unit="")  # the unit said once, as the legend's title
+    words = ScoreWords(unit="")  # _score_title says the unit once
     fig = local_figures.points_map(rows, words, classify(rows["value"], "quantiles", 5),
                                    title=tr("Most-affected score: municipalities", lang), subtitle=subtitle,
-                                   credit=tr("Source: Eurostat (Census 2021, 1 km grid); municipalities: Eurostat GISCO (LAU 2020)", lang),
-                                   lang=lang)
-    fig.update_layout(legend_title_text=tr("Score (0-100)", lang))
+                                   credit=tr("Source: Eurostat (Census 2021, 1 km grid); municipalities: Eurostat "
+                                             "GISCO (LAU 2020)", lang), lang=lang)
+    _score_title(fig, lang)
     return fig
+
+
+def _score_title(fig, lang: str) -> None:
+    """The unit said once, as the legend's title, not after every class; above the entries, so a phone keeps its
+    width for them."""
+    fig.update_layout(legend_title=dict(text=tr("Score (0-100)", lang), side="top"))
 
 
 def town_subtitle(count: int, lang: str) -> str:

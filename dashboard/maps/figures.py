@@ -383,6 +383,8 @@ def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str, width: 
     extra = 16 * sum(len(lines) - 1 for lines in names)  # a two-line entry makes its row taller
     # a legend set beside the map (orientation "v", a wide image) takes no room under it
     legend_px = -(-len(names) // columns) * 30 + extra + 4 if fig.layout.legend.orientation == "h" else 0
+    if legend_px and fig.layout.legend.title.text:  # a title set above the entries is a row of its own
+        legend_px += 26
     if legend_px:
         fig.update_layout(legend=dict(entrywidthmode="fraction", entrywidth=1 / columns - 0.01))
     fig.update_layout(
