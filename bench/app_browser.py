@@ -5,6 +5,7 @@ Streamlit page drawing the same choropleth."""
 
 from __future__ import annotations
 
+import os
 import statistics
 import tempfile
 from pathlib import Path
@@ -113,14 +114,15 @@ def _resident_mb(pid: int) -> float | None:
 def first_map_bench(store, cache_dir: Path, add, rounds: int = 5) -> None:
     """Issue 22 item 10: navigation start to every region of the NUTS-3 map drawn, in a fresh tab, the app's map
     page against a bare Streamlit page with the same figure. The machine is shared: the two are measured in
-    turn within each round, after one round that warms both servers."""
+    turn within each round, after one round that warms both servers, and each tab's main-thread task time is
+    given beside its wall time."""
     from playwright.sync_api import sync_playwright
 
     from bench.browser_support import AppServer, launch
 
     server = AppServer(cache_dir, Path(tempfile.mkdtemp()) / "streamlit.log")
     bare = BareStreamlit(store, "net_migration_rate", 3, YEARS[0])
-    app_ms, bare_ms = [], []
+    app_ms, bare_ms, app_cpu, bare_cpu = [], [], [], []
     try:
         with sync_playwright() as playwright:
             browser = launch(playwright)
@@ -130,14 +132,18 @@ def first_map_bench(store, cache_dir: Path, add, rounds: int = 5) -> None:
                 floor = first_map_ms(browser, bare.url, '[data-testid="stPlotlyChart"] .choroplethlayer path',
                                      bare.paths)
                 if round_:
-                    app_ms.append(app)
-                    bare_ms.append(floor)
+                    app_ms.append(app[0])
+                    bare_ms.append(floor[0])
+                    app_cpu.append(app[1])
+                    bare_cpu.append(floor[1])
             browser.close()
     finally:
         server.stop()
         bare.stop()
     app, floor = statistics.median(app_ms), statistics.median(bare_ms)
+    cpu, floor_cpu = statistics.median(app_cpu), statistics.median(bare_cpu)
     add("first map, fresh tab: app vs bare Streamlit", app / floor, "×", 1.2,
         note=f"medians: app {app:.0f} ms, bare Streamlit {floor:.0f} ms (NUTS 3, {bare.paths} paths; navigation "
              f"start to all drawn, interleaved; app {', '.join(f'{v:.0f}' for v in app_ms)}; "
-             f"bare {', '.join(f'{v:.0f}' for v in bare_ms)})")
+             f"bare {', '.join(f'{v:.0f}' for v in bare_ms)}); main-thread task time app {cpu:.0f} ms, "
+             f"bare {floor_cpu:.0f} ms ({cpu / floor_cpu:.2f}×); load average {os.getloadavg()[0]:.1f}")

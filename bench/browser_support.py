@@ -27,8 +27,8 @@ def free_port() -> int:
 class AppServer:
     """``streamlit run dashboard/app.py`` on 127.0.0.1, its output in a log file, stopped on exit."""
 
-    def __init__(self, cache_dir: Path, log: Path):
-        self.port = free_port()
+    def __init__(self, cache_dir: Path, log: Path, port: int | None = None):
+        self.port = port or free_port()  # a given port: a restart where the stopped process was
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "MIGRATION_CACHE_DIR": str(cache_dir)}
         self._log = open(log, "w")

@@ -29,9 +29,12 @@ def url_view(store) -> tuple[state.View, list[str]]:
     view, warnings = state.parse(params, known, lambda gisco_id: local.municipality(store, gisco_id) is not None)
     view = replace(view, embed=_embedded())
     if st.session_state.get("_params") != params:
+        moved = "_params" not in st.session_state and bool(_sent_unseen())  # see _from_browser
         st.session_state["_seed"] = view
         for key in _SIDEBAR + ("_year_for",) + tuple(k for k in st.session_state.keys() if str(k).startswith("w_")):
             st.session_state.pop(key, None)
+        if moved:  # the pickers showed this URL's view before the reader's change: a new indicator still moves on
+            st.session_state["_year_for"] = (view.indicator, view.level)
     return view, warnings
 
 
@@ -55,10 +58,37 @@ def _embedded() -> bool:
 
 
 def seed(key: str, value):
-    """Give a widget its value from the URL the first time it is drawn after the URL changed."""
-    if key not in st.session_state:
+    """Give a widget its value from the URL the first time it is drawn after the URL changed, unless the browser
+    holds a newer one (``_from_browser``)."""
+    if key not in st.session_state and not _from_browser(key):
         st.session_state[key] = value
     return key
+
+
+def _from_browser(key: str) -> bool:
+    """The browser sent a value for widget ``key`` that this session has not drawn yet: the reader's page moved to
+    a new process (a failover to another replica, a restart) and its first run there carries the reader's last
+    change, while the URL still holds the view before it. That value must win: a value written into
+    ``st.session_state`` before the widget is drawn overrides the browser's, so the change was lost (issue 24)."""
+    return key in _sent_unseen()
+
+
+def _sent_unseen() -> set[str]:
+    """The keys of the widgets whose values the browser sent in this run and that this session has not drawn.
+
+    Workaround (streamlit 1.67, 2026-12): ``st.session_state`` shows a value the browser sent only once its
+    widget is drawn in the session (until then it sits under the widget's id, ``$$ID-<hash>-<key>``, with no
+    deserializer: Streamlit's own "reconnecting browser" case), so the ids are read from the session's state.
+    """
+    try:
+        from streamlit.runtime.state.common import is_keyed_element_id, user_key_from_element_id
+        from streamlit.runtime.state.session_state_proxy import get_session_state
+
+        sent = list(get_session_state()._state._new_widget_state.states)
+    except (ImportError, AttributeError):  # a Streamlit without these internals: the URL decides, as before
+        return set()
+    keys = {user_key_from_element_id(i) for i in sent if is_keyed_element_id(i)}
+    return {k for k in keys if k is not None and k not in st.session_state}
 
 
 PICKERS = ("w_indicator", "w_level", "w_year", "w_scheme")
@@ -141,14 +171,18 @@ def _link_year_missing(seeded: state.View, indicator: str, level: int, years: li
 
 
 def _coerce(key: str, options: list, default) -> None:
-    if st.session_state.get(key) not in options:
+    if not _from_browser(key) and st.session_state.get(key) not in options:
         st.session_state[key] = default
 
 
 def write_url(view: state.View) -> None:
     """Put the view in the URL (so a copied link reopens it) and remember what was written."""
     params = state.to_params(view)
-    if {k: st.query_params.get(k) for k in st.query_params.keys()} != params:
+    # Written also when the server's copy already matches but the view changed since this session last wrote it:
+    # a link to the same page (a town opened from the town page) sets the server's query params, not the
+    # browser's address, which then kept the old town.
+    shown = {k: st.query_params.get(k) for k in st.query_params.keys()}
+    if shown != params or st.session_state.get("_params") != params:
         st.query_params.from_dict(params)
     st.session_state["_params"] = params
 

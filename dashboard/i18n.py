@@ -3,6 +3,7 @@
 Five verbs, no others:
 - ``tr("English …", lang, **fields)``: a literal of the pages (gettext's way: the English is the key, so a page
   reads as English and a missing translation is found by a test). Always a literal, so the test can read it.
+  ``tr_count(n, "{count} source …", "{count} sources …", lang)`` is its form for a text that agrees with a count.
 - ``say(value, lang)``: anything from below the pages: a ``Phrase`` the analytics built
   (``indicators.text.wording.phrase``), a registry text (an indicator's label, a page's title), a credit line.
 - ``localised(indicator, lang)``: a registry entry with its words in ``lang`` (label, unit, description, caveats).
@@ -19,9 +20,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from geodata.attribution import boundaries
-from indicators.text.wording import KOSOVO_NOTE, LANGUAGES, LOCALES, catalogue, country_name, number, said
+from indicators.text.wording import KOSOVO_NOTE, LANGUAGES, LOCALES, catalogue, counted, country_name, number, said
 
-__all__ = ["LANGUAGES", "LOCALES", "KOSOVO_NOTE", "tr", "say", "localised", "number", "country", "language", "catalogue"]
+__all__ = ["LANGUAGES", "LOCALES", "KOSOVO_NOTE", "tr", "tr_count", "say", "localised", "number", "country", "language", "catalogue"]
 
 
 
@@ -36,6 +37,12 @@ def tr(text: str, lang: str, **fields) -> str:
     (the catalogue test keeps that from shipping). Always call with a literal, so the test can find it."""
     translated = catalogue(lang).get(text, text)
     return translated.format(**fields) if fields else translated
+
+
+def tr_count(count: int, one: str, other: str, lang: str, **fields) -> str:
+    """``tr`` for a text that agrees with ``count``: ``one`` or ``other`` as ``lang`` counts it
+    (``indicators.text.wording.counted``), ``{count}`` written the language's way. Both always literals."""
+    return tr(counted(count, one, other, language(lang)), lang, count=number(count, 0, lang), **fields)
 
 
 say = said  # the analytics' phrases and the registries' texts: indicators.text.wording.said, the edge's one reader
@@ -66,8 +73,11 @@ def registry_texts() -> set[str]:
     from dashboard.pages import PAGES
     from indicators.entries import every
     from indicators.registry import THEMES
+    from loaders.manifest import BY_ID
 
-    texts = {*THEMES.values(), *(page.label for page in PAGES), boundaries(), KOSOVO_NOTE}
+    # the sources' licences too: embeds, files and pages print them beside the numbers
+    texts = {*THEMES.values(), *(page.label for page in PAGES), boundaries(), KOSOVO_NOTE,
+             *(source.licence for source in BY_ID.values())}
     for entry in every():
         texts.update(getattr(entry, name) for name in LOCALISED_FIELDS)
         texts.update(getattr(entry, "caveats", ()))

@@ -23,6 +23,9 @@ MIME_TYPES = "/etc/nginx/mime.types"
 TEMP_DIRS = ("body", "proxy", "fastcgi", "uwsgi", "scgi")
 
 
+# seconds a process that refused a connection is left out (nginx's passive health check, fail_timeout)
+LEFT_OUT_S = 10
+
 def render(apps: list[str], listen: str, prefix: Path, embeds: Path | None = None, *, workers: str = "auto",
            user: str | None = None, foreground: bool = False, debug_upstream: bool = False) -> str:
     """The nginx config for the app processes at ``apps`` (host:port), served at ``listen``.
@@ -39,7 +42,7 @@ def render(apps: list[str], listen: str, prefix: Path, embeds: Path | None = Non
         "prefix": str(prefix),
         "daemon": "daemon off;" if foreground else "",
         "mime_types": MIME_TYPES,
-        "servers": "\n".join(f"        server {app} max_fails=1 fail_timeout=10s;" for app in apps),
+        "servers": "\n".join(f"        server {app} max_fails=1 fail_timeout={LEFT_OUT_S}s;" for app in apps),
         "listen": listen,
         "embeds": str(embeds if embeds is not None else prefix / "embeds"),
         "debug_header": "            add_header X-Upstream $upstream_addr;" if debug_upstream else "",

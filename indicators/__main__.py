@@ -12,7 +12,7 @@ import sys
 
 import pandas as pd
 
-from indicators.places import city_cli, lau_ranking, local_cli
+from indicators.places import city_cli, lau_ranking, local_cli, urbanisation
 from indicators import derived, entry_tables
 from indicators.regions import presets, profile, tables
 from indicators.regions.benchmarks import benchmarks
@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     most.add_argument("--countries", help="CC,CC,… (default: every EU-27 country)")
     most.add_argument("--outside-eu", action="store_true", help="also rank regions outside the EU-27 (EU-27 scale)")
     most.add_argument("--region", help="lau: only municipalities in this NUTS 2 or 3 region")
-    most.add_argument("--degurba", help="lau: degrees of urbanisation, e.g. 1,2 (1 cities, 2 towns and suburbs, 3 rural)")
+    most.add_argument("--degurba", help="lau: degrees of urbanisation, e.g. 1,2 ("
+                      + ", ".join(f"{code} {kind}" for code, kind in urbanisation.MANY.items()) + ")")
     most.add_argument("--size", help=f"lau: size bands, e.g. 20k,50k (of {', '.join(lau_ranking.SIZE_BANDS)})")
     most.add_argument("--json", action="store_true")
     bench = commands.add_parser("benchmark", help="the country and EU benchmarks of an indicator")
@@ -184,7 +185,7 @@ def _most_affected_towns(store, args) -> int:
         print("--degurba takes 1, 2 or 3, comma-separated", file=sys.stderr)
         return 2
     sizes = listed(args.size)
-    if set(degurba) - set(lau_ranking.DEGURBA) or set(sizes or []) - set(lau_ranking.SIZE_BANDS):
+    if set(degurba) - set(urbanisation.CODES) or set(sizes or []) - set(lau_ranking.SIZE_BANDS):
         print(f"--degurba takes 1-3; --size takes {', '.join(lau_ranking.SIZE_BANDS)}", file=sys.stderr)
         return 2
     countries = [c.upper() for c in listed(args.countries) or []]

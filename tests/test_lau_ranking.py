@@ -31,8 +31,8 @@ def _known(cells: pd.DataFrame, columns) -> np.ndarray:
 
 
 def _share(part, whole, scale):
-    """A share as the app rounds it (2 decimals); none without a known base."""
-    return np.where(whole > 0, np.round(scale * part / np.where(whole > 0, whole, 1), 2), np.nan)
+    """A share, unrounded as the app keeps it; none without a known base."""
+    return np.where(whole > 0, scale * part / np.where(whole > 0, whole, 1), np.nan)
 
 
 @pytest.fixture(scope="module")

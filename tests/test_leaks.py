@@ -68,9 +68,9 @@ def test_data_gap_and_grid_tables_name_their_columns_in_words(store):
 
 def test_the_town_comparison_says_whether_a_row_counts_and_names_the_country(store):
     """The town page told a count from a share by matching the English unit, and labelled a column 'Country AT'."""
-    from indicators.places import local
+    from indicators.places import town_answer
 
-    table = local.comparison(store, "AT_32135")
+    table = town_answer.comparison(store, "AT_32135")
     counts = table.drop_duplicates("figure").set_index(table.drop_duplicates("figure")["figure"].map(str))["count"]
     assert counts["Residents"] and counts["Cells the index rests on"] and not counts["Born abroad"]
     labels = {say(label, "fr") for label in table["area_label"]}

@@ -89,3 +89,13 @@ def test_a_town_picked_from_the_search_opens_in_the_readers_language():
     _open(at, "town", towns[0])
     lau = towns[0]["lau"]
     assert at.button(key=f"prep_pdf_town_{lau}_5km_born_abroad_it")  # the briefing comes out as …_it.pdf
+
+
+def test_a_misspelt_town_offers_the_names_spelt_alike_and_no_match_says_how_towns_are_named():
+    """'Bergamoo' found nothing, and 'No municipality matches' left a reader typing Vienna or Lisboa at a loss."""
+    at = _app("town", lang="it")
+    at.text_input(key="w_town_query").input("Bergamoo").run()
+    assert any(c.value.startswith("Nessuna corrispondenza esatta") for c in at.caption)
+    assert {"lau": "IT_016024", "lang": "it"} in [params for page, params, _ in _links(at) if page == "town"]
+    at.text_input(key="w_town_query").input("Qqqxyz").run()
+    assert any("Warszawa" in c.value and "freguesias" in c.value for c in at.caption)

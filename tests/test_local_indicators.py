@@ -27,8 +27,10 @@ def _raw_circle(mirror, x, y, radius_km):
     return cells[(cells["cx"] - x) ** 2 + (cells["cy"] - y) ** 2 <= r * r]
 
 
+# Alcorcón: its 12.948 % born outside the EU was kept as 12.95, and then shown as 13.0 (its towns-like-yours row,
+# computed apart, showed 12.9): figures are kept unrounded and rounded once, where they are shown
 @pytest.mark.parametrize("gisco_id, radius", [("NL_GM0513", 5), ("AT_32135", 10), ("PL_1007141286501", 2), ("FR_93066", 20),
-                                                  ("EE_0784", 5), ("EE_0897", 10)])
+                                                  ("EE_0784", 5), ("EE_0897", 10), ("ES_28007", 5)])
 def test_circle_figures_equal_a_brute_force_sum_over_the_raw_tiles(store, mirror, gisco_id, radius):
     town = store.local("municipalities").set_index("gisco_id").loc[gisco_id]
     mine = local.town_circle(store, gisco_id, radius)
@@ -44,11 +46,12 @@ def test_circle_figures_equal_a_brute_force_sum_over_the_raw_tiles(store, mirror
     nat, eu, oth = known["NAT"].sum(), known["EU_OTH"].sum(), known["OTH"].sum()
     assert mine["birth_known"] == nat + eu + oth
     assert mine["born_abroad"] == eu + oth and mine["born_other_eu"] == eu and mine["born_outside_eu"] == oth
-    assert mine["born_abroad_pct"] == round(100 * (eu + oth) / (nat + eu + oth), 2)
-    assert mine["coverage_pct"] == round(100 * (nat + eu + oth) / counted["T"].sum(), 2)
+    assert mine["born_abroad_pct"] == pytest.approx(100 * (eu + oth) / (nat + eu + oth), rel=1e-12)
+    assert mine["born_outside_eu_pct"] == pytest.approx(100 * oth / (nat + eu + oth), rel=1e-12)
+    assert mine["coverage_pct"] == pytest.approx(100 * (nat + eu + oth) / counted["T"].sum(), rel=1e-12)
     moved = counted[published(counted, "SAME") & published(counted, "CHG_IN") & published(counted, "CHG_OUT")]
     base = moved["SAME"].sum() + moved["CHG_IN"].sum() + moved["CHG_OUT"].sum()
-    assert mine["moved_from_abroad_per_1000"] == round(1000 * moved["CHG_OUT"].sum() / base, 2)
+    assert mine["moved_from_abroad_per_1000"] == pytest.approx(1000 * moved["CHG_OUT"].sum() / base, rel=1e-12)
     used = known[(known["NAT"] + known["EU_OTH"] + known["OTH"]) > 0]
     a, n = used["EU_OTH"] + used["OTH"], used["NAT"]
     assert mine["dissimilarity"] == round(50 * (a / a.sum() - n / n.sum()).abs().sum(), 1)
@@ -137,6 +140,17 @@ def test_search_finds_the_towns(store, text, gisco_id):
     assert gisco_id in set(find_towns(store, text, 10)["gisco_id"])
 
 
+@pytest.mark.parametrize("text, gisco_id", [("Tuln", "AT_32135"), ("Bergamoo", "IT_016024"),
+                                             ("Sain Denis", "FR_93066"), ("Goudda", "NL_GM0513")])
+def test_search_forgives_a_misspelt_name_and_says_the_match_is_close_not_exact(store, text, gisco_id):
+    """'Tuln' offered Tulnici and Nottuln but not Tulln; 'Bergamoo' found nothing."""
+    found = find_towns(store, text, 10)
+    assert gisco_id in set(found["gisco_id"]), found["name"].tolist()
+    close = found.set_index("gisco_id")["close"]
+    assert close[gisco_id] and not close[~close].any()
+    assert not find_towns(store, "Gouda", 10).set_index("gisco_id")["close"]["NL_GM0513"]
+
+
 def test_search_tells_duplicates_apart_and_survives_hostile_input(store):
     found = find_towns(store, "Saint-Denis", 10)
     exact = found[found["name"] == "Saint-Denis"]
@@ -177,7 +191,7 @@ def test_a_town_outside_the_grid_gets_no_figures_not_zeros(store):
 
 def test_grid_gaps_say_coverage_unpublished_variables_and_regions_not_computed(store):
     gaps = local.grid_gaps(store).set_index("country")
-    assert gaps.loc["PL", "birth_coverage_pct"] == local.area_figures(store, "PL")["coverage_pct"]
+    assert gaps.loc["PL", "birth_coverage_pct"] == round(local.area_figures(store, "PL")["coverage_pct"], 2)
     assert "EMP" in gaps.loc["DE", "not_published"] and gaps.loc["AT", "not_published"] == ""
     gate = local.region_gate(store, 3)
     assert gaps["nuts3_not_computed"].sum() == (~gate.loc[gate["country"].isin(gaps.index), "computed"]).sum()

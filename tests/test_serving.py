@@ -80,7 +80,7 @@ def test_plotly_js_comes_from_the_app_named_by_its_version_compressed_once_and_k
     from dashboard.maps import plotly_map
 
     url = plotly_map.script_url()
-    assert url == f"/assets/plotly-{plotly_map.PLOTLY_VERSION}.min.js"  # a new plotly.js, a new name
+    assert url == f"/assets/plotly-geo-{plotly_map.PLOTLY_VERSION}.min.js"  # a new plotly.js, a new name
     (route,) = plotly_map.routes()
     assert route.path == url
 
@@ -98,6 +98,6 @@ def test_plotly_js_comes_from_the_app_named_by_its_version_compressed_once_and_k
     before = config.get_option("server.baseUrlPath")
     config.set_option("server.baseUrlPath", "/atlas/")
     try:
-        assert plotly_map.script_url().startswith("/atlas/assets/plotly-")
+        assert plotly_map.script_url().startswith("/atlas/assets/plotly-geo-")
     finally:
         config.set_option("server.baseUrlPath", before)

@@ -62,3 +62,19 @@ def test_a_typed_image_title_replaces_the_short_label_escaped_and_keeps_the_subt
     assert text.startswith("Where people &lt;b&gt;moved&lt;/b&gt;") and "<b>" not in text
     assert text.endswith("<br><span>per 1 000 · 2021</span>")
     assert len(text.split("<br>")[0]) <= MAX_TITLE + 30  # escaped characters grow; the typed text is cut at 100
+
+
+def test_a_typed_image_title_keeps_its_quotes_and_wraps_inside_the_image():
+    """'"guillemets"' printed as &quot;guillemets&quot; (plotly reads no &quot;), and a 100-character title ran off
+    the image's right edge."""
+    import plotly.graph_objects as go
+
+    from dashboard.export.images import retitle
+    from dashboard.maps.figures import SUBTITLE_PX
+
+    fig = go.Figure(layout=dict(title_text="Net migration<br><span>per 1 000</span>", margin_t=100))
+    retitle(fig, 'Mon titre & "guillemets" ' + "très long " * 9, width=640)
+    lines = fig.layout.title.text.split("<br>")[:-1]
+    assert "&quot;" not in lines[0] and '"guillemets"' in lines[0] and "&amp;" in lines[0]
+    assert len(lines) == 2 and all(len(line) <= 70 for line in lines), lines
+    assert fig.layout.margin.t == 100 + SUBTITLE_PX  # the map moves down by the title's second line

@@ -64,3 +64,26 @@ def test_the_first_screen_holds_the_answer_and_the_map_and_nothing_scrolls_sidew
             assert scrolls == [] and page.evaluate("document.documentElement.scrollWidth") <= width
             context.close()
         chromium.close()
+
+
+def test_the_address_follows_the_town_a_reader_opens_from_the_town_page(app, chromium_browser):
+    """A town picked from the town page's search, or from its towns like yours, showed that town while the address
+    kept the old one (or none): a mayor's copied link opened the wrong town."""
+    context = chromium_browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{app.url}/town?lang=fr")
+    page.get_by_role("textbox").first.fill("Gouda")
+    page.get_by_role("textbox").first.press("Enter")
+    page.get_by_role("link", name="Gouda (Oost-Zuid-Holland, NL)").first.click()
+    page.get_by_role("heading", name="Gouda").wait_for(timeout=120_000)
+    page.wait_for_url(lambda url: "lau=NL_GM0513" in url, timeout=30_000)
+    assert "lang=fr" in page.url
+    page.goto(f"{app.url}/town?lau=AT_32135")
+    page.get_by_role("heading", name="Tulln an der Donau").wait_for(timeout=120_000)
+    match = page.locator('a[href*="lau="]:not([href*="AT_32135"])').first
+    match.scroll_into_view_if_needed()
+    href = match.get_attribute("href")
+    match.click()
+    lau = href.split("lau=")[1].split("&")[0]
+    page.wait_for_url(lambda url: f"lau={lau}" in url, timeout=30_000)
+    context.close()

@@ -8,11 +8,11 @@ from pypdf import PdfReader
 
 from dashboard.export import csvs
 from dashboard.export.town_pdf import town_briefing
-from indicators.places import local
+from indicators.places import local, town_answer
 
 
 def test_town_csv_holds_the_figures_and_unknown_stays_empty(store):
-    table = local.comparison(store, "FR_93066")
+    table = town_answer.comparison(store, "FR_93066")
     data = csvs.to_csv_bytes(table.assign(source="Source: Eurostat (Census 2021, 1 km grid)"))
     assert data.startswith("\ufeff".encode("utf-8"))
     back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
@@ -31,6 +31,33 @@ def test_town_briefing_has_real_text_and_the_map(store):
     # the credit says "Source" in the briefing's language, the source's own name as published
     assert "Quelle: Eurostat (Census 2021, 1 km grid)" in text and "© EuroGeographics" in text
     assert len(reader.pages[0].images) == 1
+
+
+def test_the_csv_compares_with_the_areas_and_numbers_the_page_shows(store):
+    """The CSV and the briefing took local.comparison (no NUTS 2) while the page took town_answer.areas."""
+    table = town_answer.comparison(store, "AT_32135")
+    shown = town_answer.key_figures(store, "AT_32135", 5)
+    assert list(dict.fromkeys(table["area"])) == [*(f"circle_{r}km" for r in town_answer.CIRCLES_KM),
+                                                  *(area["geo"] for area in shown[0]["areas"])]
+    assert "AT12" in set(table["area"])  # Tulln's NUTS 2, Niederösterreich
+    for figure in shown:
+        rows = table[table["figure"].map(str) == str(figure["label"])].set_index("area")["value"]
+        known = rows.astype(float).dropna().to_dict()  # a missing value is empty in the CSV, None on the page
+        assert {a["geo"]: a["value"] for a in figure["areas"] if a["value"] is not None} == \
+            {geo: value for geo, value in known.items() if not geo.startswith("circle")}
+        assert figure["circles"][5]["value"] == known.get("circle_5km")
+
+
+@pytest.mark.slow  # a briefing with kaleido images
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_briefing_shows_the_pages_areas_and_caveats(store, lang):
+    """The briefing lacked the NUTS 2 column the page shows, and listed four caveats of its own."""
+    from dashboard.i18n import say
+
+    text = " ".join(_briefing_text(store, "AT_32135", lang)[0].split())
+    assert "NUTS 2 Niederösterreich" in text
+    for caveat in town_answer.caveats():
+        assert " ".join(say(caveat, lang).split())[:60] in text, caveat
 
 
 def _briefing_text(store, gisco_id: str, lang: str) -> tuple[str, PdfReader]:

@@ -57,3 +57,12 @@ def test_each_city_point_maps_to_at_most_one_municipality_and_suburbs_are_not_ta
     assert by_city["DE011C"] == "DE_05111000"  # "Düsseldorf, Stadt": compared before the comma
     assert pd.isna(by_city["PT007C"])  # Ponta Delgada's parish of 359 residents is not the city
     assert len(matched) >= 690  # of 725 points; Portugal's municipalities have no centre in the store
+
+
+def test_a_caught_city_value_names_its_rule_in_the_readers_language_never_by_its_key():
+    """Bergamo's 2024 row read '… · regola: jump' on the Italian page: the rule's key, not its name."""
+    from indicators.text.wording import said
+
+    assert said(town_official.rule_note("jump"), "it") == " · regola: salto"
+    both = said(town_official.rule_note("jump, population_step"), "en")
+    assert "jump" in both and "population step" in both and "population_step" not in both

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import state
 from dashboard.pages import ROUTER
+from indicators.places import town_answer
 
 APP = str(ROUTER)
 
@@ -51,6 +52,7 @@ def test_town_page_draws_the_local_map_and_the_figures():
     text = _text(at).replace("\\", "")  # as shown: Markdown escapes removed
     assert "20 km:" not in text and "**10 km:" in text  # the page shows 2, 5 and 10 km, the chosen one in bold
     assert "Austria: 20.4" in text and "EU27:" in text
+    assert all(str(caveat) in text for caveat in town_answer.caveats())  # the briefing's list too
     assert not [d for d in at.dataframe if "figure" in d.value.columns]  # no wide table to scroll sideways
     assert at.query_params["lau"] == "AT_32135" and at.query_params["radius"] == "10"
     assert at.query_params["measure"] == "born_outside_eu"

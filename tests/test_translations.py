@@ -32,6 +32,9 @@ def _tr_literals() -> dict[str, list[str]]:
     for path, function in calls:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             name = getattr(node.func, "id", getattr(node.func, "attr", None)) if isinstance(node, ast.Call) else None
+            # tr_count(count, one, other, lang): its two templates
+            for first in (node.args[1:3] if name == "tr_count" and function == "tr" else ()):
+                found.setdefault(first.value, []).append(f"{path.relative_to(DASHBOARD.parent)}:{node.lineno}")
             if name == function:
                 first = node.args[0] if node.args else None
                 where = f"{path.relative_to(DASHBOARD.parent)}:{node.lineno}"

@@ -27,8 +27,9 @@ def source_line(store, ind: Indicator, nuts_versions: list[int] | None = None, l
     return f"{say(ind.credit, lang)}, {fetched}{versions}"
 
 
-def licence_line(ind: Indicator) -> str:
-    return "; ".join(sorted({BY_ID[s].licence for s in ind.sources}))
+def licence_line(ind: Indicator, lang: str = "en") -> str:
+    """The licences of the indicator's sources, in ``lang`` (each a registry text of the catalogues)."""
+    return "; ".join(sorted({say(BY_ID[s].licence, lang) for s in ind.sources}))
 
 
 def generated() -> str:

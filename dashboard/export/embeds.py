@@ -24,13 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
-from urllib.parse import urlencode
 
 import orjson
 import plotly
 
 from dashboard.maps import map_ahead
-from dashboard import state
+from dashboard import links, state
 from dashboard.maps.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
 from dashboard.export.common import PROJECT, licence_line, source_line
 from dashboard.maps.figures import level_text, year_text
@@ -106,8 +105,7 @@ def shared_files(store) -> tuple[dict[str, bytes], StaticFiles, dict[str, str]]:
 
 def live_link(live: str, indicator: str, level: int, year: int, lang: str) -> str:
     """The same view in the live app (``live``: the app's address), through the app's one URL serializer."""
-    params = state.to_params(state.View(indicator=indicator, level=int(level), year=int(year), lang=lang))
-    return f"{live}{'&' if '?' in live else '?'}{urlencode(params)}"
+    return links.at(live, state.View(indicator=indicator, level=int(level), year=int(year), lang=lang), "map")
 
 
 def year_figures(store, maps: StaticFiles, indicator: str, level: int, lang: str) -> dict[int, bytes]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import html
 import json
+import textwrap
 import threading
 from dataclasses import replace
 
@@ -21,7 +22,8 @@ from indicators.registry import get
 from loaders import cache
 
 MAP_SIZE = (1200, 900)
-MAX_TITLE = 100  # characters of a title typed for an image (one line at article width)
+MAX_TITLE = 100  # characters of a title typed for an image (two lines at most)
+TITLE_CHAR_PX = 9.5  # the 17 px title's mean character width (a 1200 px article image ran off at ~95 characters)
 # Pixel sizes of a map image: an article, a social card, and A5 portrait printed at 300 dpi (148 x 210 mm).
 MAP_SIZES = {"article": MAP_SIZE, "social": (1200, 675), "print": (1748, 2480)}
 # Maps are laid out at this width in CSS pixels and scaled up to the image's size, so 11 px text stays 11 px
@@ -104,20 +106,23 @@ def map_figure(store, indicator, level: int, year, scheme: str = "quantiles",
     fig.update_layout(width=width, geo_lonaxis_range=list(figures.IMAGE_LON))
     if layout == "wide":
         fig.update_layout(legend_orientation="v")  # beside the insets (map_insets.frame places it)
+    if title and title.strip():  # before the frame: a second title line takes room from the map
+        retitle(fig, title, width)
     figures.burn_in(fig, source_line(store, ind, data.versions, lang), boundaries=True, project=PROJECT, width=width,
                     lang=lang)
     map_insets.frame(fig, layout, map_insets.IMAGE_ASPECT)  # again: the source block took room from the map
-    if title and title.strip():
-        retitle(fig, title)
     return fig
 
 
-def retitle(fig: go.Figure, title: str) -> None:
-    """Put ``title`` (escaped: plotly reads tags in titles, and a title is typed by a user) in place of the
-    figure's main title, keeping the subtitle lines under it."""
+def retitle(fig: go.Figure, title: str, width: float = DESIGN_WIDTH) -> None:
+    """Put ``title`` (escaped: plotly reads tags in titles, and a title is typed by a user; quotes stay, plotly
+    has no &quot;) in place of the figure's main title, in lines that fit ``width`` CSS pixels, keeping the
+    subtitle lines under it; the map moves down by the lines added."""
     text = fig.layout.title.text or ""
     rest = text[text.index("<br>"):] if "<br>" in text else ""
-    fig.update_layout(title_text=html.escape(title.strip()[:MAX_TITLE]) + rest)
+    lines = textwrap.wrap(title.strip()[:MAX_TITLE], max(20, int((width - 16) / TITLE_CHAR_PX)))
+    fig.update_layout(title_text="<br>".join(html.escape(line, quote=False) for line in lines) + rest,
+                      margin_t=(fig.layout.margin.t or 0) + figures.SUBTITLE_PX * (len(lines) - 1))
 
 
 def map_image(store, indicator, level: int, year, fmt: str, scheme: str = "quantiles",

@@ -12,10 +12,12 @@ from dashboard.maps import figures, local_figures, map_insets
 from dashboard.export import images
 from dashboard.export.common import PROJECT, licence_line, source_line
 from dashboard.i18n import number, say, tr
+from indicators.places import lau_ranking
 from indicators.regions.classes import classify
 from indicators.regions.composite import not_ranked, with_geometry_version
 from indicators.registry import get
 from loaders.manifest import BY_ID
+
 
 @dataclass(frozen=True)
 class ScoreWords:
@@ -84,8 +86,9 @@ def _score_title(fig, lang: str) -> None:
 
 
 def town_subtitle(count: int, lang: str) -> str:
-    return tr("{count} municipalities · the 1 km cells within 2 km of each centre (Census 2021) · scaled over every "
-              "EU-27 municipality of 5 000+ residents", lang, count=number(count, 0, lang))
+    return tr("{count} municipalities · the 1 km cells within {radius} km of each centre (Census 2021) · scaled over "
+              "every EU-27 municipality of {population}+ residents", lang, count=number(count, 0, lang),
+              radius=number(lau_ranking.RADIUS_KM, 0, lang), population=number(lau_ranking.MIN_POPULATION, 0, lang))
 
 
 def town_image(ranked: pd.DataFrame, fmt: str, lang: str) -> bytes:

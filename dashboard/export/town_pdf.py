@@ -15,7 +15,7 @@ from dashboard.export.pdf import Document
 from dashboard.i18n import tr
 from dashboard.maps.local_map import ATTRIBUTION, GRID_SOURCE, local_map
 from geodata.attribution import boundaries
-from indicators.places import local, municipal, similar_towns, town_answer, town_official
+from indicators.places import local, municipal, similar_towns, town_answer, town_official, urbanisation
 
 NNBSP, NBSP = "\u202f", "\u00a0"  # narrow no-break space (French thousands), no-break space (before %)
 # Liberation Sans has no narrow no-break space: DejaVu Sans supplies that one glyph where it is installed;
@@ -23,8 +23,9 @@ NNBSP, NBSP = "\u202f", "\u00a0"  # narrow no-break space (French thousands), no
 FALLBACK_FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")]
 FALLBACK = next((p for p in FALLBACK_FONTS if p.exists()), None)
 FR_THOUSANDS = NNBSP if FALLBACK else NBSP
-FIT_WIDTHS = (150, 128, 108, 92, 80, 70, 60, 50)
-SIMILAR_SHOWN = 5  # towns like yours in the briefing (the page lists 10, the CSV as many)  # map widths (mm) tried in turn until the briefing fits one page
+FIT_WIDTHS = (150, 128, 108, 92, 80, 70, 60, 50)  # map widths (mm) tried in turn until the briefing fits one page
+COLUMN_MM = 19  # each comparison column: 3 circles, NUTS 3, NUTS 2, country and EU fit the page's 182 mm
+SIMILAR_SHOWN = 5  # towns like yours in the briefing (the page lists 10, the CSV as many)
 
 
 def _printable(text: str) -> str:
@@ -72,26 +73,16 @@ def town_briefing(store, gisco_id: str, lang: str = "en", measure: str = "born_a
     fig.update_layout(height=None)
     image = figure_image(fig, "png", (1000, 760))
     official = town_official.town_official(store, gisco_id)
-    table = local.comparison(store, gisco_id)
+    table = town_answer.comparison(store, gisco_id)
     sentence = _said(town_answer.answer(store, gisco_id, radius, lang), lang)
     matches = similar_towns.similar_towns(store, gisco_id, SIMILAR_SHOWN)
     # the map shrinks first; then fewer towns like yours, without the method (the page and the CSV keep both)
-    for width, shown in [*((w, SIMILAR_SHOWN) for w in FIT_WIDTHS), *((w, 3) for w in FIT_WIDTHS[-3:])]:
+    for width, shown in [*((w, SIMILAR_SHOWN) for w in FIT_WIDTHS), *((w, n) for n in (3, 2) for w in FIT_WIDTHS[-3:])]:
         doc = _build(store, town, lang, image, width, official, table, sentence,
                      None if matches is None else matches.head(shown))
         if doc.page_no() == 1:
             break
     return bytes(doc.output())
-
-
-def _caveats(lang: str) -> list[str]:
-    return [
-        tr("Circles: 1 km cells whose centre lies within the radius of the town's population-weighted centre.", lang),
-        tr("Shares are over residents whose place of birth is known; coverage says how many that is.", lang),
-        tr("Withheld cells and unpublished variables are unknown, never 0.", lang),
-        tr("A NUTS 3 figure is given only where the 1:20M boundary reproduces the region's population share within "
-           "3 %.", lang),
-    ]
 
 
 def _said(value, lang: str) -> str:
@@ -118,8 +109,9 @@ def _build(store, town, lang, image, width, official, table, sentence, matches) 
     if town["name_latin"] != town["name"]:
         doc.paragraph(str(town["name_latin"]), 10, "I")
     population = number(town["population"], 0, lang) if town["population"] == town["population"] else "–"
-    doc.paragraph(f"{i18n.country(str(town['country']), lang)} · NUTS 3 {town['nuts_3_name']} ({town['nuts_3']}) · NUTS 2 {town['nuts_2']} · "
-                  + tr("population (LAU 2020 table)", lang) + f" {population}", 9)
+    kind = tr("degree of urbanisation: {urbanisation}", lang, urbanisation=_said(urbanisation.of_town(town), lang))
+    doc.paragraph(f"{i18n.country(str(town['country']), lang)} · NUTS 3 {town['nuts_3_name']} ({town['nuts_3']}) · "
+                  f"NUTS 2 {town['nuts_2']} · " + tr("population (LAU 2020 table)", lang) + f" {population} · {kind}", 9)
     doc.paragraph(sentence, 10.5, "B")
     doc.heading(tr("Around the town: the 1 km grid (Census 2021)", lang))
     doc.image(image, x=14, w=width)
@@ -131,9 +123,10 @@ def _build(store, town, lang, image, width, official, table, sentence, matches) 
     _official(doc, town, official[official["section"].eq("nearest")], lang)
     if not official["section"].eq("city").any() and not town_official.country_publishes(store, str(town["country"])):
         doc.paragraph(_said(town_official.no_city_series(i18n.country(str(town["country"]), lang)), lang), 7)
-    doc.heading(tr("Read with care", lang), 9)
-    for line in _caveats(lang):
-        doc.paragraph(f"- {line}", 7)
+    # the page's list, run on as one paragraph under a run-in title: a heading and a line each pushed a Madrid
+    # briefing onto a second page
+    doc.paragraph(f"{tr('Read with care', lang)}{_colon(lang)}"
+                  + " · ".join(_said(line, lang) for line in town_answer.caveats()), 6.5)
     doc.paragraph(f"{i18n.say(GRID_SOURCE, lang)} · {ATTRIBUTION} · "
                   + tr("municipalities: GISCO LAU 2020, degree of urbanisation LAU 2019", lang) + f" · {PROJECT}", 7)
     return doc
@@ -142,11 +135,11 @@ def _build(store, town, lang, image, width, official, table, sentence, matches) 
 def _official(doc, town, official, lang: str) -> None:
     """INE's figures for a Spanish municipality, then its Urban Audit city or the nearest cities."""
     ine, city, nearest = (official[official["section"].eq(s)] for s in ("ine", "city", "nearest"))
-    doc.set_font("Sans", "", 6.5)
     if not ine.empty:
         doc.heading(tr("Official figures: INE, municipal register (1 January)", lang))
+        doc.set_font("Sans", "", 6.5)  # after the heading: the table took the heading's bold 11 pt
         years = sorted(int(y) for y in ine["year"].unique())
-        with doc.table(col_widths=[60] + [18] * len(years), text_align="LEFT", line_height=3.2) as grid:
+        with doc.table(col_widths=[60] + [18] * len(years), text_align="LEFT", line_height=3) as grid:
             grid.row([_printable(tr("Place of birth (% of residents)", lang)), *(str(y) for y in years)])
             for label, rows in ine.groupby("label", sort=False):
                 by_year = dict(zip(rows["year"], zip(rows["value"], rows["status"])))
@@ -170,7 +163,7 @@ def _official(doc, town, official, lang: str) -> None:
             doc.set_font("Sans", "", 6.5)
             years = [int(y) for y in city["year"]]
             with doc.table(col_widths=[34] + [148 / len(years)] * len(years), text_align="LEFT",
-                           line_height=3.2) as grid:
+                           line_height=3) as grid:
                 grid.row([tr("year", lang), *(str(y) for y in years)])
                 grid.row([_printable(tr("Foreign-born (% of residents)", lang)),
                           *(_share(v, s, lang) for v, s in zip(city["value"], city["status"]))])
@@ -182,7 +175,7 @@ def _official(doc, town, official, lang: str) -> None:
         doc.paragraph(tr("{town} is not an Urban Audit city. The nearest cities with a foreign-born share (distance "
                          "between centres, great circle):", lang, town=town["name"]), 7)
         doc.set_font("Sans", "", 6.5)
-        with doc.table(col_widths=[48, 20, 28, 12, 20, 54], text_align="LEFT", line_height=3.2) as grid:
+        with doc.table(col_widths=[48, 20, 28, 12, 20, 54], text_align="LEFT", line_height=3) as grid:
             grid.row([tr("city", lang), tr("distance (km)", lang),
                       _printable(tr("Foreign-born (% of residents)", lang)), tr("year", lang), tr("flag", lang),
                       tr("definition", lang)])
@@ -215,7 +208,7 @@ def _grid(doc, table, lang: str) -> None:
     areas = list(dict.fromkeys(table["area"]))
     heads = {a: _printable(i18n.say(label, lang)) for a, label in zip(table["area"], table["area_label"])}
     doc.set_font("Sans", "", 6.5)
-    with doc.table(col_widths=[44] + [23] * len(areas), text_align="LEFT", line_height=3.2) as grid:
+    with doc.table(col_widths=[46] + [COLUMN_MM] * len(areas), text_align="LEFT", line_height=3) as grid:
         grid.row(["", *(heads[a] for a in areas)])
         for (figure, unit), rows in table.groupby(["figure", "unit"], sort=False):
             values = dict(zip(rows["area"], rows["value"]))
@@ -224,7 +217,7 @@ def _grid(doc, table, lang: str) -> None:
                       *("" if values.get(a) is None or values.get(a) != values.get(a) else number(values[a], decimals, lang)
                         for a in areas)])
     doc.paragraph(tr("* of residents whose place of birth is known · ** of residents whose residence a year before is "
-                     "known · empty = unknown (withheld, not published or not computed), never 0", lang), 7, "I")
+                     "known · empty = unknown (withheld, not published or not computed), never 0", lang), 6.5, "I")
     notes = table.drop_duplicates("area")
     for area, note in zip(notes["area"], notes["note"]):
         if note:

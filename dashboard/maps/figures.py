@@ -21,6 +21,7 @@ from geodata.attribution import boundaries as boundary_line
 from indicators.regions import flags
 from indicators.regions.classes import Classes
 from indicators.registry import Indicator
+from indicators.text.wording import marks
 
 SEQUENTIAL = "YlGnBu"
 DIVERGING = "PuOr"
@@ -129,9 +130,7 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                     hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}<extra></extra>"))
                 shown = True
     if flagged_points is not None and len(flagged_points):
-        # two lines, so the legend keeps several columns rather than one as wide as this entry
-        meanings = [say(flags.PHRASES[letter], lang) for letter in flags.MARKED]
-        name = tr("Flagged: {meanings}", lang, meanings=" / ".join(meanings[:1]) + " /<br>" + " / ".join(meanings[1:]))
+        name = flagged_name(lang)
         parts = (map_insets.by_subplot(flagged_points) if "geo" in flagged_points
                  else {map_insets.MAIN: flagged_points})
         for number, (where, piece) in enumerate(parts.items()):
@@ -144,6 +143,14 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
     for key, value in map_insets.placement(traces, layout_dict, layout).items():
         layout_dict[key] = {**layout_dict[key], **value} if key in ("geo", "legend") else value
     return go.Figure(data=traces, layout=layout_dict)
+
+
+def flagged_name(lang: str) -> str:
+    """The legend's entry for the flagged rings, on two lines, so the legend keeps several columns rather than one
+    as wide as this entry; the break after the separator's space: a legend read without its breaks (an embed's
+    text, a screen reader) says 'low reliability / estimated', not 'low reliability /estimated'."""
+    meanings = [say(flags.PHRASES[letter], lang) for letter in flags.MARKED]
+    return tr("Flagged: {meanings}", lang, meanings=" / ".join(meanings[:1]) + " / <br>" + " / ".join(meanings[1:]))
 
 
 def level_text(level: int, lang: str) -> str:
@@ -213,7 +220,7 @@ def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT
         geo=dict(visible=False, fitbounds=False, bgcolor="rgba(0,0,0,0)",
                  projection=dict(type="azimuthal equal area", rotation=dict(lon=12, lat=52)),
                  lonaxis_range=list(MAINLAND_LON), lataxis_range=list(MAINLAND_LAT)),
-        template={}, font=FONT, paper_bgcolor="white", height=height,  # {}: no theme (None means the default one)
+        template={}, font=FONT, paper_bgcolor="white", height=height, separators=separators(lang),  # {}: no theme (None means the default one)
         # the credit sits between the title block and the map: at a fixed distance from both on any width
         margin=dict(l=8, r=8, t=TITLE_TOP + TITLE_PX + SUBTITLE_PX * len(lines) + LINE_PX * len(credit_lines),
                     b=10),
@@ -286,7 +293,7 @@ def trends(series: pd.DataFrame, ind: Indicator, title: str, highlight: str | No
         fig.add_trace(go.Scatter(x=part["year"], y=part["value"], mode="lines+markers", name=part["name"].iloc[0],
                                  line=dict(width=3 if strong else 1.5), opacity=1 if strong else 0.7,
                                  hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {ind.short_unit}<extra>{part['name'].iloc[0]}</extra>"))
-    _chart_layout(fig, title, ind.unit, say(ind.credit, lang), height=300)
+    _chart_layout(fig, title, ind.unit, say(ind.credit, lang), height=300, lang=lang)
     fig.update_xaxes(dtick=max(1, int((series["year"].max() - series["year"].min()) // 8) if len(series) else 1))
     return fig
 
@@ -317,7 +324,7 @@ def grouped_bars(frame: pd.DataFrame, ind: Indicator, title: str, lang: str = "e
         title += "<br><span style='font-size:12px;color:#555'>" + tr("No reference value for {names} in {year}", lang,
                                                                       names=", ".join(missing),
                                                                       year=int(references["year"].iloc[0])) + "</span>"
-    _chart_layout(fig, title, ind.unit, say(ind.credit, lang), height=340)
+    _chart_layout(fig, title, ind.unit, say(ind.credit, lang), height=340, lang=lang)
     return fig
 
 
@@ -335,7 +342,7 @@ def scatter(frame: pd.DataFrame, x: Indicator, y: Indicator, chosen: list[str], 
                              marker=dict(color=sample_colorscale(DIVERGING, [0.9])[0], size=11),
                              text=picked["name"], textposition=_alternating(picked["y"]),
                              hovertemplate="%{text}<br>%{x}, %{y}<extra></extra>"))
-    _chart_layout(fig, title, y.unit, say((x.credit, y.credit), lang), height=460)
+    _chart_layout(fig, title, y.unit, say((x.credit, y.credit), lang), height=460, lang=lang)
     fig.update_xaxes(title_text=f"{x.short_label} ({x.short_unit or x.unit})")
     fig.update_yaxes(title_text=f"{y.short_label} ({y.short_unit or y.unit})")
     return fig
@@ -347,7 +354,13 @@ def _alternating(y: pd.Series) -> list[str]:
     return ["top center" if rank % 2 else "bottom center" for rank in order]
 
 
-def _chart_layout(fig: go.Figure, title: str, unit: str, credit: str, height: int) -> None:
+def separators(lang: str) -> str:
+    """plotly's ``separators`` for ``lang``: its decimal then group mark (CLDR), so axes, hovers and d3 formats
+    write '9,5' on a French page, not '9.5'."""
+    return "".join(marks(lang))
+
+
+def _chart_layout(fig: go.Figure, title: str, unit: str, credit: str, height: int, lang: str) -> None:
     """Title, the source line under it, then the chart (under the plot, long axis labels pushed the source line
     off the figure); the title and the source wrapped to fit a phone."""
     head, _, rest = title.partition("<br>")
@@ -361,7 +374,7 @@ def _chart_layout(fig: go.Figure, title: str, unit: str, credit: str, height: in
                       # anchored at its first line, as maps' titles (see _map_layout)
                       title=dict(text="<br>".join(lines), x=0.01, xanchor="left", y=1 - (TITLE_TOP + 15) / total,
                                  yref="container", yanchor="bottom", font=dict(size=15)),
-                      yaxis_title=unit, showlegend=True)
+                      yaxis_title=unit, showlegend=True, separators=separators(lang))
 
 
 def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str, width: int = 640,

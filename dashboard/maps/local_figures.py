@@ -95,5 +95,5 @@ def reception_trend(monthly: pd.DataFrame, chosen: list[str], credit: str, lang:
     for geo, part in monthly[monthly["geo"].isin(chosen)].groupby("geo"):
         fig.add_trace(go.Scatter(x=part["date"], y=part["value"].round(3), mode="lines", name=part["name"].iloc[0]))
     figures._chart_layout(fig, tr("People in reception per 1 000 residents (last report of each month)", lang),
-                          tr("per 1 000 residents", lang), credit, 420)
+                          tr("per 1 000 residents", lang), credit, 420, lang)
     return fig

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.maps.figures import FONT
+from dashboard.maps.figures import FONT, separators
 from dashboard.i18n import number, tr
 from indicators.registry import Indicator
 
@@ -48,7 +48,7 @@ def dot_strip(rows: pd.DataFrame, ind: Indicator, *, region_name: str, country_n
     # The legend, one entry a line, sits in a bottom margin made for it under the axis labels: a legend left to
     # plotly under a 150 px chart scrolled and covered the labels. Its height is known, whatever the card's width.
     legend_px = STRIP_ENTRY_PX * len(fig.data) + 4
-    fig.update_layout(template="plotly_white", font=dict(FONT, size=11),
+    fig.update_layout(template="plotly_white", font=dict(FONT, size=11), separators=separators(lang),
                       height=4 + STRIP_PLOT_PX + STRIP_TICKS_PX + legend_px,
                       margin=dict(l=6, r=6, t=4, b=STRIP_TICKS_PX + legend_px), showlegend=True,
                       legend=dict(orientation="v", yref="container", y=0, yanchor="bottom", x=0, xanchor="left",
@@ -61,7 +61,7 @@ def dot_strip(rows: pd.DataFrame, ind: Indicator, *, region_name: str, country_n
     return fig
 
 
-def trend_lines(series: pd.DataFrame, ind: Indicator, title: str, credit: str) -> go.Figure:
+def trend_lines(series: pd.DataFrame, ind: Indicator, title: str, credit: str, lang: str) -> go.Figure:
     """The region's line strong, the country's and the EU's thinner (``series`` from
     ``indicators.regions.context.trend_with_context``)."""
     fig = go.Figure()
@@ -77,6 +77,7 @@ def trend_lines(series: pd.DataFrame, ind: Indicator, title: str, credit: str) -
                                  line=dict(color=colour, width=width, dash=dash), marker=dict(size=5),
                                  hovertemplate=f"%{{x}}: %{{y:,.{ind.decimals}f}} {unit}<extra>{name}</extra>"))
     fig.update_layout(template="plotly_white", font=FONT, height=300, margin=dict(l=10, r=10, t=50, b=80),
+                      separators=separators(lang),
                       title=dict(text=title, x=0.01, font=dict(size=15)), yaxis_title=ind.unit, showlegend=True,
                       legend=dict(orientation="h", y=-0.18, x=0),
                       annotations=[dict(text=f"{credit} · Territorial Migration Atlas", showarrow=False, xref="paper",

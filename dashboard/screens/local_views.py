@@ -12,10 +12,10 @@ from dashboard.maps import figures, local_figures
 from dashboard import frame, state
 from dashboard.export import csvs
 from dashboard.export import local as local_export
-from dashboard.i18n import country, localised, number, say, tr
+from dashboard.i18n import country, localised, number, say, tr, tr_count
 from dashboard.screens import downloads
 from dashboard.column_words import headers
-from dashboard.screens.shown_tables import shown_table
+from dashboard.screens.shown_tables import in_marks, shown_table
 from dashboard.text import place, places
 from indicators.places import cities, deep_dives, plausibility, reception
 from indicators.entries import get, of_geography
@@ -94,9 +94,11 @@ def _spain(store, view, maps) -> None:
                     alt=tr("Map of {indicator} in Spain's municipalities, {years}.", lang, indicator=ind.label,
                            years=say(data.year_text, lang)))
     unmatched = read(store, "city_unmatched")
-    st.caption(tr("Municipal data: Spain only. {count} INE municipality code(s) have no LAU 2020 centre and are not "
-                  "drawn (listed on the data-gap page).", lang,
-                  count=int((unmatched["source_id"] == "ine_68538").sum())))
+    st.caption(tr_count(int((unmatched["source_id"] == "ine_68538").sum()),
+                        "Municipal data: Spain only. {count} INE municipality code has no LAU 2020 centre and is not "
+                        "drawn (listed on the data-gap page).",
+                        "Municipal data: Spain only. {count} INE municipality codes have no LAU 2020 centre and are "
+                        "not drawn (listed on the data-gap page).", lang))
     _images(lambda: local_export.spain_map(store, ind_id, year, view.scheme, lang=lang)[0],
             f"{ind_id}_{year or 'change'}", lang)
     _table_and_csv(store, data.rows, ind, year, lang)
@@ -128,7 +130,7 @@ def _italy(store, view, maps) -> None:
     at = at.assign(note=[say(note, lang) for note in at["note"]])  # indicators.places.reception's phrases
     at = at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
              "population_year", "value", "note"]]
-    st.dataframe(at, hide_index=True, width="stretch", column_config=headers(at, lang))
+    st.dataframe(in_marks(at, lang), hide_index=True, width="stretch", column_config=headers(at, lang))
     downloads.direct(tr("Reception by region and date (CSV)", lang), lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id)),
                      "it_reception_per_1000.csv", "csv_it_reception")
 
@@ -158,10 +160,12 @@ def _images(make, stem: str, lang: str) -> None:
 
 
 def _table_and_csv(store, rows: pd.DataFrame, ind, year, lang: str) -> None:
-    st.dataframe(rows[["name", "geo", "year", "value", "flag", "population", "reason"]].sort_values("name"),
-                 hide_index=True, width="stretch",
+    # names said ("(grande ville)"), decimals in the language's marks (printf's "%.1f" only for English)
+    shown = places(rows[["name", "geo", "year", "value", "flag", "population", "reason"]], lang).sort_values("name")
+    st.dataframe(in_marks(shown, lang, {"value": 1}), hide_index=True, width="stretch",
                  column_config={"value": st.column_config.NumberColumn(
-                                    tr("value ({unit})", lang, unit=ind.short_unit), format="%.1f"),
+                                    tr("value ({unit})", lang, unit=ind.short_unit),
+                                    format="%.1f" if lang == "en" else None),
                                 "year": st.column_config.NumberColumn(tr("year", lang), format="%d"),
                                 **({} if lang == "en" else {
                                     "name": tr("name", lang), "geo": tr("code", lang), "flag": tr("flag", lang),
@@ -208,7 +212,7 @@ def _region_cities(store, geo: str, lang: str) -> None:
     st.header(tr("Cities in this region (Urban Audit)", lang))
     shown = places(inside[["name", "geo", "note", "year", "value", "flag"]], lang).assign(
         note=[say(note, lang) for note in inside["note"]])
-    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+    st.dataframe(in_marks(shown, lang), hide_index=True, width="stretch", column_config={
         **headers(shown, lang), "value": tr("foreign-born %", lang), "note": tr("definition", lang)})
     shares = cities.city_shares(store)
     series = places(shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"]), lang)
@@ -308,7 +312,7 @@ def compare_cities(store, lang: str = "en") -> None:
                         alt=tr("Lines of the chosen cities' foreign-born share over the years shown.", lang))
         chosen = chosen.assign(note=[say(note, lang) for note in chosen["note"]],
                                country=[country(code, lang) for code in chosen["country"]])
-        st.dataframe(chosen, hide_index=True, width="stretch", column_config={
+        st.dataframe(in_marks(chosen, lang), hide_index=True, width="stretch", column_config={
             **headers(chosen, lang), "value": tr("city %", lang), "country_value": tr("country % (same year)", lang),
             "note": tr("definition", lang)})
 
@@ -344,7 +348,7 @@ def reception_beside_score(store, countries: list[str], level: int, lang: str = 
                         date=_date(latest["date"].max(), lang))):
         latest = latest.assign(note=[say(note, lang) for note in latest["note"]])
         latest = latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]]
-        st.dataframe(latest, hide_index=True, width="stretch", column_config=headers(latest, lang))
+        st.dataframe(in_marks(latest, lang), hide_index=True, width="stretch", column_config=headers(latest, lang))
         st.caption(say(reception.CREDIT, lang) + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)
                                               if level == 2 else
                                               tr("Regional (NUTS 2) figures; NUTS 3 regions are not reported.", lang)))

@@ -15,6 +15,7 @@ from dashboard.i18n import country, localised, number, say, tr
 from dashboard.screens import basket, downloads, local_views, most_affected_towns, rank_breakdown
 from dashboard.screens.rank_breakdown import preset_definition, preset_label, value_in
 from geodata.codes import EU27
+from indicators.places import lau_ranking
 from indicators.regions import presets
 from indicators.regions.composite import TYPOLOGY_GROUPS, TYPOLOGY_WORDS, composite, not_ranked, regions_with, typology_values
 from indicators.regions.presets import CANDIDATES, OWN, PRESETS
@@ -27,7 +28,8 @@ def render(ctx: PageContext) -> state.View:
     lang = view.lang
     st.title(tr("Most affected", lang))
     level = st.radio(tr("NUTS level", lang), [2, 3, state.LAU], horizontal=True,
-                     format_func=lambda lv: tr("Municipalities (2 km around the centre)", lang) if lv == state.LAU
+                     format_func=lambda lv: tr("Municipalities ({radius} km around the centre)", lang,
+                                               radius=number(lau_ranking.RADIUS_KM, 0, lang)) if lv == state.LAU
                      else f"NUTS {lv}",
                      key=frame.seed("w_ma_level", view.level if view.level in (2, 3, state.LAU) else 2))
     if level == state.LAU:

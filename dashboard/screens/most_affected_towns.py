@@ -8,13 +8,13 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import frame, state
+from dashboard import frame, links, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, ranking_maps
 from dashboard.i18n import number, say, tr
 from dashboard.screens import downloads, rank_breakdown
 from geodata.codes import EU27
-from indicators.places import lau_ranking
+from indicators.places import lau_ranking, urbanisation
 from indicators.regions.ranking_table import rank_text
 
 WHY_SHOWN = 300  # municipalities offered in "why it ranks here" (the selection's first; filters reach the rest)
@@ -22,12 +22,12 @@ WHY_SHOWN = 300  # municipalities offered in "why it ranks here" (the selection'
 
 def circle_text(lang: str) -> str:
     """What a 2 km circle is and is not, said plainly before any figure."""
-    return tr("Each municipality is scored on the people living in the 1 km cells whose centre lies within 2 km of "
-              "its population-weighted centre (Census 2021): the people around the centre, not the municipality's "
+    return tr("Each municipality is scored on the people living in the 1 km cells whose centre lies within {radius} "
+              "km of its population-weighted centre (Census 2021): the people around the centre, not the municipality's "
               "territory. No EU-wide municipal boundaries are available here, and catchments drawn to the nearest "
               "centre matched official municipal populations within ±10 % for only about 40 % of municipalities, so "
               "they are not used. A large municipality is seen through its centre; a small one's circle takes in "
-              "its neighbours.", lang)
+              "its neighbours.", lang, radius=number(lau_ranking.RADIUS_KM, 0, lang))
 
 
 def render(ctx: PageContext, view: state.View) -> state.View:
@@ -35,8 +35,8 @@ def render(ctx: PageContext, view: state.View) -> state.View:
     st.info(circle_text(lang))
     st.markdown(tr("**Measures**: born outside the EU (% of residents whose place of birth is known), moved in from "
                    "abroad in the year before the census (per 1 000 residents whose residence a year before is "
-                   "known), born abroad (%). Every EU-27 municipality with at least 5 000 residents (LAU 2020) is "
-                   "scored.", lang))
+                   "known), born abroad (%). Every EU-27 municipality with at least {population} residents (LAU 2020) "
+                   "is scored.", lang, population=number(lau_ranking.MIN_POPULATION, 0, lang)))
     st.caption(tr("Each measure is scaled 0-100 over every such municipality (100 = the most affected end, after "
                   "clipping the top and bottom 2 %), so filters choose which municipalities are listed and never "
                   "change a score; each weighs 1, and the score is the weighted mean over the measures a municipality "
@@ -77,19 +77,19 @@ def _filters(store, view: state.View) -> tuple[dict, list[str]]:
     regions = list(region_names)
     asked = view.typology.get("nuts", [])
     if asked and asked[0] not in regions:
-        warnings.append(tr("The link's NUTS region has no municipality of 5 000+ residents in this selection and was "
-                           "left out.", lang))
+        warnings.append(tr("The link's NUTS region has no municipality of {population}+ residents in this selection "
+                           "and was left out.", lang, population=number(lau_ranking.MIN_POPULATION, 0, lang)))
     region = columns[1].selectbox(tr("NUTS 2 or 3 region", lang), [""] + regions,
                                   format_func=lambda g: tr("any", lang) if not g else f"{region_names.get(g, g)} ({g})",
                                   key=frame.seed("w_ma_lau_nuts", asked[0] if asked and asked[0] in regions else ""))
     columns = st.columns(2)
-    degurba_asked = [int(v) for v in view.typology.get("degurba", []) if v in {"1", "2", "3"}]
+    degurba_asked = [int(v) for v in view.typology.get("degurba", []) if v in {str(c) for c in urbanisation.CODES}]
     sizes_asked = [v for v in view.typology.get("size", []) if v in lau_ranking.SIZE_BANDS]
     if len(degurba_asked) != len(view.typology.get("degurba", [])) or \
             len(sizes_asked) != len(view.typology.get("size", [])):
         warnings.append(tr("A degree of urbanisation or size band in the link is not known and was left out.", lang))
-    degurba = columns[0].multiselect(tr("Degree of urbanisation (2019)", lang), list(lau_ranking.DEGURBA),
-                                     format_func=lambda d: say(lau_ranking.DEGURBA[d], lang), placeholder=tr("any", lang),
+    degurba = columns[0].multiselect(tr("Degree of urbanisation (2019)", lang), list(urbanisation.CODES),
+                                     format_func=lambda d: say(urbanisation.MANY[d], lang), placeholder=tr("any", lang),
                                      key=frame.seed("w_ma_lau_degurba", degurba_asked))
     sizes = columns[1].multiselect(tr("Residents (LAU 2020)", lang), list(lau_ranking.SIZE_BANDS),
                                    format_func=lambda b: _band(b, lang), placeholder=tr("any", lang),
@@ -150,11 +150,13 @@ def _display(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
         tr("Score", lang): ranked["score"].to_numpy(),
         tr("Data for (% of weight)", lang): (ranked["coverage"] * 100).to_numpy(),
         tr("NUTS 3", lang): ranked["nuts_3_name"].to_numpy()})
-    for measure, (_, label, unit, decimals) in lau_ranking.MEASURES.items():
+    for measure, entry in lau_ranking.MEASURES.items():
         # text, so a missing value reads "no value" (a number column would show "None")
-        table[f"{say(label, lang)} ({say(unit, lang)})"] = _numbers(ranked[f"value_{measure}"], decimals, lang)
-    table[tr("Residents within 2 km", lang)] = ranked["residents_2km"].to_numpy()
-    table[tr("Town page", lang)] = [f"town?lau={g}&lang={lang}" for g in ranked["gisco_id"]]
+        table[f"{say(entry.label, lang)} ({say(entry.unit, lang)})"] = _numbers(ranked[f"value_{measure}"],
+                                                                               entry.decimals, lang)
+    table[tr("Residents within {radius} km", lang, radius=number(lau_ranking.RADIUS_KM, 0, lang))] = \
+        ranked["residents_2km"].to_numpy()
+    table[tr("Town page", lang)] = [links.relative(state.View(lau=g, lang=lang), "town") for g in ranked["gisco_id"]]
     return table
 
 
@@ -173,8 +175,9 @@ def _table(table: pd.DataFrame, ties: str, lang: str) -> None:
         st.caption(ties)
     score, share, link = tr("Score", lang), tr("Data for (% of weight)", lang), tr("Town page", lang)
     config = {score: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.1f",
-                                                     help=tr("0-100 over every EU-27 municipality of 5 000+ residents; "
-                                                             "100 = most affected", lang)),
+                                                     help=tr("0-100 over every EU-27 municipality of {population}+ "
+                                                             "residents; 100 = most affected", lang, population=number(
+                                                                 lau_ranking.MIN_POPULATION, 0, lang))),
               share: st.column_config.NumberColumn(format="%.0f %%"),
               link: st.column_config.LinkColumn(display_text=tr("open", lang))}
     st.dataframe(table, hide_index=True, width="stretch", column_config=config, key="ranking_lau_table")

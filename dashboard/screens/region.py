@@ -171,7 +171,7 @@ def _trends(store, geo, view) -> None:
         own = series[series["series"] == "region"]
         name = str(own["name"].iloc[0])
         with columns[shown % 2]:
-            fig = profile_figures.trend_lines(series, ind, f"{ind.short_label} ({name})", say(ind.credit, lang))
+            fig = profile_figures.trend_lines(series, ind, f"{ind.short_label} ({name})", say(ind.credit, lang), lang)
             st.plotly_chart(fig, key=f"trend-{indicator_id}", config={"displaylogo": False},
                             alt=tr("{indicator} over time for {region}, its country and the EU", lang,
                                    indicator=ind.label, region=name))

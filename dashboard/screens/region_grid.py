@@ -26,8 +26,8 @@ def render(store, geo: str, name: str, lang: str = "en") -> None:
                            lang, name=name))
     lines = [tr("Cells whose centre lies in the region's NUTS 2021 polygon ({outline}; a cell whose centre falls in "
                 "no polygon, on coasts and borders, goes to the nearest region within 30 km). Cells with fewer than "
-                "20 residents are drawn light (few residents), withheld or unpublished cells grey; blank means no "
-                "resident.", lang, outline=outline(lang))]
+                "{few} residents are drawn light (few residents), withheld or unpublished cells grey; blank means no "
+                "resident.", lang, outline=outline(lang), few=number(local.FEW_RESIDENTS, 0, lang))]
     if size > 1:
         lines.append(tr("A large region: the 1 km cells are summed to {size} km blocks by the project (counts summed, "
                         "withheld counts left out) so the map stays legible.", lang, size=size))
@@ -41,8 +41,8 @@ def _figure_line(store, geo: str, lang: str = "en") -> str:
         return _shares(tr("Country grid figure", lang), local.area_figures(store, geo), "", lang)
     figures = local.region_figures(store, geo)
     if figures["computed"]:
-        gate = tr(" (share deviation {deviation} %, within ±3 %)", lang,
-                  deviation=_signed(figures["deviation_pct"], lang))
+        gate = tr(" (share deviation {deviation} %, within ±{gate} %)", lang,
+                  deviation=_signed(figures["deviation_pct"], lang), gate=number(100 * local.REGION_GATE, 0, lang))
         return _shares(tr("Regional grid figure", lang), figures, gate, lang)
     if figures["reason"] == local.NOT_COMPUTED:
         return tr("Regional grid figure: not computed: boundary too coarse at this scale (share deviation "

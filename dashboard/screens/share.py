@@ -33,7 +33,8 @@ def static_iframe(view: state.View, title: str, base: str | None = None) -> str:
     """An <iframe> snippet of the view's static embed (``python -m dashboard.export embeds``), published at
     ``EMBEDS_URL`` (resolved against the app's own address when relative)."""
     root = urljoin(base if base is not None else (st.context.url or ""), EMBEDS_URL).rstrip("/")
-    src = f"{root}/{page_path(view.indicator, view.level, view.lang)}?year={view.year}"
+    # the static page reads only the year (its language, indicator and level are in its path)
+    src = links.at(f"{root}/{page_path(view.indicator, view.level, view.lang)}", state.View(year=view.year))
     safe_title = title.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     return (f'<iframe src="{src}" title="{safe_title}" width="100%" height="{STATIC_IFRAME_HEIGHT}" '
             f'style="border:0" loading="lazy"></iframe>')

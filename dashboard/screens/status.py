@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import cached
 from dashboard.context import PageContext
 from dashboard.column_words import headers
-from dashboard.i18n import number, tr
+from dashboard.i18n import number, tr, tr_count
 
 
 def render(ctx: PageContext) -> None:
@@ -20,7 +20,8 @@ def render(ctx: PageContext) -> None:
     rows = pd.DataFrame(cached.status_rows())
     missing = rows[~rows["present"]]
     if len(missing):
-        st.error(tr("{count} source(s) are not fetched: {ids}", lang, count=len(missing), ids=", ".join(missing["id"])))
+        st.error(tr_count(len(missing), "{count} source is not fetched: {ids}", "{count} sources are not fetched: {ids}",
+                          lang, ids=", ".join(missing["id"])))
     st.dataframe(
         rows.drop(columns=["in_store"]), hide_index=True, width="stretch",
         column_config={

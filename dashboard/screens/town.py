@@ -15,30 +15,10 @@ from dashboard.i18n import country, number, say, tr
 from dashboard.maps.local_map import local_map
 from dashboard.screens import downloads, town_official as official_view, town_search_box
 from dashboard.text import plain
-from indicators.places import local, similar_towns, town_answer, town_official
+from indicators.places import local, similar_towns, town_answer, town_official, urbanisation
 from indicators.regions import tables
 
 MAP_HEIGHT = 430  # square cells: at 390 px the map is as wide as the screen and ends on the first screen
-
-
-def _degurba(code: int, lang: str) -> str | None:
-    """Eurostat's degree of urbanisation (1-3) in ``lang``."""
-    return {1: tr("city", lang), 2: tr("town or suburb", lang), 3: tr("rural area", lang)}.get(code)
-
-
-def _caveats(lang: str) -> list[str]:
-    return [
-        tr("Circles count the 1 km cells whose centre lies within the radius of the town's population-weighted "
-           "centre; they cross municipal and national borders.", lang),
-        tr("Shares are over the residents whose place of birth is known; coverage says how many that is.", lang),
-        tr("A share is given only when the residents whose value is known are at least 80 % of the area's "
-           "residents; below, it says too little is known.", lang),
-        tr("Withheld cells and variables a country did not publish are unknown, never counted as 0.", lang),
-        tr("Moved in from abroad: residents whose usual residence one year before the census was abroad.", lang),
-        tr("NUTS 3 figures from the grid are shown only where the 1:20M boundary reproduces the region's share of "
-           "its country's population within 3 %.", lang),
-        tr("Census reference dates differ by country (Ireland's census was held on 3 April 2022).", lang),
-    ]
 
 
 def render(ctx: PageContext) -> state.View:
@@ -80,8 +60,8 @@ def render(ctx: PageContext) -> state.View:
     if not official["section"].eq("city").any() and not town_official.country_publishes(store, str(town["country"])):
         st.write(plain(say(town_official.no_city_series(country(str(town["country"]), lang)), lang)))
     _profiles(store, town, pages, view)
-    st.markdown("\n".join(f"- {plain(c)}" for c in _caveats(lang)))
-    table = local.comparison(store, view.lau)
+    st.markdown("\n".join(f"- {plain(say(c, lang))}" for c in town_answer.caveats()))
+    table = town_answer.comparison(store, view.lau)
     _downloads(store, town, view, table, official, matches, lang)
     st.subheader(tr("Find another town", lang))
     town_search_box.render(store, pages, view, key="w_town_query")
@@ -90,14 +70,12 @@ def render(ctx: PageContext) -> state.View:
 
 def _header(town, lang: str) -> None:
     st.title(plain(town["name"]))
-    degurba = None if pd.isna(town["degurba"]) else _degurba(int(town["degurba"]), lang)
-    urbanisation = (tr("{degurba} (LAU {year})", lang, degurba=degurba, year=town["degurba_year"]) if degurba
-                    else tr("not known (not classified, or not in the LAU 2019 table)", lang))
     population = (tr("not stated", lang) if pd.isna(town["population"])
                   else tr("{population} (LAU 2020 table)", lang, population=number(int(town["population"]), 0, lang)))
     facts = [str(town["name_latin"])] if town["name_latin"] != town["name"] else []
     facts += [country(str(town["country"]), lang), tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
-              tr("degree of urbanisation: {urbanisation}", lang, urbanisation=urbanisation),
+              tr("degree of urbanisation: {urbanisation}", lang,
+                 urbanisation=say(urbanisation.of_town(town), lang)),
               tr("population {population}", lang, population=population)]
     st.caption(" · ".join(plain(f) for f in facts))
 
@@ -113,8 +91,9 @@ def _map(store, town, view, lang: str) -> None:
                     alt=tr("1 km map around {town}; the same figures are in the key figures below.", lang,
                            town=town["name"]))
     st.html(legend)  # sanitised by Streamlit (DOMPurify); the labels are escaped too
-    st.caption(tr("Cells with fewer than 20 residents are drawn light (few residents), withheld or unpublished "
-                  "cells grey; blank means no resident. Names mark municipality centres.", lang))
+    st.caption(tr("Cells with fewer than {few} residents are drawn light (few residents), withheld or unpublished "
+                  "cells grey; blank means no resident. Names mark municipality centres.", lang,
+                  few=number(local.FEW_RESIDENTS, 0, lang)))
 
 
 def _page_map(store, town, view, lang: str) -> tuple:
@@ -195,8 +174,8 @@ def _similar(store, view, town, pages, lang: str) -> pd.DataFrame:
     with st.expander(tr("How towns are compared", lang)):
         st.markdown("\n".join(f"- {plain(say(p, lang))}" for p in similar_towns.method(store)))
         st.caption(tr("Distance: the weighted root mean square of the scaled differences. Other countries first, at "
-                      "most {count} per country; a town with too little known within 5 km is not compared.", lang,
-                      count=similar_towns.PER_COUNTRY))
+                      "most {count} per country; a town with too little known within {radius} km is not compared.",
+                      lang, count=similar_towns.PER_COUNTRY, radius=number(similar_towns.RADIUS_KM, 0, lang)))
     return matches
 
 

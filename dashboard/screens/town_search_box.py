@@ -22,7 +22,12 @@ def render(store, pages: dict, view: state.View, key: str, limit: int = 8) -> No
         return
     found = find_towns(store, query, limit)
     if found.empty:
-        st.caption(tr("No municipality matches that name.", lang))
+        st.caption(tr("No municipality matches that name. Municipalities go by their local names (Wien, Warszawa, "
+                      "'s-Gravenhage); Ireland's are local electoral areas (North Inner City) and Portugal's are "
+                      "parishes (freguesias).", lang))
         return
     for row in found.itertuples():
+        if row.close and (row.Index == 0 or not found["close"].iloc[row.Index - 1]):
+            st.caption(tr("No exact match; names spelt alike:", lang) if row.Index == 0 else
+                       tr("Names spelt alike:", lang))
         links.page_link(pages, "town", replace(view, lau=row.gisco_id), plain(row.label))

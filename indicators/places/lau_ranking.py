@@ -26,22 +26,17 @@ import pandas as pd
 from geodata.codes import EU27
 from indicators.regions import composite
 from indicators.places import local
-from indicators.text.wording import phrase
+from indicators.text.wording import Phrase, number, phrase
 
 MIN_POPULATION = 5_000
 RADIUS_KM = 2
 CENSUS_YEAR = 2021
 TABLE = "lau_circles_2km"
-# id: (the local.figures key, label, unit, decimals); the order is the table's
-MEASURES = {
-    "born_outside_eu": ("born_outside_eu_pct", phrase("Born outside the EU"), phrase("% of residents"), 1),
-    "moved_from_abroad": ("moved_from_abroad_per_1000", phrase("Moved in from abroad in the year before the census"),
-                          phrase("per 1 000 residents"), 1),
-    "born_abroad": ("born_abroad_pct", phrase("Born abroad"), phrase("% of residents"), 1),
-}
+# the registry's grid entries the score weighs (label, unit, decimals: indicators.places.local.MEASURES), in the
+# table's order
+MEASURES = {m: local.MEASURES[m] for m in ("born_outside_eu", "moved_from_abroad", "born_abroad")}
 WEIGHTS = {measure: 1.0 for measure in MEASURES}  # as the regional presets: each indicator weighs the same
-KEPT = ("residents", "cells", "coverage_pct", "residence_coverage_pct", *(m[0] for m in MEASURES.values()))
-DEGURBA = {1: phrase("cities"), 2: phrase("towns and suburbs"), 3: phrase("rural areas")}
+KEPT = ("residents", "cells", "coverage_pct", "residence_coverage_pct", *map(local.figure_key, MEASURES.values()))
 SIZE_BANDS = {"5k": (5_000, 10_000), "10k": (10_000, 20_000), "20k": (20_000, 50_000), "50k": (50_000, 100_000),
               "100k": (100_000, None)}
 
@@ -98,7 +93,7 @@ def scores(store) -> pd.DataFrame:
     """Each measure on the 0-100 scale over every ranked municipality (index gisco_id); ``attrs['values']``."""
     def compute():
         table = circles(store).set_index("gisco_id")
-        values = pd.DataFrame({m: table[key] for m, (key, *_) in MEASURES.items()})
+        values = pd.DataFrame({m: table[local.figure_key(entry)] for m, entry in MEASURES.items()})
         scaled = pd.DataFrame({m: composite.scale(values[m], values[m].dropna(), "high") for m in MEASURES})
         scaled.attrs["values"] = values
         scaled.attrs["circles"] = table
@@ -151,8 +146,8 @@ def not_ranked(result: pd.DataFrame) -> pd.DataFrame:
     for row in result[result["score"].isna()].itertuples():
         present = [m for m in MEASURES if pd.notna(getattr(row, f"value_{m}"))]
         reason = composite.too_little_data(
-            [MEASURES[m][1] for m in present],
-            [phrase("no {indicator} for {year}", indicator=MEASURES[m][1], year=CENSUS_YEAR)
+            [Phrase(MEASURES[m].label) for m in present],
+            [phrase("no {indicator} for {year}", indicator=Phrase(MEASURES[m].label), year=CENSUS_YEAR)
              for m in MEASURES if m not in present],
             sum(WEIGHTS[m] for m in present) / sum(WEIGHTS.values()), composite.MIN_COVERAGE)
         rows.append({"gisco_id": row.gisco_id, "name": row.name, "country": row.country, "reason": reason})
@@ -165,10 +160,11 @@ def breakdown(store, gisco_id: str) -> pd.DataFrame:
     scaled = scores(store)
     values = scaled.attrs["values"]
     rows = []
-    for measure, (_, label, unit, decimals) in MEASURES.items():
+    for measure, entry in MEASURES.items():  # the registry's words, said as phrases by the pages
         has = gisco_id in scaled.index and pd.notna(scaled.at[gisco_id, measure])
-        rows.append({"indicator": measure, "label": label, "value": values.at[gisco_id, measure] if has else None,
-                     "unit": unit, "decimals": decimals, "year": CENSUS_YEAR, "flag": "",
+        rows.append({"indicator": measure, "label": Phrase(entry.label),
+                     "value": values.at[gisco_id, measure] if has else None, "unit": Phrase(entry.unit),
+                     "decimals": entry.decimals, "year": CENSUS_YEAR, "flag": "",
                      "scaled": scaled.at[gisco_id, measure] if has else None, "weight": WEIGHTS[measure]})
     out = pd.DataFrame(rows)
     present = out["scaled"].notna()
@@ -187,9 +183,9 @@ def csv_rows(result: pd.DataFrame) -> pd.DataFrame:
         "score": result["score"].round(2), "weight_with_data": result["coverage"].round(3),
         "residents_within_2km": result["residents_2km"].astype("Int64"),
         "place_of_birth_known_pct": result["coverage_pct"]})
-    for measure, (_, label, unit, _) in MEASURES.items():
+    for measure, entry in MEASURES.items():
         out[f"{measure}_value"] = result[f"value_{measure}"].round(2)
-        out[f"{measure}_unit"] = str(unit)
+        out[f"{measure}_unit"] = entry.unit
         out[f"{measure}_contribution"] = result[f"contribution_{measure}"].round(2)
     out["year"] = CENSUS_YEAR
     out["area"] = f"1 km cells whose centre lies within {RADIUS_KM} km of the municipality's population-weighted centre"
@@ -198,24 +194,25 @@ def csv_rows(result: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-DEFINITION = ("Municipalities with at least 5 000 residents (LAU 2020), EU-27: born outside the EU, moved in from "
-              "abroad in the year before the census (per 1 000) and born abroad, each weight 1, in the Census 2021 1 km "
-              "cells within 2 km of the centre; each scaled 0-100 over every such municipality (100 = most affected); "
-              "ranked only with data for at least two thirds of the weight.")
+# the CSV's and the CLI's English, its numbers from the constants they state
+DEFINITION = (f"Municipalities with at least {number(MIN_POPULATION, 0)} residents (LAU 2020), EU-27: born outside the "
+              "EU, moved in from abroad in the year before the census (per 1 000) and born abroad, each weight 1, in "
+              f"the Census 2021 1 km cells within {RADIUS_KM} km of the centre; each scaled 0-100 over every such "
+              "municipality (100 = most affected); ranked only with data for at least two thirds of the weight.")
 
 
 def as_json(result: pd.DataFrame) -> dict:
     """The ranking as the CLI prints it: the definition, the ranked municipalities, the others and why."""
     ranked = result[result["rank"].notna()]
 
-    def number(value, digits):
+    def rounded(value, digits):
         return None if pd.isna(value) else round(float(value), digits)
 
     rows = [{"gisco_id": r.gisco_id, "name": r.name, "country": r.country, "nuts_3": r.nuts_3,
              "population": int(r.population), "rank": int(r.rank), "of": len(ranked), "tied": int(r.tied),
-             "score": number(r.score, 1), "coverage": number(r.coverage, 3),
-             "values": {m: number(getattr(r, f"value_{m}"), 2) for m in MEASURES},
-             "contributions": {m: number(getattr(r, f"contribution_{m}"), 2) for m in MEASURES}}
+             "score": rounded(r.score, 1), "coverage": rounded(r.coverage, 3),
+             "values": {m: rounded(getattr(r, f"value_{m}"), 2) for m in MEASURES},
+             "contributions": {m: rounded(getattr(r, f"contribution_{m}"), 2) for m in MEASURES}}
             for r in ranked.itertuples()]
     missing = not_ranked(result).assign(reason=lambda f: f["reason"].map(str))
     return {"level": "lau", "definition": DEFINITION, "radius_km": RADIUS_KM, "year": CENSUS_YEAR,

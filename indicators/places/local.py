@@ -16,7 +16,7 @@ import pandas as pd
 
 from geodata.codes import EU27
 from indicators.registry import GridMeasure
-from indicators.text.wording import Country, Number, Phrase, phrase
+from indicators.text.wording import Number, Phrase, phrase
 from loaders.manifest import SOURCES
 
 # The Census 2021 grid covers the EU and EFTA except Iceland, which published no grid (no cell lies within
@@ -36,6 +36,7 @@ RESIDENCE = ("SAME", "CHG_IN", "CHG_OUT")
 NOT_COMPUTED = phrase("not computed: boundary too coarse at this scale")
 NO_CELLS = phrase("no populated 1 km cell within the radius: the grid covers Europe (EU and EFTA), not the outermost "
                   "regions")
+NO_REGION_CELLS = phrase("no populated 1 km cell: the grid covers Europe (EU and EFTA), not the outermost regions")
 ONLY_NUTS_2_AND_3 = phrase("only NUTS 2 and NUTS 3 regions")
 NO_POPULATION = phrase("no official 2021 population or no grid cells")
 # Why a country's grid total differs from its official 1 January 2021 population by more than 2 %. The grid is
@@ -148,7 +149,7 @@ def figures(cells: pd.DataFrame, missing: dict[str, set[str]]) -> dict:
     employed, work_base = int(cells["EMP"].to_numpy(np.int64)[work].sum()), int(total[work].sum())
 
     def share(part, whole, scale=100.0):
-        return round(scale * part / whole, 2) if whole else None
+        return scale * part / whole if whole else None  # unrounded: rounded once, where it is shown
 
     def shown(part, whole, scale=100.0):  # a share of the known residents, under the coverage rule
         return shown_share(share(part, whole, scale), whole, residents)
@@ -280,6 +281,8 @@ def _region_figures(store, geo: str) -> dict:
     if geo not in gate.index:
         return {"geo": geo, "computed": False, "reason": NO_POPULATION}
     row = gate.loc[geo]
+    if row["grid"] == 0:  # an outermost region: its share "deviates" by -100 %, which says nothing of the boundary
+        return {"geo": geo, "computed": False, "reason": NO_REGION_CELLS}
     out = {"geo": geo, "computed": bool(row["computed"]), "deviation_pct": round(float(row["deviation_pct"]), 2)}
     if not row["computed"]:
         return {**out, "reason": NOT_COMPUTED}
@@ -303,7 +306,6 @@ def country_check(store) -> pd.DataFrame:
 
 # --- per-cell values for the local map ----------------------------------------------------------------------
 
-_SHARE = phrase("% of residents")
 GRID_SOURCES = tuple(s.id for s in SOURCES if s.adapter in ("grid_info", "grid_tile"))  # the tiling and its tiles
 GRID_CREDIT = "Source: Eurostat (Census 2021, 1 km grid)"
 _GRID_CAVEATS = ("Residents whose place of birth (or residence a year before) is withheld or not published are "
@@ -331,6 +333,16 @@ MEASURES = {m.id: m for m in (  # the registry's grid entries (indicators.regist
                   "Residents who lived abroad one year before the census, per 1 000 residents whose residence a "
                   "year before is known."),
 )}
+
+
+_FIGURE_SUFFIX = {100.0: "pct", 1000.0: "per_1000"}  # how ``figures`` names a share and a rate per 1 000
+
+
+def figure_key(measure: GridMeasure) -> str:
+    """Where ``figures`` puts a grid measure's value: 'born_abroad_pct' (a share), 'moved_from_abroad_per_1000'."""
+    return f"{measure.id}_{_FIGURE_SUFFIX[measure.scale]}"
+
+
 FEW_RESIDENTS = 20  # below this a cell's share says little: drawn as "few residents", not in a class
 
 
@@ -351,64 +363,13 @@ def cell_values(cells: pd.DataFrame, measure: str, missing: dict[str, set[str]])
                          "value": value, "class": classes, "status": status})
 
 
-# --- the town page's comparison table -----------------------------------------------------------------------
-
-# (figure, label, unit): the table holds the English of the label and unit; pages say them (i18n.say)
-_SHARE_KNOWN = phrase("% of residents*")
-ROWS = [("residents", phrase("Residents"), phrase("persons")), ("born_abroad_pct", phrase("Born abroad"), _SHARE_KNOWN),
-        ("born_other_eu_pct", phrase("Born in another EU country"), _SHARE_KNOWN),
-        ("born_outside_eu_pct", phrase("Born outside the EU"), _SHARE_KNOWN),
-        ("moved_from_abroad_per_1000", phrase("Moved in from abroad in the year before"),
-         phrase("per 1 000 residents**")),
-        ("coverage_pct", phrase("Coverage: place of birth known"), _SHARE),
-        ("residence_coverage_pct", phrase("Coverage: residence a year before known"), _SHARE),
-        ("dissimilarity", phrase("Dissimilarity index, born abroad vs native-born"), "0-100"),
-        ("dissimilarity_cells", phrase("Cells the index rests on"), phrase("1 km cells"))]
-
-
-COUNTS = ("residents", "dissimilarity_cells")  # rows that count (people, cells): whole numbers; the others are shares
-
-
-def area_label(area: str, town_name: str = "", region_name: str = "") -> Phrase:
-    """A column of the comparison table: '5 km around Gouda', 'NUTS 3 Zuid-Holland', 'Country NL', 'EU27'."""
-    if area.startswith("circle_"):
-        return phrase("{radius} km around {town}", radius=area.removeprefix("circle_").removesuffix("km"),
-                      town=town_name)
-    if area == "EU":
-        return phrase("EU27")
-    if len(area) == 2:
-        return phrase("{country}", country=Country(area))
-    return phrase("NUTS 3 {name}", name=region_name)
-
-
 def region_note(region: dict) -> Phrase:
-    """Why a region has no grid figure, with its share deviation: 'not computed: … (share deviation 4.21 %)'."""
+    """Why a region has no grid figure, with its share deviation where it has one: 'not computed: … (share
+    deviation 4.21 %)'."""
     deviation = region.get("deviation_pct")
-    shown = "n/a" if deviation is None else Number(deviation, 2)
-    return phrase("{reason} (share deviation {deviation} %)", reason=region["reason"], deviation=shown)
-
-
-def comparison(store, gisco_id: str, radii=(2, 5, 10)) -> pd.DataFrame | None:
-    """Long table: the town's circles, its NUTS 3 (where the gate passes), country and EU, figure by figure."""
-    town = municipality(store, gisco_id)
-    if town is None:
-        return None
-    circles = [town_circle(store, gisco_id, r) for r in radii]
-    areas = [(f"circle_{r:g}km", c, c["note"]) for r, c in zip(radii, circles)]
-    region = region_figures(store, str(town["nuts_3"]))
-    note = "" if region["computed"] else region_note(region)
-    areas.append((str(town["nuts_3"]), region if region["computed"] else {}, note))
-    country = str(town["country"])
-    areas.append((country, area_figures(store, country), COUNTRY_NOTES.get(country, "")))
-    areas.append(("EU", area_figures(store, "EU"), ""))
-    rows = []
-    for area, values, area_note in areas:
-        label = area_label(area, str(town["name"]), str(town["nuts_3_name"]))
-        for key, figure, unit in ROWS:
-            rows.append({"area": area, "area_label": label, "figure": figure, "value": values.get(key),
-                         "unit": unit, "count": key in COUNTS, "note": area_note})
-    # the words are phrases (a page says them in its language; the CSV writes their English)
-    return pd.DataFrame(rows)
+    if deviation is None:
+        return region["reason"]
+    return phrase("{reason} (share deviation {deviation} %)", reason=region["reason"], deviation=Number(deviation, 2))
 
 
 def coarse_cells(store, measure: str, size_km: int = 5) -> pd.DataFrame:

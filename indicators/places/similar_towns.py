@@ -13,13 +13,12 @@ import numpy as np
 import pandas as pd
 
 from geodata.codes import EU27
-from indicators.places import local
+from indicators.places import local, urbanisation
 from indicators.text.wording import Number, Phrase, phrase
 
 RADIUS_KM = 5  # the grid figures around each centre: the town page's default circle
 NEAREST_FIRST = 100  # candidates sorted first, per match asked for (all of them when these fill too few countries)
 PER_COUNTRY = 2  # by default at most this many matches per country, so a short list crosses several borders
-DEGURBA = {1: phrase("city"), 2: phrase("town or suburb"), 3: phrase("rural area")}
 # (column, weight): the distance is the weighted root mean square of the scaled differences (``method`` says how
 # each is scaled); moving in from abroad weighs half, its counts being small in small towns
 FEATURES = (("log_population", 1.0), ("degurba", 1.0), ("born_abroad_pct", 1.0), ("born_outside_eu_pct", 1.0),
@@ -106,18 +105,20 @@ def scales(store) -> dict[str, float]:
 def method(store) -> list[Phrase]:
     """The features, how each is scaled and its weight, as the page and the briefing state them."""
     scale = {column: Number(value, 2) for column, value in scales(store).items()}
+    radius = Number(RADIUS_KM, 0)
     words = {
         "log_population": phrase("size: log10 of the LAU 2020 population, divided by its standard deviation across "
                                  "EU municipalities ({scale})", scale=scale["log_population"]),
-        "degurba": phrase("degree of urbanisation (1 city, 2 town or suburb, 3 rural area): one class apart counts "
-                          "as one unit"),
-        "born_abroad_pct": phrase("born abroad within 5 km of the centre, divided by its standard deviation across "
-                                  "EU municipalities ({scale} points)", scale=scale["born_abroad_pct"]),
-        "born_outside_eu_pct": phrase("born outside the EU within 5 km, divided by its standard deviation "
-                                      "({scale} points)", scale=scale["born_outside_eu_pct"]),
+        "degurba": phrase("degree of urbanisation ({classes}): one class apart counts as one unit",
+                          classes=urbanisation.scale()),
+        "born_abroad_pct": phrase("born abroad within {radius} km of the centre, divided by its standard deviation "
+                                  "across EU municipalities ({scale} points)", scale=scale["born_abroad_pct"],
+                                  radius=radius),
+        "born_outside_eu_pct": phrase("born outside the EU within {radius} km, divided by its standard deviation "
+                                      "({scale} points)", scale=scale["born_outside_eu_pct"], radius=radius),
         "moved_from_abroad_per_1000": phrase("moved in from abroad in the year before the census, per 1 000 within "
-                                             "5 km, divided by its standard deviation ({scale})",
-                                             scale=scale["moved_from_abroad_per_1000"]),
+                                             "{radius} km, divided by its standard deviation ({scale})",
+                                             scale=scale["moved_from_abroad_per_1000"], radius=radius),
     }
     return [phrase("{feature} (weight {weight})", feature=words[column], weight=Number(weight, 1))
             for column, weight in FEATURES]
@@ -197,10 +198,10 @@ def reasons(town: pd.Series, other: pd.Series) -> list[Phrase]:
                    else phrase("size: {town} and {other} residents", town=a, other=b))
     if pd.notna(town["degurba"]) and pd.notna(other["degurba"]):
         if int(town["degurba"]) == int(other["degurba"]):
-            out.append(phrase("both: {kind}", kind=DEGURBA[int(town["degurba"])]))
+            out.append(phrase("both: {kind}", kind=urbanisation.ONE[int(town["degurba"])]))
         else:
-            out.append(phrase("{town} and {other}", town=DEGURBA[int(town["degurba"])],
-                              other=DEGURBA[int(other["degurba"])]))
+            out.append(phrase("{town} and {other}", town=urbanisation.ONE[int(town["degurba"])],
+                              other=urbanisation.ONE[int(other["degurba"])]))
     figure = {c: (Number(float(town[c]), 1), Number(float(other[c]), 1)) for c in
               ("born_abroad_pct", "born_outside_eu_pct", "moved_from_abroad_per_1000")
               if pd.notna(town[c]) and pd.notna(other[c])}

@@ -1,12 +1,13 @@
 """The town page's answer first: one sentence on who was born abroad around the town, beside the nearest area that
-has a computed figure, and the key figures each beside its region, country and the EU."""
+has a computed figure, the key figures each beside its region, country and the EU, the comparison table of its
+downloads, and the caveats; the page, its briefing and its CSV all take theirs from here."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from indicators.places import local
-from indicators.text.wording import Number, Phrase, country_name, phrase
+from indicators.text.wording import Country, Number, Phrase, country_name, phrase, sentence
 
 SAME_PP = 0.5  # within half a percentage point, the town is "about the same as" its comparison
 # the key figures, in the order the page and the briefing show them: (figure, coverage that gates it, decimals)
@@ -15,8 +16,37 @@ KEY_FIGURES = (("born_abroad_pct", "coverage_pct", 1), ("born_outside_eu_pct", "
 LABELS = {"born_abroad_pct": phrase("Born abroad"), "born_outside_eu_pct": phrase("Born outside the EU"),
           "moved_from_abroad_per_1000": phrase("Moved in from abroad in the year before"),
           "dissimilarity": phrase("Dissimilarity index, born abroad vs native-born")}
-UNITS = {"born_abroad_pct": phrase("% of residents*"), "born_outside_eu_pct": phrase("% of residents*"),
-         "moved_from_abroad_per_1000": phrase("per 1 000 residents**"), "dissimilarity": "0-100"}
+_SHARE_KNOWN, _PER_1000_KNOWN = phrase("% of residents*"), phrase("per 1 000 residents**")
+UNITS = {"born_abroad_pct": _SHARE_KNOWN, "born_outside_eu_pct": _SHARE_KNOWN,
+         "moved_from_abroad_per_1000": _PER_1000_KNOWN, "dissimilarity": "0-100"}
+# the comparison table's rows (figure, label, unit): the table holds phrases; the CSV writes their English
+ROWS = [("residents", phrase("Residents"), phrase("persons")),
+        ("born_abroad_pct", LABELS["born_abroad_pct"], _SHARE_KNOWN),
+        ("born_other_eu_pct", phrase("Born in another EU country"), _SHARE_KNOWN),
+        ("born_outside_eu_pct", LABELS["born_outside_eu_pct"], _SHARE_KNOWN),
+        ("moved_from_abroad_per_1000", LABELS["moved_from_abroad_per_1000"], _PER_1000_KNOWN),
+        ("coverage_pct", phrase("Coverage: place of birth known"), phrase("% of residents")),
+        ("residence_coverage_pct", phrase("Coverage: residence a year before known"), phrase("% of residents")),
+        ("dissimilarity", LABELS["dissimilarity"], "0-100"),
+        ("dissimilarity_cells", phrase("Cells the index rests on"), phrase("1 km cells"))]
+COUNTS = ("residents", "dissimilarity_cells")  # rows that count (people, cells): whole numbers; the others are shares
+CIRCLES_KM = (2, 5, 10)  # the circles the page, its briefing and its CSV show
+
+
+def caveats() -> list[Phrase]:
+    """What to read the town's figures with, as the page and the briefing list them."""
+    return [
+        phrase("Circles count the 1 km cells whose centre lies within the radius of the town's population-weighted "
+               "centre; they cross municipal and national borders."),
+        phrase("Shares are over the residents whose place of birth is known; coverage says how many that is."),
+        phrase("A share is given only when the residents whose value is known are at least {coverage} % of the "
+               "area's residents; below, it says too little is known.", coverage=Number(local.COVERAGE_MIN_PCT, 0)),
+        phrase("Withheld cells and variables a country did not publish are unknown, never counted as 0."),
+        phrase("Moved in from abroad: residents whose usual residence one year before the census was abroad."),
+        phrase("NUTS 2 and NUTS 3 figures from the grid are shown only where the 1:20M boundary reproduces the "
+               "region's share of its country's population within {gate} %.", gate=Number(100 * local.REGION_GATE, 0)),
+        phrase("Census reference dates differ by country (Ireland's census was held on 3 April 2022)."),
+    ]
 
 
 def areas(store, town: pd.Series, lang: str = "en") -> list[dict]:
@@ -32,8 +62,34 @@ def areas(store, town: pd.Series, lang: str = "en") -> list[dict]:
     figures = local.area_figures(store, country) if country in local.GRID_COUNTRIES else {}
     out.append({"geo": country, "kind": "country", "name": country_name(country, lang), "figures": figures,
                 "note": local.COUNTRY_NOTES.get(country, "")})
-    out.append({"geo": "EU", "kind": "EU", "name": local.area_label("EU"), "figures": local.area_figures(store, "EU"), "note": ""})
+    out.append({"geo": "EU", "kind": "EU", "name": phrase("EU27"), "figures": local.area_figures(store, "EU"),
+                "note": ""})
     return out
+
+
+def comparison(store, gisco_id: str) -> pd.DataFrame | None:
+    """Long table of the downloads: the town's circles (``CIRCLES_KM``) and its comparison ``areas``, figure by
+    figure, each with its column label (a phrase) and note; None for an unknown id."""
+    town = local.municipality(store, gisco_id)
+    if town is None:
+        return None
+    columns = [(f"circle_{r:g}km", phrase("{radius} km around {town}", radius=f"{r:g}", town=str(town["name"])),
+                circle, circle["note"]) for r in CIRCLES_KM for circle in [local.town_circle(store, gisco_id, r)]]
+    columns += [(area["geo"], _column(area), area["figures"], area["note"]) for area in areas(store, town)]
+    return pd.DataFrame([{"area": geo, "area_label": label, "figure": figure, "value": values.get(key), "unit": unit,
+                          "count": key in COUNTS, "note": note}
+                         for geo, label, values, note in columns for key, figure, unit in ROWS])
+
+
+def _column(area: dict) -> Phrase:
+    """An area's column label: 'NUTS 3 Wiener Umland/Nordteil', 'NUTS 2 Niederösterreich', 'Austria', 'EU27'."""
+    if area["kind"] == "nuts_3":
+        return phrase("NUTS 3 {name}", name=area["name"])
+    if area["kind"] == "nuts_2":
+        return phrase("NUTS 2 {name}", name=area["name"])
+    if area["kind"] == "country":
+        return phrase("{country}", country=Country(area["geo"]))
+    return area["name"]
 
 
 def _region_name(store, town: pd.Series, geo: str, kind: str) -> str:
@@ -51,7 +107,7 @@ def answer(store, gisco_id: str, radius_km: float, lang: str = "en") -> Phrase |
         return None
     circle = local.town_circle(store, gisco_id, radius_km)
     if circle["note"]:
-        return circle["note"]
+        return phrase("{note}.", note=sentence(circle["note"]))
     residents = Number(float(circle["residents"] or 0), 0)
     where = {"radius": f"{radius_km:g}", "town": str(town["name"]), "residents": residents}
     share = circle["born_abroad_pct"]

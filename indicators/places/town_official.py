@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.places import cities, local, municipal, plausibility
-from indicators.text.phrasing import together
+from indicators.text.phrasing import listed, together
 from indicators.places.town_search import normalise
 from indicators.text.wording import Number, Phrase, phrase
 from loaders.city_tables import read
@@ -54,8 +54,10 @@ def no_city_series(country_name: str) -> Phrase:
 
 
 def rule_note(rules: str) -> Phrase:
-    """' · rule: jump', after a city value's definition: the plausibility rules that caught it (codes)."""
-    return phrase(" · rule: {rule}", rule=rules)
+    """' · rule: jump', after a city value's definition: the plausibility rules that caught it (``rules``: their
+    keys, comma-joined as ``plausibility.verdicts`` writes them), by their names."""
+    names = [plausibility.RULE_NAMES[key.strip()] for key in rules.split(",")]
+    return phrase(" · rule: {rule}", rule=listed(names))
 
 
 COLUMNS = ["section", "geo", "name", "group", "label", "year", "value", "count", "population", "flag", "status",

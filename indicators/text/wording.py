@@ -117,13 +117,24 @@ def sentence(said: Phrase) -> Phrase:
 
 
 
-def number(value: float | None, decimals: int, lang: str = "en", trim: bool = False) -> str:
+def number(value: float | None, decimals: int, lang: str = "en", trim: bool = False, signed: bool = False) -> str:
     """12345.6 as '12,345.6' (en), '12 345,6' (fr, narrow no-break space), '12.345,6' (de, it, es);
-    '–' for none; ``trim``: without padding zeros ('5', '12,5'). The one number formatter of the atlas (Babel)."""
+    '–' for none; ``trim``: without padding zeros ('5', '12,5'); ``signed``: a change, '+2,3' or '-2,3'. Never
+    '-0,0': a value that rounds to zero has no sign. The one number formatter of the atlas (Babel)."""
     if value is None or value != value:
         return "–"
     pattern = "#,##0" + ("." + ("#" if trim else "0") * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=lang if lang in LANGUAGES else "en")
+    text = format_decimal(value, format=pattern, locale=lang if lang in LANGUAGES else "en")
+    if not any(digit in text for digit in "123456789"):
+        return text.lstrip("-\u2212")  # -0.04 rounds to zero: a reader reads '-0,0' as a fall
+    return "+" + text if signed and value > 0 else text
+
+
+def counted(count: int, one: str, other: str, lang: str) -> str:
+    """``one`` where ``lang`` says ``count`` as one thing (CLDR: 1 in English, 0 and 1 in French), else ``other``:
+    a count-aware text's template, instead of slash plurals ('1 valore/i', '15 región(es)')."""
+    form = Locale.parse(lang if lang in LANGUAGES else "en").plural_form(abs(count))
+    return one if form == "one" else other
 
 
 def marks(lang: str) -> tuple[str, str]:
