@@ -174,7 +174,11 @@ def _region_page(doc: Document, store, geo: str, lang: str) -> None:
     doc.set_text_color(*GREY)
     country = i18n.country(geo[:2], lang)
     caption = (tr("Locator map: {name}", lang, name=country) if level == 0 else
-               tr("{name} (dark) among the regions of {country} at the same level", lang, name=names[geo], country=country))
+               # the island alone tells a reader nothing of where it lies: say it
+               tr("{name} (dark) in its own frame: an outermost region of {country}, far from the European "
+                  "mainland", lang, name=names[geo], country=country) if _in_own_frame(store, geo) else
+               tr("{name} (dark) among the regions of {country} at the same level", lang, name=names[geo],
+                  country=country))
     doc.multi_cell(locator_width, 3, f"{caption} [{keys.source_of_boundaries()}]", new_x="LMARGIN", new_y="NEXT")
     doc.ln(2)
     doc.set_font("Sans", "", 6.3)
@@ -448,6 +452,11 @@ def _trend_figure(store, geo: str, charts: list[str], keys: Keys, lang: str, hei
     fig.update_layout(margin_b=75)
     fig.update_annotations(selector=dict(showarrow=False, yref="paper"), font_size=16)
     fig.update_xaxes(tickformat="d")
+    for i, c in enumerate(charts, start=1):  # whole years only: left to plotly, a short span got half-year ticks
+        years = series[c]["year"].dropna()
+        if len(years):  # about six ticks at most on a chart a third of the page wide
+            fig.update_xaxes(tick0=int(years.min()), dtick=max(1, -(-int(years.max() - years.min()) // 6)),
+                             row=1, col=i)
     fig.update_yaxes(separatethousands=True)
     fig.update_layout(separators=text.plotly_separators(lang))
     return fig
@@ -469,23 +478,35 @@ def _locator(store, geo: str) -> go.Figure:
     European part, or an outermost region in its own frame (fitted to the whole country, France's mainland was
     a speck between the Caribbean and the Indian Ocean)."""
     level = level_of(geo)
-    version = lookup.drawn_version(store, geo) or 2024
-    layer = store.memo.cached(("parsed_layer", version, level), lambda: orjson.loads(store.screen_geojson(version, level)))
-    same_country = [f for f in layer["features"] if f["id"].startswith(geo[:2])]
-    mine = next((f for f in same_country if f["id"] == geo), None)
+    same_country, mine = _country_layer(store, geo)
     shown = _frame_of(same_country, mine)
     ids = [f["id"] for f in shown]
     fig = go.Figure(go.Choropleth(
         geojson={"type": "FeatureCollection", "features": shown}, locations=ids,
         z=[1 if i == geo else 0 for i in ids], zmin=0, zmax=1, colorscale=[[0, "#dddddd"], [1, ACCENT_HEX]], showscale=False,
         marker_line_color="#ffffff", marker_line_width=0.6, name=geo, showlegend=False))
-    if mine is not None and level == 3:  # a ring, so an island or a city district is found at a glance
-        lon, lat = _centre(next(f for f in shown if f["id"] == geo)["geometry"])
+    drawn = next((f for f in shown if f["id"] == geo), None)
+    if drawn is not None and (level == 3 or _tiny(drawn, shown)):  # a ring: an island, a city, Melilla found at a glance
+        lon, lat = _centre(drawn["geometry"])
         fig.add_trace(go.Scattergeo(lon=[lon], lat=[lat], mode="markers", name=geo, showlegend=False,
                                     marker=dict(size=16, color="rgba(0,0,0,0)", line=dict(width=2.5, color="#d95f02"))))
     fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator")
     fig.update_layout(margin=dict(l=0, r=0, t=0, b=0), paper_bgcolor="white")
     return fig
+
+
+def _country_layer(store, geo: str) -> tuple[list[dict], dict | None]:
+    """The boundaries of ``geo``'s country at its level and version, and ``geo``'s own (None if not drawn)."""
+    level, version = level_of(geo), lookup.drawn_version(store, geo) or 2024
+    layer = store.memo.cached(("parsed_layer", version, level), lambda: orjson.loads(store.screen_geojson(version, level)))
+    same_country = [f for f in layer["features"] if f["id"].startswith(geo[:2])]
+    return same_country, next((f for f in same_country if f["id"] == geo), None)
+
+
+def _in_own_frame(store, geo: str) -> bool:
+    """Whether the locator shows ``geo`` away from its country: an outermost region with no part in Europe."""
+    mine = _country_layer(store, geo)[1]
+    return mine is not None and _european_part(mine) is None
 
 
 def _frame_of(features: list[dict], mine: dict | None) -> list[dict]:
@@ -513,8 +534,22 @@ def _in_europe(lon: float, lat: float) -> bool:
             and figures.MAINLAND_LAT[0] <= lat <= figures.MAINLAND_LAT[1])
 
 
+def _tiny(feature: dict, features: list[dict]) -> bool:
+    """Whether a region is under 1/25 of its frame's extent both ways (Melilla's 12 km² vanish in Spain)."""
+    mine = _bounds(feature["geometry"])
+    every = [_bounds(f["geometry"]) for f in features]
+    frame = (min(b[0] for b in every), min(b[1] for b in every), max(b[2] for b in every), max(b[3] for b in every))
+    return all((mine[i + 2] - mine[i]) * 25 < frame[i + 2] - frame[i] for i in (0, 1))
+
+
 def _centre(geometry: dict) -> tuple[float, float]:
     """The middle of a GeoJSON geometry's bounding box."""
+    west, south, east, north = _bounds(geometry)
+    return (west + east) / 2, (south + north) / 2
+
+
+def _bounds(geometry: dict) -> tuple[float, float, float, float]:
+    """A GeoJSON geometry's bounding box: west, south, east, north."""
     points = []
 
     def walk(part):
@@ -526,7 +561,7 @@ def _centre(geometry: dict) -> tuple[float, float]:
 
     walk(geometry["coordinates"])
     lons, lats = [p[0] for p in points], [p[1] for p in points]
-    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+    return min(lons), min(lats), max(lons), max(lats)
 
 
 def scores(store, geos, ranking: tuple[str | None, dict[str, float]]) -> tuple[str, dict[str, tuple]]:
@@ -553,12 +588,14 @@ def _comparison_table(doc: Document, store, geos, names, lang: str = "en",
                "unemployment_gap_foreign_born", "tertiary_gap_foreign_born")
     values = {c: latest(store, c, geos).set_index("geo") for c in columns}
     preset_id, ranked = scores(store, geos, ranking)
-    doc.set_font("Sans", "", 7.5)
+    headings = [tr("Region", lang), tr("Score (0-100)", lang), tr("Rank in EU", lang)] + [
+        f"{say(REGISTRY[c].short_label, lang)} ({say(REGISTRY[c].short_unit, lang)})" for c in columns]
     head = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
-    with doc.table(col_widths=(34, 13, 17) + (20,) * len(columns), text_align="LEFT", line_height=3.8,
-                   headings_style=head, padding=0.6) as table:
-        table.row([tr("Region", lang), tr("Score (0-100)", lang), tr("Rank in EU", lang)]
-                  + [f"{say(REGISTRY[c].short_label, lang)} ({say(REGISTRY[c].short_unit, lang)})" for c in columns])
+    widths = _word_widths(doc, headings, (34, 13, 17) + (20,) * len(columns), padding=0.6)
+    doc.set_font("Sans", "", 7.5)
+    with doc.table(col_widths=widths, text_align="LEFT", line_height=3.8, headings_style=head,
+                   padding=0.6) as table:
+        table.row(headings)
         for geo in geos:
             cells = [f"{names[geo]} ({geo})"]
             if geo in ranked:  # the most-affected score and its rank, beside the figures it is made of
@@ -584,6 +621,18 @@ def _comparison_table(doc: Document, store, geos, names, lang: str = "en",
                      ranking=say(presets.label(preset_id), lang), not_ranked=tr("not ranked", lang)), 7, "I")
     if any(frame["other_vintage"].any() for frame in values.values() if "other_vintage" in frame):
         doc.paragraph(tr("† another vintage: more than {years} years older than the other regions' values.", lang, years=OLD_BY), 7, "I")
+
+
+def _word_widths(doc: Document, headings: list[str], wanted: tuple[float, ...], padding: float) -> list[float]:
+    """Column widths (mm, the page's width in all) as near ``wanted``'s proportions as lets every heading's
+    longest word fit its column: fpdf2 splits a word that does not fit ('Unemploymen|t')."""
+    doc.set_font("Sans", "B", 7.5)
+    need = [max(doc.get_string_width(word) for word in heading.split()) + 2 * padding + 0.8 for heading in headings]
+    widths = [max(w * doc.epw / sum(wanted), n) for w, n in zip(wanted, need)]
+    room = [w - n for w, n in zip(widths, need)]
+    # what the widened columns took, given back by the others in proportion to what they have to spare
+    excess = sum(widths) - doc.epw
+    return [w - excess * r / sum(room) for w, r in zip(widths, room)] if sum(room) >= excess else widths
 
 
 def _appendix(doc: Document, store, lang: str) -> None:

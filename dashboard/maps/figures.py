@@ -85,7 +85,7 @@ class Legend:
 def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url, *, title: str, subtitle: str,
                no_data: pd.DataFrame | None = None, background: tuple[str, list[str]] | None = None,
                flagged_points: pd.DataFrame | None = None, layout: str = "screen", height: int = MAP_HEIGHT,
-               lang: str = "en") -> go.Figure:
+               lang: str = "en", no_data_name: str | None = None) -> go.Figure:
     """A classed map: one trace per class (a legend with bounds and unit), "no data" in grey, flagged values
     marked with a ring, countries outside the data in a light background ("not covered"), and the outermost
     regions in framed insets with the same traces. Its fixed words ("No data", "Not covered", the credit's
@@ -93,6 +93,7 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
 
     ``rows``: geo, name, value, flag, year, nuts_version (one row per region with a value).
     ``geojson_url``: NUTS version -> URL of the screen GeoJSON of the mapped level.
+    ``no_data_name``: the legend's words for ``no_data`` when it means more than "No data" (already in ``lang``).
     """
     # Traces as plain dicts, validated once when the figure is made: building and updating graph objects piece
     # by piece took ~200 ms a map (most of a year change's server time), the one-shot figure ~30 ms.
@@ -122,7 +123,7 @@ def choropleth(rows: pd.DataFrame, legend: Legend, classes: Classes, geojson_url
                 traces.append(dict(
                     type="choropleth", geojson=_only(geojson_url(version), piece["geo"]), locations=piece["geo"],
                     z=[0] * len(piece), showscale=False, colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], geo=where,
-                    marker_line_color=BORDER_COLOUR, marker_line_width=0.3, name=tr("No data", lang),
+                    marker_line_color=BORDER_COLOUR, marker_line_width=0.3, name=no_data_name or tr("No data", lang),
                     legendgroup="nodata", showlegend=not shown,
                     # a reason is a phrase (English as str; a page passes them said in its language)
                     customdata=np.stack([piece["name"], piece["geo"], piece["reason"].map(str)], axis=-1),
@@ -395,6 +396,8 @@ def burn_in(fig: go.Figure, source: str, boundaries: bool, project: str, width: 
     extra = 16 * sum(len(lines) - 1 for lines in names)  # a two-line entry makes its row taller
     # a legend set beside the map (orientation "v", a wide image) takes no room under it
     legend_px = -(-len(names) // columns) * 30 + extra + 4 if fig.layout.legend.orientation == "h" else 0
+    if legend_px and fig.layout.legend.title.text:  # a title set above the entries is a row of its own
+        legend_px += 26
     if legend_px:
         fig.update_layout(legend=dict(entrywidthmode="fraction", entrywidth=1 / columns - 0.01))
     fig.update_layout(

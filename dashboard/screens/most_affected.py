@@ -54,7 +54,7 @@ def render(ctx: PageContext) -> state.View:
         "Each indicator is scaled 0-100 over **every EU-27 region of the level** (100 = the most affected end, "
         "after clipping the top and bottom 2 %), so filters choose which regions are listed and never change a "
         "region's score. The score is the weighted mean over the indicators a region has. Missing data never "
-        "counts as zero. Regions outside the EU-27 are ranked only when ticked below, and then placed on the same "
+        "counts as zero. Regions outside the EU-27 are ranked only when ticked above, and then placed on the same "
         "EU-27 scale.", lang))
     if not any(weights.values()):
         st.info(tr("{preset} has no indicator published at NUTS {level}: choose the other level or another ranking.",
@@ -73,7 +73,7 @@ def render(ctx: PageContext) -> state.View:
     if ranked.empty:
         st.info(tr("No region in this selection has enough data for this ranking.", lang))
     else:
-        _map(store, ranked, level, weights, ctx.maps, lang)
+        _map(store, result, level, weights, ctx.maps, lang)
         _table(result, view, ctx.pages)
     _not_ranked(result, lang)
     # the CSV's column names stay English (a data contract); its definition line follows the page's language
@@ -209,6 +209,9 @@ def _table(result: pd.DataFrame, view, pages: dict) -> None:
     lang = view.lang
     st.header(tr("Ranked regions", lang))
     st.caption(rank_breakdown.coverage_rule(lang))
+    ties = rank_breakdown.clipped_tie_note(result, "regions", lang)
+    if ties:  # a shared first rank from the scale's clipping, said where "=1" is read
+        st.caption(ties)
     weights = result.attrs["weights"]
     total = sum(weights.values())
     headers = _headers(weights, lang)
@@ -260,8 +263,8 @@ def _why(store, ranked: pd.DataFrame, level: int, weights: dict[str, float], vie
     return geo
 
 
-def _map(store, ranked: pd.DataFrame, level: int, weights: dict[str, float], maps, lang: str) -> None:
-    fig = ranking_maps.region_map(store, ranked, level, lang, lambda v: maps.screen(v, level),
+def _map(store, result: pd.DataFrame, level: int, weights: dict[str, float], maps, lang: str) -> None:
+    fig = ranking_maps.region_map(store, result, level, lang, lambda v: maps.screen(v, level),
                                   (maps.background, maps.background_ids))
     st.plotly_chart(fig, key="composite-map", config={"topojsonURL": maps.base_maps, "displaylogo": False},
                     alt=tr("Map of the most-affected score; the ranked table below holds the values.", lang))
@@ -269,5 +272,5 @@ def _map(store, ranked: pd.DataFrame, level: int, weights: dict[str, float], map
     for fmt, column in zip(("png", "svg"), st.columns(2)):
         with column:  # like every map: the image carries its title, sources, licences and the boundary credit
             downloads.on_request(tr("Score map ({format})", lang, format=fmt.upper()),
-                                 lambda fmt=fmt: ranking_maps.region_image(store, ranked, level, weights, fmt, lang),
+                                 lambda fmt=fmt: ranking_maps.region_image(store, result, level, weights, fmt, lang),
                                  f"{stem}.{fmt}", f"{fmt}_{stem}")

@@ -54,7 +54,8 @@ def render(ctx: PageContext, view: state.View) -> state.View:
         st.info(tr("No municipality in this selection has enough data for this ranking.", lang))
     else:
         _map(store, ranked, selection, lang)
-        _table(store.memo.cached(("lau_ranking", "table", selection, lang), lambda: _display(ranked, lang)), lang)
+        _table(store.memo.cached(("lau_ranking", "table", selection, lang), lambda: _display(ranked, lang)),
+               rank_breakdown.clipped_tie_note(ranked, "municipalities", lang), lang)
     _not_ranked(store.memo.cached(("lau_ranking", "not_ranked", selection, lang), lambda: _unranked(result, lang)), lang)
     downloads.direct(tr("Ranked municipalities (CSV)", lang), lambda: csvs.to_csv_bytes(lau_ranking.csv_rows(result)),
                      "most_affected_municipalities.csv", "ma_lau_csv")
@@ -167,9 +168,11 @@ def _numbers(values: pd.Series, decimals: int, lang: str) -> list[str]:
             else number(v, decimals, lang) for v in values]
 
 
-def _table(table: pd.DataFrame, lang: str) -> None:
+def _table(table: pd.DataFrame, ties: str, lang: str) -> None:
     st.header(tr("Ranked municipalities", lang))
     st.caption(rank_breakdown.coverage_rule(lang))
+    if ties:  # a shared first rank from the scale's clipping, said where "=1" is read
+        st.caption(ties)
     score, share, link = tr("Score", lang), tr("Data for (% of weight)", lang), tr("Town page", lang)
     config = {score: st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.1f",
                                                      help=tr("0-100 over every EU-27 municipality of {population}+ "

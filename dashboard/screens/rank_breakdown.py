@@ -11,7 +11,7 @@ from dashboard import state
 from dashboard.i18n import localised, number, say, tr
 from geodata.codes import EU27, level_of
 from indicators.regions import presets
-from indicators.regions.composite import composite
+from indicators.regions.composite import clipped_top, composite
 from indicators.regions.ranking_table import breakdown, rank_text
 from indicators.registry import REGISTRY
 
@@ -51,6 +51,22 @@ def coverage_rule(lang: str) -> str:
     return tr("Ranked only when its values carry at least two thirds of the weight (the rule of the OECD/JRC "
               "Handbook on Constructing Composite Indicators); the others are listed under \"Not ranked: too little "
               "data\" with what they have. \"Data for\" beside the score is the share of the weight it rests on.", lang)
+
+
+def clipped_tie_note(result, kind: str, lang: str) -> str:
+    """Why several ``kind`` ('regions' or 'municipalities') share rank 1, said beside the table; '' otherwise."""
+    count = clipped_top(result)
+    if not count:
+        return ""
+    if kind == "municipalities":
+        return tr("{count} municipalities share rank 1 with the score 100: the top 2 % of each measure all score 100 "
+                  "(the scale is clipped there), and each of these is in that top 2 % on every measure it has (or so "
+                  "close that its score rounds to 100), so the score cannot tell them apart although their own values "
+                  "differ. They are listed by code.", lang, count=number(count, 0, lang))
+    return tr("{count} regions share rank 1 with the score 100: the top 2 % of each indicator all score 100 (the scale "
+              "is clipped there), and each of these is in that top 2 % on every weighted indicator it has (or so close "
+              "that its score rounds to 100), so the score cannot tell them apart although their own values differ. "
+              "They are listed by code.", lang, count=number(count, 0, lang))
 
 
 def table(store, level: int, weights: dict[str, float], geo: str, lang: str = "en") -> None:

@@ -155,6 +155,13 @@ def score(scores: pd.DataFrame, weights: dict[str, float], min_coverage: float =
     return out
 
 
+def clipped_top(result: pd.DataFrame) -> int:
+    """How many share rank 1 at the score 100 as shown (0 when rank 1 is not shared there): 100 means every
+    indicator the row has is at the top clip point (``CLIP``) or a hair below, so the scale cannot tell them apart."""
+    first = result[result["rank"] == 1]
+    return len(first) if len(first) > 1 and (first["score"].round(1) == 100).all() else 0
+
+
 def not_ranked(result: pd.DataFrame) -> pd.DataFrame:
     """The selected regions with no score, each with the reason (a ``Phrase``): which weighted indicators it
     lacks (and for which year), and how much of the weight it has data for against the minimum."""
