@@ -42,7 +42,9 @@ def to_csv_bytes(rows: pd.DataFrame) -> bytes:
     safe = rows.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(neutralise)
+            # element by element, kept as objects: Series.map would infer a column of whole and decimal numbers
+            # (a town's counts beside its shares) as floats and write "12511.0"
+            safe[column] = pd.Series([neutralise(v) for v in safe[column]], index=safe.index, dtype=object)
     return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 

@@ -14,7 +14,7 @@ from dashboard.export import csvs, ranking_maps
 from dashboard.i18n import number, say, tr
 from dashboard.screens import downloads, rank_breakdown
 from geodata.codes import EU27
-from indicators.places import lau_ranking, urbanisation
+from indicators.places import lau_ranking, town_names, urbanisation
 from indicators.regions.ranking_table import rank_text
 
 WHY_SHOWN = 300  # municipalities offered in "why it ranks here" (the selection's first; filters reach the rest)
@@ -146,7 +146,7 @@ def _display(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The ranked municipalities as the table shows them, headers and values in ``lang``."""
     table = pd.DataFrame({
         tr("Rank", lang): [rank_text(r, n) for r, n in zip(ranked["rank"], ranked["tied"])],
-        tr("Municipality", lang): ranked["name"].to_numpy(), tr("Country", lang): ranked["country"].to_numpy(),
+        tr("Municipality", lang): town_names.display_names(ranked).to_numpy(), tr("Country", lang): ranked["country"].to_numpy(),
         tr("Score", lang): ranked["score"].to_numpy(),
         tr("Data for (% of weight)", lang): (ranked["coverage"] * 100).to_numpy(),
         tr("NUTS 3", lang): ranked["nuts_3_name"].to_numpy()})
@@ -205,7 +205,7 @@ def _why(store, ranked: pd.DataFrame, pages: dict, lang: str) -> None:
     st.header(tr("Why it ranks here", lang))
     first = ranked.head(WHY_SHOWN)
     labels = {g: f"{rank_text(r, n)}. {name} ({c})" for g, r, n, name, c in
-              zip(first["gisco_id"], first["rank"], first["tied"], first["name"], first["country"])}
+              zip(first["gisco_id"], first["rank"], first["tied"], town_names.display_names(first), first["country"])}
     gisco_id = st.selectbox(tr("Municipality (the first {count} of the selection)", lang, count=len(first)),
                             list(labels), format_func=labels.get, key="w_ma_lau_why")
     rank_breakdown.show(lau_ranking.breakdown(store, gisco_id), lang,

@@ -10,12 +10,13 @@ import streamlit as st
 
 from dashboard import frame, links, state
 from dashboard.context import PageContext
-from dashboard.export import csvs
+from dashboard.export import town_csvs
 from dashboard.i18n import country, number, say, tr
 from dashboard.maps.local_map import local_map
 from dashboard.screens import downloads, town_official as official_view, town_search_box
 from dashboard.text import plain
-from indicators.places import local, similar_towns, town_answer, town_official, urbanisation
+from indicators.places import local, similar_towns, town_answer, town_names, town_official, urbanisation
+from indicators.text.phrasing import joined
 from indicators.regions import tables
 
 MAP_HEIGHT = 430  # square cells: at 390 px the map is as wide as the screen and ends on the first screen
@@ -69,11 +70,10 @@ def render(ctx: PageContext) -> state.View:
 
 
 def _header(town, lang: str) -> None:
-    st.title(plain(town["name"]))
+    st.title(plain(town_names.display_name(town["name"], town["name_latin"])))
     population = (tr("not stated", lang) if pd.isna(town["population"])
                   else tr("{population} (LAU 2020 table)", lang, population=number(int(town["population"]), 0, lang)))
-    facts = [str(town["name_latin"])] if town["name_latin"] != town["name"] else []
-    facts += [country(str(town["country"]), lang), tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
+    facts = [country(str(town["country"]), lang), tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
               tr("degree of urbanisation: {urbanisation}", lang,
                  urbanisation=say(urbanisation.of_town(town), lang)),
               tr("population {population}", lang, population=population)]
@@ -82,7 +82,11 @@ def _header(town, lang: str) -> None:
 
 def _map(store, town, view, lang: str) -> None:
     """The map as wide as the column, its legend under it as wrapping text (a colour bar beside the map left it
-    145 px wide on a phone); the exported image keeps the figure's own colour bar."""
+    145 px wide on a phone); the exported image keeps the figure's own colour bar. No map where the grid has no
+    cell (the outermost regions): an empty map with its toolbar said nothing."""
+    if not local.grid_covers(store, town):
+        st.info(tr("The 1 km grid does not cover the outermost regions: there is no map around this town.", lang))
+        return
     page, legend = store.memo.cached(("town_page_map", view.lau, view.measure, view.radius, lang),
                                      lambda: _page_map(store, town, view, lang))
     st.plotly_chart(page, key=f"town-map-{view.lau}-{view.measure}-{view.radius}",
@@ -134,31 +138,36 @@ def _key_figures(store, view, lang: str) -> None:
     for i, figure in enumerate(figures):
         unit = say(figure["unit"], lang)
         circles = " · ".join(
-            (f"**{r:g} km: {_value(c, figure['decimals'], lang)}**" if r == view.radius
-             else f"{r:g} km: {_value(c, figure['decimals'], lang)}") for r, c in figure["circles"].items()
-            if r in state.RADII)
+            (f"**{_labelled(f'{r:g} km', _value(c, figure['decimals'], lang), lang)}**" if r == view.radius
+             else _labelled(f"{r:g} km", _value(c, figure["decimals"], lang), lang))
+            for r, c in figure["circles"].items() if r in state.RADII)
         lines = [f"**{plain(say(figure['label'], lang))}** ({plain(unit)})", circles]
         for area in figure["areas"]:
             level = {"nuts_3": " (NUTS 3)", "nuts_2": " (NUTS 2)"}.get(area["kind"], "")
             shown = (_value(area, figure["decimals"], lang) if area["value"] is not None or area["too_little"]
                      else tr("not computed", lang) if area["note"] and area["kind"].startswith("nuts")
                      else tr("not known", lang))
-            lines.append(f"{plain(say(area['name'], lang))}{level}: {plain(shown)}")
+            lines.append(_labelled(plain(say(area["name"], lang)) + level, plain(shown), lang))
         with columns[i % 2].container(border=True):
             st.markdown("  \n".join(lines))
-    notes = [f"{plain(say(area['name'], lang))}: {plain(say(area['note'], lang))}" for area in figures[0]["areas"]
-             if area["note"]]
+    notes = [_labelled(plain(say(area["name"], lang)), plain(say(area["note"], lang)), lang)
+             for area in figures[0]["areas"] if area["note"]]
     for note in notes:
         st.caption(note)
     st.caption(tr("(\\*) of residents whose place of birth is known · (\\*\\*) of residents whose residence a year "
                   "before is known. Not known = withheld, not published or not computed, never 0.", lang))
 
 
+def _labelled(label: str, content: str, lang: str) -> str:
+    """'2 km: 16.4' as the language writes it (French: '2 km : 16,4')."""
+    return tr("{label}: {content}", lang, label=label, content=content)
+
+
 def _similar(store, view, town, pages, lang: str) -> pd.DataFrame:
     """Towns like yours: other countries first (a same-country option), each with its reasons and a link."""
     st.header(tr("Towns like yours", lang))
     st.write(tr("Municipalities across the EU most like {town}, for a study visit, mentoring or city-to-city "
-                "cooperation.", lang, town=plain(town["name"])))
+                "cooperation.", lang, town=plain(town_names.display_name(town["name"], town["name_latin"]))))
     # a long name ("Berchem-Sainte-Agathe / Sint-Agatha-Berchem") wraps instead of running off a phone's screen
     st.markdown("<style>[data-testid='stPageLink'] *{white-space:normal !important;overflow-wrap:anywhere}</style>",
                 unsafe_allow_html=True)
@@ -169,8 +178,8 @@ def _similar(store, view, town, pages, lang: str) -> pd.DataFrame:
         return pd.DataFrame(columns=similar_towns.COLUMNS)
     for row in matches.itertuples(index=False):  # each link keeps the reader's language, radius and measure
         links.page_link(pages, "town", replace(view, lau=row.gisco_id),
-                        plain(f"{row.name} ({country(str(row.country), lang)})"))
-        st.caption(plain(f"{row.nuts_3_name} · " + "; ".join(say(reason, lang) for reason in row.reasons)))
+                        plain(f"{town_names.display_name(row.name, row.name_latin)} ({country(str(row.country), lang)})"))
+        st.caption(plain(f"{row.nuts_3_name} · {say(joined(list(row.reasons)), lang)}"))
     with st.expander(tr("How towns are compared", lang)):
         st.markdown("\n".join(f"- {plain(say(p, lang))}" for p in similar_towns.method(store)))
         st.caption(tr("Distance: the weighted root mean square of the scaled differences. Other countries first, at "
@@ -191,21 +200,20 @@ def _downloads(store, town, view, table, official, matches, lang: str) -> None:
     stem = f"town_{view.lau}_{view.radius}km"
     left, right, third = st.columns(3)
     with left:
-        downloads.direct(tr("Figures (CSV)", lang), lambda: csvs.to_csv_bytes(table.assign(
-            source=local.GRID_CREDIT)), f"{stem}.csv", f"csv_{stem}")
+        downloads.direct(tr("Figures (CSV)", lang), lambda: town_csvs.figures(table), f"{stem}.csv", f"csv_{stem}")
         if not official.empty:
-            downloads.direct(tr("Official figures (CSV)", lang), lambda: csvs.to_csv_bytes(official),
+            downloads.direct(tr("Official figures (CSV)", lang), lambda: town_csvs.official(official),
                              f"town_{view.lau}_official.csv", f"csv_official_{view.lau}")
         if not matches.empty:
-            downloads.direct(tr("Towns like yours (CSV)", lang), lambda: csvs.to_csv_bytes(
-                similar_towns.as_table(matches).assign(source="Source: Eurostat (Census 2021, 1 km grid; LAU 2020)")),
-                f"town_{view.lau}_similar.csv", f"csv_similar_{view.lau}")
+            downloads.direct(tr("Towns like yours (CSV)", lang), lambda: town_csvs.similar(matches),
+                             f"town_{view.lau}_similar.csv", f"csv_similar_{view.lau}")
     with right:
         from dashboard.export.images import figure_image
 
-        downloads.on_request(tr("local map (PNG)", lang), lambda: figure_image(
-            local_map(store, town, view.measure, view.radius, lang=lang), "png", (1000, 760)),
-                             f"{stem}.png", f"png_{stem}_{view.measure}_{lang}")
+        if local.grid_covers(store, town):  # no map, no map image (the outermost regions)
+            downloads.on_request(tr("local map (PNG)", lang), lambda: figure_image(
+                local_map(store, town, view.measure, view.radius, lang=lang), "png", (1000, 760)),
+                                 f"{stem}.png", f"png_{stem}_{view.measure}_{lang}")
     with third:
         from dashboard.export.town_pdf import town_briefing
 

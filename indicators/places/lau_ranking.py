@@ -25,7 +25,7 @@ import pandas as pd
 
 from geodata.codes import EU27
 from indicators.regions import composite
-from indicators.places import local
+from indicators.places import local, town_names
 from indicators.text.wording import Phrase, number, phrase
 
 MIN_POPULATION = 5_000
@@ -127,7 +127,7 @@ def ranking(store, countries=None, region: str | None = None, degurba=None, size
     chosen = chosen.set_index("gisco_id")
     scaled = scores(store)
     result = composite.score(scaled.reindex(chosen.index), WEIGHTS)
-    columns = ["name", "country", "nuts_3", "nuts_3_name", "population", "degurba", "size_band", "lon", "lat"]
+    columns = ["name", "name_latin", "country", "nuts_3", "nuts_3_name", "population", "degurba", "size_band", "lon", "lat"]
     result = chosen[columns].join(result)
     values = scaled.attrs["values"].reindex(chosen.index)
     for measure in MEASURES:
@@ -150,7 +150,8 @@ def not_ranked(result: pd.DataFrame) -> pd.DataFrame:
             [phrase("no {indicator} for {year}", indicator=Phrase(MEASURES[m].label), year=CENSUS_YEAR)
              for m in MEASURES if m not in present],
             sum(WEIGHTS[m] for m in present) / sum(WEIGHTS.values()), composite.MIN_COVERAGE)
-        rows.append({"gisco_id": row.gisco_id, "name": row.name, "country": row.country, "reason": reason})
+        rows.append({"gisco_id": row.gisco_id, "name": town_names.display_name(row.name, row.name_latin),
+                     "country": row.country, "reason": reason})
     return pd.DataFrame(rows, columns=["gisco_id", "name", "country", "reason"])
 
 

@@ -189,6 +189,14 @@ def municipality(store, gisco_id: str) -> pd.Series | None:
     return None if where < 0 else table.iloc[where]
 
 
+def grid_covers(store, town: pd.Series, half_km: float = 20) -> bool:
+    """Whether the grid has any cell within ``half_km`` (a square) of the town's centre: not in the outermost
+    regions (La Réunion, the Azores …), which the 1 km grid does not cover."""
+    if pd.isna(town["x"]) or pd.isna(town["y"]):
+        return False
+    return len(window_index(store, float(town["x"]), float(town["y"]), half_km * 1000)) > 0
+
+
 def town_circle(store, gisco_id: str, radius_km: float) -> dict | None:
     """The circle figures around a municipality's population-weighted centre, or None for an unknown id (kept per
     store: the town page's sentence, key figures and CSV all ask for them)."""

@@ -23,7 +23,7 @@ PER_COUNTRY = 2  # by default at most this many matches per country, so a short 
 # each is scaled); moving in from abroad weighs half, its counts being small in small towns
 FEATURES = (("log_population", 1.0), ("degurba", 1.0), ("born_abroad_pct", 1.0), ("born_outside_eu_pct", 1.0),
             ("moved_from_abroad_per_1000", 0.5))
-COLUMNS = ["gisco_id", "name", "country", "nuts_3", "nuts_3_name", "population", "degurba", "born_abroad_pct",
+COLUMNS = ["gisco_id", "name", "name_latin", "country", "nuts_3", "nuts_3_name", "population", "degurba", "born_abroad_pct",
            "born_outside_eu_pct", "moved_from_abroad_per_1000", "distance", "reasons"]
 
 
@@ -33,7 +33,7 @@ def features(store) -> pd.DataFrame:
     def compute():
         towns = store.local("municipalities")
         sums = _circle_sums(store, towns["x"].to_numpy(float), towns["y"].to_numpy(float), RADIUS_KM)
-        out = towns[["gisco_id", "name", "country", "nuts_3", "nuts_3_name", "population", "degurba"]].copy()
+        out = towns[["gisco_id", "name", "name_latin", "country", "nuts_3", "nuts_3_name", "population", "degurba"]].copy()
         with np.errstate(divide="ignore", invalid="ignore"):
             birth_ok = 100 * sums["birth_base"] >= local.COVERAGE_MIN_PCT * sums["residents"]
             moves_ok = 100 * sums["moves_base"] >= local.COVERAGE_MIN_PCT * sums["residents"]

@@ -10,6 +10,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from geodata.codes import EU27
+from indicators.places import town_names
 
 MAX_QUERY = 80  # no municipality name is longer; anything beyond is cut, never echoed
 CLOSE_MIN = 80  # a name this similar (rapidfuzz's ratio, 0-100) is offered as close: "tuln" ~ "tulln" is 89
@@ -76,8 +77,8 @@ def find_towns(store, text: str, limit: int = 10) -> pd.DataFrame:
         chosen += [row for row in _close_rows(index, query, want) if row not in seen][: want - exact]
     out = pd.DataFrame({c: index[c][chosen] for c in COLUMNS})
     out["close"] = np.arange(len(chosen)) >= exact
-    shown = out["name"].where(out["name_latin"].eq(out["name"]), out["name_latin"] + " / " + out["name"])
-    out["label"] = shown + " (" + out["nuts_3_name"].fillna(out["nuts_3"]).fillna("?") + ", " + out["country"] + ")"
+    region = out["nuts_3_name"].fillna(out["nuts_3"]).fillna("?")
+    out["label"] = town_names.display_names(out) + " (" + region + ", " + out["country"] + ")"
     return out
 
 
