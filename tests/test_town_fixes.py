@@ -1,12 +1,12 @@
 """The town page's CSV files, display names, outermost regions and French spacing (review of the town page)."""
 
 import io
+import json
 
 import pandas as pd
 import pytest
 
 from indicators.places import lau_ranking, local, similar_towns, town_answer, town_official
-from indicators.places.town_names import display_name
 
 TULLN, SAINT_DENIS_REUNION = "AT_32135", "FR_97411"
 
@@ -17,6 +17,8 @@ def _read(data: bytes) -> tuple[str, pd.DataFrame]:
 
 
 def test_display_name_puts_the_latin_name_first_and_the_original_after_a_slash():
+    from indicators.places.town_names import display_name
+
     assert display_name("Ψευδοδημοτική Κοινότητα Ιλίου", "Psevdodimotiki Koinotita Iliou") == \
         "Psevdodimotiki Koinotita Iliou / Ψευδοδημοτική Κοινότητα Ιλίου"
     assert display_name("Tulln an der Donau", "Tulln an der Donau") == "Tulln an der Donau"
@@ -62,3 +64,56 @@ def test_greek_towns_are_shown_by_their_latin_name_in_towns_like_yours_and_the_r
 def test_the_grid_does_not_cover_the_outermost_regions(store):
     assert local.grid_covers(store, local.municipality(store, TULLN))
     assert not local.grid_covers(store, local.municipality(store, SAINT_DENIS_REUNION))
+
+
+def test_the_briefing_of_an_outermost_town_says_the_grid_does_not_cover_it_and_has_no_map(store):
+    from pypdf import PdfReader
+
+    from dashboard.export.town_pdf import town_briefing
+
+    reader = PdfReader(io.BytesIO(town_briefing(store, SAINT_DENIS_REUNION, "en")))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "does not cover the outermost regions" in text
+    assert len(reader.pages[0].images) == 0
+
+
+def _town_page(lang: str, lau: str):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import cached
+    from dashboard.pages import ROUTER
+
+    cached.forget()
+    at = AppTest.from_file(str(ROUTER), default_timeout=180)
+    at.query_params["lau"], at.query_params["lang"] = lau, lang
+    at.switch_page("views/town.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_the_town_page_of_an_outermost_town_says_so_instead_of_an_empty_map(store_env):
+    at = _town_page("fr", SAINT_DENIS_REUNION)
+    assert not [c for c in at.get("plotly_chart") if json.loads(c.proto.spec)["data"][0]["type"] == "heatmap"]
+    assert any("régions ultrapériphériques" in i.value for i in at.info), [i.value for i in at.info]
+
+
+def test_french_key_figures_put_a_space_before_the_colon_and_greek_towns_are_headed_in_latin(store_env):
+    at = _town_page("fr", TULLN)
+    boxes = "\n".join(m.value for m in at.markdown if "km" in m.value)
+    # a no-break space before the colon and the semicolon, as the catalogues' other French entries
+    assert "2 km\xa0: " in boxes and "2 km: " not in boxes
+    assert "Autriche\xa0: " in boxes
+    similar = [c.value for c in at.caption if "habitants" in c.value and "·" in c.value and "%" in c.value]
+    assert similar and all("\xa0; " in c and not any(c[i - 1] not in "\xa0 " for i in _at(c, "; ")) for c in similar)
+
+
+def _at(text: str, part: str) -> list[int]:
+    return [i for i in range(1, len(text)) if text.startswith(part, i)]
+
+
+def test_a_greek_town_page_is_headed_latin_name_first(store):
+    towns = store.local("municipalities")
+    greek = towns[towns["country"].eq("EL") & towns["name"].ne(towns["name_latin"])].nlargest(1, "population")
+    at = _town_page("it", str(greek["gisco_id"].iloc[0]))
+    title = at.title[0].value.replace("\\", "")  # Markdown escapes
+    assert title == f"{greek['name_latin'].iloc[0]} / {greek['name'].iloc[0]}", title

@@ -15,7 +15,8 @@ from dashboard.export.pdf import Document
 from dashboard.i18n import tr
 from dashboard.maps.local_map import ATTRIBUTION, GRID_SOURCE, local_map
 from geodata.attribution import boundaries
-from indicators.places import local, municipal, similar_towns, town_answer, town_official, urbanisation
+from indicators.places import (local, municipal, similar_towns, town_answer, town_names, town_official,
+                               urbanisation)
 
 NNBSP, NBSP = "\u202f", "\u00a0"  # narrow no-break space (French thousands), no-break space (before %)
 # Liberation Sans has no narrow no-break space: DejaVu Sans supplies that one glyph where it is installed;
@@ -69,9 +70,11 @@ def town_briefing(store, gisco_id: str, lang: str = "en", measure: str = "born_a
     if town is None:
         raise ExportError("unknown municipality id")
     lang = i18n.language(lang)
-    fig = local_map(store, town, measure, radius, lang=lang)
-    fig.update_layout(height=None)
-    image = figure_image(fig, "png", (1000, 760))
+    image = None  # no map where the grid has no cell (the outermost regions): the briefing says so instead
+    if local.grid_covers(store, town):
+        fig = local_map(store, town, measure, radius, lang=lang)
+        fig.update_layout(height=None)
+        image = figure_image(fig, "png", (1000, 760))
     official = town_official.town_official(store, gisco_id)
     table = town_answer.comparison(store, gisco_id)
     sentence = _said(town_answer.answer(store, gisco_id, radius, lang), lang)
@@ -97,7 +100,7 @@ def _similar(doc, store, town, matches, lang: str) -> None:
     doc.heading(tr("Towns like yours", lang))
     for row in matches.itertuples(index=False):
         reasons = "; ".join(_said(r, lang) for r in row.reasons)
-        doc.paragraph(f"{row.name} ({row.country}, {row.nuts_3_name}){_colon(lang)}{reasons}", 7)
+        doc.paragraph(f"{town_names.display_name(row.name, row.name_latin)} ({row.country}, {row.nuts_3_name}){_colon(lang)}{reasons}", 7)
     if len(matches) == SIMILAR_SHOWN:
         doc.paragraph(" · ".join(_said(p, lang) for p in similar_towns.method(store)), 6)
 
@@ -105,16 +108,18 @@ def _similar(doc, store, town, matches, lang: str) -> None:
 def _build(store, town, lang, image, width, official, table, sentence, matches) -> TownDocument:
     doc = TownDocument(store, tr("Town briefing", lang), lang)
     doc.add_page()
-    doc.heading(str(town["name"]), 18)
-    if town["name_latin"] != town["name"]:
-        doc.paragraph(str(town["name_latin"]), 10, "I")
+    doc.heading(town_names.display_name(town["name"], town["name_latin"]), 18)
     population = number(town["population"], 0, lang) if town["population"] == town["population"] else "–"
     kind = tr("degree of urbanisation: {urbanisation}", lang, urbanisation=_said(urbanisation.of_town(town), lang))
     doc.paragraph(f"{i18n.country(str(town['country']), lang)} · NUTS 3 {town['nuts_3_name']} ({town['nuts_3']}) · "
                   f"NUTS 2 {town['nuts_2']} · " + tr("population (LAU 2020 table)", lang) + f" {population} · {kind}", 9)
     doc.paragraph(sentence, 10.5, "B")
     doc.heading(tr("Around the town: the 1 km grid (Census 2021)", lang))
-    doc.image(image, x=14, w=width)
+    if image is None:
+        doc.paragraph(tr("The 1 km grid does not cover the outermost regions: there is no map around this town.",
+                         lang), 9)
+    else:
+        doc.image(image, x=14, w=width)
     _grid(doc, table, lang)
     _official(doc, town, official[official["section"].isin(["ine", "city"])], lang)
     if official["section"].eq("ine").any():
