@@ -117,3 +117,29 @@ def test_a_greek_town_page_is_headed_latin_name_first(store):
     at = _town_page("it", str(greek["gisco_id"].iloc[0]))
     title = at.title[0].value.replace("\\", "")  # Markdown escapes
     assert title == f"{greek['name_latin'].iloc[0]} / {greek['name'].iloc[0]}", title
+
+
+@pytest.mark.parametrize("lau", ["IT_016024", "NL_GM0513"])
+def test_the_town_maps_labels_stay_inside_and_off_the_scale_bar_and_its_source_line_wraps(store, lau):
+    from dashboard.maps import local_map as module
+
+    fig = module.local_map(store, local.municipality(store, lau), "born_abroad", 5, lang="it")
+    source = next(a for a in fig.layout.annotations if a.name == "source")
+    assert all(len(line) <= module.SOURCE_CHARS for line in source.text.split("<br>")), source.text
+    left, right = fig.layout.xaxis.range
+    bottom, top = fig.layout.yaxis.range
+    bar_right = max(max(s.x0, s.x1) for s in fig.layout.shapes if s.name == "scale")
+    bar_top = max(a.y for a in fig.layout.annotations if a.name == "scale")
+    labels = next(t for t in fig.data if t.type == "scatter" and t.mode == "markers+text")
+    shown = 0
+    for x, y, text, position in zip(labels.x, labels.y, labels.text, labels.textposition):
+        if not text:
+            continue
+        shown += 1
+        width = len(text) * module.LABEL_KM_PER_CHAR
+        vertical, horizontal = position.split()
+        x_lo = {"right": x, "left": x - width, "center": x - width / 2}[horizontal]
+        y_lo = y - module.LABEL_KM_HIGH if vertical == "bottom" else y
+        assert left <= x_lo and x_lo + width <= right and bottom <= y_lo and y_lo + module.LABEL_KM_HIGH <= top, text
+        assert not (x_lo < bar_right and y_lo < bar_top + module.LABEL_KM_HIGH), text
+    assert shown >= 5

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textwrap import wrap
+
 import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
@@ -18,6 +20,10 @@ ATTRIBUTION = "© EuroGeographics"
 FEW_COLOUR = "#f2efe9"  # neutral, lighter than every class: "few residents" is not a class
 WITHHELD_COLOUR = NO_DATA_COLOUR
 PROJECT = "Territorial Migration Atlas"
+SOURCE_CHARS = 60  # the source line's width in characters: at 11 px it fits a 390 px phone (as the maps' credits)
+# a label's extent in km, as a 390 px wide map draws the 40 km window (about 10 px a km) at 10 px type: wider
+# screens draw it smaller, so a label kept inside here is inside everywhere
+LABEL_KM_PER_CHAR, LABEL_KM_HIGH = 0.6, 1.6
 
 
 def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12, lang: str = "en") -> go.Figure:
@@ -66,24 +72,50 @@ def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12,
                              y=(cy + radius_km * 1000 * np.sin(angle)) / 1000, mode="lines",
                              line=dict(color="#d7301f", width=2), hoverinfo="skip", name=tr("{radius} km circle", lang, radius=f"{radius_km:g}")))
     near = _neighbours(store, town, neighbours)
-    fig.add_trace(go.Scatter(x=near["x"] / 1000, y=near["y"] / 1000, mode="markers+text", text=near["name"],
-                             textposition="top center", marker=dict(size=5, color="#222"), hoverinfo="text",
-                             textfont=dict(size=10), name=tr("municipality centres", lang)))
+    bar = scale_bar([x0 / 1000, x0 / 1000 + 2 * WINDOW_KM], [y0 / 1000, y0 / 1000 + 2 * WINDOW_KM])
+    labels, positions = _labels(near, x0 / 1000, y0 / 1000, 2 * WINDOW_KM, _corner(bar, x0 / 1000, y0 / 1000))
+    fig.add_trace(go.Scatter(x=near["x"] / 1000, y=near["y"] / 1000, mode="markers+text", text=labels,
+                             hovertext=near["name"], textposition=positions, marker=dict(size=5, color="#222"),
+                             hoverinfo="text", textfont=dict(size=10), name=tr("municipality centres", lang)))
     fig.add_trace(go.Scatter(x=[cx / 1000], y=[cy / 1000], mode="markers", hoverinfo="skip", name=str(town["name"]),
                              marker=dict(size=11, color="#d7301f", symbol="x")))
     # the radius in the figure itself: an exported image says what the circle is
     circle = tr("Red circle: {radius} km around the town's centre", lang, radius=f"{radius_km:g}")
-    bar = scale_bar([x0 / 1000, x0 / 1000 + 2 * WINDOW_KM], [y0 / 1000, y0 / 1000 + 2 * WINDOW_KM])
+    source = "<br>".join(wrap(f"{say(GRID_SOURCE, lang)} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", SOURCE_CHARS))
     fig.update_layout(
         title=dict(text=tr("{measure} · 1 km cells around {town}", lang, measure=label, town=town["name"])
                    + f"<br><span style='font-size:13px;color:#555'>{circle}</span>"), font=FONT, height=620,
         margin=dict(l=10, r=10, t=70, b=80), plot_bgcolor="white", showlegend=False, shapes=bar["shapes"],
         xaxis=dict(visible=False, range=[x0 / 1000, x0 / 1000 + 2 * WINDOW_KM]),
         yaxis=dict(visible=False, range=[y0 / 1000, y0 / 1000 + 2 * WINDOW_KM], scaleanchor="x", scaleratio=1),
-        annotations=[dict(text=f"{say(GRID_SOURCE, lang)} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", showarrow=False,
+        annotations=[dict(name="source", text=source, showarrow=False, align="left",
                           xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top",
                           font=dict(size=11, color="#444")), *bar["annotations"]])
     return fig
+
+
+def _corner(bar: dict, left: float, bottom: float) -> tuple[float, float]:
+    """The scale bar's lower-left corner, as the km its bar and label reach right and up from the window's corner."""
+    right = max(max(shape["x0"], shape["x1"]) for shape in bar["shapes"])
+    top = max(annotation["y"] for annotation in bar["annotations"]) + LABEL_KM_HIGH
+    return right + 1 - left, top - bottom
+
+
+def _labels(near, left: float, bottom: float, side: float, corner: tuple[float, float]) -> tuple[list, list]:
+    """Each centre's name and where it sits: above, or turned toward the centre near an edge so it stays inside
+    the map; none where it would still cross an edge or cover the scale bar (the marker and its hover stay)."""
+    texts, positions = [], []
+    for name, x, y in zip(near["name"], near["x"] / 1000 - left, near["y"] / 1000 - bottom):
+        width = len(str(name)) * LABEL_KM_PER_CHAR
+        horizontal = "right" if x - width / 2 < 0 else "left" if x + width / 2 > side else "center"
+        vertical = "bottom" if y + LABEL_KM_HIGH > side else "top"
+        x_lo = {"right": x, "left": x - width, "center": x - width / 2}[horizontal]
+        y_lo = y - LABEL_KM_HIGH if vertical == "bottom" else y
+        outside = x_lo < 0 or x_lo + width > side or y_lo < 0
+        on_bar = x_lo < corner[0] and y_lo < corner[1]
+        texts.append("" if outside or on_bar else str(name))
+        positions.append(f"{vertical} {horizontal}")
+    return texts, positions
 
 
 def _neighbours(store, town, count: int):

@@ -108,7 +108,7 @@ def _page_map(store, town, view, lang: str) -> tuple:
     # a Figure, not a dict: st.plotly_chart validates a dict into a Figure again (0.5 s) on every rerun
     page.update_traces(showscale=False, selector=dict(type="heatmap"))
     # no title on the page: the legend under the map names the measure, and a phone keeps the height for the map
-    page.update_layout(height=MAP_HEIGHT, margin=dict(l=0, r=0, t=0, b=30), title_text="")
+    page.update_layout(height=MAP_HEIGHT, margin=dict(l=0, r=0, t=0, b=40), title_text="")  # two source lines
     colours = [stop[1] for stop in heatmap.colorscale[::2]]
     swatches = " ".join(f"<span style='white-space:nowrap'><span aria-hidden='true' style='display:inline-block;"
                         f"width:0.9em;height:0.9em;background:{c};border:1px solid #999;vertical-align:middle'></span>"
