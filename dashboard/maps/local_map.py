@@ -81,7 +81,10 @@ def local_map(store, town, measure: str, radius_km: float, neighbours: int = 12,
                              marker=dict(size=11, color="#d7301f", symbol="x")))
     # the radius in the figure itself: an exported image says what the circle is
     circle = tr("Red circle: {radius} km around the town's centre", lang, radius=f"{radius_km:g}")
-    source = "<br>".join(wrap(f"{say(GRID_SOURCE, lang)} · {ATTRIBUTION} · EPSG:3035 · {PROJECT}", SOURCE_CHARS))
+    # "© EuroGeographics" stays on one line: a no-break space while wrapping (as the maps' credits)
+    kept = ATTRIBUTION.replace(" ", "\u00a0")
+    source = "<br>".join(line.replace("\u00a0", " ") for line in wrap(
+        f"{say(GRID_SOURCE, lang)} · {kept} · EPSG:3035 · {PROJECT}", SOURCE_CHARS))
     fig.update_layout(
         title=dict(text=tr("{measure} · 1 km cells around {town}", lang, measure=label, town=town["name"])
                    + f"<br><span style='font-size:13px;color:#555'>{circle}</span>"), font=FONT, height=620,
