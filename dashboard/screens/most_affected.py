@@ -14,6 +14,7 @@ from dashboard.export import csvs, ranking_maps
 from dashboard.i18n import country, localised, number, say, tr
 from dashboard.screens import basket, downloads, local_views, most_affected_towns, rank_breakdown
 from dashboard.screens.rank_breakdown import preset_definition, preset_label, value_in
+from dashboard.screens.shown_tables import NONE
 from geodata.codes import EU27
 from indicators.places import lau_ranking
 from indicators.regions import presets
@@ -233,7 +234,7 @@ def _table(result: pd.DataFrame, view, pages: dict) -> None:
     table["Converted from another NUTS version"] = [
         ", ".join(say(REGISTRY[i].short_label, lang) for i in c.split(", ") if i) for c in converted]
     event = st.dataframe(table.rename(columns=headers), hide_index=True, width="stretch", column_config=config,
-                         key="ranking_table", on_select="rerun", selection_mode="multi-row")
+                         key="ranking_table", on_select="rerun", selection_mode="multi-row", placeholder=NONE)
     basket.offer(view, basket.ticked(event, list(table["Code"])), pages)
 
 
@@ -247,7 +248,7 @@ def _not_ranked(result: pd.DataFrame, lang: str) -> None:
                   lang, count=number(len(missing), 0, lang)))
     headers = {"geo": tr("Code", lang), "name": tr("Region", lang), "reason": tr("Why", lang)}
     missing = missing.assign(reason=[say(reason, lang) for reason in missing["reason"]])  # composite's phrases
-    st.dataframe(missing.rename(columns=headers), hide_index=True, width="stretch")
+    st.dataframe(missing.rename(columns=headers), hide_index=True, width="stretch", placeholder=NONE)
 
 
 def _why(store, ranked: pd.DataFrame, level: int, weights: dict[str, float], view) -> str:
