@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.maps import figures
-from dashboard.i18n import localised, number, say, tr
+from dashboard.i18n import localised, number, say, tr, tr_count
 from dashboard.text import place, plain
 from dashboard.screens.shown_tables import NONE
 from indicators.places import municipal, plausibility, town_official
@@ -71,7 +71,7 @@ def _ine(ine: pd.DataFrame, gisco_id: str, lang: str) -> None:
 
 def _signed(value: float, lang: str) -> str:
     """A change in percentage points with its sign, in the language's number format."""
-    return ("+" if value >= 0 else "-") + number(abs(value), 1, lang)
+    return number(value, 1, lang, signed=True)
 
 
 def _city(city: pd.DataFrame, town_name: str, lang: str) -> None:
@@ -98,8 +98,8 @@ def _city(city: pd.DataFrame, town_name: str, lang: str) -> None:
         st.dataframe(table, hide_index=True, width="stretch", placeholder=NONE)
         caught = sum(status == plausibility.VERDICT for status in city["status"])
         if caught:
-            st.caption(tr("{count} value(s) caught by a plausibility rule: kept as published, not drawn.", lang,
-                          count=caught))
+            st.caption(tr_count(caught, "{count} value caught by a plausibility rule: kept as published, not drawn.",
+                                "{count} values caught by a plausibility rule: kept as published, not drawn.", lang))
     st.caption(plain(f"{say(city['source'].iloc[0], lang)}. {_match_rule(lang)}"))
 
 
