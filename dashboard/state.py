@@ -235,10 +235,11 @@ PARAMS = (
                           "left out.", lang, most=MAX_REGIONS)),
     Param("peers_of", Region(), None, frozenset({COMPARE}),
           lambda lang: tr("The link asks for the peers of an unknown region.", lang)),
-    # the ranking; a region's rank on it; on Compare, the ranking a basket came from
+    # the ranking; a region's rank on it; on Compare, the ranking a basket came from (with its weights: the pack
+    # scores the regions with them)
     Param("preset", _same([*PRESETS, OWN]), None, frozenset({RANKING, REGION, COMPARE}),
           lambda lang: tr("The link names an unknown ranking preset; showing the default one.", lang)),
-    Param("weights", Weights(), {}, frozenset({RANKING, REGION}),
+    Param("weights", Weights(), {}, frozenset({RANKING, REGION, COMPARE}),
           lambda lang: tr("Some weights in the link are not valid (a weighted indicator:number {scale}) and were "
                           "left out.", lang, scale=WEIGHTS.describe(lang))),
     Param("countries", Regions(_COUNTRY), [], frozenset({RANKING, COMPARE}),
