@@ -110,3 +110,10 @@ def test_a_basket_sent_to_compare_keeps_the_ranking_and_its_own_weights():
     params = state.to_params(view, state.COMPARE)
     assert params["preset"] == "own" and "net_migration_rate" in params["weights"]
     assert state.parse(params, known_geos=frozenset(view.geos))[0].weights == view.weights
+
+
+def test_a_linked_year_outside_the_data_is_a_year_the_page_says_has_no_data():
+    """'?year=1800' said 'The link's year is not a year': it is a year; the map page says it has no data for it."""
+    view, warnings = state.parse({"year": "1800"})
+    assert view.year == 1800 and not warnings
+    assert state.parse({"year": "18000"})[1] and state.parse({"year": "x1"})[1]
