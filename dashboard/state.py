@@ -103,10 +103,10 @@ def _same(names) -> Choice:
 
 @dataclass(frozen=True)
 class Year:
-    """A four-digit year, 1900-2099 (whether it has data is the page's question: it says so)."""
+    """A four-digit year (whether it has data is the page's question: it says so, "no data for 1800")."""
 
     def read(self, text: str, known: Known):
-        if not re.fullmatch(r"(19|20)\d\d", text):
+        if not re.fullmatch(r"\d{4}", text):
             raise Refused
         return int(text), True
 
@@ -235,10 +235,11 @@ PARAMS = (
                           "left out.", lang, most=MAX_REGIONS)),
     Param("peers_of", Region(), None, frozenset({COMPARE}),
           lambda lang: tr("The link asks for the peers of an unknown region.", lang)),
-    # the ranking; a region's rank on it; on Compare, the ranking a basket came from
+    # the ranking; a region's rank on it; on Compare, the ranking a basket came from (with its weights: the pack
+    # scores the regions with them)
     Param("preset", _same([*PRESETS, OWN]), None, frozenset({RANKING, REGION, COMPARE}),
           lambda lang: tr("The link names an unknown ranking preset; showing the default one.", lang)),
-    Param("weights", Weights(), {}, frozenset({RANKING, REGION}),
+    Param("weights", Weights(), {}, frozenset({RANKING, REGION, COMPARE}),
           lambda lang: tr("Some weights in the link are not valid (a weighted indicator:number {scale}) and were "
                           "left out.", lang, scale=WEIGHTS.describe(lang))),
     Param("countries", Regions(_COUNTRY), [], frozenset({RANKING, COMPARE}),

@@ -86,6 +86,6 @@ def test_the_command_writes_the_embeds_and_refuses_an_unknown_indicator(store_en
 
 def test_the_share_panel_offers_the_static_embed_of_the_view():
     view = state.View(indicator=INDICATOR, level=LEVEL, year=2021, lang="fr")
-    snippet = static_iframe(view, 'Nés "à" <l>', "https://atlas.example.org/")
+    snippet = static_iframe(view, 'Nés "à" <l>', "https://atlas.example.org/", "/embeds/")
     assert 'src="https://atlas.example.org/embeds/foreign_born_share/nuts2.fr.html?year=2021"' in snippet
     assert 'title="Nés &quot;à&quot; &lt;l>"' in snippet

@@ -142,3 +142,16 @@ def test_the_bench_never_imports_the_tests():
     found = [f"{path.relative_to(REPO)} imports {name}" for path in sorted((REPO / "bench").rglob("*.py"))
              for name in _imports(path) if name == "tests" or name.startswith("tests.")]
     assert found == []
+
+
+def test_every_table_writes_a_missing_value_the_atlas_way():
+    """Streamlit writes a missing cell as the word "None", which readers took for a raw Python value (the map's
+    table, Agder): every st.dataframe passes ``placeholder`` (shown_tables.NONE)."""
+    missing = []
+    for path in (REPO / "dashboard").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "dataframe"
+                    and getattr(node.func.value, "id", "") == "st"
+                    and not any(k.arg == "placeholder" for k in node.keywords)):
+                missing.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert not missing, missing

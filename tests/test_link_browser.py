@@ -15,6 +15,14 @@ from bench.browser_support import MAP_PATHS
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture(scope="module", autouse=True)
+def _embeds_published():
+    """This module's app publishes static embeds where deploy/ does (set before the app process starts)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MIGRATION_EMBEDS_URL", "/embeds/")
+        yield
+
 # each page opened with a link that draws its links (a region's peers and towns, a town's profiles, the basket)
 OPENED = {"map": "?indicator=foreign_born_share&level=2&year=2023&geos=ITC4,AT13",
           "region": "region?geo=ITC4", "town": "town?lau=FR_93066", "compare": "compare?geos=ITC4,AT13",

@@ -1,4 +1,4 @@
-"""The map page's plotly.js (dashboard/maps/plotly_map.py): the official geo bundle, at plotly.py's version, with
+"""The map page's and the static embeds' plotly.js (dashboard/maps/plotly_bundle.py): the official geo bundle, at plotly.py's version, with
 every trace type the map's figures use, and a plain stop when it is missing or of another version."""
 
 import json
@@ -9,7 +9,7 @@ import orjson
 import pytest
 from plotly.offline import get_plotlyjs_version
 
-from dashboard.maps import map_ahead, plotly_map
+from dashboard.maps import map_ahead, plotly_bundle, plotly_map
 from dashboard.maps.boundaries import MapFiles
 from indicators.regions import tables
 from loaders.store import boundary_files
@@ -19,9 +19,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_the_geo_bundle_is_plotly_pys_own_plotly_js_version():
     # an upgrade of plotly.py without the README's npm line (or the other way round) fails here, not on a map
-    installed = json.loads((plotly_map.BUNDLE_DIR / "package.json").read_text())["version"]
-    assert installed == get_plotlyjs_version() == plotly_map.PLOTLY_VERSION
-    assert plotly_map.PLOTLY_JS == plotly_map.geo_bundle()
+    installed = json.loads((plotly_bundle.BUNDLE_DIR / "package.json").read_text())["version"]
+    assert installed == get_plotlyjs_version() == plotly_bundle.PLOTLY_VERSION
+    assert plotly_map.PLOTLY_JS == plotly_bundle.geo_bundle()
     assert f"plotly.js (geo - minified) v{get_plotlyjs_version()}" in plotly_map.PLOTLY_JS.read_text()[:200]
 
 
@@ -33,11 +33,11 @@ def test_every_set_up_installs_the_bundle_at_plotly_pys_version(installer):
 
 
 def test_a_missing_or_other_version_bundle_stops_with_the_command_that_installs_it(tmp_path):
-    with pytest.raises(RuntimeError, match=re.escape(plotly_map.INSTALL)):
-        plotly_map.geo_bundle(tmp_path / "absent")
+    with pytest.raises(RuntimeError, match=re.escape(plotly_bundle.INSTALL)):
+        plotly_bundle.geo_bundle(tmp_path / "absent")
     (tmp_path / "package.json").write_text('{"version": "3.0.0"}')
-    with pytest.raises(RuntimeError, match=r"3\.0\.0 does not match .*" + re.escape(plotly_map.INSTALL)):
-        plotly_map.geo_bundle(tmp_path)
+    with pytest.raises(RuntimeError, match=r"3\.0\.0 does not match .*" + re.escape(plotly_bundle.INSTALL)):
+        plotly_bundle.geo_bundle(tmp_path)
 
 
 @pytest.mark.parametrize("level", [2, 3])

@@ -78,3 +78,22 @@ def test_a_typed_image_title_keeps_its_quotes_and_wraps_inside_the_image():
     assert "&quot;" not in lines[0] and '"guillemets"' in lines[0] and "&amp;" in lines[0]
     assert len(lines) == 2 and all(len(line) <= 70 for line in lines), lines
     assert fig.layout.margin.t == 100 + SUBTITLE_PX  # the map moves down by the title's second line
+
+
+def test_the_share_panel_offers_a_static_embed_only_where_the_site_publishes_them(store_env, monkeypatch):
+    """The static snippet pointed at /embeds/… on a server that publishes none: the address answered with the app."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.pages import ROUTER
+    from dashboard.screens import share
+
+    def codes(published: str) -> list[str]:
+        monkeypatch.setattr(share, "EMBEDS_URL", published)
+        at = AppTest.from_file(str(ROUTER), default_timeout=180)
+        at.query_params.update({"indicator": "net_migration_rate", "level": "2", "year": "2019"})
+        at.run()
+        assert not at.exception
+        return [c.value for c in at.code]
+
+    assert not [c for c in codes("") if "nuts2.en.html" in c]
+    assert [c for c in codes("/embeds/") if "/embeds/net_migration_rate/nuts2.en.html?year=2019" in c]

@@ -3,7 +3,7 @@ the warnings speak the reader's language, and the lists that repeat it elsewhere
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -101,3 +101,19 @@ def test_the_lists_that_repeat_the_table_derive_from_it():
     assert set(LAYER_OF.values()) | {"grid"} == set(state.LAYERS)
     assert state.SCHEMES == tuple(classes.SCHEMES)
     assert state.BY_NAME["scheme"].kind.values.keys() == set(state.SCHEMES)
+
+
+def test_a_basket_sent_to_compare_keeps_the_ranking_and_its_own_weights():
+    """The pack's table scored the ticked regions on the default weights: the Compare link carried preset=own
+    without the weights the officer had set (pack: 83.5, 70.5, 53.2 where the ranking showed 96.0, 89.6, 88.9)."""
+    view = replace(state.View(), preset="own", weights={"net_migration_rate": 1.0}, geos=["FRM0", "DE93", "FRY1"])
+    params = state.to_params(view, state.COMPARE)
+    assert params["preset"] == "own" and "net_migration_rate" in params["weights"]
+    assert state.parse(params, known_geos=frozenset(view.geos))[0].weights == view.weights
+
+
+def test_a_linked_year_outside_the_data_is_a_year_the_page_says_has_no_data():
+    """'?year=1800' said 'The link's year is not a year': it is a year; the map page says it has no data for it."""
+    view, warnings = state.parse({"year": "1800"})
+    assert view.year == 1800 and not warnings
+    assert state.parse({"year": "18000"})[1] and state.parse({"year": "x1"})[1]

@@ -198,7 +198,7 @@ def test_the_page_answers_first_sentence_then_map_then_figures():
     assert sentence_at < map_at
     first = elements[sentence_at].value.replace("\\", "")  # as shown: Markdown escapes removed
     assert "Within 5 km of the centre of Tulln an der Donau, 17.0 % of the 19,019 residents were born abroad" in first
-    assert "less than Austria (20.4 %)" in first and "(NUTS 3, 14.8 %)" in first
+    assert "less than Austria (20.4 %)" in first and "(NUTS 3, 14.7 %)" in first
     heads = [h.value for h in at.header]
     assert heads.index("Key figures: the town beside its region, country and the EU") < heads.index("Towns like yours")
     assert heads.index("Towns like yours") < heads.index("Context")

@@ -180,3 +180,12 @@ def test_the_map_page_in_german_names_its_indicator_in_german(store_env):
     title = map_figure(at)["layout"]["title"]["text"]
     said = " ".join(re.sub(r"<[^>]+>", " ", title).split())  # the subtitle is wrapped in lines for phones
     assert title.startswith(words.short_label + "<br>") and words.label in said and "% der Bevölkerung" in title
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_no_text_hedges_its_plural_with_a_slash_or_brackets(lang):
+    """'1 valore/i segnalato/i', '15 región(es)', 'région(s)': a count picks its form (i18n.tr_count)."""
+    catalogue = json.loads((i18n.LOCALES / f"{lang}.json").read_text(encoding="utf-8"))
+    hedged = re.compile(r"\w\((s|es|e|en|n|i)\)|\w/(i|e|es|s)\b")
+    found = [text for pair in catalogue.items() for text in pair if hedged.search(text)]
+    assert not found, found[:5]

@@ -26,13 +26,13 @@ from pathlib import Path
 from string import Template
 
 import orjson
-import plotly
 
 from dashboard.maps import map_ahead
 from dashboard import links, state
 from dashboard.maps.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
 from dashboard.export.common import PROJECT, licence_line, source_line
 from dashboard.maps.figures import level_text, year_text
+from dashboard.maps.plotly_bundle import PLOTLY_JS
 from dashboard.i18n import localised, say, tr
 from geodata.attribution import boundaries
 from indicators.regions import tables
@@ -41,9 +41,6 @@ from indicators.registry import get
 from loaders.store import boundary_files
 
 TEMPLATES = Path(__file__).with_name("embed")
-# plotly's own bundle, as the app's /assets route serves it (not imported from plotly_map: exports run without
-# streamlit)
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 STATIC = "static"
 SCHEME = "quantiles"  # the map page's default classes
 # written beside the file as .gz for servers that send precompressed files (nginx's gzip_static: deploy/)
@@ -92,6 +89,7 @@ def shared_files(store) -> tuple[dict[str, bytes], StaticFiles, dict[str, str]]:
     base = hashed("base", empty)
     files.update({f"{base}/{name}": empty for name in BASE_MAPS})
     assets = {}
+    # plotly.js's geo bundle, as the app's /assets route serves it (1.4 MB where the full plotly.js is 4.8 MB)
     for name, data in (("plotly.min.js", PLOTLY_JS.read_bytes()),
                        ("embed.js", (TEMPLATES / "embed.js").read_bytes()),
                        ("embed.css", (TEMPLATES / "embed.css").read_bytes())):
@@ -136,7 +134,7 @@ def page(maps: StaticFiles, static: dict[str, str], indicator: str, level: int, 
         "css": static["embed.css"], "js": static["embed.js"], "plotly": static["plotly.min.js"],
         "year_word": tr("Year", lang), "last": len(years) - 1, "year": latest, "label": first["label"],
         "year_hidden": "" if len(years) > 1 else "hidden", "source": first["source"],
-        "licence": f"{tr('Licence: {licence}', lang, licence=licence_line(ind))} · {say(boundaries(), lang)} · {PROJECT}",
+        "licence": f"{tr('Licence: {licence}', lang, licence=licence_line(ind, lang))} · {say(boundaries(), lang)} · {PROJECT}",
         "live": live_link(live, indicator, level, latest, lang),
         "live_word": tr("Open the live view (table, downloads, region profiles)", lang)}
     text = Template((TEMPLATES / "page.html").read_text(encoding="utf-8")).substitute(

@@ -21,36 +21,13 @@ from pathlib import Path
 
 import orjson
 import streamlit as st
-from plotly.offline import get_plotlyjs_version
 
 from dashboard.maps import map_insets
 from dashboard.maps.boundaries import route_root
 from dashboard.maps.map_ahead import MapView
+from dashboard.maps.plotly_bundle import PLOTLY_JS, PLOTLY_VERSION  # the geo bundle, checked at import
 
 ROUTE = "assets"  # next to /boundaries, under Streamlit's server.baseUrlPath
-PLOTLY_VERSION = get_plotlyjs_version()
-GEO_PACKAGE = "plotly.js-geo-dist-min"
-INSTALL = f"npm install --no-save --no-package-lock {GEO_PACKAGE}@{PLOTLY_VERSION}"
-BUNDLE_DIR = Path(__file__).resolve().parents[2] / "node_modules" / GEO_PACKAGE
-
-
-def geo_bundle(folder: Path = BUNDLE_DIR) -> Path:
-    """The geo bundle's file, checked: present, and the plotly.js version of plotly.py's figures.
-
-    Why it stops the app: a quiet fallback to the full bundle would hide a missing install step (and keep the
-    4.8 MB), and a bundle of another version can draw a figure differently from the images plotly.py makes."""
-    try:
-        installed = orjson.loads((folder / "package.json").read_bytes())["version"]
-    except (OSError, ValueError, KeyError) as error:
-        raise RuntimeError(f"plotly.js's geo bundle is missing from {folder} ({error}); install it at the "
-                           f"project's root: {INSTALL}") from error
-    if installed != PLOTLY_VERSION:
-        raise RuntimeError(f"{GEO_PACKAGE} {installed} does not match plotly.py's plotly.js {PLOTLY_VERSION}: "
-                           f"{INSTALL}")
-    return folder / "plotly-geo.min.js"
-
-
-PLOTLY_JS = geo_bundle()
 NAME = "atlas_plotly_map"
 TEST_ID = "atlasMap"
 

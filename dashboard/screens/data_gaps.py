@@ -13,7 +13,7 @@ from dashboard.context import PageContext
 from dashboard.export import csvs
 from dashboard.i18n import say, tr
 from dashboard.screens import downloads, grid_gaps, local_views
-from dashboard.screens.shown_tables import shown_table
+from dashboard.screens.shown_tables import NONE, shown_table
 from dashboard.screens.region import option_labels
 from indicators.regions import gaps, profile
 from indicators.regions.classes import count_classes
@@ -69,7 +69,7 @@ def render(ctx: PageContext) -> state.View:
     st.dataframe(pd.DataFrame([{tr("topic", lang): say(n.topic, lang), tr("Eurostat dataset", lang): n.dataset,
                                 tr("in the atlas as", lang): say(REGISTRY[n.in_atlas].label, lang)
                                 if n.in_atlas else tr("not held", lang)}
-                               for n in gaps.NATIONAL_ONLY]), hide_index=True, width="stretch")
+                               for n in gaps.NATIONAL_ONLY]), hide_index=True, width="stretch", placeholder=NONE)
     local_views.data_gaps_section(store, lang)  # local coverage, and published city values not shown
     grid_gaps.render(store, lang)
     return replace(view, level=level, geo=geo, indicator=chosen if view.indicator not in options else view.indicator)

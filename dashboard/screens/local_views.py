@@ -15,7 +15,7 @@ from dashboard.export import local as local_export
 from dashboard.i18n import country, localised, number, say, tr, tr_count
 from dashboard.screens import downloads
 from dashboard.column_words import headers
-from dashboard.screens.shown_tables import in_marks, shown_table
+from dashboard.screens.shown_tables import NONE, in_marks, shown_table
 from dashboard.text import place, places
 from indicators.places import cities, deep_dives, plausibility, reception
 from indicators.entries import get, of_geography
@@ -130,7 +130,8 @@ def _italy(store, view, maps) -> None:
     at = at.assign(note=[say(note, lang) for note in at["note"]])  # indicators.places.reception's phrases
     at = at[["name", "geo", "date", "hotspot", "reception_centres", "siproimi", "sai", "total", "population",
              "population_year", "value", "note"]]
-    st.dataframe(in_marks(at, lang), hide_index=True, width="stretch", column_config=headers(at, lang))
+    st.dataframe(in_marks(at, lang), hide_index=True, width="stretch", column_config=headers(at, lang),
+                 placeholder=NONE)
     downloads.direct(tr("Reception by region and date (CSV)", lang), lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id)),
                      "it_reception_per_1000.csv", "csv_it_reception")
 
@@ -169,7 +170,8 @@ def _table_and_csv(store, rows: pd.DataFrame, ind, year, lang: str) -> None:
                                 "year": st.column_config.NumberColumn(tr("year", lang), format="%d"),
                                 **({} if lang == "en" else {
                                     "name": tr("name", lang), "geo": tr("code", lang), "flag": tr("flag", lang),
-                                    "population": tr("residents", lang), "reason": tr("why no value", lang)})})
+                                    "population": tr("residents", lang), "reason": tr("why no value", lang)})},
+                 placeholder=NONE)
     stem = f"{ind.id}_{year or 'latest'}"
     downloads.direct(tr("Data (CSV)", lang), lambda: csvs.to_csv_bytes(csvs.indicator_rows(store, ind.id, year=year)),
                      f"{stem}.csv",
@@ -213,7 +215,7 @@ def _region_cities(store, geo: str, lang: str) -> None:
     shown = places(inside[["name", "geo", "note", "year", "value", "flag"]], lang).assign(
         note=[say(note, lang) for note in inside["note"]])
     st.dataframe(in_marks(shown, lang), hide_index=True, width="stretch", column_config={
-        **headers(shown, lang), "value": tr("foreign-born %", lang), "note": tr("definition", lang)})
+        **headers(shown, lang), "value": tr("foreign-born %", lang), "note": tr("definition", lang)}, placeholder=NONE)
     shares = cities.city_shares(store)
     series = places(shares[shares["geo"].isin(inside["geo"].head(8))].dropna(subset=["value"]), lang)
     if series["year"].nunique() > 1:
@@ -314,7 +316,7 @@ def compare_cities(store, lang: str = "en") -> None:
                                country=[country(code, lang) for code in chosen["country"]])
         st.dataframe(in_marks(chosen, lang), hide_index=True, width="stretch", column_config={
             **headers(chosen, lang), "value": tr("city %", lang), "country_value": tr("country % (same year)", lang),
-            "note": tr("definition", lang)})
+            "note": tr("definition", lang)}, placeholder=NONE)
 
 
 def reception_beside_score(store, countries: list[str], level: int, lang: str = "en", result=None) -> None:
@@ -340,7 +342,7 @@ def reception_beside_score(store, countries: list[str], level: int, lang: str = 
                 tr("EU-27 score", lang): st.column_config.NumberColumn(format="%.1f"),
                 tr("In reception per 1 000", lang): st.column_config.NumberColumn(format="%.2f"),
                 tr("Reception, 0-100", lang): st.column_config.NumberColumn(format="%.1f"),
-                tr("Score with reception", lang): st.column_config.NumberColumn(format="%.1f")})
+                tr("Score with reception", lang): st.column_config.NumberColumn(format="%.1f")}, placeholder=NONE)
         st.caption(tr("The EU-27 score above is unchanged: reception data exist for Italy only, so they cannot sit on "
                       "the EU-27 scale. This second score adds them as one more indicator, scaled 0-100 over Italy's "
                       "reported regions, with the weight set here; its rank is within Italy.", lang))
@@ -348,7 +350,8 @@ def reception_beside_score(store, countries: list[str], level: int, lang: str = 
                         date=_date(latest["date"].max(), lang))):
         latest = latest.assign(note=[say(note, lang) for note in latest["note"]])
         latest = latest.sort_values("value", ascending=False)[["name", "geo", "value", "total", "note"]]
-        st.dataframe(in_marks(latest, lang), hide_index=True, width="stretch", column_config=headers(latest, lang))
+        st.dataframe(in_marks(latest, lang), hide_index=True, width="stretch", column_config=headers(latest, lang),
+                     placeholder=NONE)
         st.caption(say(reception.CREDIT, lang) + ". " + (tr("Trentino-Alto Adige is one figure for ITH1 + ITH2.", lang)
                                               if level == 2 else
                                               tr("Regional (NUTS 2) figures; NUTS 3 regions are not reported.", lang)))

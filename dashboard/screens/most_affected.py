@@ -11,9 +11,10 @@ import streamlit as st
 from dashboard import frame, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, ranking_maps
-from dashboard.i18n import country, localised, number, say, tr
+from dashboard.i18n import country, localised, number, say, tr, tr_count
 from dashboard.screens import basket, downloads, local_views, most_affected_towns, rank_breakdown
 from dashboard.screens.rank_breakdown import preset_definition, preset_label, value_in
+from dashboard.screens.shown_tables import NONE
 from geodata.codes import EU27
 from indicators.places import lau_ranking
 from indicators.regions import presets
@@ -39,8 +40,10 @@ def render(ctx: PageContext) -> state.View:
         st.info(resolve_note(view.preset, lang))
     elsewhere = sorted(set(view.weights) - set(CANDIDATES[level]))
     if elsewhere:  # a link names what it shows, or says why not
-        st.warning(tr("{count} weight(s) in the link are for indicators not scored at NUTS {level} and are not used.",
-                      lang, count=len(elsewhere), level=level))
+        st.warning(tr_count(len(elsewhere),
+                            "{count} weight in the link is for an indicator not scored at NUTS {level}: not used.",
+                            "{count} weights in the link are for indicators not scored at NUTS {level}: not used.",
+                            lang, level=level))
     chosen = st.radio(tr("Ranking", lang), [*PRESETS, OWN], format_func=lambda p: preset_label(p, lang),
                       horizontal=True, key=frame.seed("w_ma_preset", start))
     st.markdown(tr("**{preset}**: {definition}", lang, preset=preset_label(chosen, lang),  # French spaces its colon
@@ -233,7 +236,7 @@ def _table(result: pd.DataFrame, view, pages: dict) -> None:
     table["Converted from another NUTS version"] = [
         ", ".join(say(REGISTRY[i].short_label, lang) for i in c.split(", ") if i) for c in converted]
     event = st.dataframe(table.rename(columns=headers), hide_index=True, width="stretch", column_config=config,
-                         key="ranking_table", on_select="rerun", selection_mode="multi-row")
+                         key="ranking_table", on_select="rerun", selection_mode="multi-row", placeholder=NONE)
     basket.offer(view, basket.ticked(event, list(table["Code"])), pages)
 
 
@@ -243,11 +246,13 @@ def _not_ranked(result: pd.DataFrame, lang: str) -> None:
     if missing.empty:
         st.caption(tr("Every region in the selection could be scored.", lang))
         return
-    st.caption(tr("{count} region(s) in the selection could not be scored (regions filtered out are not listed).",
-                  lang, count=number(len(missing), 0, lang)))
+    st.caption(tr_count(len(missing),
+                        "{count} region in the selection could not be scored (regions filtered out are not listed).",
+                        "{count} regions in the selection could not be scored (regions filtered out are not listed).",
+                        lang))
     headers = {"geo": tr("Code", lang), "name": tr("Region", lang), "reason": tr("Why", lang)}
     missing = missing.assign(reason=[say(reason, lang) for reason in missing["reason"]])  # composite's phrases
-    st.dataframe(missing.rename(columns=headers), hide_index=True, width="stretch")
+    st.dataframe(missing.rename(columns=headers), hide_index=True, width="stretch", placeholder=NONE)
 
 
 def _why(store, ranked: pd.DataFrame, level: int, weights: dict[str, float], view) -> str:

@@ -13,6 +13,7 @@ from dashboard.context import PageContext
 from dashboard.export import csvs, ranking_maps
 from dashboard.i18n import number, say, tr
 from dashboard.screens import downloads, rank_breakdown
+from dashboard.screens.shown_tables import NONE
 from geodata.codes import EU27
 from indicators.places import lau_ranking, town_names, urbanisation
 from indicators.regions.ranking_table import rank_text
@@ -180,7 +181,8 @@ def _table(table: pd.DataFrame, ties: str, lang: str) -> None:
                                                                  lau_ranking.MIN_POPULATION, 0, lang))),
               share: st.column_config.NumberColumn(format="%.0f %%"),
               link: st.column_config.LinkColumn(display_text=tr("open", lang))}
-    st.dataframe(table, hide_index=True, width="stretch", column_config=config, key="ranking_lau_table")
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config, key="ranking_lau_table",
+                 placeholder=NONE)
 
 
 def _unranked(result: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -197,7 +199,7 @@ def _not_ranked(missing: pd.DataFrame, lang: str) -> None:
         return
     st.caption(tr("{count} municipalities in the selection could not be scored (those filtered out are not listed).",
                   lang, count=number(len(missing), 0, lang)))
-    st.dataframe(missing, hide_index=True, width="stretch")
+    st.dataframe(missing, hide_index=True, width="stretch", placeholder=NONE)
 
 
 def _why(store, ranked: pd.DataFrame, pages: dict, lang: str) -> None:

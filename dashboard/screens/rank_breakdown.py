@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.i18n import localised, number, say, tr
+from dashboard.screens.shown_tables import NONE
 from geodata.codes import EU27, level_of
 from indicators.regions import presets
 from indicators.regions.composite import clipped_top, composite
@@ -99,7 +100,7 @@ def show(parts: pd.DataFrame, lang: str, value, label) -> None:
         share: st.column_config.NumberColumn(format="%.0f %%", help=tr("Of the weight this region has data for", lang)),
         contribution: st.column_config.ProgressColumn(
             min_value=0, max_value=100, format="%.1f",
-            help=tr("Score × share of weight: the points it adds to the score", lang))})
+            help=tr("Score × share of weight: the points it adds to the score", lang))}, placeholder=NONE)
     present = parts[parts["contribution"].notna()]
     if len(present):
         terms = " + ".join(number(c, 1, lang) for c in present["contribution"])

@@ -14,6 +14,7 @@ from dashboard.column_words import headers
 from dashboard.i18n import localised, number, say, tr
 from dashboard.screens import basket, downloads, local_views, rank_breakdown, region_grid, region_towns, town_search_box
 from dashboard.text import plain
+from dashboard.screens.shown_tables import NONE
 from geodata.codes import level_of
 from indicators.regions import context, flags, peers, profile
 from indicators.registry import REGISTRY
@@ -182,7 +183,7 @@ def _trends(store, geo, view) -> None:
                 said = series.assign(series=[_series(s, lang) for s in series["series"]],
                                      label=[say(label, lang) for label in series["label"]])
                 said = said[["series", "name", "year", "value", "flag", "label"]]
-                st.dataframe(said, hide_index=True, column_config=headers(said, lang))
+                st.dataframe(said, hide_index=True, column_config=headers(said, lang), placeholder=NONE)
                 downloads.figure_images(fig, f"{indicator_id}_{geo}", f"trend_{indicator_id}_{geo}")
         shown += 1
     if not shown:
@@ -200,7 +201,7 @@ def _origins(store, geo, view) -> None:
     table = table.assign(**{"country of birth": [i18n.country(code, view.lang) for code in table["code"]]})
     st.dataframe(table.rename(columns={"country of birth": tr("country of birth", view.lang),
                                        "code": tr("code", view.lang), "people": tr("people", view.lang),
-                                       "region": tr("region", view.lang)}), hide_index=True)
+                                       "region": tr("region", view.lang)}), hide_index=True, placeholder=NONE)
     if "XK" in set(table["code"]):
         st.caption(say(i18n.KOSOVO_NOTE, view.lang))
 

@@ -17,8 +17,9 @@ from dashboard.i18n import tr
 IMAGE_SIZES = {"article": (1200, 900), "social": (1200, 675), "print": (1748, 2480)}
 IFRAME_HEIGHT = 720
 STATIC_IFRAME_HEIGHT = 820  # the static embed's year control and small print sit outside the figure
-# where the static embeds are published (deploy/'s nginx serves them at /embeds/ beside the app)
-EMBEDS_URL = os.environ.get("MIGRATION_EMBEDS_URL", "/embeds/")
+# where the static embeds are published (deploy/ sets /embeds/, which its nginx serves beside the app); unset, the
+# site publishes none and the panel says so rather than offering a snippet whose address answers with the app
+EMBEDS_URL = os.environ.get("MIGRATION_EMBEDS_URL", "")
 
 
 def iframe(view: state.View, page: str, title: str, base: str | None = None) -> str:
@@ -29,10 +30,10 @@ def iframe(view: state.View, page: str, title: str, base: str | None = None) -> 
             f'style="border:0" loading="lazy"></iframe>')
 
 
-def static_iframe(view: state.View, title: str, base: str | None = None) -> str:
+def static_iframe(view: state.View, title: str, base: str | None = None, published: str | None = None) -> str:
     """An <iframe> snippet of the view's static embed (``python -m dashboard.export embeds``), published at
-    ``EMBEDS_URL`` (resolved against the app's own address when relative)."""
-    root = urljoin(base if base is not None else (st.context.url or ""), EMBEDS_URL).rstrip("/")
+    ``published`` (by default ``EMBEDS_URL``; resolved against the app's own address when relative)."""
+    root = urljoin(base if base is not None else (st.context.url or ""), published or EMBEDS_URL).rstrip("/")
     # the static page reads only the year (its language, indicator and level are in its path)
     src = links.at(f"{root}/{page_path(view.indicator, view.level, view.lang)}", state.View(year=view.year))
     safe_title = title.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
@@ -59,6 +60,10 @@ def panel(view: state.View, page: str, title: str) -> None:
 def _static_embed(view: state.View, title: str) -> None:
     """The static embed's snippet beside the live one (only a map of one level and year has one)."""
     if view.level is None or view.year is None:
+        return
+    if not EMBEDS_URL:
+        st.caption(tr("This site publishes no static embeds (plain files that serve many readers); the embed above "
+                      "works everywhere.", view.lang))
         return
     st.caption(tr("Static embed for many readers (plotly.js and plain files, no app behind it; the year control, "
                   "the map, its legend and its source line; publish the folder written by "

@@ -24,7 +24,8 @@ def shown_table(frame: pd.DataFrame, lang: str) -> None:
                             for column in shown.columns if shown[column].dtype == object})
     if "country" in shown:
         shown = shown.assign(country=[country(code, lang) for code in shown["country"]])
-    st.dataframe(in_marks(shown, lang), hide_index=True, width="stretch", column_config=headers(shown, lang))
+    st.dataframe(in_marks(shown, lang), hide_index=True, width="stretch", column_config=headers(shown, lang),
+                 placeholder=NONE)
 
 
 NONE = "–"  # a missing cell, as the atlas writes no value everywhere (Streamlit's own is the word "None")

@@ -9,6 +9,7 @@ from dashboard import cached, flag_words, state
 from dashboard.context import PageContext
 from dashboard.screens import local_views
 from dashboard.i18n import say, tr
+from dashboard.screens.shown_tables import NONE
 from geodata.attribution import boundaries
 from indicators.text.sources import METHODS, methods_table, sources_table
 
@@ -29,13 +30,14 @@ def render(ctx: PageContext) -> state.View:
         "licence": tr("licence", lang), "retrieved": tr("retrieved", lang)}
     st.dataframe(methods_table(store, lambda text: say(text, lang)), hide_index=True, width="stretch",
                  column_config={**headers, "link": st.column_config.LinkColumn(tr("Eurostat data browser", lang),
-                                                                              display_text=tr("open", lang))})
+                                                                              display_text=tr("open", lang))},
+                 placeholder=NONE)
     st.header(tr("Files the atlas reads", lang))
     files = {} if lang == "en" else {
         "source": tr("source", lang), "used for": tr("used for", lang), "credit": tr("credit", lang),
         "licence": tr("licence", lang), "retrieved": tr("retrieved", lang)}
     st.dataframe(sources_table(store, lambda text: say(text, lang)), hide_index=True, width="stretch",
-                 column_config=files)
+                 column_config=files, placeholder=NONE)
     st.header(tr("How the atlas counts", lang))
     st.markdown("\n".join(f"- **{say(topic, lang)}.** {say(text, lang)}" for topic, text in METHODS))
     st.header(tr("Licences", lang))

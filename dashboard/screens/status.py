@@ -9,6 +9,7 @@ from dashboard import cached
 from dashboard.context import PageContext
 from dashboard.column_words import headers
 from dashboard.i18n import number, tr, tr_count
+from dashboard.screens.shown_tables import NONE
 
 
 def render(ctx: PageContext) -> None:
@@ -31,7 +32,8 @@ def render(ctx: PageContext) -> None:
             "regions_latest_year": tr("Regions with a value (latest year)", lang),
             "unmatched_codes": tr("Unmatched codes", lang),
         },
-    )
+        placeholder=NONE)
     with st.expander(tr("Codes that match no region ({count}), with the reason", lang,
                         count=number(len(store.unmatched), 0, lang))):
-        st.dataframe(store.unmatched, hide_index=True, width="stretch", column_config=headers(store.unmatched, lang))
+        st.dataframe(store.unmatched, hide_index=True, width="stretch", column_config=headers(store.unmatched, lang),
+                     placeholder=NONE)

@@ -7,8 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.maps import figures
-from dashboard.i18n import localised, number, say, tr
+from dashboard.i18n import localised, number, say, tr, tr_count
 from dashboard.text import place, plain
+from dashboard.screens.shown_tables import NONE
 from indicators.places import municipal, plausibility, town_official
 from indicators.entries import get
 
@@ -50,7 +51,7 @@ def _ine(ine: pd.DataFrame, gisco_id: str, lang: str) -> None:
             _signed(v - first.get(g), lang) if v == v and first.get(g) == first.get(g) else missing
             for g, v in zip(now["group"], now["value"])],
     })
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=NONE)
     abroad = ine[ine["group"].eq("born_abroad") & ine["status"].eq("shown")]
     if abroad["year"].nunique() > 1:
         series = abroad.assign(geo=gisco_id)[["geo", "name", "year", "value"]]
@@ -70,7 +71,7 @@ def _ine(ine: pd.DataFrame, gisco_id: str, lang: str) -> None:
 
 def _signed(value: float, lang: str) -> str:
     """A change in percentage points with its sign, in the language's number format."""
-    return ("+" if value >= 0 else "-") + number(abs(value), 1, lang)
+    return number(value, 1, lang, signed=True)
 
 
 def _city(city: pd.DataFrame, town_name: str, lang: str) -> None:
@@ -94,11 +95,11 @@ def _city(city: pd.DataFrame, town_name: str, lang: str) -> None:
                                                            for v, s in zip(city["value"], city["status"])],
                               tr("flag", lang): city["flag"].to_numpy(),
                               tr("definition", lang): [say(n, lang) for n in city["note"]]})
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch", placeholder=NONE)
         caught = sum(status == plausibility.VERDICT for status in city["status"])
         if caught:
-            st.caption(tr("{count} value(s) caught by a plausibility rule: kept as published, not drawn.", lang,
-                          count=caught))
+            st.caption(tr_count(caught, "{count} value caught by a plausibility rule: kept as published, not drawn.",
+                                "{count} values caught by a plausibility rule: kept as published, not drawn.", lang))
     st.caption(plain(f"{say(city['source'].iloc[0], lang)}. {_match_rule(lang)}"))
 
 
@@ -123,7 +124,7 @@ def _nearest(nearest: pd.DataFrame, town_name: str, lang: str) -> None:
                           tr("year", lang): nearest["year"].astype(int).to_numpy(),
                           tr("flag", lang): nearest["flag"].to_numpy(),
                           tr("definition", lang): [say(n, lang) for n in nearest["note"]]})
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=NONE)
     st.caption(plain(f"{say(nearest['source'].iloc[0], lang)}. " + tr("Distance between centres, great circle.", lang)
                      + f" {_match_rule(lang)}"))
 
