@@ -17,6 +17,7 @@ from dashboard.maps.local_map import ATTRIBUTION, GRID_SOURCE, local_map
 from geodata.attribution import boundaries
 from indicators.places import (local, municipal, similar_towns, town_answer, town_names, town_official,
                                urbanisation)
+from indicators.text.phrasing import joined
 
 NNBSP, NBSP = "\u202f", "\u00a0"  # narrow no-break space (French thousands), no-break space (before %)
 # Liberation Sans has no narrow no-break space: DejaVu Sans supplies that one glyph where it is installed;
@@ -99,8 +100,9 @@ def _similar(doc, store, town, matches, lang: str) -> None:
         return
     doc.heading(tr("Towns like yours", lang))
     for row in matches.itertuples(index=False):
-        reasons = "; ".join(_said(r, lang) for r in row.reasons)
-        doc.paragraph(f"{town_names.display_name(row.name, row.name_latin)} ({row.country}, {row.nuts_3_name}){_colon(lang)}{reasons}", 7)
+        reasons = _said(joined(list(row.reasons)), lang)  # the language's "; " (French: a space before it)
+        name = town_names.display_name(row.name, row.name_latin)
+        doc.paragraph(f"{name} ({row.country}, {row.nuts_3_name}){_colon(lang)}{reasons}", 7)
     if len(matches) == SIMILAR_SHOWN:
         doc.paragraph(" · ".join(_said(p, lang) for p in similar_towns.method(store)), 6)
 

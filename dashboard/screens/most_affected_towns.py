@@ -147,7 +147,8 @@ def _display(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The ranked municipalities as the table shows them, headers and values in ``lang``."""
     table = pd.DataFrame({
         tr("Rank", lang): [rank_text(r, n) for r, n in zip(ranked["rank"], ranked["tied"])],
-        tr("Municipality", lang): town_names.display_names(ranked).to_numpy(), tr("Country", lang): ranked["country"].to_numpy(),
+        tr("Municipality", lang): town_names.display_names(ranked).to_numpy(),
+        tr("Country", lang): ranked["country"].to_numpy(),
         tr("Score", lang): ranked["score"].to_numpy(),
         tr("Data for (% of weight)", lang): (ranked["coverage"] * 100).to_numpy(),
         tr("NUTS 3", lang): ranked["nuts_3_name"].to_numpy()})
@@ -206,8 +207,9 @@ def _why(store, ranked: pd.DataFrame, pages: dict, lang: str) -> None:
     """Pick a ranked municipality (among the selection's first) and show its breakdown."""
     st.header(tr("Why it ranks here", lang))
     first = ranked.head(WHY_SHOWN)
+    names = town_names.display_names(first)
     labels = {g: f"{rank_text(r, n)}. {name} ({c})" for g, r, n, name, c in
-              zip(first["gisco_id"], first["rank"], first["tied"], town_names.display_names(first), first["country"])}
+              zip(first["gisco_id"], first["rank"], first["tied"], names, first["country"])}
     gisco_id = st.selectbox(tr("Municipality (the first {count} of the selection)", lang, count=len(first)),
                             list(labels), format_func=labels.get, key="w_ma_lau_why")
     rank_breakdown.show(lau_ranking.breakdown(store, gisco_id), lang,

@@ -177,8 +177,8 @@ def _similar(store, view, town, pages, lang: str) -> pd.DataFrame:
         st.caption(tr("No municipality can be compared: the town's grid figures are not known.", lang))
         return pd.DataFrame(columns=similar_towns.COLUMNS)
     for row in matches.itertuples(index=False):  # each link keeps the reader's language, radius and measure
-        links.page_link(pages, "town", replace(view, lau=row.gisco_id),
-                        plain(f"{town_names.display_name(row.name, row.name_latin)} ({country(str(row.country), lang)})"))
+        name = town_names.display_name(row.name, row.name_latin)
+        links.page_link(pages, "town", replace(view, lau=row.gisco_id), plain(f"{name} ({country(str(row.country), lang)})"))
         st.caption(plain(f"{row.nuts_3_name} · {say(joined(list(row.reasons)), lang)}"))
     with st.expander(tr("How towns are compared", lang)):
         st.markdown("\n".join(f"- {plain(say(p, lang))}" for p in similar_towns.method(store)))

@@ -127,7 +127,8 @@ def ranking(store, countries=None, region: str | None = None, degurba=None, size
     chosen = chosen.set_index("gisco_id")
     scaled = scores(store)
     result = composite.score(scaled.reindex(chosen.index), WEIGHTS)
-    columns = ["name", "name_latin", "country", "nuts_3", "nuts_3_name", "population", "degurba", "size_band", "lon", "lat"]
+    columns = ["name", "name_latin", "country", "nuts_3", "nuts_3_name", "population", "degurba", "size_band", "lon",
+               "lat"]
     result = chosen[columns].join(result)
     values = scaled.attrs["values"].reindex(chosen.index)
     for measure in MEASURES:
