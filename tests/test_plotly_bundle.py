@@ -55,3 +55,17 @@ def test_every_trace_of_the_map_page_is_a_type_the_geo_bundle_draws(store, level
         assert len([k for k in figure["layout"] if k.startswith("geo")]) > 1  # the insets are there
         used |= {trace.get("type", "scatter") for trace in figure["data"]}
     assert {"choropleth", "scattergeo"} <= used <= drawn, (used, drawn)
+
+
+def test_the_exports_but_the_static_embeds_need_no_bundle():
+    """The bundle was read as dashboard.export imported embeds: on a machine without npm's package even a CSV or
+    a PDF export stopped. Only the map page and the static embeds check it, when they need it."""
+    code = ("import dashboard.maps.plotly_bundle as b\n"
+            "def missing(*args): raise RuntimeError('no bundle')\n"
+            "b.geo_bundle = missing\n"
+            "import dashboard.export.__main__, dashboard.export.embeds\n")
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr[-500:]

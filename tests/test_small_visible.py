@@ -94,5 +94,5 @@ def test_the_scatter_says_its_sources_once_and_its_legend_in_the_readers_languag
     fig = figures.scatter(both, x, y, list(both["geo"][:2]), "titre", "fr")
     title = re.sub("<[^>]+>", " ", fig.layout.title.text.replace("<br>", " "))
     title = re.sub(" +", " ", title)
-    assert title.count("Source") == 1 and "Sources : Eurostat (demo_r_gind3); Eurostat (" in title, title
+    assert title.count("Source") == 1 and "Sources : Eurostat (demo_r_gind3)\u00a0; Eurostat (" in title, title
     assert [t.name for t in fig.data] == ["autres régions", "régions choisies"]

@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import pytest
 
-from indicators.places import lau_ranking, local, similar_towns, town_answer, town_official
+from indicators.places import town_names, lau_ranking, local, similar_towns, town_answer, town_official
 
 TULLN, SAINT_DENIS_REUNION = "AT_32135", "FR_97411"
 
@@ -56,9 +56,12 @@ def test_greek_towns_are_shown_by_their_latin_name_in_towns_like_yours_and_the_r
     greek = towns[towns["country"].eq("EL") & towns["name"].ne(towns["name_latin"])]
     matches = similar_towns.similar_towns(store, str(greek.nlargest(1, "population")["gisco_id"].iloc[0]), 10,
                                           same_country=True)
-    assert "name_latin" in matches.columns
+    shown = town_names.display_names(matches)
+    greek_rows = matches["name"].ne(matches["name_latin"])
+    assert greek_rows.any() and shown[greek_rows].str.fullmatch(r"[A-Za-z][^/]* / .+").all(), shown.tolist()
     ranked = lau_ranking.ranking(store, countries=["CY"])
-    assert "name_latin" in ranked.columns
+    in_table = town_names.display_names(ranked)
+    assert in_table[ranked["name"].ne(ranked["name_latin"])].str.contains(" / ").all()
 
 
 def test_the_grid_does_not_cover_the_outermost_regions(store):

@@ -176,6 +176,7 @@ def test_the_answer_never_puts_a_bare_place_name_where_its_language_wants_an_art
     ("il 11,2 % dei 11.000", "l'11,2 % degli 11.000"),
     ("il 80 % del 18 %", "l'80 % del 18 %"),
     ("il 110 % dei 1.100 al 8 %", "il 110 % dei 1.100 all'8 %"),
+    ("il 1,3 % del 1 %", "l'1,3 % dell'1 %"),
 ])
 def test_italian_numbers_said_with_a_vowel_take_the_elided_article(english_of_the_template, italian):
     """'il 8,6 %' reads 'il otto virgola sei': Italian writes l'8,6 %, degli 8.412 (otto, undici, ottanta…)."""

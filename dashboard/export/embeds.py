@@ -32,7 +32,7 @@ from dashboard import links, state
 from dashboard.maps.boundaries import BASE_MAPS, EMPTY_TOPOLOGY, MapFiles
 from dashboard.export.common import PROJECT, licence_line, source_line
 from dashboard.maps.figures import level_text, year_text
-from dashboard.maps.plotly_bundle import PLOTLY_JS
+from dashboard.maps.plotly_bundle import geo_bundle
 from dashboard.i18n import localised, say, tr
 from geodata.attribution import boundaries
 from indicators.regions import tables
@@ -90,7 +90,7 @@ def shared_files(store) -> tuple[dict[str, bytes], StaticFiles, dict[str, str]]:
     files.update({f"{base}/{name}": empty for name in BASE_MAPS})
     assets = {}
     # plotly.js's geo bundle, as the app's /assets route serves it (1.4 MB where the full plotly.js is 4.8 MB)
-    for name, data in (("plotly.min.js", PLOTLY_JS.read_bytes()),
+    for name, data in (("plotly.min.js", geo_bundle().read_bytes()),  # checked here: other exports need no npm
                        ("embed.js", (TEMPLATES / "embed.js").read_bytes()),
                        ("embed.css", (TEMPLATES / "embed.css").read_bytes())):
         assets[name] = hashed(name, data)

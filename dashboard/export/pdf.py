@@ -319,7 +319,7 @@ class Keys:
         by_licence: dict[str, list[int]] = {}
         for number, entry in enumerate(self.sources.values(), start=1):
             if entry["ind"] is not None:
-                by_licence.setdefault(text.licence(licence_line(entry["ind"]), self.lang), []).append(number)
+                by_licence.setdefault(licence_line(entry["ind"], self.lang), []).append(number)
         return [f"{tr('licence', self.lang).capitalize()} [{', '.join(map(str, numbers))}]: {words}"
                 for words, numbers in by_licence.items()]
 

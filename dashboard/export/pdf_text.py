@@ -1,4 +1,4 @@
-"""How the region briefing and the roundtable pack write a value, a rank, a weighting and a licence in the
+"""How the region briefing and the roundtable pack write a value, a rank and a weighting in the
 reader's language. Their words are the app's (``dashboard.i18n``, catalogues ``indicators/text/locales/*.json``), their
 numbers ``i18n.number`` (Babel)."""
 
@@ -9,14 +9,6 @@ from indicators.regions.ranks import rank_label
 from indicators.text.wording import marks
 
 NARROW_NBSP, NBSP = "\u202f", "\u00a0"
-EUROSTAT_LICENCE = "Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU)"
-
-
-def licence(text: str, lang: str) -> str:
-    """A licence line in ``lang``, where its wording is known; other licences are printed as their holders word them."""
-    if text == EUROSTAT_LICENCE:
-        return tr("Eurostat: free re-use with acknowledgement (Commission Decision 2011/833/EU)", lang)
-    return text
 
 
 def weighting(words: str | None, lang: str) -> str:

@@ -63,7 +63,7 @@ def region_image(store, result: pd.DataFrame, level: int, weights: dict[str, flo
     fig = region_map(store, result, level, lang, layout="landscape", height=height)
     indicators = [get(i) for i in weights]
     sources = " · ".join(source_line(store, ind, lang=lang) for ind in indicators)
-    licences = "; ".join(sorted({licence_line(ind) for ind in indicators}))
+    licences = "; ".join(sorted({licence_line(ind, lang) for ind in indicators}))
     return _image(fig, f"{sources} · {licences}", fmt, boundaries=True)
 
 

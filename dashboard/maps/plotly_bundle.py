@@ -29,6 +29,3 @@ def geo_bundle(folder: Path = BUNDLE_DIR) -> Path:
         raise RuntimeError(f"{GEO_PACKAGE} {installed} does not match plotly.py's plotly.js {PLOTLY_VERSION}: "
                            f"{INSTALL}")
     return folder / "plotly-geo.min.js"
-
-
-PLOTLY_JS = geo_bundle()

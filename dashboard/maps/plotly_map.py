@@ -25,9 +25,10 @@ import streamlit as st
 from dashboard.maps import map_insets
 from dashboard.maps.boundaries import route_root
 from dashboard.maps.map_ahead import MapView
-from dashboard.maps.plotly_bundle import PLOTLY_JS, PLOTLY_VERSION  # the geo bundle, checked at import
+from dashboard.maps.plotly_bundle import PLOTLY_VERSION, geo_bundle
 
 ROUTE = "assets"  # next to /boundaries, under Streamlit's server.baseUrlPath
+PLOTLY_JS = geo_bundle()  # checked as the app starts: without it the map page cannot draw
 NAME = "atlas_plotly_map"
 TEST_ID = "atlasMap"
 

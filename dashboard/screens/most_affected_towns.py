@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import frame, links, state
 from dashboard.context import PageContext
 from dashboard.export import csvs, ranking_maps
-from dashboard.i18n import number, say, tr
+from dashboard.i18n import number, say, tr, tr_count
 from dashboard.screens import downloads, rank_breakdown
 from dashboard.screens.shown_tables import NONE
 from geodata.codes import EU27
@@ -198,8 +198,10 @@ def _not_ranked(missing: pd.DataFrame, lang: str) -> None:
     if missing.empty:
         st.caption(tr("Every municipality in the selection could be scored.", lang))
         return
-    st.caption(tr("{count} municipalities in the selection could not be scored (those filtered out are not listed).",
-                  lang, count=number(len(missing), 0, lang)))
+    st.caption(tr_count(len(missing),
+                        "{count} municipality in the selection could not be scored (those filtered out are not listed).",
+                        "{count} municipalities in the selection could not be scored (those filtered out are not listed).",
+                        lang))
     st.dataframe(missing, hide_index=True, width="stretch", placeholder=NONE)
 
 

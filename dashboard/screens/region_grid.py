@@ -52,7 +52,7 @@ def _figure_line(store, geo: str, lang: str = "en") -> str:
 
 
 def _signed(value: float, lang: str) -> str:
-    return ("+" if value >= 0 else "-") + number(abs(value), 1, lang)
+    return number(value, 1, lang, signed=True)  # never "-0,0" or "+0,0"
 
 
 def _shares(what: str, figures: dict, gate: str, lang: str) -> str:

@@ -42,10 +42,10 @@ def in_marks(frame: pd.DataFrame, lang: str, decimals: dict[str, int] | None = N
     styler = frame.style
     for column in floats:
         if column in NOT_QUANTITIES:  # a Styler writes every float cell: '2021', not '2021.000000'
-            styler = styler.format(subset=[column], precision=0, na_rep="")
+            styler = styler.format(subset=[column], precision=0, na_rep=NONE)
             continue
         places = (decimals or {}).get(column, _places(frame[column]))
-        styler = styler.format(subset=[column], decimal=decimal, thousands=group, precision=places, na_rep="")
+        styler = styler.format(subset=[column], decimal=decimal, thousands=group, precision=places, na_rep=NONE)
     return styler
 
 

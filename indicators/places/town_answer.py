@@ -106,8 +106,9 @@ def answer(store, gisco_id: str, radius_km: float, lang: str = "en") -> Phrase |
     if town is None:
         return None
     circle = local.town_circle(store, gisco_id, radius_km)
-    if circle["note"]:
-        return phrase("{note}.", note=sentence(circle["note"]))
+    if circle["note"]:  # a sentence, ending with one full stop (Iceland's note has its own)
+        note = sentence(circle["note"])
+        return note if str(note).endswith(".") else phrase("{note}.", note=note)
     residents = Number(float(circle["residents"] or 0), 0)
     where = {"radius": f"{radius_km:g}", "town": str(town["name"]), "residents": residents}
     share = circle["born_abroad_pct"]

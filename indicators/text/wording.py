@@ -91,9 +91,10 @@ def _field(value, translate, lang):
     return value
 
 
-# Italian's articles before a number spoken with a vowel (otto, ottanta, ottocento…, undici): "l'8,6 %", "degli 8 412"
+# Italian's articles before a number spoken with a vowel (uno, otto, ottanta, ottocento…, undici): "l'8,6 %", "l'1,3 %",
+# "degli 8 412"
 _ELIDED = {"il": "l'", "dei": "degli", "del": "dell'", "al": "all'", "dal": "dall'", "nel": "nell'", "sul": "sull'"}
-_BEFORE_VOWEL = re.compile(r"\b(il|dei|del|al|dal|nel|sul) (?=8|11(?!\d))")
+_BEFORE_VOWEL = re.compile(r"\b(il|dei|del|al|dal|nel|sul) (?=8|11(?!\d)|1(?![\d.]))")  # 1.100: millecento
 
 
 def elide(text: str, lang: str) -> str:
@@ -172,10 +173,16 @@ def catalogue(lang: str) -> dict[str, str]:
 def _credits(values: tuple, lang: str) -> str:
     """Registry credit lines said together: one "Source: …", or "Sources: A; B" when they differ."""
     distinct = list(dict.fromkeys(values))
+    words = catalogue(lang)
+    template = words.get("{first}; {rest}", "{first}; {rest}")  # the language's "; " (French " ; ")
+
+    def joined(items: list[str]) -> str:
+        return items[0] if len(items) == 1 else template.format(first=items[0], rest=joined(items[1:]))
+
     if len(distinct) == 1 or not all(v.startswith("Source: ") for v in distinct):
-        return "; ".join(said(v, lang) for v in distinct)
-    named = "; ".join(v.removeprefix("Source: ") for v in distinct)
-    return catalogue(lang).get("Sources: {credits}", "Sources: {credits}").format(credits=named)
+        return joined([said(v, lang) for v in distinct])
+    named = joined([v.removeprefix("Source: ") for v in distinct])
+    return words.get("Sources: {credits}", "Sources: {credits}").format(credits=named)
 
 
 def said(value, lang: str) -> str:
