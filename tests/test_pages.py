@@ -369,12 +369,13 @@ def _displayed(frame_element) -> pd.DataFrame:
     return pa.ipc.open_stream(shown).read_pandas() if shown else frame_element.value
 
 
-def test_the_map_table_writes_no_value_empty_and_numbers_the_languages_way():
+def test_the_map_table_writes_no_value_as_a_dash_and_numbers_the_languages_way():
     """Agder read 'None' in the value and period columns; the French table wrote 4.1, 11.1, -26.4."""
     english = _app(indicator="foreign_born_share", level="2", year="2023")
     table = english.dataframe[-1].value
     assert pd.api.types.is_float_dtype(table["value"]) and table["value"].isna().any()
     assert english.dataframe[-1].proto.placeholder == "–"  # Streamlit writes a missing cell as "None"
     french = _displayed(_app(indicator="foreign_born_share", level="2", year="2023", lang="fr").dataframe[-1])
-    values = french.loc[french["value"].astype(str).str.len() > 0, "value"].astype(str)
+    values = french.loc[~french["value"].astype(str).isin(["", "–"]), "value"].astype(str)
+    assert french["value"].astype(str).eq("–").any()  # no value: the atlas's dash, as in English
     assert values.str.contains(",").all() and not values.str.contains(r"\d\.\d").any(), values.head()
