@@ -39,3 +39,12 @@ def test_without_a_store_the_app_offers_to_build_it(own_cache, mirror, monkeypat
     at.button[0].click().run()
     assert not at.exception
     assert at.title[0].value == "Net migration rate"  # the map, built (its short title)
+
+
+def test_the_streamlit_internals_the_failover_fix_reads_are_there():
+    """frame._sent_unseen falls back quietly without them (the URL would then override a reader's first change
+    after a failover again): an upgrade of Streamlit that drops them must fail here, not in production."""
+    from streamlit.runtime.state.common import is_keyed_element_id, user_key_from_element_id  # noqa: F401
+    from streamlit.runtime.state.session_state import SessionState
+
+    assert hasattr(SessionState(), "_new_widget_state") and hasattr(SessionState()._new_widget_state, "states")
