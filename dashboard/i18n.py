@@ -22,7 +22,8 @@ from dataclasses import replace
 from geodata.attribution import boundaries
 from indicators.text.wording import KOSOVO_NOTE, LANGUAGES, LOCALES, catalogue, counted, country_name, number, said
 
-__all__ = ["LANGUAGES", "LOCALES", "KOSOVO_NOTE", "tr", "tr_count", "say", "localised", "number", "country", "language", "catalogue"]
+__all__ = ["LANGUAGES", "LOCALES", "KOSOVO_NOTE", "tr", "tr_count", "say", "localised", "number", "country", "language",
+           "catalogue"]
 
 
 

@@ -1,4 +1,5 @@
-"""The map page's and the static embeds' plotly.js (dashboard/maps/plotly_bundle.py): the official geo bundle, at plotly.py's version, with
+"""The map page's and the static embeds' plotly.js (dashboard/maps/plotly_bundle.py): the official geo bundle, at
+plotly.py's version, with
 every trace type the map's figures use, and a plain stop when it is missing or of another version."""
 
 import json

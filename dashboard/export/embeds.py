@@ -134,7 +134,8 @@ def page(maps: StaticFiles, static: dict[str, str], indicator: str, level: int, 
         "css": static["embed.css"], "js": static["embed.js"], "plotly": static["plotly.min.js"],
         "year_word": tr("Year", lang), "last": len(years) - 1, "year": latest, "label": first["label"],
         "year_hidden": "" if len(years) > 1 else "hidden", "source": first["source"],
-        "licence": f"{tr('Licence: {licence}', lang, licence=licence_line(ind, lang))} · {say(boundaries(), lang)} · {PROJECT}",
+        "licence": " · ".join([tr("Licence: {licence}", lang, licence=licence_line(ind, lang)), say(boundaries(), lang),
+                               PROJECT]),
         "live": live_link(live, indicator, level, latest, lang),
         "live_word": tr("Open the live view (table, downloads, region profiles)", lang)}
     text = Template((TEMPLATES / "page.html").read_text(encoding="utf-8")).substitute(

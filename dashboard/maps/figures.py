@@ -220,7 +220,8 @@ def _map_layout(title: str, subtitle: str, credit: str, height: int = MAP_HEIGHT
         geo=dict(visible=False, fitbounds=False, bgcolor="rgba(0,0,0,0)",
                  projection=dict(type="azimuthal equal area", rotation=dict(lon=12, lat=52)),
                  lonaxis_range=list(MAINLAND_LON), lataxis_range=list(MAINLAND_LAT)),
-        template={}, font=FONT, paper_bgcolor="white", height=height, separators=separators(lang),  # {}: no theme (None means the default one)
+        # {}: no theme (None means the default one)
+        template={}, font=FONT, paper_bgcolor="white", height=height, separators=separators(lang),
         # the credit sits between the title block and the map: at a fixed distance from both on any width
         margin=dict(l=8, r=8, t=TITLE_TOP + TITLE_PX + SUBTITLE_PX * len(lines) + LINE_PX * len(credit_lines),
                     b=10),

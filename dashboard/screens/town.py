@@ -73,10 +73,11 @@ def _header(town, lang: str) -> None:
     st.title(plain(town_names.display_name(town["name"], town["name_latin"])))
     population = (tr("not stated", lang) if pd.isna(town["population"])
                   else tr("{population} (LAU 2020 table)", lang, population=number(int(town["population"]), 0, lang)))
-    facts = [country(str(town["country"]), lang), tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
-              tr("degree of urbanisation: {urbanisation}", lang,
-                 urbanisation=say(urbanisation.of_town(town), lang)),
-              tr("population {population}", lang, population=population)]
+    facts = [country(str(town["country"]), lang),
+             tr("NUTS 3 {name} ({code})", lang, name=town["nuts_3_name"], code=town["nuts_3"]),
+             tr("degree of urbanisation: {urbanisation}", lang,
+                urbanisation=say(urbanisation.of_town(town), lang)),
+             tr("population {population}", lang, population=population)]
     st.caption(" · ".join(plain(f) for f in facts))
 
 
