@@ -281,7 +281,7 @@ def test_the_score_map_image_carries_title_sources_licences_and_boundaries(store
     lines = " ".join(a.text for a in fig.layout.annotations)
     assert fig.layout.title.text.startswith("Score des régions les plus concernées") and made["fmt"] == "png"
     assert "demo_r_gind3" in lines and "EuroGeographics" in lines and "Territorial Migration Atlas" in lines
-    assert "2011/833/EU" in lines  # the licence, not only the source
+    assert "2011/833/UE" in lines  # the licence, not only the source, in the image's language (French: UE)
 
 
 def test_the_pack_s_comparison_table_carries_score_and_rank(store):
