@@ -132,6 +132,15 @@ def _wait_for_a_new_connection(page, sockets: list, opened: int) -> None:
         raise AssertionError(f"the page never opened a new connection: at {page.url}, status {shown!r}")
 
 
+def _watched_tab(browser):
+    """A new tab that records its websockets (a failover is seen as a new one)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    sockets = []
+    page.on("websocket", lambda ws: sockets.append(ws))
+    return context, page, sockets
+
+
 def _query(page) -> dict[str, str]:
     return {k: v[-1] for k, v in parse_qs(urlparse(page.url).query).items()}
 
@@ -139,10 +148,7 @@ def _query(page) -> dict[str, str]:
 def test_a_reader_whose_process_stops_reconnects_to_the_other_with_the_same_view(replicas, store, store_env,
                                                                                 chromium_browser, tmp_path):
     apps, proxy, _, _ = replicas
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    sockets = []
-    page.on("websocket", lambda ws: sockets.append(ws))
+    context, page, sockets = _watched_tab(chromium_browser)
     try:
         page.goto(f"{proxy.url}/?{QUERY}")
         expected = _expected_paths(store, "foreign_born_share", 2, 2021)
@@ -191,10 +197,7 @@ def test_after_a_failover_the_readers_next_choices_are_the_servers_and_the_urls(
     """Issue 24: on the other process, a year step redrew the map in the browser, but the server kept the old
     year and so did the URL (and a reload). Every choice after the reconnect must reach the server."""
     apps, proxy, _, _ = replicas
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    sockets = []
-    page.on("websocket", lambda ws: sockets.append(ws))
+    context, page, sockets = _watched_tab(chromium_browser)
     try:
         page.goto(f"{proxy.url}/?{QUERY}")
         wait_for_map(page, STEP_MS)
@@ -243,10 +246,7 @@ def test_after_a_restart_of_the_one_process_the_readers_next_step_is_kept(replic
     reconnects to the new process, and the reader's next year step must reach it and the URL."""
     apps, _, _, _ = replicas
     app = apps[0]
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    sockets = []
-    page.on("websocket", lambda ws: sockets.append(ws))
+    context, page, sockets = _watched_tab(chromium_browser)
     try:
         page.goto(f"{app.url}/?{QUERY}")
         wait_for_map(page, STEP_MS)
